@@ -1,0 +1,54 @@
+package io.prax.access;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import io.prax.identity.CurrentUser;
+import io.prax.platform.Problems;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every page of the signed-in frame needs: who is signed in and the tabs they may see. */
+@ControllerAdvice(annotations = Controller.class)
+class PageModel {
+
+	private final AccessPolicy access;
+
+	PageModel(AccessPolicy access) {
+		this.access = access;
+	}
+
+	record Me(String name, String email, String tier, String tenantName) {
+	}
+
+	@ModelAttribute
+	void frame(HttpServletRequest request, Model model) {
+		if (Problems.isApi(request)) {
+			return;
+		}
+		model.addAttribute("zone", ZoneId.of(ZoneOffset.UTC.getId()));
+		CurrentUser.current().ifPresent(user -> {
+			model.addAttribute("me", new Me(user.name(), user.email(), user.tier().name(), user.tenantName()));
+			model.addAttribute("nav", navigation(user));
+		});
+	}
+
+	private List<NavEntry> navigation(CurrentUser user) {
+		var permissions = access.permissionsOf(user);
+		List<NavEntry> nav = new ArrayList<>();
+		nav.add(new NavEntry("dashboard", "Dashboard", "/"));
+		if (permissions.contains("customers:view")) {
+			nav.add(new NavEntry("customers", user.isCustomer() ? "My account" : "Customers", "/customers"));
+		}
+		if (permissions.contains("users:view")) {
+			nav.add(new NavEntry("admin-users", "Users", "/admin/users"));
+		}
+		return nav;
+	}
+}

@@ -1,0 +1,68 @@
+package io.prax.access;
+
+import java.util.List;
+import java.util.Map;
+
+import io.prax.identity.Tier;
+import io.prax.platform.ProblemException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+@RequestMapping("/admin/users")
+class UserAdminController {
+
+	private final UserAdministration users;
+
+	UserAdminController(UserAdministration users) {
+		this.users = users;
+	}
+
+	record InviteForm(@Nullable String email, @Nullable String name, @Nullable String tier, @Nullable String role) {
+
+		static InviteForm empty() {
+			return new InviteForm(null, null, "EMPLOYEE", "VIEWER");
+		}
+	}
+
+	@GetMapping
+	@RequiresPermission("users:view")
+	String list(Model model) {
+		return page(model, InviteForm.empty(), Map.of(), null);
+	}
+
+	@PostMapping
+	@RequiresPermission("users:create")
+	String invite(@ModelAttribute InviteForm form, Model model, RedirectAttributes redirect) {
+		try {
+			var invited = users.invite(new UserAdministration.Invitation(form.email(), form.name(), form.tier(),
+					form.role() == null || form.role().isBlank() ? List.of() : List.of(form.role()), null, null));
+			redirect.addFlashAttribute("flash", "Invitation sent to " + invited.email());
+			return "redirect:/admin/users";
+		}
+		catch (ProblemException ex) {
+			if (ex.status().value() == 403) {
+				throw ex;
+			}
+			String error = ex.fieldErrors().isEmpty() ? ex.getMessage() : "Please correct the marked fields.";
+			return page(model, form, ex.fieldErrors(), error);
+		}
+	}
+
+	private String page(Model model, InviteForm form, Map<String, String> errors, @Nullable String error) {
+		model.addAttribute("activeNav", "admin-users");
+		model.addAttribute("users", users.list());
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("error", error);
+		model.addAttribute("tiers", List.of(Tier.EMPLOYEE.name(), Tier.ADMIN.name()));
+		model.addAttribute("roleNames", AccessPolicy.ROLE_NAMES);
+		return "admin/users";
+	}
+}

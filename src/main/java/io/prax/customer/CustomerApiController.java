@@ -1,0 +1,104 @@
+package io.prax.customer;
+
+import java.net.URI;
+import java.util.UUID;
+
+import io.prax.access.RequiresPermission;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/customers")
+class CustomerApiController {
+
+	private final CustomerManagement customers;
+
+	CustomerApiController(CustomerManagement customers) {
+		this.customers = customers;
+	}
+
+	/** Body of a DELETE: the reason is required, the version optional. */
+	record Deletion(@Nullable String reason, @Nullable Long version) {
+	}
+
+	@GetMapping
+	@RequiresPermission("customers:view")
+	Slice<CustomerView> list(@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(required = false) @Nullable Integer limit) {
+		return customers.list(q, cursor, limit);
+	}
+
+	@PostMapping
+	@RequiresPermission("customers:create")
+	ResponseEntity<CustomerView> create(@RequestBody CustomerInput input) {
+		CustomerView created = customers.create(input);
+		return ResponseEntity.created(URI.create("/api/v1/customers/" + created.id())).body(created);
+	}
+
+	@GetMapping("/{id}")
+	@RequiresPermission("customers:view")
+	CustomerView get(@PathVariable UUID id) {
+		return customers.get(new CustomerId(id));
+	}
+
+	@PatchMapping("/{id}")
+	@RequiresPermission("customers:edit")
+	CustomerView update(@PathVariable UUID id, @RequestBody CustomerInput input) {
+		return customers.update(new CustomerId(id), input);
+	}
+
+	@DeleteMapping("/{id}")
+	@RequiresPermission("customers:delete")
+	ResponseEntity<Void> delete(@PathVariable UUID id, @RequestBody(required = false) @Nullable Deletion body,
+			@RequestParam(required = false) @Nullable String reason) {
+		customers.delete(new CustomerId(id), body == null ? null : body.version(),
+				body != null && body.reason() != null ? body.reason() : reason);
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/{id}/contacts")
+	@RequiresPermission("contacts:view")
+	Slice<ContactView> contacts(@PathVariable UUID id) {
+		return new Slice<>(customers.contacts(new CustomerId(id)), null);
+	}
+
+	@PostMapping("/{id}/contacts")
+	@RequiresPermission("contacts:create")
+	ResponseEntity<ContactView> addContact(@PathVariable UUID id, @RequestBody ContactInput input) {
+		ContactView created = customers.addContact(new CustomerId(id), input);
+		return ResponseEntity.created(URI.create("/api/v1/customers/" + id + "/contacts/" + created.id()))
+			.body(created);
+	}
+
+	@GetMapping("/{id}/contacts/{contactId}")
+	@RequiresPermission("contacts:view")
+	ContactView contact(@PathVariable UUID id, @PathVariable UUID contactId) {
+		return customers.contact(new CustomerId(id), contactId);
+	}
+
+	@PatchMapping("/{id}/contacts/{contactId}")
+	@RequiresPermission("contacts:edit")
+	ContactView updateContact(@PathVariable UUID id, @PathVariable UUID contactId, @RequestBody ContactInput input) {
+		return customers.updateContact(new CustomerId(id), contactId, input);
+	}
+
+	@DeleteMapping("/{id}/contacts/{contactId}")
+	@RequiresPermission("contacts:delete")
+	ResponseEntity<Void> deleteContact(@PathVariable UUID id, @PathVariable UUID contactId,
+			@RequestBody(required = false) @Nullable Deletion body,
+			@RequestParam(required = false) @Nullable String reason) {
+		customers.deleteContact(new CustomerId(id), contactId, body == null ? null : body.version(),
+				body != null && body.reason() != null ? body.reason() : reason);
+		return ResponseEntity.noContent().build();
+	}
+}

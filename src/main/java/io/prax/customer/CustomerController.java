@@ -1,0 +1,215 @@
+package io.prax.customer;
+
+import java.util.Map;
+import java.util.UUID;
+
+import io.prax.access.AccessPolicy;
+import io.prax.access.RequiresPermission;
+import io.prax.platform.ProblemException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+@RequestMapping("/customers")
+class CustomerController {
+
+	private final CustomerManagement customers;
+	private final AccessPolicy access;
+
+	CustomerController(CustomerManagement customers, AccessPolicy access) {
+		this.customers = customers;
+		this.access = access;
+	}
+
+	/** The customer form as the page posts it: flat fields. */
+	record CustomerForm(@Nullable String name, @Nullable String email, @Nullable String phone, @Nullable String taxId,
+			@Nullable String line1, @Nullable String line2, @Nullable String postalCode, @Nullable String city,
+			@Nullable String region, @Nullable String country, @Nullable Long version, @Nullable String reason) {
+
+		static CustomerForm empty() {
+			return new CustomerForm(null, null, null, null, null, null, null, null, null, null, null, null);
+		}
+
+		static CustomerForm of(CustomerView c) {
+			Address a = c.billingAddress();
+			return new CustomerForm(c.name(), c.email(), c.phone(), c.taxId(), a.line1(), a.line2(), a.postalCode(),
+					a.city(), a.region(), a.country(), c.version(), null);
+		}
+
+		/** Every field is sent by the page, so blanks clear values on update. */
+		CustomerInput input() {
+			return new CustomerInput(nz(name), nz(email), nz(phone), nz(taxId),
+					new Address(nz(line1), nz(line2), nz(postalCode), nz(city), nz(region), nz(country)), version,
+					reason);
+		}
+
+		private static String nz(@Nullable String value) {
+			return value == null ? "" : value;
+		}
+	}
+
+	record ContactForm(@Nullable String name, @Nullable String email, @Nullable String phone,
+			@Nullable String position) {
+
+		static ContactForm empty() {
+			return new ContactForm(null, null, null, null);
+		}
+	}
+
+	@GetMapping
+	@RequiresPermission("customers:view")
+	String list(@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable String cursor,
+			@RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model) {
+		model.addAttribute("activeNav", "customers");
+		model.addAttribute("q", q);
+		model.addAttribute("page", customers.list(q, cursor, null));
+		model.addAttribute("canCreate", access.can("customers:create"));
+		return htmx != null ? "customer/list :: rows" : "customer/list";
+	}
+
+	@GetMapping("/new")
+	@RequiresPermission("customers:create")
+	String newForm(Model model) {
+		return form(model, null, CustomerForm.empty(), Map.of(), null);
+	}
+
+	@PostMapping
+	@RequiresPermission("customers:create")
+	String create(@ModelAttribute CustomerForm form, Model model, RedirectAttributes redirect) {
+		try {
+			CustomerView created = customers.create(form.input());
+			redirect.addFlashAttribute("flash", "Customer “" + created.name() + "” created");
+			return "redirect:/customers/" + created.id();
+		}
+		catch (ProblemException ex) {
+			return failed(model, null, form, ex);
+		}
+	}
+
+	@GetMapping("/{id}")
+	@RequiresPermission("customers:view")
+	String detail(@PathVariable UUID id, Model model) {
+		return detailPage(model, customers.get(new CustomerId(id)), ContactForm.empty(), Map.of());
+	}
+
+	@GetMapping("/{id}/edit")
+	@RequiresPermission("customers:edit")
+	String editForm(@PathVariable UUID id, Model model) {
+		return form(model, id, CustomerForm.of(customers.get(new CustomerId(id))), Map.of(), null);
+	}
+
+	@PostMapping("/{id}")
+	@RequiresPermission("customers:edit")
+	String update(@PathVariable UUID id, @ModelAttribute CustomerForm form, Model model, RedirectAttributes redirect) {
+		try {
+			customers.update(new CustomerId(id), form.input());
+			redirect.addFlashAttribute("flash", "Customer saved");
+			return "redirect:/customers/" + id;
+		}
+		catch (ProblemException ex) {
+			return failed(model, id, form, ex);
+		}
+	}
+
+	@PostMapping("/{id}/delete")
+	@RequiresPermission("customers:delete")
+	String delete(@PathVariable UUID id, @RequestParam(required = false) @Nullable Long version,
+			@RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
+		try {
+			customers.delete(new CustomerId(id), version, reason);
+			redirect.addFlashAttribute("flash", "Customer deleted");
+			return "redirect:/customers";
+		}
+		catch (ProblemException ex) {
+			if (ex.status().value() == 404) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("flash", "Not deleted: " + firstMessage(ex));
+			return "redirect:/customers/" + id;
+		}
+	}
+
+	@PostMapping("/{id}/contacts")
+	@RequiresPermission("contacts:create")
+	String addContact(@PathVariable UUID id, @ModelAttribute ContactForm form, Model model,
+			RedirectAttributes redirect) {
+		try {
+			customers.addContact(new CustomerId(id),
+					new ContactInput(form.name(), form.email(), form.phone(), form.position(), null, null));
+			redirect.addFlashAttribute("flash", "Contact added");
+			return "redirect:/customers/" + id;
+		}
+		catch (ProblemException ex) {
+			if (ex.fieldErrors().isEmpty()) {
+				throw ex;
+			}
+			return detailPage(model, customers.get(new CustomerId(id)), form, ex.fieldErrors());
+		}
+	}
+
+	@PostMapping("/{id}/contacts/{contactId}/delete")
+	@RequiresPermission("contacts:delete")
+	String deleteContact(@PathVariable UUID id, @PathVariable UUID contactId,
+			@RequestParam(required = false) @Nullable Long version,
+			@RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
+		try {
+			customers.deleteContact(new CustomerId(id), contactId, version, reason);
+			redirect.addFlashAttribute("flash", "Contact removed");
+		}
+		catch (ProblemException ex) {
+			if (ex.status().value() == 404) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("flash", "Not removed: " + firstMessage(ex));
+		}
+		return "redirect:/customers/" + id;
+	}
+
+	private String detailPage(Model model, CustomerView customer, ContactForm contactForm,
+			Map<String, String> contactErrors) {
+		model.addAttribute("activeNav", "customers");
+		model.addAttribute("customer", customer);
+		model.addAttribute("contacts", customers.contacts(new CustomerId(customer.id())));
+		model.addAttribute("canEdit", access.can("customers:edit"));
+		model.addAttribute("canDelete", access.can("customers:delete"));
+		model.addAttribute("canAddContact", access.can("contacts:create"));
+		model.addAttribute("canDeleteContact", access.can("contacts:delete"));
+		model.addAttribute("contactForm", contactForm);
+		model.addAttribute("contactErrors", contactErrors);
+		return "customer/detail";
+	}
+
+	private String failed(Model model, @Nullable UUID id, CustomerForm form, ProblemException ex) {
+		if (ex.status().value() == 404 || ex.status().value() == 403) {
+			throw ex;
+		}
+		Map<String, String> errors = new java.util.LinkedHashMap<>();
+		ex.fieldErrors().forEach((field, message) -> errors.put(field.replace("billingAddress.", ""), message));
+		String error = errors.isEmpty() ? ex.getMessage() : "Please correct the marked fields.";
+		return form(model, id, form, errors, error);
+	}
+
+	private String form(Model model, @Nullable UUID id, CustomerForm form, Map<String, String> errors,
+			@Nullable String error) {
+		model.addAttribute("activeNav", "customers");
+		model.addAttribute("customerId", id);
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("error", error);
+		return "customer/form";
+	}
+
+	private static String firstMessage(ProblemException ex) {
+		return ex.fieldErrors().values().stream().findFirst().orElse(ex.getMessage());
+	}
+}

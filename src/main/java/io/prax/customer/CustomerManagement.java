@@ -1,0 +1,357 @@
+package io.prax.customer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import io.prax.access.AccessPolicy;
+import io.prax.identity.CurrentUser;
+import io.prax.platform.ProblemException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Customers and contacts of the current tenant. Customer-portal users see only their own account;
+ * deleted records are hidden everywhere but kept with who deleted them and why.
+ */
+@Service
+public class CustomerManagement {
+
+	public static final int DEFAULT_LIMIT = 50;
+	public static final int MAX_LIMIT = 500;
+	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+	private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
+	private static final UUID FIRST = new UUID(0, 0);
+
+	private final Customers customers;
+	private final Contacts contacts;
+	private final AccessPolicy access;
+	private final Clock clock;
+
+	CustomerManagement(Customers customers, Contacts contacts, AccessPolicy access, Clock clock) {
+		this.customers = customers;
+		this.contacts = contacts;
+		this.access = access;
+		this.clock = clock;
+	}
+
+	/** Customers ordered by name, matching {@code query} in name or email, after {@code cursor}. */
+	@Transactional(readOnly = true)
+	public Slice<CustomerView> list(@Nullable String query, @Nullable String cursor, @Nullable Integer limit) {
+		access.require("customers:view");
+		int size = limit == null ? DEFAULT_LIMIT : limit;
+		if (size < 1 || size > MAX_LIMIT) {
+			throw ProblemException.validation(Map.of("limit", "Use a limit from 1 to " + MAX_LIMIT));
+		}
+		String pattern = "%" + (query == null ? "" : escapeLike(query.strip().toLowerCase(Locale.ROOT))) + "%";
+		CurrentUser user = CurrentUser.require();
+		if (user.isCustomer()) {
+			List<CustomerView> own = ownCustomer(user).stream()
+				.filter(c -> cursor == null)
+				.filter(c -> matches(c, pattern))
+				.map(Customer::view)
+				.toList();
+			return new Slice<>(own, null);
+		}
+		Cursor after = cursor == null ? new Cursor("", FIRST) : Cursor.decode(cursor);
+		List<Customer> rows = customers.page(pattern, after.name(), after.id(), Limit.of(size + 1));
+		boolean more = rows.size() > size;
+		List<CustomerView> items = rows.stream().limit(size).map(Customer::view).toList();
+		String next = more ? Cursor.of(rows.get(size - 1)).encode() : null;
+		return new Slice<>(items, next);
+	}
+
+	@Transactional(readOnly = true)
+	public long count() {
+		if (!access.can("customers:view")) {
+			return 0;
+		}
+		CurrentUser user = CurrentUser.require();
+		return user.isCustomer() ? (ownCustomer(user).isPresent() ? 1 : 0) : customers.countLive();
+	}
+
+	@Transactional(readOnly = true)
+	public List<CustomerView> newest(int howMany) {
+		if (!access.can("customers:view")) {
+			return List.of();
+		}
+		CurrentUser user = CurrentUser.require();
+		if (user.isCustomer()) {
+			return ownCustomer(user).stream().map(Customer::view).toList();
+		}
+		return customers.newest(Limit.of(howMany)).stream().map(Customer::view).toList();
+	}
+
+	/** The customer, or 404 when it does not exist, was deleted, or is not the caller's to see. */
+	@Transactional(readOnly = true)
+	public CustomerView get(CustomerId id) {
+		access.require("customers:view");
+		return find(id).view();
+	}
+
+	@Transactional
+	public CustomerView create(CustomerInput input) {
+		access.require("customers:create");
+		Map<String, String> errors = new LinkedHashMap<>();
+		String name = clean(input.name());
+		if (name == null) {
+			errors.put("name", "Enter the customer's name");
+		}
+		validate(input, errors);
+		if (!errors.isEmpty()) {
+			throw ProblemException.validation(errors);
+		}
+		Customer customer = new Customer(name);
+		customer.contact(clean(input.email()), clean(input.phone()), clean(input.taxId()));
+		customer.billTo(normalize(input.billingAddress() == null ? Address.EMPTY : input.billingAddress()));
+		return customers.saveAndFlush(customer).view();
+	}
+
+	/** Changes the given fields; the caller's {@code version} must be current (409 otherwise). */
+	@Transactional
+	public CustomerView update(CustomerId id, CustomerInput input) {
+		access.require("customers:edit");
+		Customer customer = find(id);
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (input.version() == null) {
+			errors.put("version", "Send the version you edited, to detect conflicting changes");
+		}
+		if (input.name() != null && clean(input.name()) == null) {
+			errors.put("name", "The name cannot be empty");
+		}
+		validate(input, errors);
+		if (!errors.isEmpty()) {
+			throw ProblemException.validation(errors);
+		}
+		customer.requireVersion(input.version());
+		if (input.name() != null) {
+			customer.rename(clean(input.name()));
+		}
+		customer.contact(input.email() != null ? clean(input.email()) : customer.email(),
+				input.phone() != null ? clean(input.phone()) : customer.phone(),
+				input.taxId() != null ? clean(input.taxId()) : customer.taxId());
+		if (input.billingAddress() != null) {
+			customer.billTo(merge(customer.billingAddress(), input.billingAddress()));
+		}
+		return customers.saveAndFlush(customer).view();
+	}
+
+	/** Soft delete with a reason; the customer disappears from lists and reads answer 404. */
+	@Transactional
+	public void delete(CustomerId id, @Nullable Long version, @Nullable String reason) {
+		access.require("customers:delete");
+		Customer customer = find(id);
+		String why = requireReason(reason);
+		if (version != null) {
+			customer.requireVersion(version);
+		}
+		customer.delete(Instant.now(clock), CurrentUser.require().id().value(), why);
+		customers.saveAndFlush(customer);
+	}
+
+	@Transactional(readOnly = true)
+	public List<ContactView> contacts(CustomerId customer) {
+		access.require("contacts:view");
+		find(customer);
+		return contacts.findLiveByCustomer(customer.value()).stream().map(Contact::view).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public ContactView contact(CustomerId customer, UUID contactId) {
+		access.require("contacts:view");
+		find(customer);
+		return findContact(customer, contactId).view();
+	}
+
+	@Transactional
+	public ContactView addContact(CustomerId customer, ContactInput input) {
+		access.require("contacts:create");
+		find(customer);
+		Map<String, String> errors = new LinkedHashMap<>();
+		String name = clean(input.name());
+		if (name == null) {
+			errors.put("name", "Enter the contact's name");
+		}
+		validateContact(input, errors);
+		if (!errors.isEmpty()) {
+			throw ProblemException.validation(errors);
+		}
+		Contact contact = new Contact(customer.value(), name);
+		contact.update(name, clean(input.email()), clean(input.phone()), clean(input.position()));
+		return contacts.saveAndFlush(contact).view();
+	}
+
+	@Transactional
+	public ContactView updateContact(CustomerId customer, UUID contactId, ContactInput input) {
+		access.require("contacts:edit");
+		find(customer);
+		Contact contact = findContact(customer, contactId);
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (input.version() == null) {
+			errors.put("version", "Send the version you edited, to detect conflicting changes");
+		}
+		if (input.name() != null && clean(input.name()) == null) {
+			errors.put("name", "The name cannot be empty");
+		}
+		validateContact(input, errors);
+		if (!errors.isEmpty()) {
+			throw ProblemException.validation(errors);
+		}
+		contact.requireVersion(input.version());
+		contact.update(input.name() != null ? clean(input.name()) : contact.name(),
+				input.email() != null ? clean(input.email()) : contact.email(),
+				input.phone() != null ? clean(input.phone()) : contact.phone(),
+				input.position() != null ? clean(input.position()) : contact.position());
+		return contacts.saveAndFlush(contact).view();
+	}
+
+	@Transactional
+	public void deleteContact(CustomerId customer, UUID contactId, @Nullable Long version, @Nullable String reason) {
+		access.require("contacts:delete");
+		find(customer);
+		Contact contact = findContact(customer, contactId);
+		String why = requireReason(reason);
+		if (version != null) {
+			contact.requireVersion(version);
+		}
+		contact.delete(Instant.now(clock), CurrentUser.require().id().value(), why);
+		contacts.saveAndFlush(contact);
+	}
+
+	private Customer find(CustomerId id) {
+		CurrentUser user = CurrentUser.require();
+		if (user.isCustomer() && !id.value().equals(user.customerId())) {
+			throw ProblemException.notFound("Customer");
+		}
+		return customers.findLive(id.value()).orElseThrow(() -> ProblemException.notFound("Customer"));
+	}
+
+	private Contact findContact(CustomerId customer, UUID contactId) {
+		return contacts.findLive(customer.value(), contactId).orElseThrow(() -> ProblemException.notFound("Contact"));
+	}
+
+	private Optional<Customer> ownCustomer(CurrentUser user) {
+		return user.customerId() == null ? Optional.empty() : customers.findLive(user.customerId());
+	}
+
+	private static boolean matches(Customer customer, String pattern) {
+		String needle = pattern.substring(1, pattern.length() - 1).replace("\\%", "%").replace("\\_", "_")
+			.replace("\\\\", "\\");
+		return customer.name().toLowerCase(Locale.ROOT).contains(needle)
+				|| (customer.email() != null && customer.email().toLowerCase(Locale.ROOT).contains(needle));
+	}
+
+	private static void validate(CustomerInput input, Map<String, String> errors) {
+		checkLength(errors, "name", input.name(), 200);
+		checkEmail(errors, "email", input.email());
+		checkLength(errors, "phone", input.phone(), 50);
+		checkLength(errors, "taxId", input.taxId(), 50);
+		checkLength(errors, "reason", input.reason(), 1000);
+		Address address = input.billingAddress();
+		if (address != null) {
+			checkLength(errors, "billingAddress.line1", address.line1(), 200);
+			checkLength(errors, "billingAddress.line2", address.line2(), 200);
+			checkLength(errors, "billingAddress.postalCode", address.postalCode(), 20);
+			checkLength(errors, "billingAddress.city", address.city(), 100);
+			checkLength(errors, "billingAddress.region", address.region(), 100);
+			String country = clean(address.country());
+			if (country != null && !COUNTRY.matcher(country.toUpperCase(Locale.ROOT)).matches()) {
+				errors.put("billingAddress.country", "Use the two-letter country code, e.g. DE or US");
+			}
+		}
+	}
+
+	private static void validateContact(ContactInput input, Map<String, String> errors) {
+		checkLength(errors, "name", input.name(), 200);
+		checkEmail(errors, "email", input.email());
+		checkLength(errors, "phone", input.phone(), 50);
+		checkLength(errors, "position", input.position(), 100);
+		checkLength(errors, "reason", input.reason(), 1000);
+	}
+
+	private static void checkLength(Map<String, String> errors, String field, @Nullable String value, int max) {
+		if (value != null && value.strip().length() > max) {
+			errors.putIfAbsent(field, "Use at most " + max + " characters");
+		}
+	}
+
+	private static void checkEmail(Map<String, String> errors, String field, @Nullable String value) {
+		String email = clean(value);
+		if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
+			errors.put(field, "Enter a valid email address, like name@example.com");
+		}
+	}
+
+	private static String requireReason(@Nullable String reason) {
+		String why = clean(reason);
+		if (why == null) {
+			throw ProblemException.validation(Map.of("reason", "Give a reason for the deletion"));
+		}
+		if (why.length() > 1000) {
+			throw ProblemException.validation(Map.of("reason", "Use at most 1000 characters"));
+		}
+		return why;
+	}
+
+	private static Address normalize(Address address) {
+		String country = clean(address.country());
+		return new Address(clean(address.line1()), clean(address.line2()), clean(address.postalCode()),
+				clean(address.city()), clean(address.region()), country == null ? null : country.toUpperCase(Locale.ROOT));
+	}
+
+	private static Address merge(Address current, Address change) {
+		return normalize(new Address(pick(change.line1(), current.line1()), pick(change.line2(), current.line2()),
+				pick(change.postalCode(), current.postalCode()), pick(change.city(), current.city()),
+				pick(change.region(), current.region()), pick(change.country(), current.country())));
+	}
+
+	private static @Nullable String pick(@Nullable String change, @Nullable String current) {
+		return change != null ? change : current;
+	}
+
+	private static @Nullable String clean(@Nullable String value) {
+		if (value == null) {
+			return null;
+		}
+		String stripped = value.strip();
+		return stripped.isEmpty() ? null : stripped;
+	}
+
+	private static String escapeLike(String value) {
+		return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	/** Opaque keyset position: the last row's lower-case name and id. */
+	record Cursor(String name, UUID id) {
+
+		static Cursor of(Customer customer) {
+			return new Cursor(customer.name().toLowerCase(Locale.ROOT), customer.id());
+		}
+
+		String encode() {
+			return Base64.getUrlEncoder().withoutPadding()
+				.encodeToString((id + "\n" + name).getBytes(StandardCharsets.UTF_8));
+		}
+
+		static Cursor decode(String cursor) {
+			try {
+				String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+				int newline = decoded.indexOf('\n');
+				return new Cursor(decoded.substring(newline + 1), UUID.fromString(decoded.substring(0, newline)));
+			}
+			catch (IllegalArgumentException | StringIndexOutOfBoundsException ex) {
+				throw ProblemException.validation(Map.of("cursor", "The cursor is not valid; start from the first page"));
+			}
+		}
+	}
+}

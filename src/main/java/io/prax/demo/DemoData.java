@@ -1,0 +1,146 @@
+package io.prax.demo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.prax.customer.Address;
+import io.prax.customer.ContactInput;
+import io.prax.customer.CustomerId;
+import io.prax.customer.CustomerInput;
+import io.prax.customer.CustomerManagement;
+import io.prax.customer.CustomerView;
+import io.prax.identity.CurrentUser;
+import io.prax.identity.IdentityManagement;
+import io.prax.identity.NewUser;
+import io.prax.identity.Onboarding;
+import io.prax.identity.Tier;
+import io.prax.identity.UserAccount;
+import io.prax.platform.PraxProperties;
+import io.prax.platform.SecretFiles;
+import io.prax.tenancy.TenantContext;
+import io.prax.tenancy.TenantDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * With {@code --demo} (or {@code PRAX_DEMO=true}) fills the tenant "acme" once, through the same
+ * services the UI uses, and prints the generated passwords of its users.
+ */
+@Component
+class DemoData {
+
+	static final String TENANT = "acme";
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	private final ApplicationArguments arguments;
+	private final PraxProperties properties;
+	private final TenantDirectory tenants;
+	private final Onboarding onboarding;
+	private final IdentityManagement identity;
+	private final CustomerManagement customers;
+
+	DemoData(ApplicationArguments arguments, PraxProperties properties, TenantDirectory tenants, Onboarding onboarding,
+			IdentityManagement identity, CustomerManagement customers) {
+		this.arguments = arguments;
+		this.properties = properties;
+		this.tenants = tenants;
+		this.onboarding = onboarding;
+		this.identity = identity;
+		this.customers = customers;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	@Order(50)
+	void fill() {
+		if (!arguments.containsOption("demo") && !properties.demo()) {
+			return;
+		}
+		if (tenants.findBySlug(TENANT).isPresent()) {
+			log.info("Demo tenant '{}' exists already; its passwords were printed when it was created.", TENANT);
+			return;
+		}
+		Map<String, String> passwords = new LinkedHashMap<>();
+		String adminPassword = password();
+		var onboarded = onboarding.onboard(new Onboarding.NewTenant(TENANT, "Acme Corporation", "US",
+				"admin@acme.example", "Ada Admin", adminPassword));
+		passwords.put("admin@acme.example (ADMIN)", adminPassword);
+		UserAccount admin = onboarded.admin();
+		TenantContext.run(onboarded.tenant().id(), () -> actAs(admin, onboarded.tenant().name(), () -> {
+			List<CustomerView> created = new ArrayList<>();
+			for (String[] c : SAMPLE_CUSTOMERS) {
+				CustomerView customer = customers.create(new CustomerInput(c[0], c[1], c[2], c[3],
+						new Address(c[4], null, c[5], c[6], null, c[7]), null, null));
+				customers.addContact(new CustomerId(customer.id()),
+						new ContactInput(c[8], c[9], c[2], c[10], null, null));
+				created.add(customer);
+			}
+			for (String[] u : SAMPLE_EMPLOYEES) {
+				String password = password();
+				identity.createWithPassword(new NewUser(u[0], u[1], Tier.EMPLOYEE, List.of(u[2]), null), password);
+				passwords.put(u[0] + " (EMPLOYEE, " + u[2] + ")", password);
+			}
+			String portalPassword = password();
+			identity.createWithPassword(new NewUser("portal@globex.example", "Gil Portal", Tier.CUSTOMER, List.of(),
+					created.get(0).id()), portalPassword);
+			passwords.put("portal@globex.example (CUSTOMER of " + created.get(0).name() + ")", portalPassword);
+		}));
+		StringBuilder out = new StringBuilder("\n\n  Demo tenant '" + TENANT + "' is ready. Sign in at "
+				+ properties.publicUrl() + "/login with workspace '" + TENANT + "':\n\n");
+		passwords.forEach((user, password) -> out.append("    ").append(String.format("%-48s", user)).append(password)
+			.append('\n'));
+		log.warn(out.toString());
+	}
+
+	/** Demo writes carry the demo administrator as their author, as if typed in the UI. */
+	private static void actAs(UserAccount user, String tenantName, Runnable work) {
+		CurrentUser current = new CurrentUser(user.id(), user.tenantId(), new UUID(0, 0), user.tier(), user.roles(),
+				null, user.name(), user.email(), TENANT, tenantName);
+		var context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(new UsernamePasswordAuthenticationToken(current, null, List.of()));
+		SecurityContextHolder.setContext(context);
+		try {
+			work.run();
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+	private static String password() {
+		return SecretFiles.randomToken(12);
+	}
+
+	private static final String[][] SAMPLE_CUSTOMERS = {
+			{ "Globex Corporation", "billing@globex.example", "+1 555 0100", "US-98-7654321", "1 Globex Way", "94105",
+					"San Francisco", "US", "Hank Scorpio", "hank@globex.example", "CEO" },
+			{ "Initech GmbH", "rechnung@initech.example", "+49 30 1234567", "DE123456789", "Friedrichstraße 10",
+					"10117", "Berlin", "DE", "Bill Lumbergh", "bill@initech.example", "Head of Finance" },
+			{ "Umbrella Pharma Ltd", "ap@umbrella.example", "+44 20 7946 0000", "GB123456789", "221 Baker Street",
+					"NW1 6XE", "London", "GB", "Alice Abernathy", "alice@umbrella.example", "Procurement" },
+			{ "Stark Industries", "finance@stark.example", "+1 555 0199", "US-12-3456789", "10880 Malibu Point",
+					"90265", "Malibu", "US", "Pepper Potts", "pepper@stark.example", "COO" },
+			{ "Wayne Enterprises", "accounts@wayne.example", "+1 555 0142", "US-55-1234567", "1007 Mountain Drive",
+					"10001", "Gotham", "US", "Lucius Fox", "lucius@wayne.example", "CTO" },
+			{ "Soylent Foods SA", "factures@soylent.example", "+33 1 23 45 67 89", "FR12345678901", "5 Rue de Rivoli",
+					"75001", "Paris", "FR", "Sol Roth", "sol@soylent.example", "Buyer" },
+			{ "Tyrell Robotics KK", "keiri@tyrell.example", "+81 3 1234 5678", "JP1234567890123", "1-1 Marunouchi",
+					"100-0005", "Tokyo", "JP", "Rachael Tyrell", "rachael@tyrell.example", "Research Lead" },
+			{ "Cyberdyne Systems", "ap@cyberdyne.example", "+1 555 0177", "US-77-7654321", "18144 El Camino Real",
+					"94087", "Sunnyvale", "US", "Miles Dyson", "miles@cyberdyne.example", "Engineering Director" } };
+
+	private static final String[][] SAMPLE_EMPLOYEES = {
+			{ "manager@acme.example", "Mona Manager", "MANAGER" },
+			{ "reviewer@acme.example", "Rita Reviewer", "REVIEWER" },
+			{ "operator@acme.example", "Otto Operator", "OPERATOR" },
+			{ "viewer@acme.example", "Vera Viewer", "VIEWER" } };
+}

@@ -1,0 +1,249 @@
+package io.prax.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import io.prax.mail.MailOutbox;
+import io.prax.platform.Digests;
+import io.prax.platform.PraxProperties;
+import io.prax.platform.ProblemException;
+import io.prax.platform.SecretFiles;
+import io.prax.tenancy.TenantContext;
+import io.prax.tenancy.TenantDirectory;
+import io.prax.tenancy.TenantId;
+import io.prax.tenancy.TenantInfo;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Users of the current tenant: password sign-in, invitations and one-time password links.
+ * Every method works inside the tenant of {@link TenantContext}.
+ */
+@Service
+public class IdentityManagement {
+
+	static final Duration INVITATION_LIFETIME = Duration.ofHours(72);
+	static final Duration RESET_LIFETIME = Duration.ofMinutes(30);
+	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+
+	private final Users users;
+	private final PasswordTokens tokens;
+	private final PasswordEncoder passwords;
+	private final MailOutbox mail;
+	private final TenantDirectory tenants;
+	private final ApplicationEventPublisher events;
+	private final PraxProperties properties;
+	private final Clock clock;
+	private final TransactionTemplate transactions;
+	/** Checked against when the user is unknown, so both answers take the same time. */
+	private final String decoyHash;
+
+	IdentityManagement(Users users, PasswordTokens tokens, PasswordEncoder passwords, MailOutbox mail,
+			TenantDirectory tenants, ApplicationEventPublisher events, PraxProperties properties, Clock clock,
+			TransactionTemplate transactions) {
+		this.transactions = transactions;
+		this.users = users;
+		this.tokens = tokens;
+		this.passwords = passwords;
+		this.mail = mail;
+		this.tenants = tenants;
+		this.events = events;
+		this.properties = properties;
+		this.clock = clock;
+		this.decoyHash = passwords.encode(SecretFiles.randomToken(16));
+	}
+
+	/**
+	 * The active user with this email and password, or empty. Unknown user and wrong password cost
+	 * the same hashing work. An outdated hash is upgraded to Argon2id on success.
+	 */
+	@Transactional
+	public Optional<UserAccount> authenticate(String email, String password) {
+		Optional<User> found = users.findByEmail(normalize(email));
+		String hash = found.map(User::passwordHash).orElse(null);
+		boolean matches = passwords.matches(password == null ? "" : password, hash != null ? hash : decoyHash);
+		if (!matches || hash == null || found.get().status() != UserStatus.ACTIVE) {
+			return Optional.empty();
+		}
+		User user = found.get();
+		if (passwords.upgradeEncoding(hash)) {
+			user.upgradeHash(passwords.encode(password));
+		}
+		return Optional.of(user.account());
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<UserAccount> find(UserId id) {
+		return users.findById(id.value()).filter(u -> !u.deleted()).map(User::account);
+	}
+
+	@Transactional(readOnly = true)
+	public List<UserAccount> list() {
+		return users.findAllByOrderByNameAsc().stream().filter(u -> !u.deleted()).map(User::account).toList();
+	}
+
+	/** Field errors for a new user's email and name; empty when they are fine. */
+	public Map<String, String> check(@Nullable String email, @Nullable String name) {
+		return checkIdentity(email, name);
+	}
+
+	/** Throws the password policy's problem ({@code password_too_short}, ...) if the password is not acceptable. */
+	public void checkPassword(String password, String email, String name) {
+		PasswordPolicy.check(password, email, name);
+	}
+
+	/**
+	 * An active user with a password chosen by that person: the first administrator at set-up or
+	 * sign-up, and the demo users.
+	 */
+	@Transactional
+	public UserAccount createWithPassword(NewUser newUser, String password) {
+		Map<String, String> errors = checkIdentity(newUser.email(), newUser.name());
+		if (!errors.isEmpty()) {
+			throw ProblemException.validation(errors);
+		}
+		PasswordPolicy.check(password, newUser.email(), newUser.name());
+		User user = new User(normalize(newUser.email()), newUser.name().strip(), newUser.tier(), newUser.roles(),
+				newUser.customerId());
+		user.setPassword(passwords.encode(password), Instant.now(clock));
+		return users.saveAndFlush(user).account();
+	}
+
+	/** Creates the user and mails a one-time link (72 hours) to set the password. */
+	@Transactional
+	public UserAccount invite(NewUser invitation) {
+		Map<String, String> errors = checkIdentity(invitation.email(), invitation.name());
+		if (invitation.tier() == Tier.CUSTOMER && invitation.customerId() == null) {
+			errors.put("customerId", "A customer-portal user belongs to a customer: choose one");
+		}
+		if (invitation.tier() != Tier.CUSTOMER && invitation.customerId() != null) {
+			errors.put("customerId", "Only customer-portal users belong to a customer");
+		}
+		if (!errors.isEmpty()) {
+			throw ProblemException.validation(errors);
+		}
+		String email = normalize(invitation.email());
+		if (users.findByEmail(email).isPresent()) {
+			throw new ProblemException(HttpStatus.CONFLICT, "user_exists", "A user with this email already exists");
+		}
+		User user = users.saveAndFlush(new User(email, invitation.name().strip(), invitation.tier(),
+				invitation.roles(), invitation.customerId()));
+		String link = issueToken(user, PasswordToken.Purpose.INVITATION, INVITATION_LIFETIME);
+		TenantInfo tenant = currentTenant();
+		mail.enqueue(email, "You are invited to " + tenant.name() + " on Prax",
+				"Hello " + user.account().name() + ",\n\nyou have been invited to the Prax workspace \"" + tenant.name()
+						+ "\" (workspace id: " + tenant.slug() + ").\nSet your password here within 72 hours:\n\n"
+						+ link + "\n\nIf you did not expect this, ignore this mail.\n");
+		return user.account();
+	}
+
+	/** Mails a reset link if the user exists; answers the same either way. */
+	@Transactional
+	public void requestPasswordReset(String email) {
+		users.findByEmail(normalize(email)).filter(u -> u.status() != UserStatus.DEACTIVATED).ifPresent(user -> {
+			String link = issueToken(user, PasswordToken.Purpose.RESET, RESET_LIFETIME);
+			mail.enqueue(user.email(), "Reset your Prax password",
+					"Someone asked to reset the password of your Prax account in \"" + currentTenant().name()
+							+ "\".\nSet a new password here within 30 minutes:\n\n" + link
+							+ "\n\nIf it was not you, ignore this mail; your password stays as it is.\n");
+		});
+	}
+
+	/** Sends a reset link on an administrator's request (admins never see or set passwords). */
+	@Transactional
+	public void sendPasswordReset(UserId id) {
+		User user = users.findById(id.value()).filter(u -> !u.deleted())
+			.orElseThrow(() -> ProblemException.notFound("User"));
+		requestPasswordReset(user.email());
+	}
+
+	/**
+	 * Sets the password through a one-time link. The token names its tenant, so this works before
+	 * sign-in. All of the user's sessions end.
+	 */
+	public UserAccount setPasswordWithToken(String token, String newPassword) {
+		TenantId tenant = tenantOf(token);
+		return TenantContext.call(tenant, () -> transactions.execute(status -> {
+			PasswordToken stored = tokens.findById(Digests.sha256Hex(token))
+				.filter(t -> t.usableAt(Instant.now(clock)))
+				.orElseThrow(IdentityManagement::invalidToken);
+			User user = users.findById(stored.userId()).filter(u -> u.status() != UserStatus.DEACTIVATED)
+				.orElseThrow(IdentityManagement::invalidToken);
+			UserAccount account = user.account();
+			PasswordPolicy.check(newPassword, account.email(), account.name());
+			stored.use(Instant.now(clock));
+			user.setPassword(passwords.encode(newPassword), Instant.now(clock));
+			events.publishEvent(new PasswordChanged(tenant, account.id(), null));
+			return user.account();
+		}));
+	}
+
+	/** Whether a one-time link can still be used, for showing the form or an explanation. */
+	public boolean tokenUsable(String token) {
+		try {
+			TenantId tenant = tenantOf(token);
+			return TenantContext.call(tenant, () -> Boolean.TRUE.equals(transactions.execute(status -> tokens
+				.findById(Digests.sha256Hex(token)).map(t -> t.usableAt(Instant.now(clock))).orElse(false))));
+		}
+		catch (ProblemException ex) {
+			return false;
+		}
+	}
+
+	private String issueToken(User user, PasswordToken.Purpose purpose, Duration lifetime) {
+		String token = user.tenantId() + "." + SecretFiles.randomToken(32);
+		Instant now = Instant.now(clock);
+		tokens.save(new PasswordToken(Digests.sha256Hex(token), user.id(), purpose, now, now.plus(lifetime)));
+		return properties.publicUrl() + "/password/set?token=" + token;
+	}
+
+	private TenantInfo currentTenant() {
+		return tenants.find(TenantContext.require()).orElseThrow();
+	}
+
+	private static TenantId tenantOf(String token) {
+		int dot = token == null ? -1 : token.indexOf('.');
+		if (dot != 36) {
+			throw invalidToken();
+		}
+		try {
+			return new TenantId(UUID.fromString(token.substring(0, dot)));
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalidToken();
+		}
+	}
+
+	private static ProblemException invalidToken() {
+		return new ProblemException(HttpStatus.BAD_REQUEST, "invalid_token",
+				"This link is invalid, already used or expired; ask for a new one");
+	}
+
+	private static Map<String, String> checkIdentity(@Nullable String email, @Nullable String name) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (email == null || email.length() > 254 || !EMAIL.matcher(email.strip()).matches()) {
+			errors.put("email", "Enter a valid email address");
+		}
+		if (name == null || name.isBlank() || name.strip().length() > 200) {
+			errors.put("name", "Enter a name (up to 200 characters)");
+		}
+		return errors;
+	}
+
+	private static String normalize(@Nullable String email) {
+		return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+	}
+}

@@ -1,0 +1,6 @@
+package io.prax.identity;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface PasswordTokens extends JpaRepository<PasswordToken, String> {
+}

@@ -1,0 +1,48 @@
+package io.prax.identity;
+
+import java.net.URI;
+
+import io.prax.platform.PraxProperties;
+import io.prax.platform.ProblemException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class SignupApiController {
+
+	private final Onboarding onboarding;
+	private final PraxProperties properties;
+
+	SignupApiController(Onboarding onboarding, PraxProperties properties) {
+		this.onboarding = onboarding;
+		this.properties = properties;
+	}
+
+	record SignupRequest(@Nullable String tenantSlug, @Nullable String tenantName, @Nullable String region,
+			@Nullable String adminEmail, @Nullable String adminName, @Nullable String adminPassword) {
+	}
+
+	record SignupResponse(String tenantId, String tenant, String adminUserId) {
+	}
+
+	/** 201 with the new tenant; 404 unless sign-up is enabled. */
+	@PostMapping("/api/v1/signup")
+	ResponseEntity<SignupResponse> signup(@RequestBody SignupRequest body) {
+		if (!properties.signupEnabled()) {
+			throw ProblemException.notFound("Page");
+		}
+		var created = onboarding.onboard(new Onboarding.NewTenant(nz(body.tenantSlug()), nz(body.tenantName()),
+				body.region() == null ? "US" : body.region(), nz(body.adminEmail()), nz(body.adminName()),
+				nz(body.adminPassword())));
+		return ResponseEntity.created(URI.create("/api/v1/admin/users/" + created.admin().id()))
+			.body(new SignupResponse(created.tenant().id().toString(), created.tenant().slug(),
+					created.admin().id().toString()));
+	}
+
+	private static String nz(@Nullable String value) {
+		return value == null ? "" : value;
+	}
+}

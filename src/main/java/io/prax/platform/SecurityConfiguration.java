@@ -1,0 +1,133 @@
+package io.prax.platform;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * One filter chain for pages and API: stateless (no server-side HTTP session), authenticated by the
+ * session module's token filter, CSRF-protected whenever the browser's cookies carry the session.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; "
+			+ "object-src 'none'; frame-ancestors 'none'";
+
+	/** Bearer-token calls carry no ambient credentials, so cross-site request forgery cannot apply. */
+	private static final RequestMatcher BEARER = request -> {
+		String header = request.getHeader("Authorization");
+		return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+	};
+
+	/** An API call without the session cookies carries no ambient credentials either (login, refresh, sign-up). */
+	private static final RequestMatcher API_WITHOUT_SESSION_COOKIE = request -> {
+		if (!Problems.isApi(request)) {
+			return false;
+		}
+		jakarta.servlet.http.Cookie[] cookies = request.getCookies();
+		if (cookies != null) {
+			for (jakarta.servlet.http.Cookie cookie : cookies) {
+				if (cookie.getName().startsWith("prax_")) {
+					return false;
+				}
+			}
+		}
+		return true;
+	};
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, RequestAuthenticationFilter authentication)
+			throws Exception {
+		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+		csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+		http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.formLogin(form -> form.disable())
+			.httpBasic(basic -> basic.disable())
+			.logout(logout -> logout.disable())
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+				.ignoringRequestMatchers(BEARER, API_WITHOUT_SESSION_COOKIE))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.frameOptions(frame -> frame.deny())
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()")))
+			.authorizeHttpRequests(auth -> auth
+				.requestMatchers("/login", "/logout", "/setup", "/signup", "/password/set", "/error", "/css/**",
+						"/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/.well-known/**", "/actuator/health",
+						"/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**")
+				.permitAll()
+				.requestMatchers("/api/v1/auth/**", "/api/v1/signup")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.addFilterBefore(authentication, AnonymousAuthenticationFilter.class)
+			.exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, failure) -> {
+				if (Problems.isApi(request)) {
+					Object rejection = request.getAttribute(RequestAuthenticationFilter.REJECTION);
+					String code = rejection != null ? rejection.toString() : "authentication_required";
+					Problems.write(request, response, HttpStatus.UNAUTHORIZED, code, unauthorizedDetail(code));
+				}
+				else {
+					response.sendRedirect(request.getContextPath() + "/login?next=" + nextOf(request));
+				}
+			}).accessDeniedHandler((request, response, denied) -> {
+				boolean csrf = denied instanceof CsrfException;
+				if (Problems.isApi(request)) {
+					Problems.write(request, response, HttpStatus.FORBIDDEN, csrf ? "csrf_invalid" : "forbidden",
+							csrf ? "The form expired or did not come from Prax; reload the page and try again"
+									: "You do not have permission to do this");
+				}
+				else if (csrf) {
+					response.sendRedirect(request.getContextPath() + "/login?expired");
+				}
+				else {
+					response.sendError(HttpStatus.FORBIDDEN.value());
+				}
+			}));
+		return http.build();
+	}
+
+	/** The token filter runs inside the security chain only, not a second time as a servlet filter. */
+	@Bean
+	FilterRegistrationBean<RequestAuthenticationFilter> authenticationFilterRegistration(
+			RequestAuthenticationFilter filter) {
+		FilterRegistrationBean<RequestAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+	private static String unauthorizedDetail(String code) {
+		return switch (code) {
+			case "session_revoked" -> "This session has been signed out; sign in again";
+			case "token_expired" -> "The access token has expired; refresh it or sign in again";
+			case "invalid_token" -> "The access token is not valid";
+			default -> "Sign in to use this resource";
+		};
+	}
+
+	private static String nextOf(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (request.getQueryString() != null) {
+			path += "?" + request.getQueryString();
+		}
+		return URLEncoder.encode(path, StandardCharsets.UTF_8);
+	}
+}

@@ -1,0 +1,98 @@
+package io.prax.session;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import io.prax.identity.CurrentUser;
+import io.prax.identity.IdentityManagement;
+import io.prax.platform.ProblemException;
+import io.prax.tenancy.TenantContext;
+import io.prax.tenancy.TenantDirectory;
+import io.prax.tenancy.TenantInfo;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/auth")
+class AuthApiController {
+
+	private final SessionManagement sessions;
+	private final IdentityManagement identity;
+	private final TenantDirectory tenants;
+
+	AuthApiController(SessionManagement sessions, IdentityManagement identity, TenantDirectory tenants, Clock clock) {
+		this.sessions = sessions;
+		this.identity = identity;
+		this.tenants = tenants;
+	}
+
+	record LoginRequest(@Nullable String tenant, @Nullable String email, @Nullable String password,
+			@Nullable Boolean rememberMe) {
+	}
+
+	record TokenResponse(String accessToken, String refreshToken, long expiresIn, String sessionId) {
+
+		static TokenResponse of(IssuedTokens tokens) {
+			return new TokenResponse(tokens.accessToken(), tokens.refreshToken(), tokens.expiresIn(),
+					tokens.sessionId().toString());
+		}
+	}
+
+	record RefreshRequest(@Nullable String refreshToken) {
+	}
+
+	record PasswordResetRequest(@Nullable String tenant, @Nullable String email) {
+	}
+
+	record PasswordResetConfirmation(@Nullable String token, @Nullable String newPassword) {
+	}
+
+	@PostMapping("/login")
+	TokenResponse login(@RequestBody LoginRequest body, HttpServletRequest request) {
+		if (blank(body.tenant()) || blank(body.email()) || blank(body.password())) {
+			throw new ProblemException(HttpStatus.UNAUTHORIZED, "invalid_credentials",
+					"The workspace, email or password is not correct");
+		}
+		return TokenResponse.of(sessions.signIn(body.tenant(), body.email(), body.password(),
+				Boolean.TRUE.equals(body.rememberMe()), ClientInfo.of(request)));
+	}
+
+	@PostMapping("/refresh")
+	TokenResponse refresh(@RequestBody RefreshRequest body, HttpServletRequest request) {
+		return TokenResponse.of(sessions.refresh(body.refreshToken(), ClientInfo.of(request), false));
+	}
+
+	@PostMapping("/logout")
+	ResponseEntity<Void> logout() {
+		CurrentUser user = CurrentUser.require();
+		sessions.revoke(new SessionId(user.sessionId()), "logout");
+		return ResponseEntity.noContent().build();
+	}
+
+	/** Always 202, whether or not the workspace and user exist. */
+	@PostMapping("/password-reset")
+	ResponseEntity<Void> passwordReset(@RequestBody PasswordResetRequest body) {
+		Optional<TenantInfo> tenant = blank(body.tenant()) ? Optional.empty() : tenants.findBySlug(body.tenant());
+		if (tenant.isPresent() && !blank(body.email())) {
+			TenantContext.run(tenant.get().id(), () -> identity.requestPasswordReset(body.email()));
+		}
+		return ResponseEntity.accepted().build();
+	}
+
+	@PostMapping("/password-reset/confirm")
+	ResponseEntity<Void> confirm(@RequestBody PasswordResetConfirmation body) {
+		identity.setPasswordWithToken(body.token(), body.newPassword() == null ? "" : body.newPassword());
+		return ResponseEntity.noContent().build();
+	}
+
+	private static boolean blank(@Nullable String value) {
+		return value == null || value.isBlank();
+	}
+}

@@ -1,0 +1,95 @@
+package io.prax.session;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.prax.identity.CurrentUser;
+import io.prax.platform.PraxProperties;
+import io.prax.platform.ProblemException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@Controller
+class LoginController {
+
+	private final SessionManagement sessions;
+	private final PraxProperties properties;
+	private final Clock clock;
+
+	LoginController(SessionManagement sessions, PraxProperties properties, Clock clock) {
+		this.sessions = sessions;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	record LoginForm(String tenant, String email, boolean rememberMe, @Nullable String next) {
+	}
+
+	@GetMapping("/login")
+	String form(@RequestParam(required = false) @Nullable String next, HttpServletRequest request, Model model) {
+		if (CurrentUser.current().isPresent()) {
+			return "redirect:" + safeNext(next);
+		}
+		String info = null;
+		if (request.getParameter("signedOut") != null) {
+			info = "You have been signed out.";
+		}
+		else if (request.getParameter("expired") != null) {
+			info = "Your form expired. Please sign in again.";
+		}
+		else if (request.getParameter("passwordSet") != null) {
+			info = "Your password is set. Sign in with it now.";
+		}
+		return page(model, new LoginForm("", "", false, next), null, info);
+	}
+
+	@PostMapping("/login")
+	String signIn(@RequestParam(defaultValue = "") String tenant, @RequestParam(defaultValue = "") String email,
+			@RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "false") boolean rememberMe,
+			@RequestParam(required = false) @Nullable String next, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		LoginForm form = new LoginForm(tenant.strip(), email.strip(), rememberMe, next);
+		if (tenant.isBlank() || email.isBlank() || password.isEmpty()) {
+			return page(model, form, "Enter your workspace, email and password.", null);
+		}
+		try {
+			IssuedTokens tokens = sessions.signIn(tenant, email, password, rememberMe, ClientInfo.of(request));
+			SessionCookies.write(request, response, tokens, Instant.now(clock));
+			return "redirect:" + safeNext(next);
+		}
+		catch (ProblemException ex) {
+			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+			return page(model, form, "The workspace, email or password is not correct.", null);
+		}
+	}
+
+	@PostMapping("/logout")
+	String signOut(HttpServletRequest request, HttpServletResponse response) {
+		CurrentUser.current().ifPresent(user -> sessions.revoke(new SessionId(user.sessionId()), "logout"));
+		SessionCookies.clear(request, response);
+		return "redirect:/login?signedOut";
+	}
+
+	private String page(Model model, LoginForm form, @Nullable String error, @Nullable String info) {
+		model.addAttribute("form", form);
+		model.addAttribute("error", error);
+		model.addAttribute("info", info);
+		model.addAttribute("signupEnabled", properties.signupEnabled());
+		return "auth/login";
+	}
+
+	/** Only a path on this site, never another origin (no open redirect). */
+	static String safeNext(@Nullable String next) {
+		if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) {
+			return "/";
+		}
+		return next;
+	}
+}

@@ -1,0 +1,6 @@
+package io.prax.session;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface RefreshTokens extends JpaRepository<RefreshToken, String> {
+}

@@ -1,0 +1,112 @@
+package io.prax.session;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.prax.identity.CurrentUser;
+import io.prax.platform.ProblemException;
+import io.prax.platform.RequestAuthenticationFilter;
+import io.prax.tenancy.TenantContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Authenticates each request from its bearer token or session cookie, checking that the session is
+ * still live, and binds the caller's tenant for the rest of the request. A browser whose access
+ * cookie expired is refreshed silently with its refresh cookie.
+ */
+@Component
+class SessionAuthenticationFilter extends RequestAuthenticationFilter {
+
+	private final AccessTokens accessTokens;
+	private final SessionManagement sessions;
+	private final Clock clock;
+
+	SessionAuthenticationFilter(AccessTokens accessTokens, SessionManagement sessions, Clock clock) {
+		this.accessTokens = accessTokens;
+		this.sessions = sessions;
+		this.clock = clock;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/")
+				|| path.startsWith("/img/") || path.equals("/favicon.ico");
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String bearer = bearerToken(request);
+		CurrentUser user = null;
+		String token = bearer != null ? bearer : SessionCookies.read(request, SessionCookies.ACCESS).orElse(null);
+		if (token != null) {
+			try {
+				user = sessions.authenticate(accessTokens.verify(token));
+			}
+			catch (AccessTokens.Rejected rejected) {
+				request.setAttribute(REJECTION, rejected.code());
+			}
+		}
+		if (user == null && bearer == null) {
+			user = refreshBrowserSession(request, response);
+		}
+		try {
+			if (user != null) {
+				TenantContext.bind(user.tenantId());
+				var authentication = new UsernamePasswordAuthenticationToken(user, null,
+						List.of(new SimpleGrantedAuthority("TIER_" + user.tier())));
+				var context = SecurityContextHolder.createEmptyContext();
+				context.setAuthentication(authentication);
+				SecurityContextHolder.setContext(context);
+			}
+			chain.doFilter(request, response);
+		}
+		finally {
+			TenantContext.clear();
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+	private CurrentUser refreshBrowserSession(HttpServletRequest request, HttpServletResponse response) {
+		String refreshToken = SessionCookies.read(request, SessionCookies.REFRESH).orElse(null);
+		if (refreshToken == null) {
+			return null;
+		}
+		try {
+			IssuedTokens tokens = sessions.refresh(refreshToken, ClientInfo.of(request), true);
+			SessionCookies.write(request, response, tokens, Instant.now(clock));
+			request.removeAttribute(REJECTION);
+			return sessions.authenticate(accessTokens.verify(tokens.accessToken()));
+		}
+		catch (ProblemException ex) {
+			if (!SessionManagement.RACED.equals(ex.code())) {
+				SessionCookies.clear(request, response);
+			}
+			return null;
+		}
+		catch (AccessTokens.Rejected ex) {
+			SessionCookies.clear(request, response);
+			return null;
+		}
+	}
+
+	private static String bearerToken(HttpServletRequest request) {
+		String header = request.getHeader("Authorization");
+		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			String token = header.substring(7).strip();
+			return token.isEmpty() ? null : token;
+		}
+		return null;
+	}
+}

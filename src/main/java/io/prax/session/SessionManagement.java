@@ -1,0 +1,198 @@
+package io.prax.session;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.prax.identity.CurrentUser;
+import io.prax.identity.IdentityManagement;
+import io.prax.identity.PasswordChanged;
+import io.prax.identity.UserAccount;
+import io.prax.identity.UserId;
+import io.prax.identity.UserStatus;
+import io.prax.platform.Digests;
+import io.prax.platform.ProblemException;
+import io.prax.platform.SecretFiles;
+import io.prax.tenancy.TenantContext;
+import io.prax.tenancy.TenantDirectory;
+import io.prax.tenancy.TenantId;
+import io.prax.tenancy.TenantInfo;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sign-in sessions. A session row is the truth; the access token is honoured only while the session
+ * is live. Refresh tokens rotate on every use, and presenting a used one ends the session (theft).
+ */
+@Service
+public class SessionManagement {
+
+	static final Duration REFRESH_LIFETIME = Duration.ofDays(7);
+	static final Duration REMEMBER_ME_LIFETIME = Duration.ofDays(30);
+	/** Two browser tabs may race to refresh with the same cookie; that is not theft. */
+	static final Duration BROWSER_REFRESH_RACE = Duration.ofSeconds(10);
+	/** Problem code of a browser refresh that lost such a race: its cookies are already replaced. */
+	static final String RACED = "refresh_raced";
+
+	private final UserSessions sessions;
+	private final RefreshTokens refreshTokens;
+	private final AccessTokens accessTokens;
+	private final IdentityManagement identity;
+	private final TenantDirectory tenants;
+	private final TransactionTemplate transactions;
+	private final Clock clock;
+
+	SessionManagement(UserSessions sessions, RefreshTokens refreshTokens, AccessTokens accessTokens,
+			IdentityManagement identity, TenantDirectory tenants, TransactionTemplate transactions, Clock clock) {
+		this.sessions = sessions;
+		this.refreshTokens = refreshTokens;
+		this.accessTokens = accessTokens;
+		this.identity = identity;
+		this.tenants = tenants;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/**
+	 * Signs in with a password. Unknown workspace, unknown user and wrong password give the same
+	 * answer after the same hashing work.
+	 */
+	public IssuedTokens signIn(String tenantSlug, String email, String password, boolean rememberMe,
+			ClientInfo client) {
+		Optional<TenantInfo> tenant = tenantSlug == null ? Optional.empty() : tenants.findBySlug(tenantSlug);
+		TenantId scope = tenant.map(TenantInfo::id).orElseGet(() -> new TenantId(UUID.randomUUID()));
+		IssuedTokens issued = TenantContext.call(scope, () -> transactions.execute(status -> identity
+			.authenticate(email, password)
+			.filter(user -> tenant.isPresent())
+			.map(user -> open(user, rememberMe, client))
+			.orElse(null)));
+		if (issued == null) {
+			throw new ProblemException(HttpStatus.UNAUTHORIZED, "invalid_credentials",
+					"The workspace, email or password is not correct");
+		}
+		return issued;
+	}
+
+	/**
+	 * Exchanges a refresh token for new tokens. A token that was already used revokes the session,
+	 * except within a few seconds for a browser (two tabs refreshing at once).
+	 */
+	public IssuedTokens refresh(String refreshToken, ClientInfo client, boolean browser) {
+		TenantId tenant = tenantOf(refreshToken);
+		Object outcome = TenantContext.call(tenant, () -> transactions.execute(status -> {
+			Instant now = Instant.now(clock);
+			RefreshToken stored = refreshTokens.findById(Digests.sha256Hex(refreshToken)).orElse(null);
+			if (stored == null) {
+				return "invalid_refresh_token";
+			}
+			UserSession session = sessions.findById(stored.sessionId()).orElseThrow();
+			if (stored.usedAt() != null) {
+				if (browser && stored.usedAt().plus(BROWSER_REFRESH_RACE).isAfter(now)) {
+					return RACED;
+				}
+				session.revoke(now, "refresh_token_reuse");
+				return "refresh_token_reused";
+			}
+			if (!session.liveAt(now) || !now.isBefore(stored.expiresAt())) {
+				return "session_revoked";
+			}
+			Optional<UserAccount> user = identity.find(new UserId(session.userId()))
+				.filter(u -> u.status() == UserStatus.ACTIVE);
+			if (user.isEmpty()) {
+				session.revoke(now, "user_inactive");
+				return "session_revoked";
+			}
+			stored.use(now);
+			session.seen(now, client.ip());
+			return rotate(session, user.get(), now);
+		}));
+		if (outcome instanceof IssuedTokens tokens) {
+			return tokens;
+		}
+		String code = String.valueOf(outcome);
+		throw new ProblemException(HttpStatus.UNAUTHORIZED, code, switch (code) {
+			case "refresh_token_reused" -> "This refresh token was already used; the session has been ended for safety";
+			case "session_revoked" -> "This session has ended; sign in again";
+			default -> "The refresh token is not valid";
+		});
+	}
+
+	/** Ends a session of the current tenant at once. */
+	public void revoke(SessionId id, String reason) {
+		transactions.executeWithoutResult(status -> sessions.findById(id.value())
+			.ifPresent(session -> session.revoke(Instant.now(clock), reason)));
+	}
+
+	/** The user behind a verified access token, if its session is still live. */
+	CurrentUser authenticate(AccessTokens.Claims claims) {
+		CurrentUser user = TenantContext.call(claims.tenant(), () -> transactions.execute(status -> {
+			UserSession session = sessions.findById(claims.session().value()).orElse(null);
+			if (session == null || !session.liveAt(Instant.now(clock)) || !session.userId().equals(claims.userId())) {
+				return null;
+			}
+			UserAccount account = identity.find(new UserId(claims.userId()))
+				.filter(u -> u.status() == UserStatus.ACTIVE)
+				.orElse(null);
+			TenantInfo tenant = tenants.find(claims.tenant()).orElse(null);
+			if (account == null || tenant == null) {
+				return null;
+			}
+			return new CurrentUser(account.id(), account.tenantId(), session.id(), account.tier(), account.roles(),
+					account.customerId(), account.name(), account.email(), tenant.slug(), tenant.name());
+		}));
+		if (user == null) {
+			throw new AccessTokens.Rejected("session_revoked");
+		}
+		return user;
+	}
+
+	/** A changed or reset password ends every other session of that user. */
+	@EventListener
+	void on(PasswordChanged event) {
+		Instant now = Instant.now(clock);
+		sessions.findByUserIdAndRevokedAtIsNull(event.userId().value())
+			.stream()
+			.filter(session -> !session.id().equals(event.keepSessionId()))
+			.forEach(session -> session.revoke(now, "password_changed"));
+	}
+
+	private IssuedTokens open(UserAccount user, boolean rememberMe, ClientInfo client) {
+		Instant now = Instant.now(clock);
+		UserSession session = sessions.save(new UserSession(user.id().value(), client.ip(), client.userAgent(),
+				rememberMe, now, now.plus(lifetime(rememberMe))));
+		return rotate(session, user, now);
+	}
+
+	private IssuedTokens rotate(UserSession session, UserAccount user, Instant now) {
+		String refreshToken = user.tenantId() + "." + SecretFiles.randomToken(32);
+		Instant expiresAt = now.plus(lifetime(session.rememberMe()));
+		refreshTokens.save(new RefreshToken(Digests.sha256Hex(refreshToken), session.id(), now, expiresAt));
+		session.extendTo(expiresAt);
+		SessionId id = new SessionId(session.id());
+		String accessToken = accessTokens.issue(user.id().value(), user.tenantId(), id);
+		return new IssuedTokens(accessToken, refreshToken, AccessTokens.LIFETIME.toSeconds(), id, expiresAt,
+				session.rememberMe());
+	}
+
+	private static Duration lifetime(boolean rememberMe) {
+		return rememberMe ? REMEMBER_ME_LIFETIME : REFRESH_LIFETIME;
+	}
+
+	private static TenantId tenantOf(@Nullable String token) {
+		int dot = token == null ? -1 : token.indexOf('.');
+		try {
+			if (dot == 36) {
+				return new TenantId(UUID.fromString(token.substring(0, dot)));
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// fall through
+		}
+		throw new ProblemException(HttpStatus.UNAUTHORIZED, "invalid_refresh_token", "The refresh token is not valid");
+	}
+}

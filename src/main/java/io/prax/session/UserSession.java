@@ -1,0 +1,104 @@
+package io.prax.session;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.prax.platform.Ids;
+import org.hibernate.annotations.TenantId;
+import org.jspecify.annotations.Nullable;
+
+/** The truth about a sign-in: an access token is honoured only while its session is live. */
+@Entity
+@Table(name = "user_session")
+class UserSession {
+
+	@Id
+	private UUID id;
+
+	@TenantId
+	@Column(name = "tenant_id", updatable = false)
+	private UUID tenantId;
+
+	private UUID userId;
+
+	private @Nullable String ip;
+
+	private @Nullable String userAgent;
+
+	private boolean rememberMe;
+
+	private Instant createdAt;
+
+	private Instant lastSeenAt;
+
+	private Instant expiresAt;
+
+	private @Nullable Instant revokedAt;
+
+	private @Nullable String revokedReason;
+
+	protected UserSession() {
+	}
+
+	UserSession(UUID userId, @Nullable String ip, @Nullable String userAgent, boolean rememberMe, Instant now,
+			Instant expiresAt) {
+		this.id = Ids.newId();
+		this.userId = userId;
+		this.ip = ip;
+		this.userAgent = userAgent == null || userAgent.length() <= 512 ? userAgent : userAgent.substring(0, 512);
+		this.rememberMe = rememberMe;
+		this.createdAt = now;
+		this.lastSeenAt = now;
+		this.expiresAt = expiresAt;
+	}
+
+	UUID id() {
+		return id;
+	}
+
+	UUID tenantId() {
+		return tenantId;
+	}
+
+	UUID userId() {
+		return userId;
+	}
+
+	boolean rememberMe() {
+		return rememberMe;
+	}
+
+	Instant expiresAt() {
+		return expiresAt;
+	}
+
+	boolean liveAt(Instant now) {
+		return revokedAt == null && now.isBefore(expiresAt);
+	}
+
+	void seen(Instant now, @Nullable String ip) {
+		this.lastSeenAt = now;
+		if (ip != null) {
+			this.ip = ip;
+		}
+	}
+
+	/** Sliding lifetime: each rotation moves the end of the session to the new refresh token's expiry. */
+	void extendTo(Instant expiresAt) {
+		if (expiresAt.isAfter(this.expiresAt)) {
+			this.expiresAt = expiresAt;
+		}
+	}
+
+	void revoke(Instant now, String reason) {
+		if (revokedAt == null) {
+			this.revokedAt = now;
+			this.revokedReason = reason;
+		}
+	}
+}

@@ -1,0 +1,4 @@
+/** Sign-in sessions: access and refresh tokens, browser cookies, revocation, and authenticating each request. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "tenancy", "identity" })
+@org.jspecify.annotations.NullMarked
+package io.prax.session;

@@ -1,0 +1,19 @@
+package io.prax.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * A full Prax on a random port against the test JVM's embedded PostgreSQL (one server per JVM, in a
+ * fresh temporary data directory). Tests isolate themselves by creating their own tenants.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "prax.data-dir=${prax.test.data-dir}", "prax.public-url=http://localhost", "prax.mail.dispatch-interval=1h" })
+public @interface PraxIntegrationTest {
+}
