@@ -1,7 +1,6 @@
 package io.prax.access;
 
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +31,7 @@ class PageModel {
 		if (Problems.isApi(request)) {
 			return;
 		}
-		model.addAttribute("zone", ZoneId.of(ZoneOffset.UTC.getId()));
+		model.addAttribute("zone", ZoneId.of("UTC"));
 		CurrentUser.current().ifPresent(user -> {
 			model.addAttribute("me", new Me(user.name(), user.email(), user.tier().name(), user.tenantName()));
 			model.addAttribute("nav", navigation(user));

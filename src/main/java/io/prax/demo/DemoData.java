@@ -96,7 +96,7 @@ class DemoData {
 		}));
 		StringBuilder out = new StringBuilder("\n\n  Demo tenant '" + TENANT + "' is ready. Sign in at "
 				+ properties.publicUrl() + "/login with workspace '" + TENANT + "':\n\n");
-		passwords.forEach((user, password) -> out.append("    ").append(String.format("%-48s", user)).append(password)
+		passwords.forEach((user, password) -> out.append("    ").append(String.format("%-58s", user)).append(password)
 			.append('\n'));
 		log.warn(out.toString());
 	}

@@ -191,6 +191,28 @@ public class IdentityManagement {
 		}));
 	}
 
+	/**
+	 * Changes the signed-in user's own password after checking the current one. Every other session
+	 * of the user ends; the one making the change stays signed in.
+	 */
+	@Transactional
+	public void changeOwnPassword(String currentPassword, String newPassword) {
+		CurrentUser me = CurrentUser.require();
+		User user = users.findById(me.id().value()).orElseThrow(() -> ProblemException.notFound("User"));
+		String hash = user.passwordHash();
+		if (hash == null || !passwords.matches(currentPassword == null ? "" : currentPassword, hash)) {
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid_current_password",
+					"The current password is not correct");
+		}
+		PasswordPolicy.check(newPassword, user.email(), me.name());
+		if (passwords.matches(newPassword, hash)) {
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "password_unchanged",
+					"Choose a password different from the current one");
+		}
+		user.setPassword(passwords.encode(newPassword), Instant.now(clock));
+		events.publishEvent(new PasswordChanged(me.tenantId(), me.id(), me.sessionId()));
+	}
+
 	/** Whether a one-time link can still be used, for showing the form or an explanation. */
 	public boolean tokenUsable(String token) {
 		try {

@@ -1,0 +1,36 @@
+package io.prax.access;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.prax.identity.CurrentUser;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class PermissionsApiController {
+
+	private final AccessPolicy access;
+
+	PermissionsApiController(AccessPolicy access) {
+		this.access = access;
+	}
+
+	record Permissions(List<String> permissions, Map<String, Map<String, Boolean>> modules) {
+	}
+
+	/** The caller's effective permissions, as a list and per module and action. */
+	@GetMapping("/api/v1/me/permissions")
+	Permissions mine() {
+		Set<String> granted = access.permissionsOf(CurrentUser.require());
+		Map<String, Map<String, Boolean>> modules = new LinkedHashMap<>();
+		for (String module : AccessPolicy.MODULES) {
+			Map<String, Boolean> actions = new LinkedHashMap<>();
+			AccessPolicy.ACTIONS.forEach(action -> actions.put(action, granted.contains(module + ":" + action)));
+			modules.put(module, actions);
+		}
+		return new Permissions(granted.stream().sorted().toList(), modules);
+	}
+}

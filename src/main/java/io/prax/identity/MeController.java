@@ -1,0 +1,60 @@
+package io.prax.identity;
+
+import java.util.Map;
+
+import io.prax.platform.ProblemException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The signed-in user's own pages: profile and security (password). */
+@Controller
+class MeController {
+
+	private final IdentityManagement identity;
+
+	MeController(IdentityManagement identity) {
+		this.identity = identity;
+	}
+
+	@GetMapping("/me")
+	String profile(Model model) {
+		model.addAttribute("activeNav", "me");
+		model.addAttribute("user", CurrentUser.require());
+		return "identity/profile";
+	}
+
+	@GetMapping("/me/security")
+	String security(Model model) {
+		return securityPage(model, Map.of(), null);
+	}
+
+	@PostMapping("/me/password")
+	String changePassword(@RequestParam(defaultValue = "") String currentPassword,
+			@RequestParam(defaultValue = "") String newPassword, @RequestParam(defaultValue = "") String confirmPassword,
+			Model model, RedirectAttributes redirect) {
+		if (!newPassword.equals(confirmPassword)) {
+			return securityPage(model, Map.of("confirmPassword", "The two passwords are not the same"), null);
+		}
+		try {
+			identity.changeOwnPassword(currentPassword, newPassword);
+			redirect.addFlashAttribute("flash", "Password changed. Your other sessions have been signed out.");
+			return "redirect:/me/security";
+		}
+		catch (ProblemException ex) {
+			String field = "invalid_current_password".equals(ex.code()) ? "currentPassword" : "newPassword";
+			return securityPage(model, Map.of(field, ex.getMessage()), null);
+		}
+	}
+
+	private String securityPage(Model model, Map<String, String> errors, @Nullable String error) {
+		model.addAttribute("activeNav", "me-security");
+		model.addAttribute("errors", errors);
+		model.addAttribute("error", error);
+		return "identity/security";
+	}
+}

@@ -1,0 +1,129 @@
+package io.prax.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import io.prax.identity.Onboarding;
+import io.prax.support.Browser;
+import io.prax.support.PraxIntegrationTest;
+import io.prax.support.Tenants;
+import io.prax.support.Tenants.TestTenant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a person does in the browser, in headless Chromium with the real CSP enforced. */
+@PraxIntegrationTest
+class BrowserTests {
+
+	static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Onboarding onboarding;
+
+	TestTenant tenant;
+	BrowserContext context;
+	Page page;
+	List<String> consoleProblems = new ArrayList<>();
+
+	@BeforeAll
+	static void startBrowser() {
+		browser = Browser.launch();
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	@BeforeEach
+	void signInPage() {
+		tenant = Tenants.newTenant(onboarding);
+		context = browser.newContext("http://localhost:" + port);
+		page = context.newPage();
+		page.onConsoleMessage(message -> {
+			if ("error".equals(message.type()) || message.text().contains("Content Security Policy")) {
+				consoleProblems.add(message.text());
+			}
+		});
+	}
+
+	@Test
+	void signsInThroughTheLoginPageAndCreatesACustomer() {
+		signIn();
+		assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.HEADING,
+				new Page.GetByRoleOptions().setName("Dashboard"))).isVisible();
+
+		page.navigate("/customers");
+		page.getByText("New customer").first().click();
+		page.getByLabel("Name").first().fill("Wonka Industries");
+		page.getByLabel("Email").first().fill("orders@wonka.example");
+		page.getByLabel("City").fill("Zurich");
+		page.getByLabel("Country", new Page.GetByLabelOptions().setExact(false)).fill("CH");
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Create customer")).click();
+
+		assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.HEADING,
+				new Page.GetByRoleOptions().setName("Wonka Industries"))).isVisible();
+		assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).containsText("created");
+		page.navigate("/customers");
+		assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+				new Page.GetByRoleOptions().setName("Wonka Industries"))).isVisible();
+		assertThat(consoleProblems).isEmpty();
+	}
+
+	@Test
+	void showsFieldErrorsFromTheServer() {
+		signIn();
+		page.navigate("/customers/new");
+		page.getByLabel("Name").first().fill("   ");
+		page.getByLabel("Email").first().fill("someone@localhost");
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Create customer")).click();
+
+		assertThat(page.getByText("Enter the customer's name").first()).isVisible();
+		assertThat(page.getByText("Enter a valid email address").first()).isVisible();
+	}
+
+	@Test
+	void refusesAWrongPasswordAndSignsOut() {
+		page.navigate("/customers");
+		assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login.*"));
+		page.getByLabel("Workspace").fill(tenant.slug());
+		page.getByLabel("Email").fill(tenant.adminEmail());
+		page.getByLabel("Password").fill("wrong password entirely");
+		page.locator("form button[type=submit]").first().click();
+		assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT)).containsText("not correct");
+
+		signIn();
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile(tenant.admin().name()))).click();
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Sign out")).click();
+		assertThat(page.getByText("You have been signed out")).isVisible();
+		page.navigate("/customers");
+		assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login.*"));
+	}
+
+	private void signIn() {
+		page.navigate("/login");
+		page.getByLabel("Workspace").fill(tenant.slug());
+		page.getByLabel("Email").fill(tenant.adminEmail());
+		page.getByLabel("Password").fill(Tenants.PASSWORD);
+		page.locator("form button[type=submit]").first().click();
+		page.waitForURL(url -> !url.contains("/login"));
+	}
+}
