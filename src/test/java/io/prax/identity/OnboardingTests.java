@@ -1,0 +1,88 @@
+package io.prax.identity;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.prax.support.Api;
+import io.prax.support.PraxIntegrationTest;
+import io.prax.tenancy.TenantDirectory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Public sign-up (enabled here): a tenant and its first administrator, all or nothing. */
+@PraxIntegrationTest
+@TestPropertySource(properties = "prax.signup-enabled=true")
+class OnboardingTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TenantDirectory tenants;
+
+	Api api;
+
+	@BeforeEach
+	void api() {
+		api = new Api(port);
+	}
+
+	@Test
+	void signsUpATenantWhoseAdministratorCanSignIn() {
+		String slug = "signup-" + System.nanoTime();
+		var signup = api.post("/api/v1/signup", request(slug, "a sufficiently long password"), null);
+
+		assertThat(signup.status()).isEqualTo(201);
+		assertThat(signup.text("tenant")).isEqualTo(slug);
+		assertThat(signup.text("tenantId")).isNotBlank();
+		assertThat(signup.text("adminUserId")).isNotBlank();
+		String token = api.login(slug, "founder@" + slug + ".example", "a sufficiently long password").access();
+		var me = api.get("/api/v1/me", token);
+		assertThat(me.text("tier")).isEqualTo("ADMIN");
+		assertThat(me.text("tenant")).isEqualTo(slug);
+	}
+
+	@Test
+	void writesNothingWhenTheAdministratorsPasswordIsRefused() {
+		String slug = "weak-" + System.nanoTime();
+
+		var signup = api.post("/api/v1/signup", request(slug, "too short"), null);
+
+		assertThat(signup.status()).isEqualTo(400);
+		assertThat(signup.code()).isEqualTo("password_too_short");
+		assertThat(tenants.findBySlug(slug)).isEmpty();
+	}
+
+	@Test
+	void reportsEveryInvalidFieldAtOnce() {
+		Map<String, Object> body = new HashMap<>(request("X", "a sufficiently long password"));
+		body.put("adminEmail", "nope");
+		body.put("region", "MARS");
+
+		var signup = api.post("/api/v1/signup", body, null);
+
+		assertThat(signup.status()).isEqualTo(400);
+		assertThat(signup.json().get("errors").propertyNames()).contains("tenantSlug", "region", "adminEmail");
+	}
+
+	@Test
+	void refusesATakenWorkspaceId() {
+		String slug = "taken-" + System.nanoTime();
+		api.post("/api/v1/signup", request(slug, "a sufficiently long password"), null);
+
+		var again = api.post("/api/v1/signup", request(slug, "a sufficiently long password"), null);
+
+		assertThat(again.status()).isEqualTo(400);
+		assertThat(again.json().get("errors").get("tenantSlug").asString()).contains("taken");
+	}
+
+	private static Map<String, Object> request(String slug, String password) {
+		return Map.of("tenantSlug", slug, "tenantName", "Founders Inc", "region", "EU", "adminEmail",
+				"founder@" + slug + ".example", "adminName", "Fran Founder", "adminPassword", password);
+	}
+}
