@@ -142,6 +142,7 @@ public class IdentityManagement {
 		User user = users.saveAndFlush(new User(email, invitation.name().strip(), invitation.tier(),
 				invitation.roles(), invitation.customerId()));
 		String link = issueToken(user, PasswordToken.Purpose.INVITATION, INVITATION_LIFETIME);
+		events.publishEvent(new UserInvited(user.account().tenantId(), user.account().id(), email, invitation.tier()));
 		TenantInfo tenant = currentTenant();
 		mail.enqueue(email, "You are invited to " + tenant.name() + " on Prax",
 				"Hello " + user.account().name() + ",\n\nyou have been invited to the Prax workspace \"" + tenant.name()

@@ -72,7 +72,7 @@ class AuthApiController {
 	@PostMapping("/logout")
 	ResponseEntity<Void> logout() {
 		CurrentUser user = CurrentUser.require();
-		sessions.revoke(new SessionId(user.sessionId()), "logout");
+		sessions.revoke(new SessionId(user.sessionId()), "logout", user.id());
 		return ResponseEntity.noContent().build();
 	}
 

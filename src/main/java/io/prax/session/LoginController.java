@@ -72,7 +72,7 @@ class LoginController {
 
 	@PostMapping("/logout")
 	String signOut(HttpServletRequest request, HttpServletResponse response) {
-		CurrentUser.current().ifPresent(user -> sessions.revoke(new SessionId(user.sessionId()), "logout"));
+		CurrentUser.current().ifPresent(user -> sessions.revoke(new SessionId(user.sessionId()), "logout", user.id()));
 		SessionCookies.clear(request, response);
 		return "redirect:/login?signedOut";
 	}

@@ -20,6 +20,7 @@ import io.prax.tenancy.TenantDirectory;
 import io.prax.tenancy.TenantId;
 import io.prax.tenancy.TenantInfo;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -45,10 +46,13 @@ public class SessionManagement {
 	private final IdentityManagement identity;
 	private final TenantDirectory tenants;
 	private final TransactionTemplate transactions;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	SessionManagement(UserSessions sessions, RefreshTokens refreshTokens, AccessTokens accessTokens,
-			IdentityManagement identity, TenantDirectory tenants, TransactionTemplate transactions, Clock clock) {
+			IdentityManagement identity, TenantDirectory tenants, TransactionTemplate transactions,
+			ApplicationEventPublisher events, Clock clock) {
+		this.events = events;
 		this.sessions = sessions;
 		this.refreshTokens = refreshTokens;
 		this.accessTokens = accessTokens;
@@ -72,6 +76,9 @@ public class SessionManagement {
 			.map(user -> open(user, rememberMe, client))
 			.orElse(null)));
 		if (issued == null) {
+			events.publishEvent(new SignInFailed(tenant.map(TenantInfo::id).orElse(null), email == null ? "" : email,
+					tenant.isPresent() ? "unknown_user_or_wrong_password" : "unknown_tenant", client.ip(),
+					client.userAgent()));
 			throw new ProblemException(HttpStatus.UNAUTHORIZED, "invalid_credentials",
 					"The workspace, email or password is not correct");
 		}
@@ -95,7 +102,7 @@ public class SessionManagement {
 				if (browser && stored.usedAt().plus(BROWSER_REFRESH_RACE).isAfter(now)) {
 					return RACED;
 				}
-				session.revoke(now, "refresh_token_reuse");
+				end(session, now, "refresh_token_reuse", null);
 				return "refresh_token_reused";
 			}
 			if (!session.liveAt(now) || !now.isBefore(stored.expiresAt())) {
@@ -104,7 +111,7 @@ public class SessionManagement {
 			Optional<UserAccount> user = identity.find(new UserId(session.userId()))
 				.filter(u -> u.status() == UserStatus.ACTIVE);
 			if (user.isEmpty()) {
-				session.revoke(now, "user_inactive");
+				end(session, now, "user_inactive", null);
 				return "session_revoked";
 			}
 			stored.use(now);
@@ -122,10 +129,10 @@ public class SessionManagement {
 		});
 	}
 
-	/** Ends a session of the current tenant at once. */
-	public void revoke(SessionId id, String reason) {
+	/** Ends a session of the current tenant at once; {@code by} is the acting user, if any. */
+	public void revoke(SessionId id, String reason, @Nullable UserId by) {
 		transactions.executeWithoutResult(status -> sessions.findById(id.value())
-			.ifPresent(session -> session.revoke(Instant.now(clock), reason)));
+			.ifPresent(session -> end(session, Instant.now(clock), reason, by)));
 	}
 
 	/** The user behind a verified access token, if its session is still live. */
@@ -158,14 +165,25 @@ public class SessionManagement {
 		sessions.findByUserIdAndRevokedAtIsNull(event.userId().value())
 			.stream()
 			.filter(session -> !session.id().equals(event.keepSessionId()))
-			.forEach(session -> session.revoke(now, "password_changed"));
+			.forEach(session -> end(session, now, "password_changed", null));
+	}
+
+	private void end(UserSession session, Instant now, String reason, @Nullable UserId by) {
+		if (session.liveAt(now)) {
+			session.revoke(now, reason);
+			events.publishEvent(new SessionRevoked(new TenantId(session.tenantId()), new SessionId(session.id()),
+					new UserId(session.userId()), reason, by));
+		}
 	}
 
 	private IssuedTokens open(UserAccount user, boolean rememberMe, ClientInfo client) {
 		Instant now = Instant.now(clock);
 		UserSession session = sessions.save(new UserSession(user.id().value(), client.ip(), client.userAgent(),
 				rememberMe, now, now.plus(lifetime(rememberMe))));
-		return rotate(session, user, now);
+		IssuedTokens tokens = rotate(session, user, now);
+		events.publishEvent(new SignedIn(user.tenantId(), user.id(), tokens.sessionId(), client.ip(),
+				client.userAgent()));
+		return tokens;
 	}
 
 	private IssuedTokens rotate(UserSession session, UserAccount user, Instant now) {
