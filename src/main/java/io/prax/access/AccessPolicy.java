@@ -1,74 +1,125 @@
 package io.prax.access;
 
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import java.util.UUID;
 
 import io.prax.identity.CurrentUser;
 import io.prax.identity.Tier;
 import io.prax.platform.ProblemException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * Effective permissions of a user. Default deny: a permission is held only when the tier or a role
- * grants it. ADMIN-tier users hold every permission; CUSTOMER-tier users may view their own customer
- * account only (the customer module confines the rows).
+ * Answers whether the current user holds a permission, from the facts in the database: tier, roles,
+ * designation, overrides and feature gates (see {@link EffectivePermissions}). Computed once per request.
  */
 @Service
 public class AccessPolicy {
 
-	public static final List<String> MODULES = List.of("customers", "contacts", "employees", "designations",
-			"invoices", "payslips", "documents", "approvals", "audit", "sessions", "users", "settings", "export");
-	public static final List<String> ACTIONS = List.of("view", "create", "edit", "delete", "export", "approve");
-	private static final List<String> BUSINESS = List.of("customers", "contacts", "employees", "invoices",
-			"payslips", "documents", "approvals");
+	private static final String MEMO = AccessPolicy.class.getName() + ".facts";
 
-	/** Default grants of the built-in employee roles. */
-	static final Map<String, Set<String>> ROLE_GRANTS = Map.of(
-			"ADMIN", grants(MODULES, ACTIONS),
-			"MANAGER", grants(BUSINESS, ACTIONS),
-			"REVIEWER", union(grants(BUSINESS, List.of("view")), grants(BUSINESS, List.of("approve"))),
-			"OPERATOR", grants(List.of("customers", "contacts", "invoices", "documents"), List.of("view", "create", "edit")),
-			"VIEWER", grants(BUSINESS, List.of("view")));
+	private final Roles roles;
+	private final Designations designations;
+	private final UserAccesses userAccesses;
+	private final FeatureGates gates;
+	private final TransactionTemplate readOnly;
 
-	public static final List<String> ROLE_NAMES = List.of("ADMIN", "MANAGER", "REVIEWER", "OPERATOR", "VIEWER");
+	AccessPolicy(Roles roles, Designations designations, UserAccesses userAccesses, FeatureGates gates,
+			PlatformTransactionManager transactions) {
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
+		this.roles = roles;
+		this.designations = designations;
+		this.userAccesses = userAccesses;
+		this.gates = gates;
+	}
 
-	private static final Set<String> ALL = grants(MODULES, ACTIONS);
-	private static final Set<String> CUSTOMER_PORTAL = Set.of("customers:view", "contacts:view");
-
+	/** The current user's effective permissions. */
 	public Set<String> permissionsOf(CurrentUser user) {
-		if (user.tier() == Tier.ADMIN) {
-			return ALL;
-		}
-		if (user.tier() == Tier.CUSTOMER) {
-			return CUSTOMER_PORTAL;
-		}
-		return user.roles().stream()
-			.flatMap(role -> ROLE_GRANTS.getOrDefault(role, Set.of()).stream())
-			.collect(Collectors.toCollection(java.util.TreeSet::new));
+		return EffectivePermissions.of(factsOf(user));
 	}
 
 	public boolean can(String permission) {
-		return CurrentUser.current().map(user -> permissionsOf(user).contains(permission)).orElse(false);
+		return CurrentUser.current().map(user -> decide(user, permission).granted()).orElse(false);
 	}
 
-	/** Throws 403 {@code forbidden} unless the current user holds the permission. */
+	/** Throws 403 {@code feature_disabled} when a gate switches it off, 403 {@code forbidden} when not granted. */
 	public void require(String permission) {
-		if (!can(permission)) {
+		CurrentUser user = CurrentUser.require();
+		EffectivePermissions.Decision decision = decide(user, permission);
+		if (decision.gated()) {
+			throw new ProblemException(HttpStatus.FORBIDDEN, "feature_disabled",
+					"This feature is switched off for your workspace or role");
+		}
+		if (!decision.granted()) {
 			throw ProblemException.forbidden();
 		}
 	}
 
-	private static Set<String> grants(List<String> modules, List<String> actions) {
-		return modules.stream()
-			.flatMap(module -> actions.stream().map(action -> module + ":" + action))
-			.collect(Collectors.toCollection(LinkedHashSet::new));
+	/** Whether a module is usable at all by the current user (for tabs): not gated off entirely. */
+	public boolean moduleEnabled(String module) {
+		return CurrentUser.current()
+			.map(user -> factsOf(user).gates().stream()
+				.noneMatch(gate -> gate.module().equals(module) && gate.action() == null && gate.appliesTo(factsOf(user))))
+			.orElse(false);
 	}
 
-	private static Set<String> union(Set<String> a, Set<String> b) {
-		return Stream.concat(a.stream(), b.stream()).collect(Collectors.toCollection(LinkedHashSet::new));
+	EffectivePermissions.Decision decide(CurrentUser user, String permission) {
+		return EffectivePermissions.decide(factsOf(user), permission);
+	}
+
+	AccessFacts factsOf(CurrentUser user) {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		String key = MEMO + "." + user.id();
+		if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof AccessFacts facts) {
+			return facts;
+		}
+		AccessFacts facts = load(user.id().value(), user.tier(), user.roles());
+		if (request != null) {
+			request.setAttribute(key, facts, RequestAttributes.SCOPE_REQUEST);
+		}
+		return facts;
+	}
+
+	/** Drops the per-request memo after an administrator changed access facts. */
+	void forget() {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		CurrentUser.current().ifPresent(user -> {
+			if (request != null) {
+				request.removeAttribute(MEMO + "." + user.id(), RequestAttributes.SCOPE_REQUEST);
+			}
+		});
+	}
+
+	/** Reads the facts in one transaction, so row-level security sees the caller's tenant. */
+	AccessFacts load(UUID userId, Tier tier, List<String> roleNames) {
+		return readOnly.execute(status -> read(userId, tier, roleNames));
+	}
+
+	private AccessFacts read(UUID userId, Tier tier, List<String> roleNames) {
+		Map<String, Set<String>> granted = new LinkedHashMap<>(EffectivePermissions.builtInRoles(roleNames));
+		for (String name : roleNames) {
+			if (!PermissionCatalogue.isBuiltInRole(name)) {
+				roles.findLiveByName(name).ifPresent(role -> granted.put(role.name(), Set.copyOf(role.permissions())));
+			}
+		}
+		UserAccess access = userAccesses.findById(userId).orElse(null);
+		AccessFacts.Designation designation = null;
+		if (access != null && access.designationId() != null) {
+			designation = designations.findLive(access.designationId())
+				.map(d -> new AccessFacts.Designation(d.id(), d.name(), Set.copyOf(d.permissions())))
+				.orElse(null);
+		}
+		return new AccessFacts(tier, granted, designation,
+				access == null ? Set.of() : Set.copyOf(access.granted()),
+				access == null ? Set.of() : Set.copyOf(access.revoked()),
+				gates.findLive().stream().map(FeatureGate::gate).toList());
 	}
 }

@@ -26,11 +26,11 @@ class PermissionsApiController {
 	Permissions mine() {
 		Set<String> granted = access.permissionsOf(CurrentUser.require());
 		Map<String, Map<String, Boolean>> modules = new LinkedHashMap<>();
-		for (String module : AccessPolicy.MODULES) {
-			Map<String, Boolean> actions = new LinkedHashMap<>();
-			AccessPolicy.ACTIONS.forEach(action -> actions.put(action, granted.contains(module + ":" + action)));
-			modules.put(module, actions);
-		}
+		PermissionCatalogue.ACTIONS.forEach((module, actions) -> {
+			Map<String, Boolean> allowed = new LinkedHashMap<>();
+			actions.forEach(action -> allowed.put(action, granted.contains(module + ":" + action)));
+			modules.put(module, allowed);
+		});
 		return new Permissions(granted.stream().sorted().toList(), modules);
 	}
 }

@@ -7,7 +7,9 @@ import java.util.UUID;
 import io.prax.identity.UserAccount;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,11 +27,13 @@ class UserAdminApiController {
 	}
 
 	record UserResponse(String id, String email, String name, String tier, List<String> roles,
-			@Nullable String customerId, String status) {
+			@Nullable String designationId, @Nullable String customerId, String status, long version) {
 
-		static UserResponse of(UserAccount user) {
+		static UserResponse of(UserAdministration.ManagedUser managed) {
+			UserAccount user = managed.account();
 			return new UserResponse(user.id().toString(), user.email(), user.name(), user.tier().name(), user.roles(),
-					user.customerId() == null ? null : user.customerId().toString(), user.status().name());
+					managed.designationId(), user.customerId() == null ? null : user.customerId().toString(),
+					user.status().name(), user.version());
 		}
 	}
 
@@ -53,6 +57,19 @@ class UserAdminApiController {
 	@RequiresPermission("users:view")
 	UserResponse get(@PathVariable UUID id) {
 		return UserResponse.of(users.get(id));
+	}
+
+	@PatchMapping("/{id}")
+	@RequiresPermission("users:edit")
+	UserResponse update(@PathVariable UUID id, @RequestBody UserAdministration.Change change) {
+		return UserResponse.of(users.update(id, change));
+	}
+
+	/** Deactivates the user (records are never hard-deleted); their sessions end at once. */
+	@DeleteMapping("/{id}")
+	@RequiresPermission("users:delete")
+	UserResponse deactivate(@PathVariable UUID id) {
+		return UserResponse.of(users.deactivate(id));
 	}
 
 	@PostMapping("/{id}/password-reset")

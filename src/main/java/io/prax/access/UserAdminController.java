@@ -43,7 +43,7 @@ class UserAdminController {
 		try {
 			var invited = users.invite(new UserAdministration.Invitation(form.email(), form.name(), form.tier(),
 					form.role() == null || form.role().isBlank() ? List.of() : List.of(form.role()), null, null));
-			redirect.addFlashAttribute("flash", "Invitation sent to " + invited.email());
+			redirect.addFlashAttribute("flash", "Invitation sent to " + invited.account().email());
 			return "redirect:/admin/users";
 		}
 		catch (ProblemException ex) {
@@ -57,12 +57,12 @@ class UserAdminController {
 
 	private String page(Model model, InviteForm form, Map<String, String> errors, @Nullable String error) {
 		model.addAttribute("activeNav", "admin-users");
-		model.addAttribute("users", users.list());
+		model.addAttribute("users", users.list().stream().map(UserAdministration.ManagedUser::account).toList());
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("error", error);
 		model.addAttribute("tiers", List.of(Tier.EMPLOYEE.name(), Tier.ADMIN.name()));
-		model.addAttribute("roleNames", AccessPolicy.ROLE_NAMES);
+		model.addAttribute("roleNames", users.roleNames());
 		return "admin/users";
 	}
 }

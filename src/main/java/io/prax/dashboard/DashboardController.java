@@ -23,6 +23,7 @@ class DashboardController {
 		model.addAttribute("customerCount", customers.count());
 		model.addAttribute("recentCustomers", customers.newest(5));
 		model.addAttribute("canCreateCustomer", access.can("customers:create"));
+		model.addAttribute("canViewCustomers", access.can("customers:view"));
 		return "dashboard/index";
 	}
 }

@@ -151,6 +151,69 @@ public class IdentityManagement {
 		return user.account();
 	}
 
+	/** A change of a user by an administrator; null fields stay as they are. */
+	public record UserChange(@Nullable String name, @Nullable Tier tier, @Nullable List<String> roles,
+			@Nullable UUID customerId, @Nullable Long version) {
+	}
+
+	/** Changes name, tier, roles or customer of a user; the caller's version must be current. */
+	@Transactional
+	public UserAccount update(UserId id, UserChange change) {
+		User user = users.findById(id.value()).filter(u -> !u.deleted())
+			.orElseThrow(() -> ProblemException.notFound("User"));
+		if (change.version() != null) {
+			user.requireVersion(change.version());
+		}
+		Tier tier = change.tier() != null ? change.tier() : user.account().tier();
+		UUID customerId = change.customerId() != null ? change.customerId()
+				: (tier == Tier.CUSTOMER ? user.account().customerId() : null);
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (change.name() != null && (change.name().isBlank() || change.name().strip().length() > 200)) {
+			errors.put("name", "Enter a name (up to 200 characters)");
+		}
+		if (tier == Tier.CUSTOMER && customerId == null) {
+			errors.put("customerId", "A customer-portal user belongs to a customer: choose one");
+		}
+		if (!errors.isEmpty()) {
+			throw ProblemException.validation(errors);
+		}
+		List<String> roles = tier == Tier.CUSTOMER ? List.of()
+				: change.roles() != null ? change.roles() : user.account().roles();
+		user.change(change.name() != null ? change.name().strip() : user.account().name(), tier, roles,
+				tier == Tier.CUSTOMER ? customerId : null);
+		return users.saveAndFlush(user).account();
+	}
+
+	/** Deactivates a user: no more sign-in, and every session ends at once. */
+	@Transactional
+	public UserAccount deactivate(UserId id) {
+		User user = users.findById(id.value()).filter(u -> !u.deleted())
+			.orElseThrow(() -> ProblemException.notFound("User"));
+		if (CurrentUser.current().map(me -> me.id().equals(id)).orElse(false)) {
+			throw new ProblemException(HttpStatus.CONFLICT, "cannot_deactivate_self",
+					"You cannot deactivate your own account");
+		}
+		user.deactivate();
+		UserAccount account = users.saveAndFlush(user).account();
+		events.publishEvent(new UserDeactivated(account.tenantId(), account.id()));
+		return account;
+	}
+
+	/** Keeps users' role lists in step when a custom role is renamed or deleted ({@code newName} null). */
+	@Transactional
+	public void renameRole(String oldName, @Nullable String newName) {
+		for (User user : users.findAll()) {
+			List<String> roles = user.account().roles();
+			if (roles.stream().anyMatch(role -> role.equalsIgnoreCase(oldName))) {
+				List<String> changed = roles.stream()
+					.map(role -> role.equalsIgnoreCase(oldName) ? newName : role)
+					.filter(java.util.Objects::nonNull)
+					.toList();
+				user.change(user.account().name(), user.account().tier(), changed, user.account().customerId());
+			}
+		}
+	}
+
 	/** Mails a reset link if the user exists; answers the same either way. */
 	@Transactional
 	public void requestPasswordReset(String email) {

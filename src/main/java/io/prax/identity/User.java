@@ -72,6 +72,17 @@ class User extends TenantRecord {
 		}
 	}
 
+	void change(String name, Tier tier, List<String> roles, @Nullable UUID customerId) {
+		this.name = name;
+		this.tier = tier;
+		this.roles = new ArrayList<>(roles);
+		this.customerId = customerId;
+	}
+
+	void deactivate() {
+		this.status = UserStatus.DEACTIVATED;
+	}
+
 	/** A stronger hash of the same password (e.g. bcrypt to Argon2id); not a password change. */
 	void upgradeHash(String hash) {
 		this.passwordHash = hash;
@@ -79,6 +90,6 @@ class User extends TenantRecord {
 
 	UserAccount account() {
 		return new UserAccount(new UserId(id()), new TenantId(tenantId()), email, name, tier, List.copyOf(roles),
-				customerId, status);
+				customerId, status, version());
 	}
 }

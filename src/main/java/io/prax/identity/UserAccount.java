@@ -8,5 +8,5 @@ import org.jspecify.annotations.Nullable;
 
 /** A user as other modules see it: never with a password hash. */
 public record UserAccount(UserId id, TenantId tenantId, String email, String name, Tier tier, List<String> roles,
-		@Nullable UUID customerId, UserStatus status) {
+		@Nullable UUID customerId, UserStatus status, long version) {
 }

@@ -7,6 +7,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.TenantId;
@@ -15,6 +18,7 @@ import org.springframework.data.annotation.CreatedBy;
 import org.springframework.data.annotation.CreatedDate;
 import org.springframework.data.annotation.LastModifiedBy;
 import org.springframework.data.annotation.LastModifiedDate;
+import org.springframework.data.domain.Persistable;
 import org.springframework.data.jpa.domain.support.AuditingEntityListener;
 
 /**
@@ -24,7 +28,7 @@ import org.springframework.data.jpa.domain.support.AuditingEntityListener;
  */
 @MappedSuperclass
 @EntityListeners(AuditingEntityListener.class)
-public abstract class TenantRecord {
+public abstract class TenantRecord implements Persistable<UUID> {
 
 	@Id
 	private UUID id = Ids.newId();
@@ -57,8 +61,33 @@ public abstract class TenantRecord {
 
 	private @Nullable String deleteReason;
 
+	/** Ids are assigned on construction, so "new" is tracked here: repositories persist instead of merging. */
+	@Transient
+	private boolean fresh = true;
+
 	public UUID id() {
 		return id;
+	}
+
+	@Override
+	public UUID getId() {
+		return id;
+	}
+
+	@Override
+	public boolean isNew() {
+		return fresh;
+	}
+
+	@PostLoad
+	@PostPersist
+	void markStored() {
+		this.fresh = false;
+	}
+
+	/** For records whose id is another record's id (one-to-one extensions). */
+	protected void assignId(UUID id) {
+		this.id = id;
 	}
 
 	public UUID tenantId() {

@@ -168,6 +168,14 @@ public class SessionManagement {
 			.forEach(session -> end(session, now, "password_changed", null));
 	}
 
+	/** A deactivated user's sessions all end. */
+	@EventListener
+	void on(io.prax.identity.UserDeactivated event) {
+		Instant now = Instant.now(clock);
+		sessions.findByUserIdAndRevokedAtIsNull(event.userId().value())
+			.forEach(session -> end(session, now, "user_deactivated", CurrentUser.current().map(CurrentUser::id).orElse(null)));
+	}
+
 	private void end(UserSession session, Instant now, String reason, @Nullable UserId by) {
 		if (session.liveAt(now)) {
 			session.revoke(now, reason);

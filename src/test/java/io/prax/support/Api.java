@@ -65,6 +65,25 @@ public final class Api {
 		}
 	}
 
+	/** A page as the browser gets it, signed in through the session cookie. */
+	public Response page(String path, String accessToken) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+			.header("Cookie", "prax_access=" + accessToken)
+			.GET()
+			.build();
+		try {
+			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.body(), response);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Signs in and answers the access token. */
 	public Tokens login(String tenant, String email, String password) {
 		Response response = post("/api/v1/auth/login",

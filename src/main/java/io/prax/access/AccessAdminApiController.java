@@ -1,0 +1,155 @@
+package io.prax.access;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Roles, designations, per-user overrides, explain and feature gates. */
+@RestController
+class AccessAdminApiController {
+
+	private final AccessAdministration administration;
+
+	AccessAdminApiController(AccessAdministration administration) {
+		this.administration = administration;
+	}
+
+	record Items<T>(List<T> items, @Nullable String nextCursor) {
+	}
+
+	record Deletion(@Nullable String reason) {
+	}
+
+	record OverridesRequest(@Nullable List<String> grants, @Nullable List<String> revocations) {
+	}
+
+	record GatesRequest(@Nullable Map<String, AccessAdministration.ModuleGate> modules,
+			@Nullable List<AccessAdministration.Restriction> restrictions) {
+	}
+
+	record Effective(List<String> permissions) {
+	}
+
+	// roles
+
+	@GetMapping("/api/v1/admin/roles")
+	@RequiresPermission("users:view")
+	Items<AccessAdministration.PermissionSet> roles() {
+		return new Items<>(administration.roles(), null);
+	}
+
+	@PostMapping("/api/v1/admin/roles")
+	@RequiresPermission("users:edit")
+	ResponseEntity<AccessAdministration.PermissionSet> createRole(
+			@RequestBody AccessAdministration.PermissionSetInput input) {
+		var created = administration.createRole(input);
+		return ResponseEntity.created(URI.create("/api/v1/admin/roles/" + created.id())).body(created);
+	}
+
+	@GetMapping("/api/v1/admin/roles/{id}")
+	@RequiresPermission("users:view")
+	AccessAdministration.PermissionSet role(@PathVariable String id) {
+		return administration.role(id);
+	}
+
+	@PutMapping("/api/v1/admin/roles/{id}")
+	@RequiresPermission("users:edit")
+	AccessAdministration.PermissionSet updateRole(@PathVariable String id,
+			@RequestBody AccessAdministration.PermissionSetInput input) {
+		return administration.updateRole(id, input);
+	}
+
+	@DeleteMapping("/api/v1/admin/roles/{id}")
+	@RequiresPermission("users:edit")
+	ResponseEntity<Void> deleteRole(@PathVariable String id, @RequestBody(required = false) @Nullable Deletion body) {
+		administration.deleteRole(id, body == null ? null : body.reason());
+		return ResponseEntity.noContent().build();
+	}
+
+	// designations
+
+	@GetMapping({ "/api/v1/designations", "/api/v1/admin/designations" })
+	Items<AccessAdministration.PermissionSet> designations() {
+		return new Items<>(administration.designations(), null);
+	}
+
+	@GetMapping({ "/api/v1/designations/{id}", "/api/v1/admin/designations/{id}" })
+	AccessAdministration.PermissionSet designation(@PathVariable UUID id) {
+		return administration.designation(id);
+	}
+
+	@PostMapping("/api/v1/admin/designations")
+	@RequiresPermission("designations:create")
+	ResponseEntity<AccessAdministration.PermissionSet> createDesignation(
+			@RequestBody AccessAdministration.PermissionSetInput input) {
+		var created = administration.createDesignation(input);
+		return ResponseEntity.created(URI.create("/api/v1/admin/designations/" + created.id())).body(created);
+	}
+
+	@PutMapping("/api/v1/admin/designations/{id}")
+	@RequiresPermission("designations:edit")
+	AccessAdministration.PermissionSet updateDesignation(@PathVariable UUID id,
+			@RequestBody AccessAdministration.PermissionSetInput input) {
+		return administration.updateDesignation(id, input);
+	}
+
+	@DeleteMapping("/api/v1/admin/designations/{id}")
+	@RequiresPermission("designations:delete")
+	ResponseEntity<Void> deleteDesignation(@PathVariable UUID id,
+			@RequestBody(required = false) @Nullable Deletion body) {
+		administration.deleteDesignation(id, body == null ? null : body.reason());
+		return ResponseEntity.noContent().build();
+	}
+
+	// per-user overrides and explain
+
+	@GetMapping("/api/v1/admin/users/{id}/overrides")
+	@RequiresPermission("users:view")
+	AccessAdministration.Overrides overrides(@PathVariable UUID id) {
+		return administration.overrides(id);
+	}
+
+	@PutMapping("/api/v1/admin/users/{id}/overrides")
+	@RequiresPermission("users:edit")
+	AccessAdministration.Overrides setOverrides(@PathVariable UUID id, @RequestBody OverridesRequest body) {
+		return administration.setOverrides(id, body.grants(), body.revocations());
+	}
+
+	@GetMapping("/api/v1/admin/users/{id}/permissions/explain")
+	@RequiresPermission("users:view")
+	AccessAdministration.Explanation explain(@PathVariable UUID id, @RequestParam String permission) {
+		return administration.explain(id, permission);
+	}
+
+	@GetMapping("/api/v1/admin/users/{id}/permissions")
+	@RequiresPermission("users:view")
+	Effective effective(@PathVariable UUID id) {
+		return new Effective(administration.effective(id).stream().sorted().toList());
+	}
+
+	// feature gates
+
+	@GetMapping("/api/v1/admin/feature-gates")
+	@RequiresPermission("settings:view")
+	AccessAdministration.Gates gates() {
+		return administration.gates();
+	}
+
+	@PutMapping("/api/v1/admin/feature-gates")
+	@RequiresPermission("settings:edit")
+	AccessAdministration.Gates setGates(@RequestBody GatesRequest body) {
+		return administration.setGates(body.modules(), body.restrictions());
+	}
+}

@@ -1,0 +1,481 @@
+package io.prax.access;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.prax.identity.CurrentUser;
+import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserAccount;
+import io.prax.identity.UserId;
+import io.prax.platform.ProblemException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Administration of who may do what: custom roles, designations, per-user overrides, feature gates,
+ * and "explain" for any user and permission. Every change is a record change, so it is audited.
+ */
+@Service
+public class AccessAdministration {
+
+	private final Roles roles;
+	private final Designations designations;
+	private final UserAccesses userAccesses;
+	private final FeatureGates gates;
+	private final IdentityManagement identity;
+	private final AccessPolicy access;
+	private final Clock clock;
+
+	AccessAdministration(Roles roles, Designations designations, UserAccesses userAccesses, FeatureGates gates,
+			IdentityManagement identity, AccessPolicy access, Clock clock) {
+		this.roles = roles;
+		this.designations = designations;
+		this.userAccesses = userAccesses;
+		this.gates = gates;
+		this.identity = identity;
+		this.access = access;
+		this.clock = clock;
+	}
+
+	/** A role or designation as shown and edited; built-in roles have their name as id and cannot change. */
+	public record PermissionSet(String id, String name, @Nullable String description, List<String> permissions,
+			boolean builtIn, long version) {
+	}
+
+	public record PermissionSetInput(@Nullable String name, @Nullable String description,
+			@Nullable List<String> permissions, @Nullable Long version) {
+	}
+
+	public record Overrides(List<String> grants, List<String> revocations, @Nullable String designationId) {
+	}
+
+	public record Explanation(String permission, boolean granted, List<String> because) {
+	}
+
+	// ---- roles
+
+	@Transactional(readOnly = true)
+	public List<PermissionSet> roles() {
+		access.require("users:view");
+		List<PermissionSet> all = new ArrayList<>();
+		for (String name : PermissionCatalogue.BUILT_IN_ROLES) {
+			all.add(new PermissionSet(name, name, builtInDescription(name),
+					sorted(PermissionCatalogue.BUILT_IN_GRANTS.get(name)), true, 0));
+		}
+		roles.findLive().forEach(role -> all.add(view(role)));
+		return all;
+	}
+
+	@Transactional(readOnly = true)
+	public PermissionSet role(String id) {
+		access.require("users:view");
+		if (PermissionCatalogue.isBuiltInRole(id)) {
+			String name = id.toUpperCase(Locale.ROOT);
+			return new PermissionSet(name, name, builtInDescription(name),
+					sorted(PermissionCatalogue.BUILT_IN_GRANTS.get(name)), true, 0);
+		}
+		return view(findRole(id));
+	}
+
+	/** All role names a user can be given: built-in first, then the tenant's own. */
+	@Transactional(readOnly = true)
+	public List<String> roleNames() {
+		List<String> names = new ArrayList<>(PermissionCatalogue.BUILT_IN_ROLES);
+		roles.findLive().forEach(role -> names.add(role.name()));
+		return names;
+	}
+
+	@Transactional
+	public PermissionSet createRole(PermissionSetInput input) {
+		access.require("users:edit");
+		String name = checkedName(input.name(), true, null);
+		Role role = new Role(name, clean(input.description()), checkedPermissions(input.permissions()));
+		return view(roles.saveAndFlush(role));
+	}
+
+	@Transactional
+	public PermissionSet updateRole(String id, PermissionSetInput input) {
+		access.require("users:edit");
+		refuseBuiltIn(id);
+		Role role = findRole(id);
+		if (input.version() != null) {
+			role.requireVersion(input.version());
+		}
+		String name = input.name() == null ? role.name() : checkedName(input.name(), true, role.id());
+		List<String> permissions = input.permissions() == null ? role.permissions()
+				: checkedPermissions(input.permissions());
+		if (!name.equals(role.name())) {
+			identity.renameRole(role.name(), name);
+		}
+		role.update(name, input.description() == null ? role.description() : clean(input.description()), permissions);
+		access.forget();
+		return view(roles.saveAndFlush(role));
+	}
+
+	@Transactional
+	public void deleteRole(String id, @Nullable String reason) {
+		access.require("users:edit");
+		refuseBuiltIn(id);
+		Role role = findRole(id);
+		identity.renameRole(role.name(), null);
+		role.delete(Instant.now(clock), actor(), reasonOrDefault(reason));
+		roles.saveAndFlush(role);
+		access.forget();
+	}
+
+	// ---- designations
+
+	/** Designation names and ids, readable by every staff member. */
+	@Transactional(readOnly = true)
+	public List<PermissionSet> designations() {
+		if (CurrentUser.require().isCustomer()) {
+			throw ProblemException.forbidden();
+		}
+		return designations.findLive().stream().map(AccessAdministration::view).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public PermissionSet designation(UUID id) {
+		if (CurrentUser.require().isCustomer()) {
+			throw ProblemException.forbidden();
+		}
+		return view(findDesignation(id));
+	}
+
+	@Transactional
+	public PermissionSet createDesignation(PermissionSetInput input) {
+		access.require("designations:create");
+		String name = checkedName(input.name(), false, null);
+		return view(designations.saveAndFlush(
+				new Designation(name, clean(input.description()), checkedPermissions(input.permissions()))));
+	}
+
+	@Transactional
+	public PermissionSet updateDesignation(UUID id, PermissionSetInput input) {
+		access.require("designations:edit");
+		Designation designation = findDesignation(id);
+		if (input.version() != null) {
+			designation.requireVersion(input.version());
+		}
+		String name = input.name() == null ? designation.name() : checkedName(input.name(), false, designation.id());
+		designation.update(name,
+				input.description() == null ? designation.description() : clean(input.description()),
+				input.permissions() == null ? designation.permissions() : checkedPermissions(input.permissions()));
+		access.forget();
+		return view(designations.saveAndFlush(designation));
+	}
+
+	@Transactional
+	public void deleteDesignation(UUID id, @Nullable String reason) {
+		access.require("designations:delete");
+		Designation designation = findDesignation(id);
+		designation.delete(Instant.now(clock), actor(), reasonOrDefault(reason));
+		designations.saveAndFlush(designation);
+		access.forget();
+	}
+
+	// ---- per-user designation and overrides
+
+	@Transactional(readOnly = true)
+	public Overrides overrides(UUID userId) {
+		access.require("users:view");
+		requireUser(userId);
+		return userAccesses.findById(userId)
+			.map(a -> new Overrides(a.granted(), a.revoked(),
+					a.designationId() == null ? null : a.designationId().toString()))
+			.orElse(new Overrides(List.of(), List.of(), null));
+	}
+
+	@Transactional
+	public Overrides setOverrides(UUID userId, @Nullable List<String> grants, @Nullable List<String> revocations) {
+		access.require("users:edit");
+		requireUser(userId);
+		List<String> granted = checkedPermissions(grants);
+		List<String> revoked = checkedPermissions(revocations);
+		UserAccess userAccess = userAccesses.findById(userId).orElseGet(() -> new UserAccess(userId));
+		userAccess.override(granted, revoked);
+		userAccesses.saveAndFlush(userAccess);
+		access.forget();
+		return overrides(userId);
+	}
+
+	@Transactional
+	public void designate(UUID userId, @Nullable UUID designationId) {
+		access.require("users:edit");
+		requireUser(userId);
+		if (designationId != null) {
+			findDesignation(designationId);
+		}
+		UserAccess userAccess = userAccesses.findById(userId).orElseGet(() -> new UserAccess(userId));
+		userAccess.designate(designationId);
+		userAccesses.saveAndFlush(userAccess);
+		access.forget();
+	}
+
+	/** Whether {@code userId} holds {@code permission}, and every reason that decided it. */
+	@Transactional(readOnly = true)
+	public Explanation explain(UUID userId, String permission) {
+		access.require("users:view");
+		if (permission == null || !PermissionCatalogue.exists(permission)) {
+			throw ProblemException.validation(Map.of("permission", "Unknown permission; use module:action, e.g. invoices:delete"));
+		}
+		UserAccount user = requireUser(userId);
+		AccessFacts facts = access.load(userId, user.tier(), user.roles());
+		EffectivePermissions.Decision decision = EffectivePermissions.decide(facts, permission);
+		return new Explanation(permission, decision.granted(), decision.because());
+	}
+
+	/** The user's effective permissions, for the permission matrix. */
+	@Transactional(readOnly = true)
+	public Set<String> effective(UUID userId) {
+		access.require("users:view");
+		UserAccount user = requireUser(userId);
+		return EffectivePermissions.of(access.load(userId, user.tier(), user.roles()));
+	}
+
+	// ---- feature gates
+
+	/** A switched-off action for one role ({@code role}) or designation ({@code designationId}). */
+	public record Restriction(String module, @Nullable String action, @Nullable String role,
+			@Nullable String designationId) {
+	}
+
+	public record ModuleGate(@Nullable Boolean enabled, @Nullable Map<String, Boolean> actions) {
+	}
+
+	public record Gates(Map<String, ModuleGate> modules, List<Restriction> restrictions) {
+	}
+
+	@Transactional(readOnly = true)
+	public Gates gates() {
+		access.require("settings:view");
+		List<AccessFacts.Gate> live = gates.findLive().stream().map(FeatureGate::gate).toList();
+		Map<String, ModuleGate> modules = new LinkedHashMap<>();
+		for (String module : PermissionCatalogue.BUSINESS_MODULES) {
+			boolean enabled = live.stream()
+				.noneMatch(g -> g.scope() == AccessFacts.Scope.ALL && g.module().equals(module) && g.action() == null);
+			Map<String, Boolean> actions = new LinkedHashMap<>();
+			for (String action : PermissionCatalogue.ACTIONS.get(module)) {
+				actions.put(action, live.stream().noneMatch(g -> g.scope() == AccessFacts.Scope.ALL
+						&& g.module().equals(module) && action.equals(g.action())));
+			}
+			modules.put(module, new ModuleGate(enabled, actions));
+		}
+		List<Restriction> restrictions = live.stream()
+			.filter(g -> g.scope() != AccessFacts.Scope.ALL)
+			.map(g -> new Restriction(g.module(), g.action(), g.scope() == AccessFacts.Scope.ROLE ? g.ref() : null,
+					g.scope() == AccessFacts.Scope.DESIGNATION ? g.ref() : null))
+			.toList();
+		return new Gates(modules, restrictions);
+	}
+
+	/** Replaces the tenant's gates with the given state; modules or actions not mentioned are left as they are. */
+	@Transactional
+	public Gates setGates(@Nullable Map<String, ModuleGate> modules, @Nullable List<Restriction> restrictions) {
+		access.require("settings:edit");
+		Map<String, String> errors = new LinkedHashMap<>();
+		Set<AccessFacts.Gate> wanted = new LinkedHashSet<>();
+		List<FeatureGate> live = gates.findLive();
+		Set<AccessFacts.Gate> current = new LinkedHashSet<>();
+		live.forEach(g -> current.add(g.gate()));
+		// Start from the current state, then apply what the request says.
+		wanted.addAll(current);
+		if (modules != null) {
+			modules.forEach((module, gate) -> {
+				if (!PermissionCatalogue.BUSINESS_MODULES.contains(module)) {
+					errors.put("modules." + module, "Only business modules can be switched off: "
+							+ String.join(", ", PermissionCatalogue.BUSINESS_MODULES));
+					return;
+				}
+				AccessFacts.Gate whole = new AccessFacts.Gate(module, null, AccessFacts.Scope.ALL, null);
+				if (gate.enabled() != null) {
+					toggle(wanted, whole, gate.enabled());
+				}
+				if (gate.actions() != null) {
+					gate.actions().forEach((action, enabled) -> {
+						if (enabled == null || !PermissionCatalogue.ACTIONS.get(module).contains(action)) {
+							errors.put("modules." + module + ".actions." + action, "Unknown action");
+							return;
+						}
+						toggle(wanted, new AccessFacts.Gate(module, action, AccessFacts.Scope.ALL, null), enabled);
+					});
+				}
+			});
+		}
+		if (restrictions != null) {
+			wanted.removeIf(g -> g.scope() != AccessFacts.Scope.ALL);
+			for (Restriction r : restrictions) {
+				AccessFacts.Gate gate = restriction(r, errors);
+				if (gate != null) {
+					wanted.add(gate);
+				}
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw ProblemException.validation(errors);
+		}
+		Instant now = Instant.now(clock);
+		for (FeatureGate gate : live) {
+			if (!wanted.contains(gate.gate())) {
+				gate.switchOn(now, actor());
+				gates.save(gate);
+			}
+		}
+		for (AccessFacts.Gate gate : wanted) {
+			if (!current.contains(gate)) {
+				gates.save(new FeatureGate(gate.module(), gate.action(), gate.scope(), gate.ref()));
+			}
+		}
+		gates.flush();
+		access.forget();
+		return gates();
+	}
+
+	private AccessFacts.@Nullable Gate restriction(Restriction r, Map<String, String> errors) {
+		if (!PermissionCatalogue.BUSINESS_MODULES.contains(r.module())) {
+			errors.put("restrictions", "Only business modules can be switched off");
+			return null;
+		}
+		if (r.action() != null && !PermissionCatalogue.ACTIONS.get(r.module()).contains(r.action())) {
+			errors.put("restrictions", "Unknown action " + r.module() + ":" + r.action());
+			return null;
+		}
+		if ((r.role() == null) == (r.designationId() == null)) {
+			errors.put("restrictions", "Name either a role or a designation for each restriction");
+			return null;
+		}
+		if (r.role() != null) {
+			if (!PermissionCatalogue.isBuiltInRole(r.role()) && roles.findLiveByName(r.role()).isEmpty()) {
+				errors.put("restrictions", "Unknown role " + r.role());
+				return null;
+			}
+			String role = PermissionCatalogue.isBuiltInRole(r.role()) ? r.role().toUpperCase(Locale.ROOT) : r.role();
+			return new AccessFacts.Gate(r.module(), r.action(), AccessFacts.Scope.ROLE, role);
+		}
+		try {
+			findDesignation(UUID.fromString(r.designationId()));
+		}
+		catch (IllegalArgumentException | ProblemException ex) {
+			errors.put("restrictions", "Unknown designation " + r.designationId());
+			return null;
+		}
+		return new AccessFacts.Gate(r.module(), r.action(), AccessFacts.Scope.DESIGNATION, r.designationId());
+	}
+
+	private static void toggle(Set<AccessFacts.Gate> wanted, AccessFacts.Gate gate, boolean enabled) {
+		if (enabled) {
+			wanted.remove(gate);
+		}
+		else {
+			wanted.add(gate);
+		}
+	}
+
+	// ---- helpers
+
+	private Role findRole(String id) {
+		try {
+			return roles.findLive(UUID.fromString(id)).orElseThrow(() -> ProblemException.notFound("Role"));
+		}
+		catch (IllegalArgumentException ex) {
+			throw ProblemException.notFound("Role");
+		}
+	}
+
+	private Designation findDesignation(UUID id) {
+		return designations.findLive(id).orElseThrow(() -> ProblemException.notFound("Designation"));
+	}
+
+	private UserAccount requireUser(UUID userId) {
+		return identity.find(new UserId(userId)).orElseThrow(() -> ProblemException.notFound("User"));
+	}
+
+	private String checkedName(@Nullable String name, boolean role, @Nullable UUID self) {
+		String clean = clean(name);
+		if (clean == null || clean.length() > (role ? 50 : 100)
+				|| (role && !clean.matches("^[A-Za-z][A-Za-z0-9 _-]{1,49}$"))) {
+			throw ProblemException.validation(Map.of("name", role
+					? "Use 2 to 50 letters, digits, spaces, dashes or underscores, starting with a letter"
+					: "Enter a name (up to 100 characters)"));
+		}
+		if (role && PermissionCatalogue.isBuiltInRole(clean)) {
+			throw ProblemException.validation(Map.of("name", "This is the name of a built-in role"));
+		}
+		boolean taken = role ? roles.findLiveByName(clean).filter(r -> !r.id().equals(self)).isPresent()
+				: designations.findLiveByName(clean).filter(d -> !d.id().equals(self)).isPresent();
+		if (taken) {
+			throw ProblemException.validation(Map.of("name", "This name is taken"));
+		}
+		return clean;
+	}
+
+	private static List<String> checkedPermissions(@Nullable List<String> permissions) {
+		if (permissions == null) {
+			return List.of();
+		}
+		List<String> unknown = permissions.stream().filter(p -> p == null || !PermissionCatalogue.exists(p)).toList();
+		if (!unknown.isEmpty()) {
+			throw ProblemException.validation(Map.of("permissions", "Unknown permissions: " + unknown));
+		}
+		return permissions.stream().distinct().sorted().toList();
+	}
+
+	private static void refuseBuiltIn(String id) {
+		if (PermissionCatalogue.isBuiltInRole(id)) {
+			throw new ProblemException(HttpStatus.CONFLICT, "built_in_role",
+					"Built-in roles cannot be changed; create a custom role instead");
+		}
+	}
+
+	private static @Nullable UUID actor() {
+		return CurrentUser.current().map(user -> user.id().value()).orElse(null);
+	}
+
+	private static String reasonOrDefault(@Nullable String reason) {
+		String clean = clean(reason);
+		return clean == null ? "deleted by an administrator" : clean;
+	}
+
+	private static @Nullable String clean(@Nullable String value) {
+		if (value == null) {
+			return null;
+		}
+		String stripped = value.strip();
+		return stripped.isEmpty() ? null : stripped;
+	}
+
+	private static List<String> sorted(Set<String> permissions) {
+		return permissions.stream().sorted().toList();
+	}
+
+	private static PermissionSet view(Role role) {
+		return new PermissionSet(role.id().toString(), role.name(), role.description(), role.permissions(), false,
+				role.version());
+	}
+
+	private static PermissionSet view(Designation designation) {
+		return new PermissionSet(designation.id().toString(), designation.name(), designation.description(),
+				designation.permissions(), false, designation.version());
+	}
+
+	static String builtInDescription(String name) {
+		return switch (name) {
+			case "ADMIN" -> "Every permission, including administration";
+			case "MANAGER" -> "Every action in the business modules, plus reading designations and the audit log";
+			case "REVIEWER" -> "Reads the business modules and approves invoices, payslips, documents and approvals";
+			case "OPERATOR" -> "Reads, creates and edits customers, contacts, invoices and documents; submits approvals";
+			case "VIEWER" -> "Reads the business modules";
+			default -> "";
+		};
+	}
+}

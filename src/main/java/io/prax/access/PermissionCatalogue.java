@@ -1,0 +1,95 @@
+package io.prax.access;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every permission Prax knows, as {@code module:action}, and the default grants of the five built-in
+ * roles. Business modules can be switched off per tenant (feature gates); administration modules cannot,
+ * so an administrator can never gate themselves out of the admin panel.
+ */
+public final class PermissionCatalogue {
+
+	public static final List<String> STANDARD_ACTIONS = List.of("view", "create", "edit", "delete", "export", "approve");
+
+	/** Business modules: the tabs, which feature gates can switch off. */
+	public static final List<String> BUSINESS_MODULES = List.of("customers", "contacts", "employees", "invoices",
+			"payslips", "documents", "approvals");
+
+	/** Module to its actions, in display order. */
+	public static final Map<String, List<String>> ACTIONS;
+
+	/** The modules a customer-portal user can ever be granted. */
+	static final Set<String> PORTAL_MODULES = Set.of("customers", "contacts", "invoices", "documents", "approvals");
+
+	/** What a customer-portal user may do without any grant: read its own account. */
+	static final Set<String> PORTAL_DEFAULTS = Set.of("customers:view", "contacts:view", "invoices:view",
+			"documents:view", "approvals:view");
+
+	public static final List<String> BUILT_IN_ROLES = List.of("ADMIN", "MANAGER", "REVIEWER", "OPERATOR", "VIEWER");
+
+	static final Map<String, Set<String>> BUILT_IN_GRANTS;
+
+	static {
+		Map<String, List<String>> actions = new LinkedHashMap<>();
+		BUSINESS_MODULES.forEach(module -> actions.put(module, STANDARD_ACTIONS));
+		actions.put("invoices", List.of("view", "create", "edit", "delete", "export", "approve", "issue", "void"));
+		actions.put("payslips", List.of("view", "create", "edit", "delete", "export", "approve", "finalize"));
+		actions.put("designations", List.of("view", "create", "edit", "delete"));
+		actions.put("users", List.of("view", "create", "edit", "delete"));
+		actions.put("sessions", List.of("view", "delete"));
+		actions.put("audit", List.of("view", "export"));
+		actions.put("settings", List.of("view", "edit"));
+		actions.put("export", List.of("view", "export"));
+		ACTIONS = java.util.Collections.unmodifiableMap(actions);
+
+		Set<String> business = new LinkedHashSet<>();
+		Set<String> businessView = new LinkedHashSet<>();
+		for (String module : BUSINESS_MODULES) {
+			ACTIONS.get(module).forEach(action -> business.add(module + ":" + action));
+			businessView.add(module + ":view");
+		}
+		Set<String> manager = new LinkedHashSet<>(business);
+		manager.addAll(List.of("designations:view", "audit:view"));
+		Set<String> reviewer = new LinkedHashSet<>(businessView);
+		reviewer.addAll(List.of("invoices:approve", "payslips:approve", "documents:approve", "approvals:approve"));
+		Set<String> operator = new LinkedHashSet<>();
+		for (String module : List.of("customers", "contacts", "invoices", "documents")) {
+			operator.addAll(List.of(module + ":view", module + ":create", module + ":edit"));
+		}
+		operator.addAll(List.of("approvals:view", "approvals:create"));
+		BUILT_IN_GRANTS = Map.of("ADMIN", all(), "MANAGER", Set.copyOf(manager), "REVIEWER", Set.copyOf(reviewer),
+				"OPERATOR", Set.copyOf(operator), "VIEWER", Set.copyOf(businessView));
+	}
+
+	private PermissionCatalogue() {
+	}
+
+	/** Every permission, in catalogue order. */
+	public static Set<String> all() {
+		Set<String> all = new LinkedHashSet<>();
+		ACTIONS.forEach((module, actions) -> actions.forEach(action -> all.add(module + ":" + action)));
+		return all;
+	}
+
+	public static boolean exists(String permission) {
+		int colon = permission.indexOf(':');
+		return colon > 0 && ACTIONS.getOrDefault(permission.substring(0, colon), List.of())
+			.contains(permission.substring(colon + 1));
+	}
+
+	public static boolean isBuiltInRole(String name) {
+		return BUILT_IN_ROLES.contains(name.toUpperCase(java.util.Locale.ROOT));
+	}
+
+	static String module(String permission) {
+		return permission.substring(0, permission.indexOf(':'));
+	}
+
+	static String action(String permission) {
+		return permission.substring(permission.indexOf(':') + 1);
+	}
+}
