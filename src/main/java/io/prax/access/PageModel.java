@@ -47,6 +47,13 @@ class PageModel {
 		}
 		if (permissions.contains("users:view")) {
 			nav.add(new NavEntry("admin-users", "Users", "/admin/users"));
+			nav.add(new NavEntry("admin-roles", "Roles", "/admin/roles"));
+		}
+		if (permissions.contains("designations:view")) {
+			nav.add(new NavEntry("admin-designations", "Designations", "/admin/designations"));
+		}
+		if (permissions.contains("settings:view")) {
+			nav.add(new NavEntry("admin-feature-gates", "Feature gates", "/admin/feature-gates"));
 		}
 		return nav;
 	}

@@ -118,6 +118,27 @@ class BrowserTests {
 		assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login.*"));
 	}
 
+	@Test
+	void administratorSwitchesOffAModuleAndExplainsAPermission() {
+		signIn();
+		assertThat(page.locator("nav.sidebar-nav a[href='/customers']")).hasCount(1);
+
+		page.navigate("/admin/feature-gates");
+		page.getByLabel("Customers", new Page.GetByLabelOptions().setExact(true)).uncheck();
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Save feature gates")).click();
+
+		assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).containsText("saved");
+		assertThat(page.locator("nav.sidebar-nav a[href='/customers']")).hasCount(0);
+
+		page.navigate("/admin/users");
+		page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+				new Page.GetByRoleOptions().setName(tenant.admin().name())).click();
+		page.locator("a.perm[title='Explain customers:view']").click();
+		assertThat(page.locator("#explain")).containsText("feature gate: module customers is switched off");
+		assertThat(consoleProblems).isEmpty();
+	}
+
 	private void signIn() {
 		page.navigate("/login");
 		page.getByLabel("Workspace").fill(tenant.slug());

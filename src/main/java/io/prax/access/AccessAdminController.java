@@ -1,0 +1,333 @@
+package io.prax.access;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.prax.identity.Tier;
+import io.prax.platform.ProblemException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Admin pages for one user's access, roles, designations and feature gates. */
+@Controller
+@RequestMapping("/admin")
+class AccessAdminController {
+
+	private final AccessAdministration administration;
+	private final UserAdministration users;
+
+	AccessAdminController(AccessAdministration administration, UserAdministration users) {
+		this.administration = administration;
+		this.users = users;
+	}
+
+	// ---- one user
+
+	@GetMapping("/users/{id}")
+	@RequiresPermission("users:view")
+	String user(@PathVariable UUID id, @RequestParam(required = false) @Nullable String explain, Model model) {
+		return userPage(model, id, explain, Map.of(), null);
+	}
+
+	@PostMapping("/users/{id}")
+	@RequiresPermission("users:edit")
+	String updateUser(@PathVariable UUID id, @RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "") String tier, @RequestParam(required = false) @Nullable List<String> roles,
+			@RequestParam(defaultValue = "") String designationId, @RequestParam(required = false) @Nullable Long version,
+			Model model, RedirectAttributes redirect) {
+		try {
+			users.update(id, new UserAdministration.Change(name, tier, roles == null ? List.of() : roles,
+					designationId.isBlank() ? null : UUID.fromString(designationId), designationId.isBlank(), null,
+					version));
+			redirect.addFlashAttribute("flash", "User saved");
+			return "redirect:/admin/users/" + id;
+		}
+		catch (ProblemException ex) {
+			if (ex.status().value() == 404 || ex.status().value() == 403) {
+				throw ex;
+			}
+			return userPage(model, id, null, ex.fieldErrors(), ex.fieldErrors().isEmpty() ? ex.getMessage()
+					: "Please correct the marked fields.");
+		}
+	}
+
+	@PostMapping("/users/{id}/overrides")
+	@RequiresPermission("users:edit")
+	String overrides(@PathVariable UUID id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+		List<String> grants = new ArrayList<>();
+		List<String> revocations = new ArrayList<>();
+		form.forEach((key, value) -> {
+			if (key.startsWith("override:")) {
+				String permission = key.substring("override:".length());
+				if ("grant".equals(value)) {
+					grants.add(permission);
+				}
+				else if ("revoke".equals(value)) {
+					revocations.add(permission);
+				}
+			}
+		});
+		administration.setOverrides(id, grants, revocations);
+		redirect.addFlashAttribute("flash", "Overrides saved");
+		return "redirect:/admin/users/" + id;
+	}
+
+	@PostMapping("/users/{id}/deactivate")
+	@RequiresPermission("users:delete")
+	String deactivate(@PathVariable UUID id, RedirectAttributes redirect) {
+		try {
+			users.deactivate(id);
+			redirect.addFlashAttribute("flash", "User deactivated; their sessions have ended");
+		}
+		catch (ProblemException ex) {
+			if (ex.status().value() == 404) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("flash", ex.getMessage());
+		}
+		return "redirect:/admin/users/" + id;
+	}
+
+	@PostMapping("/users/{id}/password-reset")
+	@RequiresPermission("users:edit")
+	String passwordReset(@PathVariable UUID id, RedirectAttributes redirect) {
+		users.sendPasswordReset(id);
+		redirect.addFlashAttribute("flash", "A password reset link was sent");
+		return "redirect:/admin/users/" + id;
+	}
+
+	private String userPage(Model model, UUID id, @Nullable String explain, Map<String, String> errors,
+			@Nullable String error) {
+		UserAdministration.ManagedUser user = users.get(id);
+		AccessAdministration.Overrides overrides = administration.overrides(id);
+		Map<String, String> overrideOf = new LinkedHashMap<>();
+		overrides.grants().forEach(p -> overrideOf.put(p, "grant"));
+		overrides.revocations().forEach(p -> overrideOf.put(p, "revoke"));
+		model.addAttribute("activeNav", "admin-users");
+		model.addAttribute("user", user.account());
+		model.addAttribute("designationId", user.designationId());
+		model.addAttribute("designations", administration.designations());
+		model.addAttribute("roleNames", users.roleNames());
+		model.addAttribute("tiers", List.of(Tier.ADMIN.name(), Tier.EMPLOYEE.name(), Tier.CUSTOMER.name()));
+		model.addAttribute("catalogue", PermissionCatalogue.ACTIONS);
+		model.addAttribute("effective", administration.effective(id));
+		model.addAttribute("overrideOf", overrideOf);
+		model.addAttribute("explanation",
+				explain == null || !PermissionCatalogue.exists(explain) ? null : administration.explain(id, explain));
+		model.addAttribute("errors", errors);
+		model.addAttribute("error", error);
+		return "admin/user";
+	}
+
+	// ---- roles and designations
+
+	@GetMapping("/roles")
+	@RequiresPermission("users:view")
+	String roles(Model model) {
+		return setsPage(model, "role", administration.roles(), Map.of(), null);
+	}
+
+	@PostMapping("/roles")
+	@RequiresPermission("users:edit")
+	String createRole(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String description,
+			@RequestParam(required = false) @Nullable List<String> permissions, Model model, RedirectAttributes redirect) {
+		try {
+			var role = administration.createRole(new AccessAdministration.PermissionSetInput(name, description,
+					permissions == null ? List.of() : permissions, null));
+			redirect.addFlashAttribute("flash", "Role “" + role.name() + "” created");
+			return "redirect:/admin/roles/" + role.id();
+		}
+		catch (ProblemException ex) {
+			return setsPage(model, "role", administration.roles(), ex.fieldErrors(), ex.getMessage());
+		}
+	}
+
+	@GetMapping("/roles/{id}")
+	@RequiresPermission("users:view")
+	String role(@PathVariable String id, Model model) {
+		return setPage(model, "role", administration.role(id), Map.of(), null);
+	}
+
+	@PostMapping("/roles/{id}")
+	@RequiresPermission("users:edit")
+	String updateRole(@PathVariable String id, @RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "") String description,
+			@RequestParam(required = false) @Nullable List<String> permissions,
+			@RequestParam(required = false) @Nullable Long version, Model model, RedirectAttributes redirect) {
+		try {
+			administration.updateRole(id, new AccessAdministration.PermissionSetInput(name, description,
+					permissions == null ? List.of() : permissions, version));
+			redirect.addFlashAttribute("flash", "Role saved");
+			return "redirect:/admin/roles/" + id;
+		}
+		catch (ProblemException ex) {
+			if (ex.status().value() == 404) {
+				throw ex;
+			}
+			return setPage(model, "role", administration.role(id), ex.fieldErrors(), ex.getMessage());
+		}
+	}
+
+	@PostMapping("/roles/{id}/delete")
+	@RequiresPermission("users:edit")
+	String deleteRole(@PathVariable String id, @RequestParam(defaultValue = "") String reason,
+			RedirectAttributes redirect) {
+		administration.deleteRole(id, reason);
+		redirect.addFlashAttribute("flash", "Role deleted; it was removed from every user");
+		return "redirect:/admin/roles";
+	}
+
+	@GetMapping("/designations")
+	@RequiresPermission("designations:view")
+	String designations(Model model) {
+		return setsPage(model, "designation", administration.designations(), Map.of(), null);
+	}
+
+	@PostMapping("/designations")
+	@RequiresPermission("designations:create")
+	String createDesignation(@RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "") String description,
+			@RequestParam(required = false) @Nullable List<String> permissions, Model model, RedirectAttributes redirect) {
+		try {
+			var designation = administration.createDesignation(new AccessAdministration.PermissionSetInput(name,
+					description, permissions == null ? List.of() : permissions, null));
+			redirect.addFlashAttribute("flash", "Designation “" + designation.name() + "” created");
+			return "redirect:/admin/designations/" + designation.id();
+		}
+		catch (ProblemException ex) {
+			return setsPage(model, "designation", administration.designations(), ex.fieldErrors(), ex.getMessage());
+		}
+	}
+
+	@GetMapping("/designations/{id}")
+	@RequiresPermission("designations:view")
+	String designation(@PathVariable UUID id, Model model) {
+		return setPage(model, "designation", administration.designation(id), Map.of(), null);
+	}
+
+	@PostMapping("/designations/{id}")
+	@RequiresPermission("designations:edit")
+	String updateDesignation(@PathVariable UUID id, @RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "") String description,
+			@RequestParam(required = false) @Nullable List<String> permissions,
+			@RequestParam(required = false) @Nullable Long version, Model model, RedirectAttributes redirect) {
+		try {
+			administration.updateDesignation(id, new AccessAdministration.PermissionSetInput(name, description,
+					permissions == null ? List.of() : permissions, version));
+			redirect.addFlashAttribute("flash", "Designation saved");
+			return "redirect:/admin/designations/" + id;
+		}
+		catch (ProblemException ex) {
+			if (ex.status().value() == 404) {
+				throw ex;
+			}
+			return setPage(model, "designation", administration.designation(id), ex.fieldErrors(), ex.getMessage());
+		}
+	}
+
+	@PostMapping("/designations/{id}/delete")
+	@RequiresPermission("designations:delete")
+	String deleteDesignation(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
+			RedirectAttributes redirect) {
+		administration.deleteDesignation(id, reason);
+		redirect.addFlashAttribute("flash", "Designation deleted");
+		return "redirect:/admin/designations";
+	}
+
+	private String setsPage(Model model, String kind, List<AccessAdministration.PermissionSet> sets,
+			Map<String, String> errors, @Nullable String error) {
+		model.addAttribute("activeNav", "admin-" + kind + "s");
+		model.addAttribute("kind", kind);
+		model.addAttribute("sets", sets);
+		model.addAttribute("catalogue", PermissionCatalogue.ACTIONS);
+		model.addAttribute("selected", Set.of());
+		model.addAttribute("errors", errors);
+		model.addAttribute("error", errors.isEmpty() ? error : "Please correct the marked fields.");
+		return "admin/permission-sets";
+	}
+
+	private String setPage(Model model, String kind, AccessAdministration.PermissionSet set,
+			Map<String, String> errors, @Nullable String error) {
+		model.addAttribute("activeNav", "admin-" + kind + "s");
+		model.addAttribute("kind", kind);
+		model.addAttribute("set", set);
+		model.addAttribute("catalogue", PermissionCatalogue.ACTIONS);
+		model.addAttribute("selected", Set.copyOf(set.permissions()));
+		model.addAttribute("errors", errors);
+		model.addAttribute("error", errors.isEmpty() ? error : "Please correct the marked fields.");
+		return "admin/permission-set";
+	}
+
+	// ---- feature gates
+
+	@GetMapping("/feature-gates")
+	@RequiresPermission("settings:view")
+	String gates(Model model) {
+		model.addAttribute("activeNav", "admin-feature-gates");
+		model.addAttribute("gates", administration.gates());
+		model.addAttribute("catalogue", PermissionCatalogue.ACTIONS);
+		model.addAttribute("modules", PermissionCatalogue.BUSINESS_MODULES);
+		model.addAttribute("roleNames", users.roleNames());
+		model.addAttribute("designations", administration.designations());
+		return "admin/feature-gates";
+	}
+
+	@PostMapping("/feature-gates")
+	@RequiresPermission("settings:edit")
+	String saveGates(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+		Map<String, AccessAdministration.ModuleGate> modules = new LinkedHashMap<>();
+		for (String module : PermissionCatalogue.BUSINESS_MODULES) {
+			Map<String, Boolean> actions = new LinkedHashMap<>();
+			PermissionCatalogue.ACTIONS.get(module)
+				.forEach(action -> actions.put(action, form.containsKey("action:" + module + ":" + action)));
+			modules.put(module, new AccessAdministration.ModuleGate(form.containsKey("module:" + module), actions));
+		}
+		administration.setGates(modules, null);
+		redirect.addFlashAttribute("flash", "Feature gates saved");
+		return "redirect:/admin/feature-gates";
+	}
+
+	@PostMapping("/feature-gates/restrictions")
+	@RequiresPermission("settings:edit")
+	String addRestriction(@RequestParam String module, @RequestParam(defaultValue = "") String action,
+			@RequestParam String target, RedirectAttributes redirect) {
+		List<AccessAdministration.Restriction> restrictions = new ArrayList<>(administration.gates().restrictions());
+		String ref = target.substring(target.indexOf(':') + 1);
+		restrictions.add(new AccessAdministration.Restriction(module, action.isBlank() ? null : action,
+				target.startsWith("role:") ? ref : null, target.startsWith("designation:") ? ref : null));
+		try {
+			administration.setGates(null, restrictions);
+			redirect.addFlashAttribute("flash", "Restriction added");
+		}
+		catch (ProblemException ex) {
+			redirect.addFlashAttribute("flash", "Not added: " + ex.fieldErrors().values().stream().findFirst()
+				.orElse(ex.getMessage()));
+		}
+		return "redirect:/admin/feature-gates";
+	}
+
+	@PostMapping("/feature-gates/restrictions/delete")
+	@RequiresPermission("settings:edit")
+	String removeRestriction(@RequestParam String module, @RequestParam(defaultValue = "") String action,
+			@RequestParam(defaultValue = "") String role, @RequestParam(defaultValue = "") String designationId,
+			RedirectAttributes redirect) {
+		List<AccessAdministration.Restriction> restrictions = new ArrayList<>(administration.gates().restrictions());
+		restrictions.removeIf(r -> r.module().equals(module) && String.valueOf(r.action()).equals(
+				action.isBlank() ? "null" : action) && String.valueOf(r.role()).equals(role.isBlank() ? "null" : role)
+				&& String.valueOf(r.designationId()).equals(designationId.isBlank() ? "null" : designationId));
+		administration.setGates(null, restrictions);
+		redirect.addFlashAttribute("flash", "Restriction removed");
+		return "redirect:/admin/feature-gates";
+	}
+}
