@@ -1,5 +1,6 @@
 package io.prax.customer;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -179,7 +180,9 @@ class CustomerController {
 			Map<String, String> contactErrors) {
 		model.addAttribute("activeNav", "customers");
 		model.addAttribute("customer", customer);
-		model.addAttribute("contacts", customers.contacts(new CustomerId(customer.id())));
+		boolean canViewContacts = access.can("contacts:view");
+		model.addAttribute("canViewContacts", canViewContacts);
+		model.addAttribute("contacts", canViewContacts ? customers.contacts(new CustomerId(customer.id())) : List.of());
 		model.addAttribute("canEdit", access.can("customers:edit"));
 		model.addAttribute("canDelete", access.can("customers:delete"));
 		model.addAttribute("canAddContact", access.can("contacts:create"));

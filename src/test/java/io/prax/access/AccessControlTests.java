@@ -150,6 +150,20 @@ class AccessControlTests {
 	}
 
 	@Test
+	void showsACustomerWithoutItsContactsToSomeoneWhoMayNotSeeContacts() {
+		String id = api.post("/api/v1/customers", Map.of("name", "Private Contacts Ltd"), admin).text("id");
+		api.post("/api/v1/customers/" + id + "/contacts", Map.of("name", "Secret Person"), admin);
+		api.post("/api/v1/admin/roles", Map.of("name", "Accounts only", "permissions", List.of("customers:view")), admin);
+		String limited = signIn(Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of("Accounts only"), null));
+
+		var page = api.page("/customers/" + id, limited);
+
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("Private Contacts Ltd").doesNotContain("Secret Person");
+		assertThat(api.get("/api/v1/customers/" + id + "/contacts", limited).status()).isEqualTo(403);
+	}
+
+	@Test
 	void employeesCannotAdministerAccess() {
 		String manager = signIn(Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of("MANAGER"), null));
 
