@@ -2,6 +2,7 @@ package io.prax.audit;
 
 import io.prax.identity.IdentityManagement;
 import io.prax.identity.PasswordChanged;
+import io.prax.identity.PasswordResetRequested;
 import io.prax.identity.UserAccount;
 import io.prax.identity.UserId;
 import io.prax.identity.UserInvited;
@@ -78,6 +79,12 @@ class SecurityEventAudit {
 		changes.put("via", event.keepSessionId() == null ? "one_time_link" : "current_password");
 		writer.record(event.tenantId(), new AuditEntry(actor, "user.password_changed", "user",
 				event.userId().value().toString(), changes, null));
+	}
+
+	@EventListener
+	void on(PasswordResetRequested event) {
+		writer.record(event.tenantId(), new AuditEntry(AuditEntry.Actor.current(), "user.password_reset_requested",
+				"user", event.userId().value().toString(), null, null));
 	}
 
 	@EventListener
