@@ -51,7 +51,8 @@ final class ChainVerifier {
 			if (!checkpoint.signedBy(keys)) {
 				return fail(checkpoint.seq(), "bad_checkpoint_signature");
 			}
-			if (checkpoint.seq() == lastSeq && !checkpoint.checksum().equals(lastChecksum)) {
+			if (checkpoint.seq() == lastSeq && (!checkpoint.checksum().equals(lastChecksum)
+					|| !checkpoint.tenantId().equals(event.tenantId()))) {
 				return fail(checkpoint.seq(), "checkpoint_mismatch");
 			}
 			checkpointsVerified++;
