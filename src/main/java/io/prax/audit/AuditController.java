@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.prax.access.AccessPolicy;
 import io.prax.access.RequiresPermission;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -24,10 +25,14 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/audit")
 class AuditController {
 
-	private final AuditManagement audit;
+	private static final int HISTORY_SIZE = 20;
 
-	AuditController(AuditManagement audit) {
+	private final AuditManagement audit;
+	private final AccessPolicy access;
+
+	AuditController(AuditManagement audit, AccessPolicy access) {
 		this.audit = audit;
+		this.access = access;
 	}
 
 	/** The filter form as the page sends it: dates are whole UTC days, {@code to} inclusive. */
@@ -133,6 +138,23 @@ class AuditController {
 		}
 		page(new Filters(null, null, null, null, null, null), null, model);
 		return "audit/list";
+	}
+
+	/**
+	 * A record's history, for its detail page (loaded by htmx); nothing for users who may not see the
+	 * audit log, so the detail page shows no empty or forbidden section.
+	 */
+	@GetMapping("/history")
+	String history(@RequestParam String entityType, @RequestParam String entityId, Model model) {
+		if (!access.can("audit:view")) {
+			return "audit/history :: nothing";
+		}
+		AuditPage page = audit.list(new AuditQuery(entityType, entityId, null, null, null, null), null, HISTORY_SIZE);
+		model.addAttribute("rows", page.items().stream().map(Row::of).toList());
+		model.addAttribute("more", page.nextCursor() != null);
+		model.addAttribute("entityType", entityType);
+		model.addAttribute("entityId", entityId);
+		return "audit/history :: history";
 	}
 
 	private void page(Filters filters, @Nullable String cursor, Model model) {

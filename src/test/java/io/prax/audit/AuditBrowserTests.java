@@ -72,6 +72,14 @@ class AuditBrowserTests {
 			page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "audit.png"))
 				.setFullPage(true));
 			assertThat(page.url()).endsWith("/audit");
+
+			page.navigate("/customers/new");
+			page.getByLabel("Name").first().fill("Wonka Industries");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create customer")).click();
+			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("History"))).isVisible();
+			assertThat(page.locator(".audit-history")).containsText("name: Wonka Industries");
+			page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "customer-history.png"))
+				.setFullPage(true));
 		}
 		assertThat(consoleProblems).isEmpty();
 	}

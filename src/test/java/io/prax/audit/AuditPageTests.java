@@ -71,6 +71,20 @@ class AuditPageTests {
 		assertThat(html("/customers", viewerToken).body()).doesNotContain("href=\"/audit\"");
 	}
 
+	@Test
+	void showsARecordsHistoryOnlyToUsersWhoMaySeeTheAuditLog() {
+		String id = api.get("/api/v1/customers", token).json().get("items").get(0).get("id").asString();
+		var viewer = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of("VIEWER"), null);
+		String viewerToken = api.login(tenant.slug(), viewer.email(), Tenants.PASSWORD).access();
+
+		assertThat(html("/customers/" + id, token).body()).contains("/audit/history?entityType=customer&amp;entityId=" + id);
+		assertThat(html("/audit/history?entityType=customer&entityId=" + id, token).body()).contains("History",
+				"name: Page Customer");
+		var hidden = html("/audit/history?entityType=customer&entityId=" + id, viewerToken);
+		assertThat(hidden.status()).isEqualTo(200);
+		assertThat(hidden.body()).isBlank();
+	}
+
 	private Api.Response html(String path, String bearer) {
 		return api.send("GET", path, null, bearer);
 	}
