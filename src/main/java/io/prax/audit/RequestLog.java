@@ -81,8 +81,13 @@ class RequestLog implements DisposableBean {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void start() {
-		maintain();
 		writer.start();
+		try {
+			maintain();
+		}
+		catch (RuntimeException ex) {
+			log.error("Request log partitions could not be prepared; rows go to the default partition", ex);
+		}
 	}
 
 	/** Queues one request; writes it at once if the queue is full. */
@@ -136,9 +141,10 @@ class RequestLog implements DisposableBean {
 	private void drainForever() {
 		while (running) {
 			try {
-				Entry first = queue.poll(1, TimeUnit.SECONDS);
-				if (first != null) {
-					synchronized (this) {
+				// Polled under the lock, so flush() never returns while a taken row is still unwritten.
+				synchronized (this) {
+					Entry first = queue.poll(200, TimeUnit.MILLISECONDS);
+					if (first != null) {
 						List<Entry> batch = new ArrayList<>(List.of(first));
 						queue.drainTo(batch, BATCH - 1);
 						write(batch);
