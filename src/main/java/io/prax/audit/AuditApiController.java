@@ -12,6 +12,8 @@ import io.prax.tenancy.TenantContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,9 +23,27 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditApiController {
 
 	private final AuditManagement audit;
+	private final RegulatedModules regulated;
 
-	AuditApiController(AuditManagement audit) {
+	AuditApiController(AuditManagement audit, RegulatedModules regulated) {
 		this.audit = audit;
+		this.regulated = regulated;
+	}
+
+	/** Modules whose edits need a reason for change (F15). */
+	record Regulated(@Nullable List<String> modules) {
+	}
+
+	@GetMapping("/regulated-modules")
+	@RequiresPermission("audit:view")
+	Regulated regulatedModules() {
+		return new Regulated(regulated.list());
+	}
+
+	@PutMapping("/regulated-modules")
+	@RequiresPermission("settings:edit")
+	Regulated regulateModules(@RequestBody Regulated body) {
+		return new Regulated(regulated.replace(body.modules()));
 	}
 
 	@GetMapping

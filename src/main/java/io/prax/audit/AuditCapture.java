@@ -75,7 +75,12 @@ class AuditCapture implements PostInsertEventListener, PostUpdateEventListener {
 				queue(event.getSession(), record, "delete", changes, record.deleteReason());
 			}
 			else if (!changes.isEmpty()) {
-				queue(event.getSession(), record, "update", changes, null);
+				String reason = ReasonForChange.current();
+				if (reason == null && RegulatedModules.isRegulated(event.getSession(), record.tenantId(),
+						RegulatedModules.moduleOf(entityType(record.getClass())))) {
+					throw RegulatedModules.reasonRequired();
+				}
+				queue(event.getSession(), record, "update", changes, reason);
 			}
 		}
 	}
