@@ -31,6 +31,7 @@ public class AuditCheckpoints {
 	private static final Logger log = LoggerFactory.getLogger(AuditCheckpoints.class);
 
 	private final JdbcTemplate jdbc;
+	private final JdbcTemplate streaming;
 	private final TransactionTemplate outer;
 	private final TransactionTemplate perTenant;
 	private final AuditSigningKey key;
@@ -38,6 +39,8 @@ public class AuditCheckpoints {
 
 	AuditCheckpoints(javax.sql.DataSource dataSource, PlatformTransactionManager transactions, AuditSigningKey key, Clock clock) {
 		this.jdbc = new JdbcTemplate(dataSource);
+		this.streaming = new JdbcTemplate(dataSource);
+		this.streaming.setFetchSize(500);
 		this.outer = new TransactionTemplate(transactions);
 		this.perTenant = new TransactionTemplate(transactions);
 		this.perTenant.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -75,6 +78,27 @@ public class AuditCheckpoints {
 		return signed == null ? 0 : signed;
 	}
 
+	/**
+	 * True when the events after the last checkpoint link to it, have intact checksums and end at the
+	 * head: the server never signs a chain that was tampered with since the last signature.
+	 */
+	private boolean extendsCheckpoint(AuditWriter.Head signed, AuditWriter.Head head) {
+		String[] previous = { signed.checksum() };
+		long[] expected = { signed.seq() + 1 };
+		boolean[] intact = { true };
+		streaming.query("select " + AuditManagement.COLUMNS + " from audit_event where seq > ? order by seq", rs -> {
+			AuditRecord event = AuditManagement.record(rs);
+			if (!intact[0]) {
+				return;
+			}
+			intact[0] = event.seq() == expected[0] && event.previousChecksum().equals(previous[0])
+					&& event.computedChecksum().equals(event.checksum());
+			previous[0] = event.checksum();
+			expected[0]++;
+		}, signed.seq());
+		return intact[0] && expected[0] - 1 == head.seq() && previous[0].equals(head.checksum());
+	}
+
 	private boolean sign(UUID tenant) {
 		List<AuditWriter.Head> heads = jdbc.query("select seq, checksum from audit_head",
 				(rs, i) -> new AuditWriter.Head(rs.getLong(1), rs.getString(2)));
@@ -82,8 +106,15 @@ public class AuditCheckpoints {
 			return false;
 		}
 		AuditWriter.Head head = heads.get(0);
-		Long signedUpTo = jdbc.queryForObject("select coalesce(max(seq), 0) from audit_checkpoint", Long.class);
-		if (signedUpTo != null && signedUpTo >= head.seq()) {
+		List<AuditWriter.Head> last = jdbc.query("select seq, checksum from audit_checkpoint order by seq desc limit 1",
+				(rs, i) -> new AuditWriter.Head(rs.getLong(1), rs.getString(2)));
+		AuditWriter.Head signed = last.isEmpty() ? new AuditWriter.Head(0, AuditRecord.GENESIS) : last.get(0);
+		if (signed.seq() >= head.seq()) {
+			return false;
+		}
+		if (!extendsCheckpoint(signed, head)) {
+			log.error("Audit chain of tenant {} does not extend its last checkpoint #{} to head #{}: not signing it; "
+					+ "run verify", tenant, signed.seq(), head.seq());
 			return false;
 		}
 		String body = SignedNote.body(tenant, head.seq(), head.checksum());

@@ -39,7 +39,7 @@ public class AuditManagement {
 	static final String EVENTS_FILE = "audit-events.jsonl";
 	static final String CHECKPOINTS_FILE = "checkpoints.json";
 	static final String KEYS_FILE = "public-keys.json";
-	private static final String COLUMNS = "tenant_id, seq, occurred_at, actor_id, actor_name, actor_tier, session_id, "
+	static final String COLUMNS = "tenant_id, seq, occurred_at, actor_id, actor_name, actor_tier, session_id, "
 			+ "ip, user_agent, action, entity_type, entity_id, changes::text as changes, reason, previous_checksum, checksum";
 
 	private final JdbcTemplate jdbc;

@@ -157,6 +157,16 @@ class AuditTamperTests {
 		assertProblem(verify(), head, "bad_checkpoint_signature");
 	}
 
+	@Test
+	void refusesToSignAChainTamperedSinceItsLastCheckpoint() throws Exception {
+		tamper("update audit_event set ip = '10.6.6.6' where tenant_id = ? and seq = 2");
+
+		checkpoints.signNow();
+
+		assertThat(TenantContext.call(tenant.id(), audit::checkpoints)).isEmpty();
+		assertProblem(verify(), 2, "content_changed");
+	}
+
 	private Verification verify() {
 		return TenantContext.call(tenant.id(), audit::verify);
 	}
