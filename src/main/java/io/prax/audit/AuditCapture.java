@@ -15,6 +15,8 @@ import io.prax.platform.TenantRecord;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventType;
+import org.hibernate.event.spi.PostDeleteEvent;
+import org.hibernate.event.spi.PostDeleteEventListener;
 import org.hibernate.event.spi.PostInsertEvent;
 import org.hibernate.event.spi.PostInsertEventListener;
 import org.hibernate.event.spi.PostUpdateEvent;
@@ -30,12 +32,12 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Audits every create, update and soft delete of every {@link TenantRecord}, whatever its module, with
+ * Audits every create, update and (soft) delete of every {@link TenantRecord}, whatever its module, with
  * a field-level before/after diff. Secrets are masked; the bookkeeping fields (version, timestamps)
  * are left out because the event itself records when and by whom.
  */
 @Component
-class AuditCapture implements PostInsertEventListener, PostUpdateEventListener {
+class AuditCapture implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener {
 
 	static final String MASK = "***";
 
@@ -56,6 +58,7 @@ class AuditCapture implements PostInsertEventListener, PostUpdateEventListener {
 			.requireService(EventListenerRegistry.class);
 		registry.appendListeners(EventType.POST_INSERT, this);
 		registry.appendListeners(EventType.POST_UPDATE, this);
+		registry.appendListeners(EventType.POST_DELETE, this);
 	}
 
 	@Override
@@ -82,6 +85,16 @@ class AuditCapture implements PostInsertEventListener, PostUpdateEventListener {
 				}
 				queue(event.getSession(), record, "update", changes, reason);
 			}
+		}
+	}
+
+	/** Records are only soft-deleted by users; a hard delete (a purge) is recorded all the same. */
+	@Override
+	public void onPostDelete(PostDeleteEvent event) {
+		if (event.getEntity() instanceof TenantRecord record) {
+			Object[] gone = event.getDeletedState();
+			ObjectNode changes = diff(event.getPersister(), gone, new Object[gone.length]);
+			queue(event.getSession(), record, "purge", changes, null);
 		}
 	}
 
