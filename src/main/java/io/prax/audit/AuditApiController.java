@@ -24,10 +24,12 @@ class AuditApiController {
 
 	private final AuditManagement audit;
 	private final RegulatedModules regulated;
+	private final AuditCheckpoints checkpoints;
 
-	AuditApiController(AuditManagement audit, RegulatedModules regulated) {
+	AuditApiController(AuditManagement audit, RegulatedModules regulated, AuditCheckpoints checkpoints) {
 		this.audit = audit;
 		this.regulated = regulated;
+		this.checkpoints = checkpoints;
 	}
 
 	/** Modules whose edits need a reason for change (F15). */
@@ -77,11 +79,15 @@ class AuditApiController {
 		return new Items<>(audit.publicKeys());
 	}
 
-	/** The tenant's whole log as a ZIP for {@code java -jar prax.jar audit-verify}. */
+	/**
+	 * The tenant's whole log as a ZIP for {@code java -jar prax.jar audit-verify}; its head is signed
+	 * first, so every event of the export is covered by a signed checkpoint.
+	 */
 	@GetMapping("/export")
 	@RequiresPermission("audit:export")
 	void export(HttpServletResponse response) throws IOException {
 		audit.recordExport();
+		checkpoints.signCurrentTenant();
 		response.setContentType("application/zip");
 		response.setHeader("Content-Disposition",
 				"attachment; filename=\"audit-" + TenantContext.require() + ".zip\"");

@@ -99,6 +99,19 @@ public class AuditCheckpoints {
 		return intact[0] && expected[0] - 1 == head.seq() && previous[0].equals(head.checksum());
 	}
 
+	/**
+	 * Signs the current tenant's head now if it moved since its last checkpoint, waiting for a signing
+	 * round of another node to finish first: an export made right after is covered to its last event.
+	 */
+	public boolean signCurrentTenant() {
+		UUID tenant = TenantContext.require().value();
+		Boolean signed = outer.execute(status -> {
+			jdbc.queryForList("select 1 from (select pg_advisory_xact_lock(?)) as locked", Integer.class, LOCK);
+			return perTenant.execute(s -> sign(tenant));
+		});
+		return Boolean.TRUE.equals(signed);
+	}
+
 	private boolean sign(UUID tenant) {
 		List<AuditWriter.Head> heads = jdbc.query("select seq, checksum from audit_head",
 				(rs, i) -> new AuditWriter.Head(rs.getLong(1), rs.getString(2)));

@@ -62,9 +62,13 @@ public final class AuditExportVerifier {
 						+ "integrity but not that the server signed it");
 			}
 			Verification v = result.verification();
+			if (v.valid() && result.signedUpTo() < v.headSeq()) {
+				err.println("warning: events after #" + result.signedUpTo() + " are not covered by a signed checkpoint: "
+						+ "whoever can write the database could have changed them");
+			}
 			out.println((v.valid() ? "VALID" : "INVALID") + " tenant=" + result.tenant() + " checkedEvents="
 					+ v.checkedEvents() + " headSeq=" + v.headSeq() + " headChecksum=" + v.headChecksum()
-					+ " checkpointsVerified=" + v.checkpointsVerified()
+					+ " checkpointsVerified=" + v.checkpointsVerified() + " signedUpTo=" + result.signedUpTo()
 					+ (v.valid() ? "" : " firstInvalidSeq=" + v.firstInvalidSeq() + " problem=" + v.problem()));
 			return v.valid() ? 0 : 1;
 		}
@@ -74,8 +78,11 @@ public final class AuditExportVerifier {
 		}
 	}
 
-	/** The export's tenant and the verification of its chain with {@code trustedKeys} (the export's own keys when empty). */
-	public record Result(@Nullable UUID tenant, Verification verification) {
+	/**
+	 * The export's tenant, the verification of its chain with {@code trustedKeys} (the export's own
+	 * keys when empty), and the last {@code seq} a verified checkpoint vouches for.
+	 */
+	public record Result(@Nullable UUID tenant, Verification verification, long signedUpTo) {
 	}
 
 	public static Result verify(Path zipFile, List<PublicKey> trustedKeys) throws IOException {
@@ -103,7 +110,10 @@ public final class AuditExportVerifier {
 					}
 				}
 			}
-			return new Result(tenant, verifier.finish(null, null));
+			Verification verification = verifier.finish(null, null);
+			long signedUpTo = verification.valid() && !checkpoints.isEmpty()
+					? checkpoints.get(checkpoints.size() - 1).seq() : 0;
+			return new Result(tenant, verification, signedUpTo);
 		}
 	}
 

@@ -1,5 +1,7 @@
 package io.prax.audit;
 
+import java.util.UUID;
+
 import io.prax.identity.IdentityManagement;
 import io.prax.identity.PasswordChanged;
 import io.prax.identity.PasswordResetRequested;
@@ -96,7 +98,7 @@ class SecurityEventAudit {
 				event.userId().value().toString(), changes, null));
 	}
 
-	private AuditEntry.Actor user(TenantId tenant, UserId id, java.util.@Nullable UUID sessionId, @Nullable String ip,
+	private AuditEntry.Actor user(TenantId tenant, UserId id, @Nullable UUID sessionId, @Nullable String ip,
 			@Nullable String userAgent) {
 		UserAccount account = TenantContext.call(tenant, () -> identity.find(id)).orElse(null);
 		return new AuditEntry.Actor(id.value(), account == null ? null : account.name(),

@@ -151,7 +151,10 @@ class AuditApiTests {
 		Files.writeString(key, api.get("/api/v1/audit/public-keys", token).json().get("items").get(0)
 			.get("publicKeyPem").asString());
 
-		assertThat(runVerifier(export, key)).startsWith("0 VALID");
+		String genuine = runVerifier(export, key);
+		assertThat(genuine).startsWith("0 VALID");
+		String head = genuine.replaceAll("(?s).* headSeq=(\\d+) .*", "$1");
+		assertThat(genuine).as("the export's head is signed").contains("signedUpTo=" + head);
 
 		Path modified = rewrite(export, "Customer 1", "Customer X");
 		String rejected = runVerifier(modified, key);
