@@ -12,7 +12,6 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import io.prax.access.AccessPolicy;
 import io.prax.platform.ProblemException;
 import io.prax.tenancy.TenantContext;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
@@ -32,6 +31,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Service
 public class RegulatedModules {
+
+	/** Business modules a tenant may regulate; identity and sessions are never blocked for want of a reason. */
+	public static final List<String> REGULATABLE = List.of("customers", "contacts", "employees", "invoices",
+			"payslips", "documents", "approvals");
 
 	private final JdbcTemplate jdbc;
 	private final AuditWriter writer;
@@ -54,9 +57,10 @@ public class RegulatedModules {
 	@Transactional
 	public List<String> replace(@Nullable List<String> modules) {
 		List<String> wanted = new ArrayList<>(new TreeSet<>(modules == null ? List.of() : modules));
-		List<String> unknown = wanted.stream().filter(m -> !AccessPolicy.MODULES.contains(m)).toList();
+		List<String> unknown = wanted.stream().filter(m -> !REGULATABLE.contains(m)).toList();
 		if (!unknown.isEmpty()) {
-			throw ProblemException.validation(Map.of("modules", "Unknown modules: " + String.join(", ", unknown)));
+			throw ProblemException.validation(Map.of("modules", "Not a module that can be regulated: "
+					+ String.join(", ", unknown) + " (choose from " + String.join(", ", REGULATABLE) + ")"));
 		}
 		List<String> before = list();
 		jdbc.update("insert into audit_setting (tenant_id, regulated_modules) values (?, ?) "

@@ -68,9 +68,11 @@ class ReasonForChangeTests {
 	}
 
 	@Test
-	void refusesUnknownModules() {
-		var refused = api.send("PUT", "/api/v1/audit/regulated-modules", Map.of("modules", List.of("spaceships")), token);
+	void regulatesOnlyBusinessModules() {
+		var unknown = api.send("PUT", "/api/v1/audit/regulated-modules", Map.of("modules", List.of("spaceships")), token);
+		var users = api.send("PUT", "/api/v1/audit/regulated-modules", Map.of("modules", List.of("users")), token);
 
-		assertThat(refused.status()).isEqualTo(400);
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(users.status()).isEqualTo(400);
 	}
 }
