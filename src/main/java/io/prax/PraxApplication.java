@@ -1,5 +1,6 @@
 package io.prax;
 
+import io.prax.audit.AuditExportVerifier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,6 +13,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class PraxApplication {
 
 	public static void main(String[] args) {
+		if (args.length > 0 && args[0].equals(AuditExportVerifier.COMMAND)) {
+			// Offline verification trusts nothing of the server, so it starts none of it.
+			System.exit(AuditExportVerifier.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out,
+					System.err));
+		}
 		SpringApplication.run(PraxApplication.class, args);
 	}
 }

@@ -45,6 +45,9 @@ class PageModel {
 		if (permissions.contains("customers:view")) {
 			nav.add(new NavEntry("customers", user.isCustomer() ? "My account" : "Customers", "/customers"));
 		}
+		if (permissions.contains("audit:view")) {
+			nav.add(new NavEntry("audit", "Audit", "/audit"));
+		}
 		if (permissions.contains("users:view")) {
 			nav.add(new NavEntry("admin-users", "Users", "/admin/users"));
 			nav.add(new NavEntry("admin-roles", "Roles", "/admin/roles"));

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import io.prax.access.AccessPolicy;
+import io.prax.audit.ReasonForChange;
 import io.prax.identity.CurrentUser;
 import io.prax.platform.ProblemException;
 import org.jspecify.annotations.Nullable;
@@ -121,6 +122,7 @@ public class CustomerManagement {
 	@Transactional
 	public CustomerView update(CustomerId id, CustomerInput input) {
 		access.require("customers:edit");
+		ReasonForChange.give(input.reason());
 		Customer customer = find(id);
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (input.version() == null) {
@@ -194,6 +196,7 @@ public class CustomerManagement {
 	@Transactional
 	public ContactView updateContact(CustomerId customer, UUID contactId, ContactInput input) {
 		access.require("contacts:edit");
+		ReasonForChange.give(input.reason());
 		find(customer);
 		Contact contact = findContact(customer, contactId);
 		Map<String, String> errors = new LinkedHashMap<>();

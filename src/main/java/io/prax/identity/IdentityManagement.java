@@ -223,6 +223,7 @@ public class IdentityManagement {
 					"Someone asked to reset the password of your Prax account in \"" + currentTenant().name()
 							+ "\".\nSet a new password here within 30 minutes:\n\n" + link
 							+ "\n\nIf it was not you, ignore this mail; your password stays as it is.\n");
+			events.publishEvent(new PasswordResetRequested(user.account().tenantId(), user.account().id()));
 		});
 	}
 

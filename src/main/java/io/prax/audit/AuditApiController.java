@@ -1,0 +1,99 @@
+package io.prax.audit;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.prax.access.RequiresPermission;
+import io.prax.tenancy.TenantContext;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/audit")
+class AuditApiController {
+
+	private final AuditManagement audit;
+	private final RegulatedModules regulated;
+	private final AuditCheckpoints checkpoints;
+
+	AuditApiController(AuditManagement audit, RegulatedModules regulated, AuditCheckpoints checkpoints) {
+		this.audit = audit;
+		this.regulated = regulated;
+		this.checkpoints = checkpoints;
+	}
+
+	/** Modules whose edits need a reason for change (F15). */
+	record Regulated(@Nullable List<String> modules) {
+	}
+
+	@GetMapping("/regulated-modules")
+	@RequiresPermission("audit:view")
+	Regulated regulatedModules() {
+		return new Regulated(regulated.list());
+	}
+
+	@PutMapping("/regulated-modules")
+	@RequiresPermission("settings:edit")
+	Regulated regulateModules(@RequestBody Regulated body) {
+		return new Regulated(regulated.replace(body.modules()));
+	}
+
+	@GetMapping
+	@RequiresPermission("audit:view")
+	AuditPage list(@RequestParam(required = false) @Nullable String entityType,
+			@RequestParam(required = false) @Nullable String entityId,
+			@RequestParam(required = false) @Nullable UUID actorId,
+			@RequestParam(required = false) @Nullable String action,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant to,
+			@RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(required = false) @Nullable Integer limit) {
+		return audit.list(new AuditQuery(entityType, entityId, actorId, action, from, to), cursor, limit);
+	}
+
+	@GetMapping("/verify")
+	@RequiresPermission("audit:view")
+	Verification verify() {
+		return audit.verify();
+	}
+
+	@GetMapping("/checkpoints")
+	@RequiresPermission("audit:view")
+	Items<CheckpointView> checkpoints() {
+		return new Items<>(audit.checkpoints());
+	}
+
+	@GetMapping("/public-keys")
+	@RequiresPermission("audit:view")
+	Items<PublicKeyView> publicKeys() {
+		return new Items<>(audit.publicKeys());
+	}
+
+	/**
+	 * The tenant's whole log as a ZIP for {@code java -jar prax.jar audit-verify}; its head is signed
+	 * first, so every event of the export is covered by a signed checkpoint.
+	 */
+	@GetMapping("/export")
+	@RequiresPermission("audit:export")
+	void export(HttpServletResponse response) throws IOException {
+		audit.recordExport();
+		checkpoints.signCurrentTenant();
+		response.setContentType("application/zip");
+		response.setHeader("Content-Disposition",
+				"attachment; filename=\"audit-" + TenantContext.require() + ".zip\"");
+		audit.export(response.getOutputStream());
+	}
+
+	record Items<T>(List<T> items) {
+	}
+}

@@ -1,0 +1,223 @@
+package io.prax.audit;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import javax.sql.DataSource;
+
+import io.prax.platform.ProblemException;
+import io.prax.tenancy.TenantContext;
+import io.prax.tenancy.TenantId;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The current tenant's audit trail: list and filter it, verify its chain and checkpoints, export it
+ * for offline verification. Writing happens elsewhere, in the transaction of each change.
+ */
+@Service
+public class AuditManagement {
+
+	public static final int DEFAULT_LIMIT = 50;
+	public static final int MAX_LIMIT = 500;
+	static final String EVENTS_FILE = "audit-events.jsonl";
+	static final String CHECKPOINTS_FILE = "checkpoints.json";
+	static final String KEYS_FILE = "public-keys.json";
+	static final String COLUMNS = "tenant_id, seq, occurred_at, actor_id, actor_name, actor_tier, session_id, "
+			+ "ip, user_agent, action, entity_type, entity_id, changes::text as changes, reason, previous_checksum, checksum";
+
+	private final JdbcTemplate jdbc;
+	private final JdbcTemplate streaming;
+	private final AuditSigningKey key;
+	private final AuditWriter writer;
+
+	AuditManagement(DataSource dataSource, AuditSigningKey key, AuditWriter writer) {
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.streaming = new JdbcTemplate(dataSource);
+		this.streaming.setFetchSize(500);
+		this.key = key;
+		this.writer = writer;
+	}
+
+	/** Events newest first, after {@code cursor} (from a previous page), matching {@code query}. */
+	@Transactional(readOnly = true)
+	public AuditPage list(AuditQuery query, @Nullable String cursor, @Nullable Integer limit) {
+		int size = limit == null ? DEFAULT_LIMIT : Math.max(1, Math.min(limit, MAX_LIMIT));
+		StringBuilder sql = new StringBuilder("select " + COLUMNS + " from audit_event where true");
+		List<Object> args = new ArrayList<>();
+		if (cursor != null && !cursor.isBlank()) {
+			sql.append(" and seq < ?");
+			args.add(decodeCursor(cursor));
+		}
+		filter(sql, args, "entity_type = ?", query.entityType());
+		filter(sql, args, "entity_id = ?", query.entityId());
+		filter(sql, args, "actor_id = ?", query.actorId());
+		filter(sql, args, "action = ?", query.action());
+		filter(sql, args, "occurred_at >= ?", query.from() == null ? null : Timestamp.from(query.from()));
+		filter(sql, args, "occurred_at < ?", query.to() == null ? null : Timestamp.from(query.to()));
+		sql.append(" order by seq desc limit ?");
+		args.add(size + 1);
+		List<AuditRecord> rows = jdbc.query(sql.toString(), (rs, i) -> record(rs), args.toArray());
+		String next = null;
+		if (rows.size() > size) {
+			rows = rows.subList(0, size);
+			next = encodeCursor(rows.get(size - 1).seq());
+		}
+		return new AuditPage(rows.stream().map(AuditEventView::of).toList(), next);
+	}
+
+	/**
+	 * Walks the whole chain in {@code seq} order through a database cursor (constant memory), checking
+	 * every link, every checksum and every signed checkpoint; stops at the first problem.
+	 */
+	@Transactional(readOnly = true)
+	public Verification verify() {
+		ChainVerifier verifier = new ChainVerifier(key.verificationKeys(), checkpointRecords());
+		try {
+			streaming.query("select " + COLUMNS + " from audit_event order by seq", rs -> {
+				if (!verifier.accept(record(rs))) {
+					throw new StopWalk();
+				}
+			});
+		}
+		catch (StopWalk stop) {
+			// the verifier holds the first problem
+		}
+		List<AuditWriter.Head> head = jdbc.query("select seq, checksum from audit_head",
+				(rs, i) -> new AuditWriter.Head(rs.getLong(1), rs.getString(2)));
+		return head.isEmpty() ? verifier.finish(0L, null) : verifier.finish(head.get(0).seq(), head.get(0).checksum());
+	}
+
+	@Transactional(readOnly = true)
+	public List<CheckpointView> checkpoints() {
+		return checkpointRecords().stream().map(CheckpointView::of).toList();
+	}
+
+	/** The keys that verify this tenant's checkpoints. */
+	public List<PublicKeyView> publicKeys() {
+		UUID tenant = TenantContext.require().value();
+		return key.verificationKeys()
+			.stream()
+			.map(k -> new PublicKeyView(SignedNote.keyId(tenant, k), SignedNote.ALGORITHM, SignedNote.pem(k),
+					SignedNote.verifierKey(tenant, k)))
+			.toList();
+	}
+
+	/** Records in the chain that the current user exported it. */
+	public void recordExport() {
+		TenantId tenant = TenantContext.require();
+		writer.record(tenant, new AuditEntry(AuditEntry.Actor.current(), "audit.exported", null, null, null, null));
+	}
+
+	/**
+	 * Streams a ZIP with {@code audit-events.jsonl} (one event a line, checksums included),
+	 * {@code checkpoints.json} and {@code public-keys.json}: what the offline verifier needs.
+	 */
+	@Transactional(readOnly = true)
+	public void export(OutputStream target) {
+		try {
+			ZipOutputStream zip = new ZipOutputStream(target, StandardCharsets.UTF_8);
+			zip.putNextEntry(new ZipEntry(KEYS_FILE));
+			zip.write(CanonicalJson.JSON.writerWithDefaultPrettyPrinter()
+				.writeValueAsBytes(publicKeys()));
+			zip.closeEntry();
+			zip.putNextEntry(new ZipEntry(CHECKPOINTS_FILE));
+			ArrayNode checkpoints = CanonicalJson.JSON.createArrayNode();
+			checkpointRecords().forEach(c -> checkpoints.add(checkpointJson(c)));
+			zip.write(CanonicalJson.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(checkpoints));
+			zip.closeEntry();
+			zip.putNextEntry(new ZipEntry(EVENTS_FILE));
+			streaming.query("select " + COLUMNS + " from audit_event order by seq", rs -> {
+				try {
+					zip.write(CanonicalJson.of(record(rs).toJson()).getBytes(StandardCharsets.UTF_8));
+					zip.write('\n');
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+			zip.closeEntry();
+			zip.finish();
+			zip.flush();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static ObjectNode checkpointJson(Checkpoint c) {
+		ObjectNode node = CanonicalJson.JSON.createObjectNode();
+		node.put("tenantId", c.tenantId().toString());
+		node.put("seq", c.seq());
+		node.put("checksum", c.checksum());
+		node.put("signedAt", AuditRecord.time(c.signedAt()));
+		node.put("keyId", c.keyId());
+		node.put("signature", c.signature());
+		node.put("note", c.note());
+		return node;
+	}
+
+	private List<Checkpoint> checkpointRecords() {
+		return jdbc.query("select tenant_id, seq, checksum, signed_at, key_id, signature, note from audit_checkpoint "
+				+ "order by seq", (rs, i) -> new Checkpoint(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3),
+						rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5), rs.getString(6),
+						rs.getString(7)));
+	}
+
+	static AuditRecord record(ResultSet rs) throws SQLException {
+		String changes = rs.getString("changes");
+		return new AuditRecord(rs.getObject("tenant_id", UUID.class), rs.getLong("seq"),
+				rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getObject("actor_id", UUID.class),
+				rs.getString("actor_name"), rs.getString("actor_tier"), rs.getObject("session_id", UUID.class),
+				rs.getString("ip"), rs.getString("user_agent"), rs.getString("action"), rs.getString("entity_type"),
+				rs.getString("entity_id"), changes == null ? null : CanonicalJson.JSON.readTree(changes),
+				rs.getString("reason"), rs.getString("previous_checksum"), rs.getString("checksum"));
+	}
+
+	private static void filter(StringBuilder sql, List<Object> args, String condition, @Nullable Object value) {
+		if (value != null && !(value instanceof String s && s.isBlank())) {
+			sql.append(" and ").append(condition);
+			args.add(value);
+		}
+	}
+
+	private static String encodeCursor(long seq) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(("seq:" + seq).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static long decodeCursor(String cursor) {
+		try {
+			String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+			if (decoded.startsWith("seq:")) {
+				return Long.parseLong(decoded.substring(4));
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// fall through
+		}
+		throw ProblemException.validation(java.util.Map.of("cursor", "Not a cursor from a previous page"));
+	}
+
+	private static final class StopWalk extends RuntimeException {
+
+		StopWalk() {
+			super(null, null, false, false);
+		}
+	}
+}
