@@ -52,7 +52,7 @@ class SessionAuthenticationFilter extends RequestAuthenticationFilter {
 		String token = bearer != null ? bearer : SessionCookies.read(request, SessionCookies.ACCESS).orElse(null);
 		if (token != null) {
 			try {
-				user = sessions.authenticate(accessTokens.verify(token));
+				user = sessions.authenticate(accessTokens.verify(token), ClientInfo.of(request));
 			}
 			catch (AccessTokens.Rejected rejected) {
 				request.setAttribute(REJECTION, rejected.code());

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.persistence.EntityManager;
+
 import io.prax.identity.CurrentUser;
 import io.prax.identity.IdentityManagement;
 import io.prax.identity.PasswordChanged;
@@ -24,6 +26,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -48,11 +52,18 @@ public class SessionManagement {
 	private final TransactionTemplate transactions;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final SessionLiveness liveness;
+	private final LastSeen lastSeen;
+	private final EntityManager entityManager;
 
 	SessionManagement(UserSessions sessions, RefreshTokens refreshTokens, AccessTokens accessTokens,
 			IdentityManagement identity, TenantDirectory tenants, TransactionTemplate transactions,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, SessionLiveness liveness, LastSeen lastSeen,
+			EntityManager entityManager) {
 		this.events = events;
+		this.liveness = liveness;
+		this.lastSeen = lastSeen;
+		this.entityManager = entityManager;
 		this.sessions = sessions;
 		this.refreshTokens = refreshTokens;
 		this.accessTokens = accessTokens;
@@ -137,24 +148,42 @@ public class SessionManagement {
 
 	/** The user behind a verified access token, if its session is still live. */
 	CurrentUser authenticate(AccessTokens.Claims claims) {
-		CurrentUser user = TenantContext.call(claims.tenant(), () -> transactions.execute(status -> {
-			UserSession session = sessions.findById(claims.session().value()).orElse(null);
-			if (session == null || !session.liveAt(Instant.now(clock)) || !session.userId().equals(claims.userId())) {
+		return authenticate(claims, null);
+	}
+
+	/**
+	 * The user behind a verified access token, if its session is still live. Liveness comes from this
+	 * node's cache while the revocation channel is healthy, else from the database; the user and
+	 * tenant are always read fresh, so a role change applies at once.
+	 */
+	CurrentUser authenticate(AccessTokens.Claims claims, @Nullable ClientInfo client) {
+		Instant now = Instant.now(clock);
+		UUID sessionId = claims.session().value();
+		CurrentUser user = TenantContext.call(claims.tenant(), () -> {
+			Optional<SessionLiveness.Live> live = liveness.find(sessionId,
+					() -> transactions.execute(status -> sessions.findById(sessionId)
+						.filter(session -> session.liveAt(now))
+						.map(session -> new SessionLiveness.Live(session.userId(), session.expiresAt()))));
+			if (live.isEmpty() || !now.isBefore(live.get().expiresAt())
+					|| !live.get().userId().equals(claims.userId())) {
 				return null;
 			}
-			UserAccount account = identity.find(new UserId(claims.userId()))
-				.filter(u -> u.status() == UserStatus.ACTIVE)
-				.orElse(null);
-			TenantInfo tenant = tenants.find(claims.tenant()).orElse(null);
-			if (account == null || tenant == null) {
-				return null;
-			}
-			return new CurrentUser(account.id(), account.tenantId(), session.id(), account.tier(), account.roles(),
-					account.customerId(), account.name(), account.email(), tenant.slug(), tenant.name());
-		}));
+			return transactions.execute(status -> {
+				UserAccount account = identity.find(new UserId(claims.userId()))
+					.filter(u -> u.status() == UserStatus.ACTIVE)
+					.orElse(null);
+				TenantInfo tenant = tenants.find(claims.tenant()).orElse(null);
+				if (account == null || tenant == null) {
+					return null;
+				}
+				return new CurrentUser(account.id(), account.tenantId(), sessionId, account.tier(), account.roles(),
+						account.customerId(), account.name(), account.email(), tenant.slug(), tenant.name());
+			});
+		});
 		if (user == null) {
 			throw new AccessTokens.Rejected("session_revoked");
 		}
+		lastSeen.record(claims.tenant(), claims.session(), now, client == null ? null : client.ip());
 		return user;
 	}
 
@@ -171,8 +200,29 @@ public class SessionManagement {
 	private void end(UserSession session, Instant now, String reason, @Nullable UserId by) {
 		if (session.liveAt(now)) {
 			session.revoke(now, reason);
+			announceRevocation(session);
 			events.publishEvent(new SessionRevoked(new TenantId(session.tenantId()), new SessionId(session.id()),
 					new UserId(session.userId()), reason, by));
+		}
+	}
+
+	/**
+	 * Tells every node, this one included, in the revoking transaction: PostgreSQL delivers the
+	 * notice only if the revocation commits. This node also forgets the session once committed.
+	 */
+	private void announceRevocation(UserSession session) {
+		entityManager.createNativeQuery("select cast(pg_notify(?1, ?2) as text)")
+			.setParameter(1, SessionRevocationListener.CHANNEL)
+			.setParameter(2, session.tenantId() + ":" + session.id())
+			.getSingleResult();
+		UUID id = session.id();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					liveness.revoked(id);
+				}
+			});
 		}
 	}
 
