@@ -48,6 +48,9 @@ class PageModel {
 		if (permissions.contains("users:view")) {
 			nav.add(new NavEntry("admin-users", "Users", "/admin/users"));
 		}
+		if (permissions.contains("sessions:view")) {
+			nav.add(new NavEntry("admin-sessions", "Sessions", "/admin/sessions"));
+		}
 		return nav;
 	}
 }

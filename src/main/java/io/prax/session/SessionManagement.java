@@ -3,6 +3,9 @@ package io.prax.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -55,11 +58,13 @@ public class SessionManagement {
 	private final SessionLiveness liveness;
 	private final LastSeen lastSeen;
 	private final EntityManager entityManager;
+	private final Devices devices;
 
 	SessionManagement(UserSessions sessions, RefreshTokens refreshTokens, AccessTokens accessTokens,
 			IdentityManagement identity, TenantDirectory tenants, TransactionTemplate transactions,
 			ApplicationEventPublisher events, Clock clock, SessionLiveness liveness, LastSeen lastSeen,
-			EntityManager entityManager) {
+			EntityManager entityManager, Devices devices) {
+		this.devices = devices;
 		this.events = events;
 		this.liveness = liveness;
 		this.lastSeen = lastSeen;
@@ -144,6 +149,81 @@ public class SessionManagement {
 	public void revoke(SessionId id, String reason, @Nullable UserId by) {
 		transactions.executeWithoutResult(status -> sessions.findById(id.value())
 			.ifPresent(session -> end(session, Instant.now(clock), reason, by)));
+	}
+
+	/** A live session as its owner or an administrator sees it. */
+	public record ActiveSession(SessionId id, UserId userId, String userName, String userEmail, String device,
+			String browser, String os, @Nullable String ip, Instant createdAt, Instant lastSeenAt, Instant expiresAt,
+			boolean rememberMe, boolean current) {
+	}
+
+	/** The current user's live sessions, most recently used first. */
+	public List<ActiveSession> mine() {
+		CurrentUser me = CurrentUser.require();
+		Instant now = Instant.now(clock);
+		List<UserSession> found = transactions.execute(status -> sessions
+			.findByUserIdAndRevokedAtIsNullAndExpiresAtAfterOrderByLastSeenAtDesc(me.id().value(), now));
+		// Described outside the transaction: the first description builds the user-agent analyzer.
+		return found.stream().map(session -> describe(session, me.name(), me.email(), me)).toList();
+	}
+
+	/** Ends one of the current user's own sessions; another user's session is "not found". */
+	public void revokeMine(SessionId id) {
+		CurrentUser me = CurrentUser.require();
+		transactions.executeWithoutResult(status -> {
+			UserSession session = sessions.findById(id.value())
+				.filter(s -> s.userId().equals(me.id().value()))
+				.orElseThrow(() -> ProblemException.notFound("session"));
+			end(session, Instant.now(clock), session.id().equals(me.sessionId()) ? "logout" : "revoked_by_user", me.id());
+		});
+	}
+
+	/** Every live session of the tenant, or of one user, most recently used first. */
+	public List<ActiveSession> active(@Nullable UserId user) {
+		CurrentUser me = CurrentUser.require();
+		Instant now = Instant.now(clock);
+		Map<UUID, Optional<UserAccount>> owners = new HashMap<>();
+		List<UserSession> found = transactions.execute(status -> {
+			List<UserSession> live = user == null
+					? sessions.findByRevokedAtIsNullAndExpiresAtAfterOrderByLastSeenAtDesc(now)
+					: sessions.findByUserIdAndRevokedAtIsNullAndExpiresAtAfterOrderByLastSeenAtDesc(user.value(), now);
+			live.forEach(session -> owners.computeIfAbsent(session.userId(), id -> identity.find(new UserId(id))));
+			return live;
+		});
+		return found.stream().map(session -> {
+			Optional<UserAccount> owner = owners.get(session.userId());
+			return describe(session, owner.map(UserAccount::name).orElse(""), owner.map(UserAccount::email).orElse(""),
+					me);
+		}).toList();
+	}
+
+	/** An administrator ends any session of the tenant. */
+	public void revokeByAdmin(SessionId id) {
+		CurrentUser admin = CurrentUser.require();
+		transactions.executeWithoutResult(status -> {
+			UserSession session = sessions.findById(id.value()).orElseThrow(() -> ProblemException.notFound("session"));
+			end(session, Instant.now(clock), "revoked_by_admin", admin.id());
+		});
+	}
+
+	/** An administrator ends every session of one user of the tenant. */
+	public void revokeAllOf(UserId user) {
+		CurrentUser admin = CurrentUser.require();
+		transactions.executeWithoutResult(status -> {
+			if (identity.find(user).isEmpty()) {
+				throw ProblemException.notFound("user");
+			}
+			Instant now = Instant.now(clock);
+			sessions.findByUserIdAndRevokedAtIsNull(user.value())
+				.forEach(session -> end(session, now, "revoked_by_admin", admin.id()));
+		});
+	}
+
+	private ActiveSession describe(UserSession session, String userName, String userEmail, CurrentUser viewer) {
+		Devices.Device device = devices.describe(session.userAgent());
+		return new ActiveSession(new SessionId(session.id()), new UserId(session.userId()), userName, userEmail,
+				device.type(), device.browser(), device.os(), session.ip(), session.createdAt(), session.lastSeenAt(),
+				session.expiresAt(), session.rememberMe(), session.id().equals(viewer.sessionId()));
 	}
 
 	/** The user behind a verified access token, if its session is still live. */

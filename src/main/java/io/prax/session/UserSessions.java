@@ -13,6 +13,10 @@ interface UserSessions extends JpaRepository<UserSession, UUID> {
 
 	List<UserSession> findByUserIdAndRevokedAtIsNull(UUID userId);
 
+	List<UserSession> findByRevokedAtIsNullAndExpiresAtAfterOrderByLastSeenAtDesc(Instant now);
+
+	List<UserSession> findByUserIdAndRevokedAtIsNullAndExpiresAtAfterOrderByLastSeenAtDesc(UUID userId, Instant now);
+
 	@Modifying
 	@Query("update UserSession s set s.lastSeenAt = :at, s.ip = coalesce(:ip, s.ip) where s.id = :id and s.lastSeenAt < :at")
 	int touch(UUID id, Instant at, @Nullable String ip);
