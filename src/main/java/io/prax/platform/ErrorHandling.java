@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,10 @@ class ErrorHandling {
 	private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
 
 	@ExceptionHandler(ProblemException.class)
-	Object problem(ProblemException ex, HttpServletRequest request) {
+	Object problem(ProblemException ex, HttpServletRequest request, HttpServletResponse response) {
+		if (ex instanceof RateLimited limited) {
+			response.setHeader("Retry-After", Long.toString(limited.retryAfterSeconds()));
+		}
 		return answer(request, Problems.of(ex));
 	}
 

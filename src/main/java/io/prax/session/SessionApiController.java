@@ -84,6 +84,14 @@ class SessionApiController {
 		return ResponseEntity.noContent().build();
 	}
 
+	/** Lifts a sign-in lockout of the user at once. */
+	@PostMapping("/api/v1/admin/users/{id}/unlock")
+	@RequiresPermission("users:edit")
+	ResponseEntity<Void> unlock(@PathVariable String id) {
+		sessions.unlock(new UserId(uuid(id, "user")));
+		return ResponseEntity.noContent().build();
+	}
+
 	static UUID uuid(String value, String what) {
 		try {
 			return UUID.fromString(value);

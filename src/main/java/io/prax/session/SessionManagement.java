@@ -19,6 +19,7 @@ import io.prax.identity.UserId;
 import io.prax.identity.UserStatus;
 import io.prax.platform.Digests;
 import io.prax.platform.ProblemException;
+import io.prax.platform.RateLimited;
 import io.prax.platform.SecretFiles;
 import io.prax.tenancy.TenantContext;
 import io.prax.tenancy.TenantDirectory;
@@ -46,6 +47,8 @@ public class SessionManagement {
 	static final Duration BROWSER_REFRESH_RACE = Duration.ofSeconds(10);
 	/** Problem code of a browser refresh that lost such a race: its cookies are already replaced. */
 	static final String RACED = "refresh_raced";
+	/** How long an address where a user signed in lets them past a lockout (see signedInBeforeFrom). */
+	static final Duration KNOWN_ADDRESS_MEMORY = Duration.ofDays(30);
 
 	private final UserSessions sessions;
 	private final RefreshTokens refreshTokens;
@@ -59,11 +62,13 @@ public class SessionManagement {
 	private final LastSeen lastSeen;
 	private final EntityManager entityManager;
 	private final Devices devices;
+	private final SignInThrottle throttle;
 
 	SessionManagement(UserSessions sessions, RefreshTokens refreshTokens, AccessTokens accessTokens,
 			IdentityManagement identity, TenantDirectory tenants, TransactionTemplate transactions,
 			ApplicationEventPublisher events, Clock clock, SessionLiveness liveness, LastSeen lastSeen,
-			EntityManager entityManager, Devices devices) {
+			EntityManager entityManager, Devices devices, SignInThrottle throttle) {
+		this.throttle = throttle;
 		this.devices = devices;
 		this.events = events;
 		this.liveness = liveness;
@@ -84,21 +89,61 @@ public class SessionManagement {
 	 */
 	public IssuedTokens signIn(String tenantSlug, String email, String password, boolean rememberMe,
 			ClientInfo client) {
+		String accountKey = SignInThrottle.accountKey(tenantSlug, email);
+		String addressKey = SignInThrottle.addressKey(client.ip());
+		SignInThrottle.Verdict verdict = throttle.check(accountKey, addressKey);
+		if (verdict instanceof SignInThrottle.TooManyFromAddress tooMany) {
+			throw new RateLimited(tooMany.retryAfter());
+		}
+		boolean locked = ((SignInThrottle.Proceed) verdict).accountLocked();
 		Optional<TenantInfo> tenant = tenantSlug == null ? Optional.empty() : tenants.findBySlug(tenantSlug);
 		TenantId scope = tenant.map(TenantInfo::id).orElseGet(() -> new TenantId(UUID.randomUUID()));
+		// A locked account is answered exactly like a wrong password, after the same hashing work.
 		IssuedTokens issued = TenantContext.call(scope, () -> transactions.execute(status -> identity
 			.authenticate(email, password)
 			.filter(user -> tenant.isPresent())
+			.filter(user -> !locked || signedInBeforeFrom(user, client.ip()))
 			.map(user -> open(user, rememberMe, client))
 			.orElse(null)));
 		if (issued == null) {
+			throttle.failed(accountKey, addressKey);
 			events.publishEvent(new SignInFailed(tenant.map(TenantInfo::id).orElse(null), email == null ? "" : email,
-					tenant.isPresent() ? "unknown_user_or_wrong_password" : "unknown_tenant", client.ip(),
-					client.userAgent()));
+					!tenant.isPresent() ? "unknown_tenant" : locked ? "account_locked" : "unknown_user_or_wrong_password",
+					client.ip(), client.userAgent()));
 			throw new ProblemException(HttpStatus.UNAUTHORIZED, "invalid_credentials",
 					"The workspace, email or password is not correct");
 		}
+		throttle.succeeded(accountKey);
 		return issued;
+	}
+
+	/**
+	 * A locked account still lets its owner in, with the right password, from an address where they
+	 * signed in during the last 30 days: someone guessing from elsewhere cannot lock them out.
+	 */
+	private boolean signedInBeforeFrom(UserAccount user, @Nullable String ip) {
+		return ip != null && sessions.existsByUserIdAndIpAndCreatedAtAfter(user.id().value(), ip,
+				Instant.now(clock).minus(KNOWN_ADDRESS_MEMORY));
+	}
+
+	/** An administrator lifts a sign-in lockout of a user of the current tenant. */
+	public void unlock(UserId user) {
+		CurrentUser admin = CurrentUser.require();
+		UserAccount account = identity.find(user).orElseThrow(() -> ProblemException.notFound("user"));
+		throttle.unlock(SignInThrottle.accountKey(admin.tenantSlug(), account.email()));
+	}
+
+	/** Whether a password-reset request for this workspace and email may send mail; 429 per address. */
+	public boolean passwordResetAllowed(@Nullable String tenantSlug, @Nullable String email, ClientInfo client) {
+		String accountKey = SignInThrottle.resetAccountKey(tenantSlug, email);
+		String addressKey = SignInThrottle.resetAddressKey(client.ip());
+		SignInThrottle.Verdict verdict = throttle.check(accountKey, addressKey);
+		if (verdict instanceof SignInThrottle.TooManyFromAddress tooMany) {
+			throw new RateLimited(tooMany.retryAfter());
+		}
+		// Every request counts, successful or not: it is the mail that must not be sent in floods.
+		throttle.failed(accountKey, addressKey);
+		return !((SignInThrottle.Proceed) verdict).accountLocked();
 	}
 
 	/**
