@@ -64,6 +64,7 @@ class SessionAuthenticationFilter extends RequestAuthenticationFilter {
 		try {
 			if (user != null) {
 				TenantContext.bind(user.tenantId());
+				request.setAttribute(CLIENT_KEY, "user:" + user.id());
 				var authentication = new UsernamePasswordAuthenticationToken(user, null,
 						List.of(new SimpleGrantedAuthority("TIER_" + user.tier())));
 				var context = SecurityContextHolder.createEmptyContext();
