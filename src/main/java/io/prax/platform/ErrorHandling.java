@@ -56,6 +56,10 @@ class ErrorHandling {
 	@ExceptionHandler({ HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
 			MissingServletRequestParameterException.class })
 	Object malformed(Exception ex, HttpServletRequest request) {
+		if (org.springframework.core.NestedExceptionUtils.getRootCause(ex) instanceof RequestBodyLimitFilter.BodyTooLarge) {
+			return answer(request, Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large",
+					"The request body is too large", Map.of()));
+		}
 		return answer(request, Problems.of(HttpStatus.BAD_REQUEST, "malformed_request",
 				"The request could not be read: check the JSON syntax, field types and required parameters",
 				Map.of()));
