@@ -59,6 +59,9 @@ class SessionControlTests {
 	@Autowired
 	Revocations revocations;
 
+	@Autowired
+	LastSeen lastSeen;
+
 	Api api;
 	TestTenant tenant;
 
@@ -178,6 +181,29 @@ class SessionControlTests {
 			.isEqualTo(404);
 		assertThat(api.get("/api/v1/admin/sessions", admin.access()).body()).doesNotContain(stranger.sessionId());
 		assertThat(api.get("/api/v1/me", stranger.access()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void recordsLastSeenCoalescedNotPerRequest() throws InterruptedException {
+		String token = loginWithUserAgent(tenant.adminEmail(), FIREFOX_ON_WINDOWS, false);
+		JsonNode before = api.get("/api/v1/me/sessions", token).json().get("items").get(0);
+		Thread.sleep(20);
+		for (int i = 0; i < 5; i++) {
+			assertThat(api.get("/api/v1/me", token).status()).isEqualTo(200);
+		}
+		JsonNode unflushed = api.get("/api/v1/me/sessions", token).json().get("items").get(0);
+
+		lastSeen.flush();
+
+		JsonNode after = api.get("/api/v1/me/sessions", token).json().get("items").get(0);
+		assertThat(unflushed.get("lastSeenAt").asString()).isEqualTo(before.get("lastSeenAt").asString());
+		assertThat(java.time.Instant.parse(after.get("lastSeenAt").asString()))
+			.isAfter(java.time.Instant.parse(before.get("lastSeenAt").asString()));
+		lastSeen.record(tenant.id(), new SessionId(UUID.fromString(after.get("id").asString())), java.time.Instant.now(),
+				null);
+		lastSeen.flush();
+		assertThat(api.get("/api/v1/me/sessions", token).json().get("items").get(0).get("lastSeenAt").asString())
+			.isEqualTo(after.get("lastSeenAt").asString());
 	}
 
 	@Test
