@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -82,6 +84,37 @@ class SessionApiController {
 	ResponseEntity<Void> revokeAll(@PathVariable String id) {
 		sessions.revokeAllOf(new UserId(uuid(id, "user")));
 		return ResponseEntity.noContent().build();
+	}
+
+	/** The session part of the tenant's security settings. */
+	record SecuritySettings(SessionManagement.Lifetimes sessions) {
+	}
+
+	record SessionSettingsChange(@Nullable Integer refreshLifetimeDays, @Nullable Integer rememberMeLifetimeDays,
+			@Nullable Integer idleTimeoutMinutes) {
+	}
+
+	record SecuritySettingsChange(@Nullable SessionSettingsChange sessions) {
+	}
+
+	@GetMapping("/api/v1/admin/security-settings")
+	@RequiresPermission("settings:view")
+	SecuritySettings securitySettings() {
+		return new SecuritySettings(sessions.lifetimes());
+	}
+
+	@PutMapping("/api/v1/admin/security-settings")
+	@RequiresPermission("settings:edit")
+	SecuritySettings changeSecuritySettings(@RequestBody SecuritySettingsChange change) {
+		SessionManagement.Lifetimes current = sessions.lifetimes();
+		SessionSettingsChange s = change.sessions();
+		if (s == null) {
+			return new SecuritySettings(current);
+		}
+		return new SecuritySettings(sessions.changeLifetimes(
+				s.refreshLifetimeDays() != null ? s.refreshLifetimeDays() : current.refreshLifetimeDays(),
+				s.rememberMeLifetimeDays() != null ? s.rememberMeLifetimeDays() : current.rememberMeLifetimeDays(),
+				s.idleTimeoutMinutes() != null ? s.idleTimeoutMinutes() : current.idleTimeoutMinutes()));
 	}
 
 	/** Lifts a sign-in lockout of the user at once. */

@@ -41,8 +41,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class SessionManagement {
 
-	static final Duration REFRESH_LIFETIME = Duration.ofDays(7);
-	static final Duration REMEMBER_ME_LIFETIME = Duration.ofDays(30);
 	/** Two browser tabs may race to refresh with the same cookie; that is not theft. */
 	static final Duration BROWSER_REFRESH_RACE = Duration.ofSeconds(10);
 	/** Problem code of a browser refresh that lost such a race: its cookies are already replaced. */
@@ -63,11 +61,14 @@ public class SessionManagement {
 	private final EntityManager entityManager;
 	private final Devices devices;
 	private final SignInThrottle throttle;
+	private final SessionSettingsRepository settingsRepository;
 
 	SessionManagement(UserSessions sessions, RefreshTokens refreshTokens, AccessTokens accessTokens,
 			IdentityManagement identity, TenantDirectory tenants, TransactionTemplate transactions,
 			ApplicationEventPublisher events, Clock clock, SessionLiveness liveness, LastSeen lastSeen,
-			EntityManager entityManager, Devices devices, SignInThrottle throttle) {
+			EntityManager entityManager, Devices devices, SignInThrottle throttle,
+			SessionSettingsRepository settingsRepository) {
+		this.settingsRepository = settingsRepository;
 		this.throttle = throttle;
 		this.devices = devices;
 		this.events = events;
@@ -167,6 +168,10 @@ public class SessionManagement {
 				return "refresh_token_reused";
 			}
 			if (!session.liveAt(now) || !now.isBefore(stored.expiresAt())) {
+				return "session_revoked";
+			}
+			if (!session.rememberMe() && !session.lastSeenAt().plus(settings().idleTimeout()).isAfter(now)) {
+				end(session, now, "idle_timeout", null);
 				return "session_revoked";
 			}
 			Optional<UserAccount> user = identity.find(new UserId(session.userId()))
@@ -354,7 +359,7 @@ public class SessionManagement {
 	private IssuedTokens open(UserAccount user, boolean rememberMe, ClientInfo client) {
 		Instant now = Instant.now(clock);
 		UserSession session = sessions.save(new UserSession(user.id().value(), client.ip(), client.userAgent(),
-				rememberMe, now, now.plus(lifetime(rememberMe))));
+				rememberMe, now, now.plus(lifetime(settings(), rememberMe))));
 		IssuedTokens tokens = rotate(session, user, now);
 		events.publishEvent(new SignedIn(user.tenantId(), user.id(), tokens.sessionId(), client.ip(),
 				client.userAgent()));
@@ -363,7 +368,7 @@ public class SessionManagement {
 
 	private IssuedTokens rotate(UserSession session, UserAccount user, Instant now) {
 		String refreshToken = user.tenantId() + "." + SecretFiles.randomToken(32);
-		Instant expiresAt = now.plus(lifetime(session.rememberMe()));
+		Instant expiresAt = now.plus(lifetime(settings(), session.rememberMe()));
 		refreshTokens.save(new RefreshToken(Digests.sha256Hex(refreshToken), session.id(), now, expiresAt));
 		session.extendTo(expiresAt);
 		SessionId id = new SessionId(session.id());
@@ -372,8 +377,45 @@ public class SessionManagement {
 				session.rememberMe());
 	}
 
-	private static Duration lifetime(boolean rememberMe) {
-		return rememberMe ? REMEMBER_ME_LIFETIME : REFRESH_LIFETIME;
+	private static Duration lifetime(SessionSettings settings, boolean rememberMe) {
+		return rememberMe ? settings.rememberMeLifetime() : settings.refreshLifetime();
+	}
+
+	/** The current tenant's session settings, or the defaults; inside a transaction. */
+	private SessionSettings settings() {
+		UUID tenant = TenantContext.require().value();
+		return settingsRepository.findById(tenant).orElseGet(() -> SessionSettings.defaults(tenant));
+	}
+
+	/** The current tenant's session lifetimes. */
+	public record Lifetimes(int accessTokenMinutes, int refreshLifetimeDays, int rememberMeLifetimeDays,
+			int idleTimeoutMinutes) {
+
+		static Lifetimes of(SessionSettings settings) {
+			return new Lifetimes((int) AccessTokens.LIFETIME.toMinutes(), settings.refreshLifetimeDays(),
+					settings.rememberMeLifetimeDays(), settings.idleTimeoutMinutes());
+		}
+	}
+
+	/** The current tenant's session lifetimes and idle timeout. */
+	public Lifetimes lifetimes() {
+		return transactions.execute(status -> Lifetimes.of(settings()));
+	}
+
+	/**
+	 * Changes the current tenant's lifetimes within safe bounds (400 {@code validation_failed}
+	 * otherwise). They apply to sessions from their next sign-in or refresh on.
+	 */
+	public Lifetimes changeLifetimes(int refreshDays, int rememberMeDays, int idleMinutes) {
+		CurrentUser admin = CurrentUser.require();
+		return transactions.execute(status -> {
+			UUID tenant = TenantContext.require().value();
+			Instant now = Instant.now(clock);
+			SessionSettings settings = settingsRepository.findById(tenant)
+				.orElseGet(() -> new SessionSettings(tenant, now));
+			settings.change(refreshDays, rememberMeDays, idleMinutes, admin.id().value(), now);
+			return Lifetimes.of(settingsRepository.save(settings));
+		});
 	}
 
 	private static TenantId tenantOf(@Nullable String token) {
