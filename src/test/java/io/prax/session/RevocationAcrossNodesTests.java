@@ -92,8 +92,9 @@ class RevocationAcrossNodesTests {
 		assertThat(a.post("/api/v1/auth/logout", null, first.access()).status()).isEqualTo(204);
 		assertRefusedByBWithinOneSecond(first);
 
-		// Once re-established, notifications flow again.
+		// Once re-established, nothing cached from before the outage is trusted, and notifications flow again.
 		await(() -> listener.connections() > connectionsBefore && listener.healthy(), Duration.ofSeconds(10));
+		assertThat(b.get("/api/v1/me", first.access()).code()).isEqualTo("session_revoked");
 		Api.Tokens second = a.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD);
 		assertThat(b.get("/api/v1/me", second.access()).status()).isEqualTo(200);
 		assertThat(b.get("/api/v1/me", second.access()).status()).isEqualTo(200);
