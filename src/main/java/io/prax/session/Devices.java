@@ -50,10 +50,12 @@ class Devices {
 		return built;
 	}
 
-	private static String known(@Nullable String value) {
-		if (value == null || value.isBlank() || value.startsWith("??") || value.startsWith("Unknown")) {
+	/** Yauaa marks what it cannot tell with "??" (e.g. "Linux ??" for an unknown version): drop that. */
+	static String known(@Nullable String value) {
+		String cleaned = value == null ? "" : value.replace("??", "").strip();
+		if (cleaned.isEmpty() || cleaned.startsWith("Unknown")) {
 			return "Unknown";
 		}
-		return value;
+		return cleaned;
 	}
 }
