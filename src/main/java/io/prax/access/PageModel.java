@@ -58,6 +58,9 @@ class PageModel {
 		if (permissions.contains("settings:view")) {
 			nav.add(new NavEntry("admin-feature-gates", "Feature gates", "/admin/feature-gates"));
 		}
+		if (permissions.contains("sessions:view")) {
+			nav.add(new NavEntry("admin-sessions", "Sessions", "/admin/sessions"));
+		}
 		return nav;
 	}
 }

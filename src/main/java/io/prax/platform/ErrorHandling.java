@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,10 @@ class ErrorHandling {
 	private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
 
 	@ExceptionHandler(ProblemException.class)
-	Object problem(ProblemException ex, HttpServletRequest request) {
+	Object problem(ProblemException ex, HttpServletRequest request, HttpServletResponse response) {
+		if (ex instanceof RateLimited limited) {
+			response.setHeader("Retry-After", Long.toString(limited.retryAfterSeconds()));
+		}
 		return answer(request, Problems.of(ex));
 	}
 
@@ -52,6 +56,10 @@ class ErrorHandling {
 	@ExceptionHandler({ HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
 			MissingServletRequestParameterException.class })
 	Object malformed(Exception ex, HttpServletRequest request) {
+		if (org.springframework.core.NestedExceptionUtils.getRootCause(ex) instanceof RequestBodyLimitFilter.BodyTooLarge) {
+			return answer(request, Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large",
+					"The request body is too large", Map.of()));
+		}
 		return answer(request, Problems.of(HttpStatus.BAD_REQUEST, "malformed_request",
 				"The request could not be read: check the JSON syntax, field types and required parameters",
 				Map.of()));

@@ -78,7 +78,10 @@ class AuthApiController {
 
 	/** Always 202, whether or not the workspace and user exist. */
 	@PostMapping("/password-reset")
-	ResponseEntity<Void> passwordReset(@RequestBody PasswordResetRequest body) {
+	ResponseEntity<Void> passwordReset(@RequestBody PasswordResetRequest body, HttpServletRequest request) {
+		if (!sessions.passwordResetAllowed(body.tenant(), body.email(), ClientInfo.of(request))) {
+			return ResponseEntity.accepted().build();
+		}
 		Optional<TenantInfo> tenant = blank(body.tenant()) ? Optional.empty() : tenants.findBySlug(body.tenant());
 		if (tenant.isPresent() && !blank(body.email())) {
 			TenantContext.run(tenant.get().id(), () -> identity.requestPasswordReset(body.email()));

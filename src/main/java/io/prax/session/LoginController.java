@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.prax.identity.CurrentUser;
 import io.prax.platform.PraxProperties;
 import io.prax.platform.ProblemException;
+import io.prax.platform.RateLimited;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -63,6 +64,12 @@ class LoginController {
 			IssuedTokens tokens = sessions.signIn(tenant, email, password, rememberMe, ClientInfo.of(request));
 			SessionCookies.write(request, response, tokens, Instant.now(clock));
 			return "redirect:" + safeNext(next);
+		}
+		catch (RateLimited ex) {
+			response.setStatus(429);
+			response.setHeader("Retry-After", Long.toString(ex.retryAfterSeconds()));
+			return page(model, form, "Too many failed sign-ins from your network. Try again in "
+					+ Math.max(1, ex.retryAfterSeconds() / 60) + " minutes.", null);
 		}
 		catch (ProblemException ex) {
 			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);

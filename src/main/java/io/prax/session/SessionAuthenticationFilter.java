@@ -52,7 +52,7 @@ class SessionAuthenticationFilter extends RequestAuthenticationFilter {
 		String token = bearer != null ? bearer : SessionCookies.read(request, SessionCookies.ACCESS).orElse(null);
 		if (token != null) {
 			try {
-				user = sessions.authenticate(accessTokens.verify(token));
+				user = sessions.authenticate(accessTokens.verify(token), ClientInfo.of(request));
 			}
 			catch (AccessTokens.Rejected rejected) {
 				request.setAttribute(REJECTION, rejected.code());
@@ -64,6 +64,7 @@ class SessionAuthenticationFilter extends RequestAuthenticationFilter {
 		try {
 			if (user != null) {
 				TenantContext.bind(user.tenantId());
+				request.setAttribute(CLIENT_KEY, "user:" + user.id());
 				var authentication = new UsernamePasswordAuthenticationToken(user, null,
 						List.of(new SimpleGrantedAuthority("TIER_" + user.tier())));
 				var context = SecurityContextHolder.createEmptyContext();

@@ -3,8 +3,13 @@ package io.prax.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+
+import jakarta.persistence.EntityManager;
 
 import io.prax.identity.CurrentUser;
 import io.prax.identity.IdentityManagement;
@@ -14,6 +19,7 @@ import io.prax.identity.UserId;
 import io.prax.identity.UserStatus;
 import io.prax.platform.Digests;
 import io.prax.platform.ProblemException;
+import io.prax.platform.RateLimited;
 import io.prax.platform.SecretFiles;
 import io.prax.tenancy.TenantContext;
 import io.prax.tenancy.TenantDirectory;
@@ -24,6 +30,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -33,12 +41,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class SessionManagement {
 
-	static final Duration REFRESH_LIFETIME = Duration.ofDays(7);
-	static final Duration REMEMBER_ME_LIFETIME = Duration.ofDays(30);
 	/** Two browser tabs may race to refresh with the same cookie; that is not theft. */
 	static final Duration BROWSER_REFRESH_RACE = Duration.ofSeconds(10);
 	/** Problem code of a browser refresh that lost such a race: its cookies are already replaced. */
 	static final String RACED = "refresh_raced";
+	/** How long an address where a user signed in lets them past a lockout (see signedInBeforeFrom). */
+	static final Duration KNOWN_ADDRESS_MEMORY = Duration.ofDays(30);
 
 	private final UserSessions sessions;
 	private final RefreshTokens refreshTokens;
@@ -48,11 +56,25 @@ public class SessionManagement {
 	private final TransactionTemplate transactions;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final SessionLiveness liveness;
+	private final LastSeen lastSeen;
+	private final EntityManager entityManager;
+	private final Devices devices;
+	private final SignInThrottle throttle;
+	private final SessionSettingsRepository settingsRepository;
 
 	SessionManagement(UserSessions sessions, RefreshTokens refreshTokens, AccessTokens accessTokens,
 			IdentityManagement identity, TenantDirectory tenants, TransactionTemplate transactions,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, SessionLiveness liveness, LastSeen lastSeen,
+			EntityManager entityManager, Devices devices, SignInThrottle throttle,
+			SessionSettingsRepository settingsRepository) {
+		this.settingsRepository = settingsRepository;
+		this.throttle = throttle;
+		this.devices = devices;
 		this.events = events;
+		this.liveness = liveness;
+		this.lastSeen = lastSeen;
+		this.entityManager = entityManager;
 		this.sessions = sessions;
 		this.refreshTokens = refreshTokens;
 		this.accessTokens = accessTokens;
@@ -68,21 +90,61 @@ public class SessionManagement {
 	 */
 	public IssuedTokens signIn(String tenantSlug, String email, String password, boolean rememberMe,
 			ClientInfo client) {
+		String accountKey = SignInThrottle.accountKey(tenantSlug, email);
+		String addressKey = SignInThrottle.addressKey(client.ip());
+		SignInThrottle.Verdict verdict = throttle.check(accountKey, addressKey);
+		if (verdict instanceof SignInThrottle.TooManyFromAddress tooMany) {
+			throw new RateLimited(tooMany.retryAfter());
+		}
+		boolean locked = ((SignInThrottle.Proceed) verdict).accountLocked();
 		Optional<TenantInfo> tenant = tenantSlug == null ? Optional.empty() : tenants.findBySlug(tenantSlug);
 		TenantId scope = tenant.map(TenantInfo::id).orElseGet(() -> new TenantId(UUID.randomUUID()));
+		// A locked account is answered exactly like a wrong password, after the same hashing work.
 		IssuedTokens issued = TenantContext.call(scope, () -> transactions.execute(status -> identity
 			.authenticate(email, password)
 			.filter(user -> tenant.isPresent())
+			.filter(user -> !locked || signedInBeforeFrom(user, client.ip()))
 			.map(user -> open(user, rememberMe, client))
 			.orElse(null)));
 		if (issued == null) {
+			throttle.failed(accountKey, addressKey);
 			events.publishEvent(new SignInFailed(tenant.map(TenantInfo::id).orElse(null), email == null ? "" : email,
-					tenant.isPresent() ? "unknown_user_or_wrong_password" : "unknown_tenant", client.ip(),
-					client.userAgent()));
+					!tenant.isPresent() ? "unknown_tenant" : locked ? "account_locked" : "unknown_user_or_wrong_password",
+					client.ip(), client.userAgent()));
 			throw new ProblemException(HttpStatus.UNAUTHORIZED, "invalid_credentials",
 					"The workspace, email or password is not correct");
 		}
+		throttle.succeeded(accountKey);
 		return issued;
+	}
+
+	/**
+	 * A locked account still lets its owner in, with the right password, from an address where they
+	 * signed in during the last 30 days: someone guessing from elsewhere cannot lock them out.
+	 */
+	private boolean signedInBeforeFrom(UserAccount user, @Nullable String ip) {
+		return ip != null && sessions.existsByUserIdAndIpAndCreatedAtAfter(user.id().value(), ip,
+				Instant.now(clock).minus(KNOWN_ADDRESS_MEMORY));
+	}
+
+	/** An administrator lifts a sign-in lockout of a user of the current tenant. */
+	public void unlock(UserId user) {
+		CurrentUser admin = CurrentUser.require();
+		UserAccount account = identity.find(user).orElseThrow(() -> ProblemException.notFound("user"));
+		throttle.unlock(SignInThrottle.accountKey(admin.tenantSlug(), account.email()));
+	}
+
+	/** Whether a password-reset request for this workspace and email may send mail; 429 per address. */
+	public boolean passwordResetAllowed(@Nullable String tenantSlug, @Nullable String email, ClientInfo client) {
+		String accountKey = SignInThrottle.resetAccountKey(tenantSlug, email);
+		String addressKey = SignInThrottle.resetAddressKey(client.ip());
+		SignInThrottle.Verdict verdict = throttle.check(accountKey, addressKey);
+		if (verdict instanceof SignInThrottle.TooManyFromAddress tooMany) {
+			throw new RateLimited(tooMany.retryAfter());
+		}
+		// Every request counts, successful or not: it is the mail that must not be sent in floods.
+		throttle.failed(accountKey, addressKey);
+		return !((SignInThrottle.Proceed) verdict).accountLocked();
 	}
 
 	/**
@@ -106,6 +168,10 @@ public class SessionManagement {
 				return "refresh_token_reused";
 			}
 			if (!session.liveAt(now) || !now.isBefore(stored.expiresAt())) {
+				return "session_revoked";
+			}
+			if (!session.rememberMe() && !session.lastSeenAt().plus(settings().idleTimeout()).isAfter(now)) {
+				end(session, now, "idle_timeout", null);
 				return "session_revoked";
 			}
 			Optional<UserAccount> user = identity.find(new UserId(session.userId()))
@@ -135,26 +201,119 @@ public class SessionManagement {
 			.ifPresent(session -> end(session, Instant.now(clock), reason, by)));
 	}
 
+	/** A live session as its owner or an administrator sees it. */
+	public record ActiveSession(SessionId id, UserId userId, String userName, String userEmail, String device,
+			String browser, String os, @Nullable String ip, Instant createdAt, Instant lastSeenAt, Instant expiresAt,
+			boolean rememberMe, boolean current) {
+	}
+
+	/** The current user's live sessions, most recently used first. */
+	public List<ActiveSession> mine() {
+		CurrentUser me = CurrentUser.require();
+		Instant now = Instant.now(clock);
+		List<UserSession> found = transactions.execute(status -> sessions
+			.findByUserIdAndRevokedAtIsNullAndExpiresAtAfterOrderByLastSeenAtDesc(me.id().value(), now));
+		// Described outside the transaction: the first description builds the user-agent analyzer.
+		return found.stream().map(session -> describe(session, me.name(), me.email(), me)).toList();
+	}
+
+	/** Ends one of the current user's own sessions; another user's session is "not found". */
+	public void revokeMine(SessionId id) {
+		CurrentUser me = CurrentUser.require();
+		transactions.executeWithoutResult(status -> {
+			UserSession session = sessions.findById(id.value())
+				.filter(s -> s.userId().equals(me.id().value()))
+				.orElseThrow(() -> ProblemException.notFound("session"));
+			end(session, Instant.now(clock), session.id().equals(me.sessionId()) ? "logout" : "revoked_by_user", me.id());
+		});
+	}
+
+	/** Every live session of the tenant, or of one user, most recently used first. */
+	public List<ActiveSession> active(@Nullable UserId user) {
+		CurrentUser me = CurrentUser.require();
+		Instant now = Instant.now(clock);
+		Map<UUID, Optional<UserAccount>> owners = new HashMap<>();
+		List<UserSession> found = transactions.execute(status -> {
+			List<UserSession> live = user == null
+					? sessions.findByRevokedAtIsNullAndExpiresAtAfterOrderByLastSeenAtDesc(now)
+					: sessions.findByUserIdAndRevokedAtIsNullAndExpiresAtAfterOrderByLastSeenAtDesc(user.value(), now);
+			live.forEach(session -> owners.computeIfAbsent(session.userId(), id -> identity.find(new UserId(id))));
+			return live;
+		});
+		return found.stream().map(session -> {
+			Optional<UserAccount> owner = owners.get(session.userId());
+			return describe(session, owner.map(UserAccount::name).orElse(""), owner.map(UserAccount::email).orElse(""),
+					me);
+		}).toList();
+	}
+
+	/** An administrator ends any session of the tenant. */
+	public void revokeByAdmin(SessionId id) {
+		CurrentUser admin = CurrentUser.require();
+		transactions.executeWithoutResult(status -> {
+			UserSession session = sessions.findById(id.value()).orElseThrow(() -> ProblemException.notFound("session"));
+			end(session, Instant.now(clock), "revoked_by_admin", admin.id());
+		});
+	}
+
+	/** An administrator ends every session of one user of the tenant. */
+	public void revokeAllOf(UserId user) {
+		CurrentUser admin = CurrentUser.require();
+		transactions.executeWithoutResult(status -> {
+			if (identity.find(user).isEmpty()) {
+				throw ProblemException.notFound("user");
+			}
+			Instant now = Instant.now(clock);
+			sessions.findByUserIdAndRevokedAtIsNull(user.value())
+				.forEach(session -> end(session, now, "revoked_by_admin", admin.id()));
+		});
+	}
+
+	private ActiveSession describe(UserSession session, String userName, String userEmail, CurrentUser viewer) {
+		Devices.Device device = devices.describe(session.userAgent());
+		return new ActiveSession(new SessionId(session.id()), new UserId(session.userId()), userName, userEmail,
+				device.type(), device.browser(), device.os(), session.ip(), session.createdAt(), session.lastSeenAt(),
+				session.expiresAt(), session.rememberMe(), session.id().equals(viewer.sessionId()));
+	}
+
 	/** The user behind a verified access token, if its session is still live. */
 	CurrentUser authenticate(AccessTokens.Claims claims) {
-		CurrentUser user = TenantContext.call(claims.tenant(), () -> transactions.execute(status -> {
-			UserSession session = sessions.findById(claims.session().value()).orElse(null);
-			if (session == null || !session.liveAt(Instant.now(clock)) || !session.userId().equals(claims.userId())) {
+		return authenticate(claims, null);
+	}
+
+	/**
+	 * The user behind a verified access token, if its session is still live. Liveness comes from this
+	 * node's cache while the revocation channel is healthy, else from the database; the user and
+	 * tenant are always read fresh, so a role change applies at once.
+	 */
+	CurrentUser authenticate(AccessTokens.Claims claims, @Nullable ClientInfo client) {
+		Instant now = Instant.now(clock);
+		UUID sessionId = claims.session().value();
+		CurrentUser user = TenantContext.call(claims.tenant(), () -> {
+			Optional<SessionLiveness.Live> live = liveness.find(sessionId,
+					() -> transactions.execute(status -> sessions.findById(sessionId)
+						.filter(session -> session.liveAt(now))
+						.map(session -> new SessionLiveness.Live(session.userId(), session.expiresAt()))));
+			if (live.isEmpty() || !now.isBefore(live.get().expiresAt())
+					|| !live.get().userId().equals(claims.userId())) {
 				return null;
 			}
-			UserAccount account = identity.find(new UserId(claims.userId()))
-				.filter(u -> u.status() == UserStatus.ACTIVE)
-				.orElse(null);
-			TenantInfo tenant = tenants.find(claims.tenant()).orElse(null);
-			if (account == null || tenant == null) {
-				return null;
-			}
-			return new CurrentUser(account.id(), account.tenantId(), session.id(), account.tier(), account.roles(),
-					account.customerId(), account.name(), account.email(), tenant.slug(), tenant.name());
-		}));
+			return transactions.execute(status -> {
+				UserAccount account = identity.find(new UserId(claims.userId()))
+					.filter(u -> u.status() == UserStatus.ACTIVE)
+					.orElse(null);
+				TenantInfo tenant = tenants.find(claims.tenant()).orElse(null);
+				if (account == null || tenant == null) {
+					return null;
+				}
+				return new CurrentUser(account.id(), account.tenantId(), sessionId, account.tier(), account.roles(),
+						account.customerId(), account.name(), account.email(), tenant.slug(), tenant.name());
+			});
+		});
 		if (user == null) {
 			throw new AccessTokens.Rejected("session_revoked");
 		}
+		lastSeen.record(claims.tenant(), claims.session(), now, client == null ? null : client.ip());
 		return user;
 	}
 
@@ -179,15 +338,36 @@ public class SessionManagement {
 	private void end(UserSession session, Instant now, String reason, @Nullable UserId by) {
 		if (session.liveAt(now)) {
 			session.revoke(now, reason);
+			announceRevocation(session);
 			events.publishEvent(new SessionRevoked(new TenantId(session.tenantId()), new SessionId(session.id()),
 					new UserId(session.userId()), reason, by));
+		}
+	}
+
+	/**
+	 * Tells every node, this one included, in the revoking transaction: PostgreSQL delivers the
+	 * notice only if the revocation commits. This node also forgets the session once committed.
+	 */
+	private void announceRevocation(UserSession session) {
+		entityManager.createNativeQuery("select cast(pg_notify(?1, ?2) as text)")
+			.setParameter(1, SessionRevocationListener.CHANNEL)
+			.setParameter(2, session.tenantId() + ":" + session.id())
+			.getSingleResult();
+		UUID id = session.id();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					liveness.revoked(id);
+				}
+			});
 		}
 	}
 
 	private IssuedTokens open(UserAccount user, boolean rememberMe, ClientInfo client) {
 		Instant now = Instant.now(clock);
 		UserSession session = sessions.save(new UserSession(user.id().value(), client.ip(), client.userAgent(),
-				rememberMe, now, now.plus(lifetime(rememberMe))));
+				rememberMe, now, now.plus(lifetime(settings(), rememberMe))));
 		IssuedTokens tokens = rotate(session, user, now);
 		events.publishEvent(new SignedIn(user.tenantId(), user.id(), tokens.sessionId(), client.ip(),
 				client.userAgent()));
@@ -196,7 +376,7 @@ public class SessionManagement {
 
 	private IssuedTokens rotate(UserSession session, UserAccount user, Instant now) {
 		String refreshToken = user.tenantId() + "." + SecretFiles.randomToken(32);
-		Instant expiresAt = now.plus(lifetime(session.rememberMe()));
+		Instant expiresAt = now.plus(lifetime(settings(), session.rememberMe()));
 		refreshTokens.save(new RefreshToken(Digests.sha256Hex(refreshToken), session.id(), now, expiresAt));
 		session.extendTo(expiresAt);
 		SessionId id = new SessionId(session.id());
@@ -205,8 +385,45 @@ public class SessionManagement {
 				session.rememberMe());
 	}
 
-	private static Duration lifetime(boolean rememberMe) {
-		return rememberMe ? REMEMBER_ME_LIFETIME : REFRESH_LIFETIME;
+	private static Duration lifetime(SessionSettings settings, boolean rememberMe) {
+		return rememberMe ? settings.rememberMeLifetime() : settings.refreshLifetime();
+	}
+
+	/** The current tenant's session settings, or the defaults; inside a transaction. */
+	private SessionSettings settings() {
+		UUID tenant = TenantContext.require().value();
+		return settingsRepository.findById(tenant).orElseGet(() -> SessionSettings.defaults(tenant));
+	}
+
+	/** The current tenant's session lifetimes. */
+	public record Lifetimes(int accessTokenMinutes, int refreshLifetimeDays, int rememberMeLifetimeDays,
+			int idleTimeoutMinutes) {
+
+		static Lifetimes of(SessionSettings settings) {
+			return new Lifetimes((int) AccessTokens.LIFETIME.toMinutes(), settings.refreshLifetimeDays(),
+					settings.rememberMeLifetimeDays(), settings.idleTimeoutMinutes());
+		}
+	}
+
+	/** The current tenant's session lifetimes and idle timeout. */
+	public Lifetimes lifetimes() {
+		return transactions.execute(status -> Lifetimes.of(settings()));
+	}
+
+	/**
+	 * Changes the current tenant's lifetimes within safe bounds (400 {@code validation_failed}
+	 * otherwise). They apply to sessions from their next sign-in or refresh on.
+	 */
+	public Lifetimes changeLifetimes(int refreshDays, int rememberMeDays, int idleMinutes) {
+		CurrentUser admin = CurrentUser.require();
+		return transactions.execute(status -> {
+			UUID tenant = TenantContext.require().value();
+			Instant now = Instant.now(clock);
+			SessionSettings settings = settingsRepository.findById(tenant)
+				.orElseGet(() -> new SessionSettings(tenant, now));
+			settings.change(refreshDays, rememberMeDays, idleMinutes, admin.id().value(), now);
+			return Lifetimes.of(settingsRepository.save(settings));
+		});
 	}
 
 	private static TenantId tenantOf(@Nullable String token) {

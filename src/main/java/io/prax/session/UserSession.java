@@ -69,6 +69,24 @@ class UserSession {
 		return userId;
 	}
 
+	@Nullable
+	String ip() {
+		return ip;
+	}
+
+	@Nullable
+	String userAgent() {
+		return userAgent;
+	}
+
+	Instant createdAt() {
+		return createdAt;
+	}
+
+	Instant lastSeenAt() {
+		return lastSeenAt;
+	}
+
 	boolean rememberMe() {
 		return rememberMe;
 	}

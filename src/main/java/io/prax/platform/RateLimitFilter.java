@@ -1,0 +1,141 @@
+package io.prax.platform;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Rate limits per route family (auth, API reads, API writes, export) with Bucket4j token buckets
+ * stored in PostgreSQL ({@code rate_limit_bucket}), so every node draws from the same bucket. Runs
+ * after authentication: a signed-in caller has buckets of their own, anyone else those of their IP
+ * address. Over the limit: 429 {@code rate_limited} with {@code Retry-After}.
+ */
+class RateLimitFilter extends OncePerRequestFilter {
+
+	enum Family {
+		AUTH, API_READ, API_WRITE, EXPORT
+	}
+
+	private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
+
+	private final RateLimitSettings settings;
+	private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+
+	RateLimitFilter(RateLimitSettings settings, DataSource dataSource) {
+		this.settings = settings;
+		this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+			.primaryKeyMapper(PrimaryKeyMapper.STRING)
+			.table("rate_limit_bucket")
+			.idColumn("id")
+			.stateColumn("state")
+			.expiresAtColumn("expires_at")
+			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+			.build();
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Family family = settings.enabled() ? familyOf(request) : null;
+		if (family == null) {
+			chain.doFilter(request, response);
+			return;
+		}
+		RateLimitSettings.Limit limit = limitOf(family);
+		String key = family.name().toLowerCase() + ":" + clientOf(request);
+		ConsumptionProbe probe;
+		try {
+			probe = buckets.builder()
+				.withOptimization(Optimizations.batching())
+				.build(key, () -> configuration(limit))
+				.tryConsumeAndReturnRemaining(1);
+		}
+		catch (RuntimeException ex) {
+			// The database is needed for the request anyway; do not turn its hiccup into a refusal here.
+			log.warn("Rate limit check failed for {}: {}", family, ex.getMessage());
+			chain.doFilter(request, response);
+			return;
+		}
+		if (probe.isConsumed()) {
+			response.setHeader("RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
+			chain.doFilter(request, response);
+			return;
+		}
+		long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
+		response.setHeader("Retry-After", Long.toString(seconds));
+		Problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
+				"Too many requests; try again in " + seconds + " seconds");
+	}
+
+	/** Expired buckets are removed in batches, by whichever node gets to them first. */
+	@Scheduled(fixedDelayString = "${prax.rate-limits.cleanup-interval:10m}", initialDelayString = "${prax.rate-limits.cleanup-interval:10m}")
+	void removeExpiredBuckets() {
+		try {
+			while (buckets.removeExpired(1_000) == 1_000) {
+				// keep going until a partial batch
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not remove expired rate-limit buckets: {}", ex.getMessage());
+		}
+	}
+
+	static @Nullable Family familyOf(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String method = request.getMethod();
+		boolean read = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
+		if (path.startsWith("/api/v1/auth/") || path.equals("/api/v1/signup")
+				|| (!read && (path.equals("/login") || path.equals("/signup") || path.equals("/setup")
+						|| path.startsWith("/password/")))) {
+			return Family.AUTH;
+		}
+		if (path.startsWith("/api/v1/export") || path.startsWith("/export")) {
+			return Family.EXPORT;
+		}
+		if (path.startsWith("/api/")) {
+			return read ? Family.API_READ : Family.API_WRITE;
+		}
+		return null;
+	}
+
+	private RateLimitSettings.Limit limitOf(Family family) {
+		return switch (family) {
+			case AUTH -> settings.auth();
+			case API_READ -> settings.apiRead();
+			case API_WRITE -> settings.apiWrite();
+			case EXPORT -> settings.export();
+		};
+	}
+
+	private static String clientOf(HttpServletRequest request) {
+		Object client = request.getAttribute(RequestAuthenticationFilter.CLIENT_KEY);
+		return client != null ? client.toString() : "ip:" + request.getRemoteAddr();
+	}
+
+	private static BucketConfiguration configuration(RateLimitSettings.Limit limit) {
+		return BucketConfiguration.builder()
+			.addLimit(bandwidth -> bandwidth.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
+			.build();
+	}
+}

@@ -1,0 +1,44 @@
+package io.prax.platform;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** RFC 9116 {@code /.well-known/security.txt}: where to report a vulnerability. */
+@RestController
+class SecurityTxtController {
+
+	private final PraxProperties properties;
+	private final String contact;
+	private final Clock clock;
+
+	SecurityTxtController(PraxProperties properties, @Value("${prax.security-contact:}") String contact, Clock clock) {
+		this.properties = properties;
+		this.contact = contact;
+		this.clock = clock;
+	}
+
+	@GetMapping("/.well-known/security.txt")
+	ResponseEntity<String> securityTxt() {
+		String base = properties.publicUrl().replaceAll("/+$", "");
+		String host = URI.create(base).getHost();
+		String contactLine = !contact.isBlank() ? contact : "mailto:security@" + (host == null ? "localhost" : host);
+		// RFC 9116 asks for an expiry less than a year ahead; a fresh one is served every day.
+		Instant expires = Instant.now(clock).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(180));
+		String body = "Contact: " + contactLine + "\n" + "Expires: " + expires + "\n" + "Preferred-Languages: en\n"
+				+ "Canonical: " + base + "/.well-known/security.txt\n";
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+			.cacheControl(CacheControl.maxAge(Duration.ofHours(1)))
+			.body(body);
+	}
+}

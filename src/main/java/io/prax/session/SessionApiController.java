@@ -1,0 +1,136 @@
+package io.prax.session;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.prax.access.RequiresPermission;
+import io.prax.identity.UserId;
+import io.prax.platform.ProblemException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The caller's own sessions under {@code /api/v1/me/sessions}, and every session for administrators. */
+@RestController
+class SessionApiController {
+
+	private final SessionManagement sessions;
+
+	SessionApiController(SessionManagement sessions) {
+		this.sessions = sessions;
+	}
+
+	record MySession(String id, String device, String browser, String os, @Nullable String ip, Instant createdAt,
+			Instant lastSeenAt, Instant expiresAt, boolean rememberMe, boolean current) {
+
+		static MySession of(SessionManagement.ActiveSession s) {
+			return new MySession(s.id().toString(), s.device(), s.browser(), s.os(), s.ip(), s.createdAt(),
+					s.lastSeenAt(), s.expiresAt(), s.rememberMe(), s.current());
+		}
+	}
+
+	record MySessions(List<MySession> items) {
+	}
+
+	record TenantSession(String id, String userId, String userName, String userEmail, String device, String browser,
+			String os, @Nullable String ip, Instant createdAt, Instant lastSeenAt, Instant expiresAt, boolean rememberMe,
+			boolean current) {
+
+		static TenantSession of(SessionManagement.ActiveSession s) {
+			return new TenantSession(s.id().toString(), s.userId().toString(), s.userName(), s.userEmail(), s.device(),
+					s.browser(), s.os(), s.ip(), s.createdAt(), s.lastSeenAt(), s.expiresAt(), s.rememberMe(),
+					s.current());
+		}
+	}
+
+	record TenantSessions(List<TenantSession> items, @Nullable String nextCursor) {
+	}
+
+	@GetMapping("/api/v1/me/sessions")
+	MySessions mine() {
+		return new MySessions(sessions.mine().stream().map(MySession::of).toList());
+	}
+
+	@DeleteMapping("/api/v1/me/sessions/{id}")
+	ResponseEntity<Void> revokeMine(@PathVariable String id) {
+		sessions.revokeMine(new SessionId(uuid(id, "session")));
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/api/v1/admin/sessions")
+	@RequiresPermission("sessions:view")
+	TenantSessions all(@RequestParam(required = false) @Nullable String userId) {
+		UserId user = userId == null || userId.isBlank() ? null : new UserId(uuid(userId, "user"));
+		return new TenantSessions(sessions.active(user).stream().map(TenantSession::of).toList(), null);
+	}
+
+	@DeleteMapping("/api/v1/admin/sessions/{id}")
+	@RequiresPermission("sessions:delete")
+	ResponseEntity<Void> revoke(@PathVariable String id) {
+		sessions.revokeByAdmin(new SessionId(uuid(id, "session")));
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/api/v1/admin/users/{id}/sessions/revoke-all")
+	@RequiresPermission("sessions:delete")
+	ResponseEntity<Void> revokeAll(@PathVariable String id) {
+		sessions.revokeAllOf(new UserId(uuid(id, "user")));
+		return ResponseEntity.noContent().build();
+	}
+
+	/** The session part of the tenant's security settings. */
+	record SecuritySettings(SessionManagement.Lifetimes sessions) {
+	}
+
+	record SessionSettingsChange(@Nullable Integer refreshLifetimeDays, @Nullable Integer rememberMeLifetimeDays,
+			@Nullable Integer idleTimeoutMinutes) {
+	}
+
+	record SecuritySettingsChange(@Nullable SessionSettingsChange sessions) {
+	}
+
+	@GetMapping("/api/v1/admin/security-settings")
+	@RequiresPermission("settings:view")
+	SecuritySettings securitySettings() {
+		return new SecuritySettings(sessions.lifetimes());
+	}
+
+	@PutMapping("/api/v1/admin/security-settings")
+	@RequiresPermission("settings:edit")
+	SecuritySettings changeSecuritySettings(@RequestBody SecuritySettingsChange change) {
+		SessionManagement.Lifetimes current = sessions.lifetimes();
+		SessionSettingsChange s = change.sessions();
+		if (s == null) {
+			return new SecuritySettings(current);
+		}
+		return new SecuritySettings(sessions.changeLifetimes(
+				s.refreshLifetimeDays() != null ? s.refreshLifetimeDays() : current.refreshLifetimeDays(),
+				s.rememberMeLifetimeDays() != null ? s.rememberMeLifetimeDays() : current.rememberMeLifetimeDays(),
+				s.idleTimeoutMinutes() != null ? s.idleTimeoutMinutes() : current.idleTimeoutMinutes()));
+	}
+
+	/** Lifts a sign-in lockout of the user at once. */
+	@PostMapping("/api/v1/admin/users/{id}/unlock")
+	@RequiresPermission("users:edit")
+	ResponseEntity<Void> unlock(@PathVariable String id) {
+		sessions.unlock(new UserId(uuid(id, "user")));
+		return ResponseEntity.noContent().build();
+	}
+
+	static UUID uuid(String value, String what) {
+		try {
+			return UUID.fromString(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw ProblemException.notFound(what);
+		}
+	}
+}

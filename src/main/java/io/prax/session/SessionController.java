@@ -1,0 +1,84 @@
+package io.prax.session;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.prax.access.RequiresPermission;
+import io.prax.identity.UserId;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Pages: "Your sessions" for everyone, and the administrators' view of every live session. */
+@Controller
+class SessionController {
+
+	private final SessionManagement sessions;
+
+	SessionController(SessionManagement sessions) {
+		this.sessions = sessions;
+	}
+
+	/** The sessions of one user, for the administrators' page. */
+	record UserSessionsGroup(String userId, String userName, String userEmail,
+			List<SessionManagement.ActiveSession> sessions) {
+	}
+
+	@GetMapping("/me/sessions")
+	String mine(Model model) {
+		model.addAttribute("activeNav", "me-security");
+		model.addAttribute("sessions", sessions.mine());
+		return "session/mine";
+	}
+
+	@PostMapping("/me/sessions/{id}/revoke")
+	String revokeMine(@PathVariable String id, RedirectAttributes redirect) {
+		sessions.revokeMine(new SessionId(SessionApiController.uuid(id, "session")));
+		redirect.addFlashAttribute("flash", "The session was signed out.");
+		return "redirect:/me/sessions";
+	}
+
+	@GetMapping("/admin/sessions")
+	@RequiresPermission("sessions:view")
+	String all(@RequestParam(required = false) @Nullable String userId, Model model) {
+		UserId filter = userId == null || userId.isBlank() ? null
+				: new UserId(SessionApiController.uuid(userId, "user"));
+		List<SessionManagement.ActiveSession> active = sessions.active(filter);
+		Map<UserId, List<SessionManagement.ActiveSession>> byUser = active.stream()
+			.collect(Collectors.groupingBy(SessionManagement.ActiveSession::userId));
+		List<UserSessionsGroup> groups = byUser.values()
+			.stream()
+			.map(list -> new UserSessionsGroup(list.get(0).userId().toString(), list.get(0).userName(),
+					list.get(0).userEmail(), list))
+			.sorted(Comparator.comparing(UserSessionsGroup::userEmail))
+			.toList();
+		model.addAttribute("activeNav", "admin-sessions");
+		model.addAttribute("groups", groups);
+		model.addAttribute("total", active.size());
+		model.addAttribute("filtered", filter != null);
+		return "session/admin";
+	}
+
+	@PostMapping("/admin/sessions/{id}/revoke")
+	@RequiresPermission("sessions:delete")
+	String revoke(@PathVariable String id, RedirectAttributes redirect) {
+		sessions.revokeByAdmin(new SessionId(SessionApiController.uuid(id, "session")));
+		redirect.addFlashAttribute("flash", "The session was signed out.");
+		return "redirect:/admin/sessions";
+	}
+
+	@PostMapping("/admin/users/{id}/sessions/revoke-all")
+	@RequiresPermission("sessions:delete")
+	String revokeAll(@PathVariable String id, RedirectAttributes redirect) {
+		sessions.revokeAllOf(new UserId(SessionApiController.uuid(id, "user")));
+		redirect.addFlashAttribute("flash", "All sessions of the user were signed out.");
+		return "redirect:/admin/sessions";
+	}
+}
