@@ -8,6 +8,7 @@ import io.prax.identity.PasswordResetRequested;
 import io.prax.identity.UserAccount;
 import io.prax.identity.UserId;
 import io.prax.identity.UserInvited;
+import io.prax.session.SecuritySettingsChanged;
 import io.prax.session.SessionRevoked;
 import io.prax.session.SignInFailed;
 import io.prax.session.SignedIn;
@@ -96,6 +97,25 @@ class SecurityEventAudit {
 		changes.put("tier", event.tier().name());
 		writer.record(event.tenantId(), new AuditEntry(AuditEntry.Actor.current(), "user.invited", "user",
 				event.userId().value().toString(), changes, null));
+	}
+
+	@EventListener
+	void on(SecuritySettingsChanged event) {
+		ObjectNode changes = changes();
+		change(changes, "refreshLifetimeDays", event.before().refreshLifetimeDays(), event.after().refreshLifetimeDays());
+		change(changes, "rememberMeLifetimeDays", event.before().rememberMeLifetimeDays(),
+				event.after().rememberMeLifetimeDays());
+		change(changes, "idleTimeoutMinutes", event.before().idleTimeoutMinutes(), event.after().idleTimeoutMinutes());
+		writer.record(event.tenantId(), new AuditEntry(AuditEntry.Actor.current(), "settings.security_changed",
+				"security_settings", event.tenantId().value().toString(), changes, null));
+	}
+
+	private static void change(ObjectNode changes, String field, int before, int after) {
+		if (before != after) {
+			ObjectNode diff = changes.putObject(field);
+			diff.put("before", before);
+			diff.put("after", after);
+		}
 	}
 
 	private AuditEntry.Actor user(TenantId tenant, UserId id, @Nullable UUID sessionId, @Nullable String ip,

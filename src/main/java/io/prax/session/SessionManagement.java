@@ -421,8 +421,11 @@ public class SessionManagement {
 			Instant now = Instant.now(clock);
 			SessionSettings settings = settingsRepository.findById(tenant)
 				.orElseGet(() -> new SessionSettings(tenant, now));
+			Lifetimes before = Lifetimes.of(settings);
 			settings.change(refreshDays, rememberMeDays, idleMinutes, admin.id().value(), now);
-			return Lifetimes.of(settingsRepository.save(settings));
+			Lifetimes after = Lifetimes.of(settingsRepository.save(settings));
+			events.publishEvent(new SecuritySettingsChanged(new TenantId(tenant), before, after));
+			return after;
 		});
 	}
 
