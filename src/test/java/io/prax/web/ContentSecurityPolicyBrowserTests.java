@@ -75,7 +75,9 @@ class ContentSecurityPolicyBrowserTests {
 			page.waitForURL(url -> !url.contains("/login"));
 
 			for (String path : List.of("/", "/customers", "/customers/" + customerId, "/customers/new",
-					"/admin/users", "/me", "/me/security", "/me/sessions", "/admin/sessions")) {
+					"/admin/users", "/admin/users/" + tenant.admin().id(), "/admin/users/" + tenant.admin().id()
+							+ "?explain=customers:view", "/admin/roles", "/admin/roles/MANAGER", "/admin/designations",
+					"/admin/feature-gates", "/audit", "/me", "/me/security", "/me/sessions", "/admin/sessions")) {
 				visit(page, path, problems);
 			}
 		}
