@@ -26,10 +26,12 @@ class AccessAdminController {
 
 	private final AccessAdministration administration;
 	private final UserAdministration users;
+	private final AccessPolicy access;
 
-	AccessAdminController(AccessAdministration administration, UserAdministration users) {
+	AccessAdminController(AccessAdministration administration, UserAdministration users, AccessPolicy access) {
 		this.administration = administration;
 		this.users = users;
+		this.access = access;
 	}
 
 	// ---- one user
@@ -125,6 +127,9 @@ class AccessAdminController {
 		model.addAttribute("overrideOf", overrideOf);
 		model.addAttribute("explanation",
 				explain == null || !PermissionCatalogue.exists(explain) ? null : administration.explain(id, explain));
+		model.addAttribute("canEdit", access.can("users:edit"));
+		model.addAttribute("canDeactivate", access.can("users:delete"));
+		model.addAttribute("canRevokeSessions", access.can("sessions:delete"));
 		model.addAttribute("errors", errors);
 		model.addAttribute("error", error);
 		return "admin/user";
@@ -250,6 +255,7 @@ class AccessAdminController {
 		model.addAttribute("activeNav", "admin-" + kind + "s");
 		model.addAttribute("kind", kind);
 		model.addAttribute("sets", sets);
+		model.addAttribute("canCreate", access.can(kind.equals("role") ? "users:edit" : "designations:create"));
 		model.addAttribute("catalogue", PermissionCatalogue.ACTIONS);
 		model.addAttribute("selected", Set.of());
 		model.addAttribute("errors", errors);
@@ -262,6 +268,8 @@ class AccessAdminController {
 		model.addAttribute("activeNav", "admin-" + kind + "s");
 		model.addAttribute("kind", kind);
 		model.addAttribute("set", set);
+		model.addAttribute("canEdit", access.can(kind.equals("role") ? "users:edit" : "designations:edit"));
+		model.addAttribute("canDelete", access.can(kind.equals("role") ? "users:edit" : "designations:delete"));
 		model.addAttribute("catalogue", PermissionCatalogue.ACTIONS);
 		model.addAttribute("selected", Set.copyOf(set.permissions()));
 		model.addAttribute("errors", errors);
@@ -275,6 +283,7 @@ class AccessAdminController {
 	@RequiresPermission("settings:view")
 	String gates(Model model) {
 		model.addAttribute("activeNav", "admin-feature-gates");
+		model.addAttribute("canEdit", access.can("settings:edit"));
 		model.addAttribute("gates", administration.gates());
 		model.addAttribute("catalogue", PermissionCatalogue.ACTIONS);
 		model.addAttribute("modules", PermissionCatalogue.BUSINESS_MODULES);

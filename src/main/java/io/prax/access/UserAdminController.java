@@ -19,9 +19,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UserAdminController {
 
 	private final UserAdministration users;
+	private final AccessPolicy access;
 
-	UserAdminController(UserAdministration users) {
+	UserAdminController(UserAdministration users, AccessPolicy access) {
 		this.users = users;
+		this.access = access;
 	}
 
 	record InviteForm(@Nullable String email, @Nullable String name, @Nullable String tier, @Nullable String role) {
@@ -57,6 +59,7 @@ class UserAdminController {
 
 	private String page(Model model, InviteForm form, Map<String, String> errors, @Nullable String error) {
 		model.addAttribute("activeNav", "admin-users");
+		model.addAttribute("canInvite", access.can("users:create"));
 		model.addAttribute("users", users.list().stream().map(UserAdministration.ManagedUser::account).toList());
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);

@@ -81,4 +81,13 @@ class SessionController {
 		redirect.addFlashAttribute("flash", "All sessions of the user were signed out.");
 		return "redirect:/admin/sessions";
 	}
+
+	/** Lifts a sign-in lockout from the user's admin page. */
+	@PostMapping("/admin/users/{id}/unlock")
+	@RequiresPermission("users:edit")
+	String unlock(@PathVariable String id, RedirectAttributes redirect) {
+		sessions.unlock(new UserId(SessionApiController.uuid(id, "user")));
+		redirect.addFlashAttribute("flash", "Sign-in unlocked: the user can try again now.");
+		return "redirect:/admin/users/" + id;
+	}
 }

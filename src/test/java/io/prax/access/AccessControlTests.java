@@ -164,6 +164,26 @@ class AccessControlTests {
 	}
 
 	@Test
+	void showsAdministrationPagesReadOnlyToThoseWhoMayOnlyView() {
+		api.post("/api/v1/admin/roles", Map.of("name", "Auditor", "permissions",
+				List.of("users:view", "designations:view", "settings:view")), admin);
+		String auditor = signIn(Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of("Auditor"), null));
+		String adminId = tenant.admin().id().toString();
+
+		String users = api.page("/admin/users", auditor).body();
+		String user = api.page("/admin/users/" + adminId, auditor).body();
+		String roles = api.page("/admin/roles", auditor).body();
+		String gates = api.page("/admin/feature-gates", auditor).body();
+
+		assertThat(users).contains(tenant.adminEmail()).doesNotContain("Send invitation");
+		assertThat(user).doesNotContain("/deactivate").doesNotContain("/unlock").doesNotContain("Save user")
+			.doesNotContain("Save overrides").doesNotContain("revoke-all");
+		assertThat(roles).doesNotContain("Create role");
+		assertThat(gates).doesNotContain("Save feature gates").doesNotContain("Add restriction");
+		assertThat(api.page("/admin/users/" + adminId, admin).body()).contains("/deactivate").contains("Save user");
+	}
+
+	@Test
 	void employeesCannotAdministerAccess() {
 		String manager = signIn(Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of("MANAGER"), null));
 
