@@ -82,6 +82,24 @@ public class AuditManagement {
 		return new AuditPage(rows.stream().map(AuditEventView::of).toList(), next);
 	}
 
+	/** Sign-ins, refused sign-ins and revoked sessions since {@code since}, and the latest security events. */
+	public record SecuritySummary(long signIns, long failedSignIns, long sessionsRevoked, List<AuditEventView> recent) {
+	}
+
+	/** For the dashboard: what happened to the tenant's accounts and sessions lately. */
+	@Transactional(readOnly = true)
+	public SecuritySummary securitySummary(java.time.Instant since, int recent) {
+		Timestamp from = Timestamp.from(since);
+		String count = "select count(*) from audit_event where action = ? and occurred_at >= ?";
+		long signIns = jdbc.queryForObject(count, Long.class, "auth.sign_in", from);
+		long failed = jdbc.queryForObject(count, Long.class, "auth.sign_in_failed", from);
+		long revoked = jdbc.queryForObject(count, Long.class, "session.revoked", from);
+		List<AuditEventView> latest = jdbc.query("select " + COLUMNS + " from audit_event where action like 'auth.%' "
+				+ "or action like 'session.%' or action like 'user.%' or action like 'settings.%' "
+				+ "order by seq desc limit ?", (rs, i) -> AuditEventView.of(record(rs)), recent);
+		return new SecuritySummary(signIns, failed, revoked, latest);
+	}
+
 	/**
 	 * Walks the whole chain in {@code seq} order through a database cursor (constant memory), checking
 	 * every link, every checksum and every signed checkpoint; stops at the first problem.

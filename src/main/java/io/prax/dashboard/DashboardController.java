@@ -1,6 +1,11 @@
 package io.prax.dashboard;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
 import io.prax.access.AccessPolicy;
+import io.prax.audit.AuditManagement;
 import io.prax.customer.CustomerManagement;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,10 +16,14 @@ class DashboardController {
 
 	private final CustomerManagement customers;
 	private final AccessPolicy access;
+	private final AuditManagement audit;
+	private final Clock clock;
 
-	DashboardController(CustomerManagement customers, AccessPolicy access) {
+	DashboardController(CustomerManagement customers, AccessPolicy access, AuditManagement audit, Clock clock) {
 		this.customers = customers;
 		this.access = access;
+		this.audit = audit;
+		this.clock = clock;
 	}
 
 	@GetMapping("/")
@@ -24,6 +33,11 @@ class DashboardController {
 		model.addAttribute("recentCustomers", customers.newest(5));
 		model.addAttribute("canCreateCustomer", access.can("customers:create"));
 		model.addAttribute("canViewCustomers", access.can("customers:view"));
+		boolean canViewAudit = access.can("audit:view");
+		model.addAttribute("canViewAudit", canViewAudit);
+		if (canViewAudit) {
+			model.addAttribute("security", audit.securitySummary(Instant.now(clock).minus(Duration.ofDays(7)), 5));
+		}
 		return "dashboard/index";
 	}
 }

@@ -55,7 +55,9 @@ class AccessControlTests {
 		assertThat(api.get("/api/v1/me/permissions", nobody).json().get("permissions")).isEmpty();
 		var dashboard = api.page("/", nobody);
 		assertThat(dashboard.status()).isEqualTo(200);
-		assertThat(dashboard.body()).doesNotContain("href=\"/customers\"").doesNotContain("Hidden Customer");
+		assertThat(dashboard.body()).doesNotContain("href=\"/customers\"").doesNotContain("Hidden Customer")
+			.doesNotContain("Recent security events").contains("Nothing to show yet");
+		assertThat(api.page("/", admin).body()).contains("Recent security events").contains("auth.sign_in");
 		assertThat(api.page("/customers", nobody).status()).isEqualTo(403);
 	}
 
