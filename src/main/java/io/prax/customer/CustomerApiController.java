@@ -34,8 +34,9 @@ class CustomerApiController {
 	@RequiresPermission("customers:view")
 	Slice<CustomerView> list(@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable String cursor,
-			@RequestParam(required = false) @Nullable Integer limit) {
-		return customers.list(q, cursor, limit);
+			@RequestParam(required = false) @Nullable Integer limit,
+			@RequestParam(required = false) @Nullable String sort) {
+		return customers.list(q, cursor, limit, CustomerOrder.parse(sort));
 	}
 
 	@PostMapping

@@ -70,10 +70,13 @@ class CustomerController {
 	@RequiresPermission("customers:view")
 	String list(@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(required = false) @Nullable String sort,
 			@RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model) {
+		CustomerOrder order = CustomerOrder.parse(sort);
 		model.addAttribute("activeNav", "customers");
 		model.addAttribute("q", q);
-		model.addAttribute("page", customers.list(q, cursor, null));
+		model.addAttribute("sort", order.param());
+		model.addAttribute("page", customers.list(q, cursor, null, order));
 		model.addAttribute("canCreate", access.can("customers:create"));
 		return htmx != null ? "customer/list :: rows" : "customer/list";
 	}

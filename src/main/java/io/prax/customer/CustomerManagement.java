@@ -32,15 +32,17 @@ public class CustomerManagement {
 	public static final int MAX_LIMIT = 500;
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
 	private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
-	private static final UUID FIRST = new UUID(0, 0);
 
 	private final Customers customers;
+	private final CustomerSearch search;
 	private final Contacts contacts;
 	private final AccessPolicy access;
 	private final Clock clock;
 
-	CustomerManagement(Customers customers, Contacts contacts, AccessPolicy access, Clock clock) {
+	CustomerManagement(Customers customers, CustomerSearch search, Contacts contacts, AccessPolicy access,
+			Clock clock) {
 		this.customers = customers;
+		this.search = search;
 		this.contacts = contacts;
 		this.access = access;
 		this.clock = clock;
@@ -49,6 +51,13 @@ public class CustomerManagement {
 	/** Customers ordered by name, matching {@code query} in name or email, after {@code cursor}. */
 	@Transactional(readOnly = true)
 	public Slice<CustomerView> list(@Nullable String query, @Nullable String cursor, @Nullable Integer limit) {
+		return list(query, cursor, limit, CustomerOrder.NAME);
+	}
+
+	/** Customers in {@code order}, matching {@code query} in name or email, after {@code cursor}. */
+	@Transactional(readOnly = true)
+	public Slice<CustomerView> list(@Nullable String query, @Nullable String cursor, @Nullable Integer limit,
+			CustomerOrder order) {
 		access.require("customers:view");
 		int size = limit == null ? DEFAULT_LIMIT : limit;
 		if (size < 1 || size > MAX_LIMIT) {
@@ -64,11 +73,11 @@ public class CustomerManagement {
 				.toList();
 			return new Slice<>(own, null);
 		}
-		Cursor after = cursor == null ? new Cursor("", FIRST) : Cursor.decode(cursor);
-		List<Customer> rows = customers.page(pattern, after.name(), after.id(), Limit.of(size + 1));
+		CustomerSearch.Position after = cursor == null ? null : Cursor.decode(cursor, order);
+		List<Customer> rows = search.page(pattern, order, after, size + 1);
 		boolean more = rows.size() > size;
 		List<CustomerView> items = rows.stream().limit(size).map(Customer::view).toList();
-		String next = more ? Cursor.of(rows.get(size - 1)).encode() : null;
+		String next = more ? Cursor.encode(rows.get(size - 1), order) : null;
 		return new Slice<>(items, next);
 	}
 
@@ -334,25 +343,30 @@ public class CustomerManagement {
 		return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
-	/** Opaque keyset position: the last row's lower-case name and id. */
-	record Cursor(String name, UUID id) {
+	/** Opaque keyset position: the sort, the last row's id and its sort key. */
+	static final class Cursor {
 
-		static Cursor of(Customer customer) {
-			return new Cursor(customer.name().toLowerCase(Locale.ROOT), customer.id());
+		private Cursor() {
 		}
 
-		String encode() {
+		static String encode(Customer customer, CustomerOrder order) {
+			String key = order.byName() ? customer.name().toLowerCase(Locale.ROOT) : customer.updatedAt().toString();
 			return Base64.getUrlEncoder().withoutPadding()
-				.encodeToString((id + "\n" + name).getBytes(StandardCharsets.UTF_8));
+				.encodeToString((order.param() + "\n" + customer.id() + "\n" + key).getBytes(StandardCharsets.UTF_8));
 		}
 
-		static Cursor decode(String cursor) {
+		static CustomerSearch.Position decode(String cursor, CustomerOrder order) {
 			try {
-				String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-				int newline = decoded.indexOf('\n');
-				return new Cursor(decoded.substring(newline + 1), UUID.fromString(decoded.substring(0, newline)));
+				String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 3);
+				if (parts.length != 3 || !parts[0].equals(order.param())) {
+					throw new IllegalArgumentException("cursor of another sort");
+				}
+				if (!order.byName()) {
+					java.time.Instant.parse(parts[2]);
+				}
+				return new CustomerSearch.Position(parts[2], UUID.fromString(parts[1]));
 			}
-			catch (IllegalArgumentException | StringIndexOutOfBoundsException ex) {
+			catch (IllegalArgumentException | java.time.format.DateTimeParseException ex) {
 				throw ProblemException.validation(Map.of("cursor", "The cursor is not valid; start from the first page"));
 			}
 		}

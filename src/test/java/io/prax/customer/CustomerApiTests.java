@@ -127,6 +127,29 @@ class CustomerApiTests {
 	}
 
 	@Test
+	void sortsByNameOrLastChangeEitherWayAndPagesInThatOrder() {
+		for (String name : List.of("Delta", "alpha", "Charlie", "bravo")) {
+			api.post("/api/v1/customers", Map.of("name", name), token);
+		}
+		String charlie = api.get("/api/v1/customers?q=charlie", token).json().get("items").get(0).get("id").asString();
+		api.patch("/api/v1/customers/" + charlie, Map.of("phone", "+1 555", "version", 0), token);
+
+		var byNameDesc = api.get("/api/v1/customers?sort=-name&limit=3", token);
+		var rest = api.get("/api/v1/customers?sort=-name&limit=3&cursor=" + byNameDesc.text("nextCursor"), token);
+		var newestFirst = api.get("/api/v1/customers?sort=-updatedAt&limit=2", token);
+		var newestRest = api.get("/api/v1/customers?sort=-updatedAt&limit=2&cursor=" + newestFirst.text("nextCursor"),
+				token);
+
+		assertThat(names(byNameDesc)).containsExactly("Delta", "Charlie", "bravo");
+		assertThat(names(rest)).containsExactly("alpha");
+		assertThat(names(newestFirst)).containsExactly("Charlie", "bravo");
+		assertThat(names(newestRest)).containsExactly("alpha", "Delta");
+		assertThat(api.get("/api/v1/customers?sort=name&cursor=" + byNameDesc.text("nextCursor"), token).code())
+			.isEqualTo("validation_failed");
+		assertThat(api.get("/api/v1/customers?sort=shoe-size", token).code()).isEqualTo("validation_failed");
+	}
+
+	@Test
 	void managesContactsOfACustomer() {
 		String id = api.post("/api/v1/customers", Map.of("name", "Umbrella"), token).text("id");
 

@@ -139,6 +139,23 @@ class BrowserTests {
 		assertThat(consoleProblems).isEmpty();
 	}
 
+	@Test
+	void sortsTheCustomerListByAColumnHeader() {
+		io.prax.support.Api api = new io.prax.support.Api(port);
+		String token = api.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD).access();
+		api.post("/api/v1/customers", java.util.Map.of("name", "Aardvark Ltd"), token);
+		api.post("/api/v1/customers", java.util.Map.of("name", "Zebra plc"), token);
+		signIn();
+
+		page.navigate("/customers");
+		assertThat(page.locator("#customer-rows tr").first()).containsText("Aardvark Ltd");
+		page.locator("th a.sort-link", new Page.LocatorOptions().setHasText("Name")).click();
+
+		assertThat(page.locator("#customer-rows tr").first()).containsText("Zebra plc");
+		assertThat(page.locator("th[aria-sort=descending]")).containsText("Name");
+		assertThat(consoleProblems).isEmpty();
+	}
+
 	private void signIn() {
 		page.navigate("/login");
 		page.getByLabel("Workspace").fill(tenant.slug());
