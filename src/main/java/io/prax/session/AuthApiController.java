@@ -1,6 +1,7 @@
 package io.prax.session;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +15,8 @@ import io.prax.tenancy.TenantInfo;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -52,6 +55,18 @@ class AuthApiController {
 	}
 
 	record PasswordResetConfirmation(@Nullable String token, @Nullable String newPassword) {
+	}
+
+	record SignInMethods(List<String> methods, boolean passwordAllowed, @Nullable Object saml, @Nullable Object oidc) {
+	}
+
+	/**
+	 * Which sign-in methods a workspace offers. Single sign-on is not available yet, so every workspace
+	 * offers the password; unknown workspaces get the same answer, so this reveals no workspace names.
+	 */
+	@GetMapping("/sso/{tenant}")
+	SignInMethods signInMethods(@PathVariable String tenant) {
+		return new SignInMethods(List.of("password"), true, null, null);
 	}
 
 	@PostMapping("/login")

@@ -119,6 +119,16 @@ class AuthenticationTests {
 	}
 
 	@Test
+	void tellsWhichSignInMethodsAWorkspaceOffersWithoutRevealingWhetherItExists() {
+		var known = api.get("/api/v1/auth/sso/" + tenant.slug(), null);
+		var unknown = api.get("/api/v1/auth/sso/no-such-workspace", null);
+
+		assertThat(known.status()).isEqualTo(200);
+		assertThat(known.json().get("methods").get(0).asString()).isEqualTo("password");
+		assertThat(unknown.body()).isEqualTo(known.body());
+	}
+
+	@Test
 	void logoutWithoutTokenIsUnauthorized() {
 		assertThat(api.post("/api/v1/auth/logout", null, null).status()).isEqualTo(401);
 	}
