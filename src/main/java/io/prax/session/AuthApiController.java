@@ -1,17 +1,12 @@
 package io.prax.session;
 
-import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.prax.identity.CurrentUser;
 import io.prax.identity.IdentityManagement;
 import io.prax.platform.ProblemException;
-import io.prax.tenancy.TenantContext;
-import io.prax.tenancy.TenantDirectory;
-import io.prax.tenancy.TenantInfo;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -28,12 +23,10 @@ class AuthApiController {
 
 	private final SessionManagement sessions;
 	private final IdentityManagement identity;
-	private final TenantDirectory tenants;
 
-	AuthApiController(SessionManagement sessions, IdentityManagement identity, TenantDirectory tenants, Clock clock) {
+	AuthApiController(SessionManagement sessions, IdentityManagement identity) {
 		this.sessions = sessions;
 		this.identity = identity;
-		this.tenants = tenants;
 	}
 
 	record LoginRequest(@Nullable String tenant, @Nullable String email, @Nullable String password,
@@ -94,13 +87,7 @@ class AuthApiController {
 	/** Always 202, whether or not the workspace and user exist. */
 	@PostMapping("/password-reset")
 	ResponseEntity<Void> passwordReset(@RequestBody PasswordResetRequest body, HttpServletRequest request) {
-		if (!sessions.passwordResetAllowed(body.tenant(), body.email(), ClientInfo.of(request))) {
-			return ResponseEntity.accepted().build();
-		}
-		Optional<TenantInfo> tenant = blank(body.tenant()) ? Optional.empty() : tenants.findBySlug(body.tenant());
-		if (tenant.isPresent() && !blank(body.email())) {
-			TenantContext.run(tenant.get().id(), () -> identity.requestPasswordReset(body.email()));
-		}
+		sessions.requestPasswordReset(body.tenant(), body.email(), ClientInfo.of(request));
 		return ResponseEntity.accepted().build();
 	}
 

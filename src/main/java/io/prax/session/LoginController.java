@@ -77,6 +77,21 @@ class LoginController {
 		}
 	}
 
+	@GetMapping("/password/forgot")
+	String forgotForm(Model model) {
+		model.addAttribute("sent", false);
+		return "auth/password-forgot";
+	}
+
+	/** Answers the same whether or not the workspace and account exist. */
+	@PostMapping("/password/forgot")
+	String forgot(@RequestParam(defaultValue = "") String tenant, @RequestParam(defaultValue = "") String email,
+			HttpServletRequest request, Model model) {
+		sessions.requestPasswordReset(tenant.strip(), email.strip(), ClientInfo.of(request));
+		model.addAttribute("sent", true);
+		return "auth/password-forgot";
+	}
+
 	@PostMapping("/logout")
 	String signOut(HttpServletRequest request, HttpServletResponse response) {
 		CurrentUser.current().ifPresent(user -> sessions.revoke(new SessionId(user.sessionId()), "logout", user.id()));

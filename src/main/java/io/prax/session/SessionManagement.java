@@ -134,6 +134,19 @@ public class SessionManagement {
 		throttle.unlock(SignInThrottle.accountKey(admin.tenantSlug(), account.email()));
 	}
 
+	/**
+	 * Mails a reset link when the workspace and user exist and the request is not throttled; says
+	 * nothing either way, so callers answer the same for every workspace and email.
+	 */
+	public void requestPasswordReset(@Nullable String tenantSlug, @Nullable String email, ClientInfo client) {
+		if (!passwordResetAllowed(tenantSlug, email, client) || tenantSlug == null || tenantSlug.isBlank()
+				|| email == null || email.isBlank()) {
+			return;
+		}
+		tenants.findBySlug(tenantSlug)
+			.ifPresent(tenant -> TenantContext.run(tenant.id(), () -> identity.requestPasswordReset(email)));
+	}
+
 	/** Whether a password-reset request for this workspace and email may send mail; 429 per address. */
 	public boolean passwordResetAllowed(@Nullable String tenantSlug, @Nullable String email, ClientInfo client) {
 		String accountKey = SignInThrottle.resetAccountKey(tenantSlug, email);

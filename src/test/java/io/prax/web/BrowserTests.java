@@ -156,6 +156,20 @@ class BrowserTests {
 		assertThat(consoleProblems).isEmpty();
 	}
 
+	@Test
+	void requestsAPasswordResetWithoutRevealingWhetherTheAccountExists() {
+		page.navigate("/login");
+		page.getByText("Forgot your password?").click();
+		page.getByLabel("Workspace").fill(tenant.slug());
+		page.getByLabel("Email").fill("nobody@nowhere.example");
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Send reset link")).click();
+
+		assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS))
+			.containsText("If an account exists");
+		assertThat(consoleProblems).isEmpty();
+	}
+
 	private void signIn() {
 		page.navigate("/login");
 		page.getByLabel("Workspace").fill(tenant.slug());

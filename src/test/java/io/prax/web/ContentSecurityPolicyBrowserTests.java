@@ -67,6 +67,7 @@ class ContentSecurityPolicyBrowserTests {
 				}
 			});
 
+			visit(page, "/password/forgot", problems);
 			visit(page, "/login", problems);
 			page.getByLabel("Workspace").fill(tenant.slug());
 			page.getByLabel("Email").fill(tenant.adminEmail());
