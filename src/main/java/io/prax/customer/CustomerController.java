@@ -161,6 +161,28 @@ class CustomerController {
 		}
 	}
 
+	@PostMapping("/{id}/contacts/{contactId}")
+	@RequiresPermission("contacts:edit")
+	String updateContact(@PathVariable UUID id, @PathVariable UUID contactId, @ModelAttribute ContactForm form,
+			@RequestParam(required = false) @Nullable Long version, RedirectAttributes redirect) {
+		try {
+			customers.updateContact(new CustomerId(id), contactId, new ContactInput(nz(form.name()), nz(form.email()),
+					nz(form.phone()), nz(form.position()), version, null));
+			redirect.addFlashAttribute("flash", "Contact saved");
+		}
+		catch (ProblemException ex) {
+			if (ex.status().value() == 404) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("flash", "Not saved: " + firstMessage(ex));
+		}
+		return "redirect:/customers/" + id;
+	}
+
+	private static String nz(@Nullable String value) {
+		return value == null ? "" : value;
+	}
+
 	@PostMapping("/{id}/contacts/{contactId}/delete")
 	@RequiresPermission("contacts:delete")
 	String deleteContact(@PathVariable UUID id, @PathVariable UUID contactId,
@@ -190,6 +212,7 @@ class CustomerController {
 		model.addAttribute("canDelete", access.can("customers:delete"));
 		model.addAttribute("canAddContact", access.can("contacts:create"));
 		model.addAttribute("canDeleteContact", access.can("contacts:delete"));
+		model.addAttribute("canEditContact", access.can("contacts:edit"));
 		model.addAttribute("contactForm", contactForm);
 		model.addAttribute("contactErrors", contactErrors);
 		return "customer/detail";

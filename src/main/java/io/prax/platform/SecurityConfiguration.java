@@ -12,7 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -55,7 +55,11 @@ class SecurityConfiguration {
 			throws Exception {
 		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
 		csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
-		http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+		// Stateless: no HTTP session, the security context lives only for the request. Session management
+		// is off because the token filter authenticates every request, and Spring Security would
+		// otherwise take each request for a fresh login and rotate the CSRF token on every page.
+		http.sessionManagement(s -> s.disable())
+			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
 			.requestCache(cache -> cache.disable())
 			.formLogin(form -> form.disable())
 			.httpBasic(basic -> basic.disable())

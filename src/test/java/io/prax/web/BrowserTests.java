@@ -170,6 +170,53 @@ class BrowserTests {
 		assertThat(consoleProblems).isEmpty();
 	}
 
+	@Test
+	void addsEditsAndRemovesAContact() {
+		io.prax.support.Api api = new io.prax.support.Api(port);
+		String token = api.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD).access();
+		String id = api.post("/api/v1/customers", java.util.Map.of("name", "Contactful GmbH"), token).text("id");
+		signIn();
+		page.navigate("/customers/" + id);
+
+		page.locator("#contact-name").fill("Ada Lovelace");
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Add contact")).click();
+		assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).containsText("Contact added");
+
+		page.locator("summary", new Page.LocatorOptions().setHasText("Edit")).first().click();
+		page.getByLabel("Position").first().fill("Chief Analyst");
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Save contact")).click();
+		assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).containsText("Contact saved");
+		assertThat(page.locator("table")).containsText("Chief Analyst");
+
+		page.onDialog(dialog -> dialog.accept());
+		page.locator("summary", new Page.LocatorOptions().setHasText("Remove")).first().click();
+		page.locator("input[name=reason]").last().fill("Left the company");
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Remove contact")).click();
+		assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).containsText("Contact removed");
+		assertThat(page.getByText("Ada Lovelace")).hasCount(0);
+		assertThat(consoleProblems).isEmpty();
+	}
+
+	@Test
+	void keepsNoServerSideSessionAndTheSameCsrfTokenWhilePagesLoad() {
+		signIn();
+		page.navigate("/customers/new");
+		String before = csrfCookie();
+		page.navigate("/");
+		page.navigate("/customers");
+
+		assertThat(csrfCookie()).isNotNull().isEqualTo(before);
+		assertThat(context.cookies()).noneMatch(cookie -> cookie.name.equals("JSESSIONID"));
+	}
+
+	private String csrfCookie() {
+		return context.cookies().stream().filter(cookie -> cookie.name.equals("XSRF-TOKEN")).map(cookie -> cookie.value)
+			.findFirst().orElse(null);
+	}
+
 	private void signIn() {
 		page.navigate("/login");
 		page.getByLabel("Workspace").fill(tenant.slug());
