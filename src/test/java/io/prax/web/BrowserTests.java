@@ -32,6 +32,9 @@ class BrowserTests {
 	@Autowired
 	Onboarding onboarding;
 
+	@Autowired
+	io.prax.identity.IdentityManagement identity;
+
 	TestTenant tenant;
 	BrowserContext context;
 	Page page;
@@ -210,6 +213,22 @@ class BrowserTests {
 
 		assertThat(csrfCookie()).isNotNull().isEqualTo(before);
 		assertThat(context.cookies()).noneMatch(cookie -> cookie.name.equals("JSESSIONID"));
+	}
+
+	@Test
+	void grantsAPermissionThroughTheUsersPermissionMatrix() {
+		var viewer = Tenants.newUser(identity, tenant, io.prax.identity.Tier.EMPLOYEE, java.util.List.of("VIEWER"), null);
+		signIn();
+		page.navigate("/admin/users/" + viewer.id());
+
+		page.getByLabel("Override for customers:create").selectOption("grant");
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Save overrides")).click();
+
+		assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).containsText("Overrides saved");
+		page.locator("a.perm[title='Explain customers:create']").click();
+		assertThat(page.locator("#explain")).containsText("user override grants it");
+		assertThat(consoleProblems).isEmpty();
 	}
 
 	private String csrfCookie() {
