@@ -36,20 +36,16 @@ public final class SecretFiles {
 
 	public static void write(Path file, String value) throws IOException {
 		Files.createDirectories(file.getParent());
-		try {
+		boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
+		if (posix) {
 			Files.setPosixFilePermissions(file.getParent(), PosixFilePermissions.fromString("rwx------"));
-		}
-		catch (UnsupportedOperationException ignored) {
-			// not a POSIX file system: permissions are the platform's
 		}
 		Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
 		Files.writeString(tmp, value, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
 				StandardOpenOption.TRUNCATE_EXISTING);
-		try {
+		// Owner-only where the file system has POSIX permissions; elsewhere they are the platform's.
+		if (posix) {
 			Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-		}
-		catch (UnsupportedOperationException ignored) {
-			// as above
 		}
 		Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
 	}
