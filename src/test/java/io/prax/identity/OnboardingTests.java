@@ -48,6 +48,15 @@ class OnboardingTests {
 	}
 
 	@Test
+	void showsTheSignUpPage() {
+		var page = api.get("/signup", null);
+
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("name=\"tenantSlug\"").contains("name=\"adminEmail\"")
+			.contains("name=\"adminPassword\"").contains("name=\"region\"");
+	}
+
+	@Test
 	void writesNothingWhenTheAdministratorsPasswordIsRefused() {
 		String slug = "weak-" + System.nanoTime();
 
