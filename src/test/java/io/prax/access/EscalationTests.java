@@ -165,6 +165,30 @@ class EscalationTests {
 	}
 
 	@Test
+	void theAdminPagesOfferOnlyWhatTheActorMayGive() {
+		UserAccount editor = userWithRole("Editors", List.of("users:view", "users:edit", "customers:view"));
+		String token = signIn(editor);
+		UserAccount colleague = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of(), null);
+		String roleId = api.get("/api/v1/admin/roles", admin).json().get("items").valueStream()
+			.filter(r -> r.get("name").asString().equals("Editors")).findFirst().orElseThrow().get("id").asString();
+
+		String other = api.page("/admin/users/" + colleague.id(), token).body();
+		String own = api.page("/admin/users/" + editor.id(), token).body();
+		String role = api.page("/admin/roles/" + roleId, token).body();
+		String asAdmin = api.page("/admin/users/" + colleague.id(), admin).body();
+
+		assertThat(other).containsPattern("<option value=\"ADMIN\"[^>]*disabled")
+			.containsPattern("name=\"roles\"[^>]*value=\"ADMIN\"[^>]*disabled")
+			.containsPattern("name=\"roles\"[^>]*value=\"MANAGER\"[^>]*disabled")
+			.doesNotContainPattern("name=\"roles\"[^>]*value=\"Editors\"[^>]*disabled")
+			.contains("Save overrides");
+		assertThat(own).contains("This is you").doesNotContain("Save overrides");
+		assertThat(role).containsPattern("value=\"invoices:delete\"[^>]*disabled")
+			.doesNotContainPattern("value=\"customers:view\"[^>]*disabled");
+		assertThat(asAdmin).doesNotContainPattern("<option value=\"ADMIN\"[^>]*disabled");
+	}
+
+	@Test
 	void theLastActiveAdministratorCannotBeDemotedOrDeactivated() {
 		String adminId = tenant.admin().id().toString();
 
