@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.prax.platform.SignedInOnly;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -45,13 +46,13 @@ class AccessAdminApiController {
 	// roles
 
 	@GetMapping("/api/v1/admin/roles")
-	@RequiresPermission("users:view")
+	@RequiresPermission(Permission.USERS_VIEW)
 	Items<AccessAdministration.PermissionSet> roles() {
 		return new Items<>(administration.roles(), null);
 	}
 
 	@PostMapping("/api/v1/admin/roles")
-	@RequiresPermission("users:edit")
+	@RequiresPermission(Permission.USERS_EDIT)
 	ResponseEntity<AccessAdministration.PermissionSet> createRole(
 			@RequestBody AccessAdministration.PermissionSetInput input) {
 		var created = administration.createRole(input);
@@ -59,20 +60,20 @@ class AccessAdminApiController {
 	}
 
 	@GetMapping("/api/v1/admin/roles/{id}")
-	@RequiresPermission("users:view")
+	@RequiresPermission(Permission.USERS_VIEW)
 	AccessAdministration.PermissionSet role(@PathVariable String id) {
 		return administration.role(id);
 	}
 
 	@PutMapping("/api/v1/admin/roles/{id}")
-	@RequiresPermission("users:edit")
+	@RequiresPermission(Permission.USERS_EDIT)
 	AccessAdministration.PermissionSet updateRole(@PathVariable String id,
 			@RequestBody AccessAdministration.PermissionSetInput input) {
 		return administration.updateRole(id, input);
 	}
 
 	@DeleteMapping("/api/v1/admin/roles/{id}")
-	@RequiresPermission("users:edit")
+	@RequiresPermission(Permission.USERS_EDIT)
 	ResponseEntity<Void> deleteRole(@PathVariable String id, @RequestBody(required = false) @Nullable Deletion body) {
 		administration.deleteRole(id, body == null ? null : body.reason());
 		return ResponseEntity.noContent().build();
@@ -80,18 +81,32 @@ class AccessAdminApiController {
 
 	// designations
 
-	@GetMapping({ "/api/v1/designations", "/api/v1/admin/designations" })
+	@GetMapping("/api/v1/designations")
+	@SignedInOnly(value = "designation names for every staff member, e.g. to pick one for an employee", staff = true)
 	Items<AccessAdministration.PermissionSet> designations() {
 		return new Items<>(administration.designations(), null);
 	}
 
-	@GetMapping({ "/api/v1/designations/{id}", "/api/v1/admin/designations/{id}" })
+	@GetMapping("/api/v1/designations/{id}")
+	@SignedInOnly(value = "a designation for every staff member", staff = true)
 	AccessAdministration.PermissionSet designation(@PathVariable UUID id) {
 		return administration.designation(id);
 	}
 
+	@GetMapping("/api/v1/admin/designations")
+	@RequiresPermission(Permission.DESIGNATIONS_VIEW)
+	Items<AccessAdministration.PermissionSet> adminDesignations() {
+		return new Items<>(administration.designations(), null);
+	}
+
+	@GetMapping("/api/v1/admin/designations/{id}")
+	@RequiresPermission(Permission.DESIGNATIONS_VIEW)
+	AccessAdministration.PermissionSet adminDesignation(@PathVariable UUID id) {
+		return administration.designation(id);
+	}
+
 	@PostMapping("/api/v1/admin/designations")
-	@RequiresPermission("designations:create")
+	@RequiresPermission(Permission.DESIGNATIONS_CREATE)
 	ResponseEntity<AccessAdministration.PermissionSet> createDesignation(
 			@RequestBody AccessAdministration.PermissionSetInput input) {
 		var created = administration.createDesignation(input);
@@ -99,14 +114,14 @@ class AccessAdminApiController {
 	}
 
 	@PutMapping("/api/v1/admin/designations/{id}")
-	@RequiresPermission("designations:edit")
+	@RequiresPermission(Permission.DESIGNATIONS_EDIT)
 	AccessAdministration.PermissionSet updateDesignation(@PathVariable UUID id,
 			@RequestBody AccessAdministration.PermissionSetInput input) {
 		return administration.updateDesignation(id, input);
 	}
 
 	@DeleteMapping("/api/v1/admin/designations/{id}")
-	@RequiresPermission("designations:delete")
+	@RequiresPermission(Permission.DESIGNATIONS_DELETE)
 	ResponseEntity<Void> deleteDesignation(@PathVariable UUID id,
 			@RequestBody(required = false) @Nullable Deletion body) {
 		administration.deleteDesignation(id, body == null ? null : body.reason());
@@ -116,25 +131,25 @@ class AccessAdminApiController {
 	// per-user overrides and explain
 
 	@GetMapping("/api/v1/admin/users/{id}/overrides")
-	@RequiresPermission("users:view")
+	@RequiresPermission(Permission.USERS_VIEW)
 	AccessAdministration.Overrides overrides(@PathVariable UUID id) {
 		return administration.overrides(id);
 	}
 
 	@PutMapping("/api/v1/admin/users/{id}/overrides")
-	@RequiresPermission("users:edit")
+	@RequiresPermission(Permission.USERS_EDIT)
 	AccessAdministration.Overrides setOverrides(@PathVariable UUID id, @RequestBody OverridesRequest body) {
 		return administration.setOverrides(id, body.grants(), body.revocations());
 	}
 
 	@GetMapping("/api/v1/admin/users/{id}/permissions/explain")
-	@RequiresPermission("users:view")
+	@RequiresPermission(Permission.USERS_VIEW)
 	AccessAdministration.Explanation explain(@PathVariable UUID id, @RequestParam String permission) {
 		return administration.explain(id, permission);
 	}
 
 	@GetMapping("/api/v1/admin/users/{id}/permissions")
-	@RequiresPermission("users:view")
+	@RequiresPermission(Permission.USERS_VIEW)
 	Effective effective(@PathVariable UUID id) {
 		return new Effective(administration.effective(id).stream().sorted().toList());
 	}
@@ -142,13 +157,13 @@ class AccessAdminApiController {
 	// feature gates
 
 	@GetMapping("/api/v1/admin/feature-gates")
-	@RequiresPermission("settings:view")
+	@RequiresPermission(Permission.SETTINGS_VIEW)
 	AccessAdministration.Gates gates() {
 		return administration.gates();
 	}
 
 	@PutMapping("/api/v1/admin/feature-gates")
-	@RequiresPermission("settings:edit")
+	@RequiresPermission(Permission.SETTINGS_EDIT)
 	AccessAdministration.Gates setGates(@RequestBody GatesRequest body) {
 		return administration.setGates(body.modules(), body.restrictions());
 	}

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.prax.identity.CurrentUser;
 import io.prax.identity.Tier;
 import io.prax.platform.ProblemException;
 import org.jspecify.annotations.Nullable;
@@ -27,23 +28,26 @@ class AccessAdminController {
 	private final AccessAdministration administration;
 	private final UserAdministration users;
 	private final AccessPolicy access;
+	private final GrantPolicy grants;
 
-	AccessAdminController(AccessAdministration administration, UserAdministration users, AccessPolicy access) {
+	AccessAdminController(AccessAdministration administration, UserAdministration users, AccessPolicy access,
+			GrantPolicy grants) {
 		this.administration = administration;
 		this.users = users;
 		this.access = access;
+		this.grants = grants;
 	}
 
 	// ---- one user
 
 	@GetMapping("/users/{id}")
-	@RequiresPermission("users:view")
+	@RequiresPermission(Permission.USERS_VIEW)
 	String user(@PathVariable UUID id, @RequestParam(required = false) @Nullable String explain, Model model) {
 		return userPage(model, id, explain, Map.of(), null);
 	}
 
 	@PostMapping("/users/{id}")
-	@RequiresPermission("users:edit")
+	@RequiresPermission(Permission.USERS_EDIT)
 	String updateUser(@PathVariable UUID id, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String tier, @RequestParam(required = false) @Nullable List<String> roles,
 			@RequestParam(defaultValue = "") String designationId, @RequestParam(required = false) @Nullable Long version,
@@ -56,7 +60,7 @@ class AccessAdminController {
 			return "redirect:/admin/users/" + id;
 		}
 		catch (ProblemException ex) {
-			if (ex.status().value() == 404 || ex.status().value() == 403) {
+			if (ex.status().value() == 404 || ex.code().equals("forbidden") || ex.code().equals("feature_disabled")) {
 				throw ex;
 			}
 			return userPage(model, id, null, ex.fieldErrors(), ex.fieldErrors().isEmpty() ? ex.getMessage()
@@ -65,7 +69,7 @@ class AccessAdminController {
 	}
 
 	@PostMapping("/users/{id}/overrides")
-	@RequiresPermission("users:edit")
+	@RequiresPermission(Permission.USERS_EDIT)
 	String overrides(@PathVariable UUID id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
 		List<String> grants = new ArrayList<>();
 		List<String> revocations = new ArrayList<>();
@@ -80,13 +84,21 @@ class AccessAdminController {
 				}
 			}
 		});
-		administration.setOverrides(id, grants, revocations);
-		redirect.addFlashAttribute("flash", "Overrides saved");
+		try {
+			administration.setOverrides(id, grants, revocations);
+			redirect.addFlashAttribute("flash", "Overrides saved");
+		}
+		catch (ProblemException ex) {
+			if (ex.status().value() == 404 || ex.code().equals("forbidden")) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("flash", "Not saved: " + ex.getMessage());
+		}
 		return "redirect:/admin/users/" + id;
 	}
 
 	@PostMapping("/users/{id}/deactivate")
-	@RequiresPermission("users:delete")
+	@RequiresPermission(Permission.USERS_DELETE)
 	String deactivate(@PathVariable UUID id, RedirectAttributes redirect) {
 		try {
 			users.deactivate(id);
@@ -102,7 +114,7 @@ class AccessAdminController {
 	}
 
 	@PostMapping("/users/{id}/password-reset")
-	@RequiresPermission("users:edit")
+	@RequiresPermission(Permission.USERS_EDIT)
 	String passwordReset(@PathVariable UUID id, RedirectAttributes redirect) {
 		users.sendPasswordReset(id);
 		redirect.addFlashAttribute("flash", "A password reset link was sent");
@@ -119,17 +131,27 @@ class AccessAdminController {
 		model.addAttribute("activeNav", "admin-users");
 		model.addAttribute("user", user.account());
 		model.addAttribute("designationId", user.designationId());
-		model.addAttribute("designations", administration.designations());
+		List<AccessAdministration.PermissionSet> designations = administration.designations();
+		Set<String> grantable = grants.grantable();
+		List<String> allTiers = List.of(Tier.ADMIN.name(), Tier.EMPLOYEE.name(), Tier.CUSTOMER.name());
+		model.addAttribute("designations", designations);
+		model.addAttribute("assignableDesignations", designations.stream()
+			.filter(d -> grantable.containsAll(d.permissions())).map(AccessAdministration.PermissionSet::id).toList());
 		model.addAttribute("roleNames", users.roleNames());
-		model.addAttribute("tiers", List.of(Tier.ADMIN.name(), Tier.EMPLOYEE.name(), Tier.CUSTOMER.name()));
+		model.addAttribute("assignableRoles",
+				users.roleNames().stream().filter(role -> grants.mayAssignRole(role, grantable)).toList());
+		model.addAttribute("allTiers", allTiers);
+		model.addAttribute("tiers", grants.grantableTiers(allTiers));
+		model.addAttribute("grantable", grantable);
+		model.addAttribute("self", CurrentUser.require().id().value().equals(id));
 		model.addAttribute("catalogue", PermissionCatalogue.ACTIONS);
 		model.addAttribute("effective", administration.effective(id));
 		model.addAttribute("overrideOf", overrideOf);
 		model.addAttribute("explanation",
 				explain == null || !PermissionCatalogue.exists(explain) ? null : administration.explain(id, explain));
-		model.addAttribute("canEdit", access.can("users:edit"));
-		model.addAttribute("canDeactivate", access.can("users:delete"));
-		model.addAttribute("canRevokeSessions", access.can("sessions:delete"));
+		model.addAttribute("canEdit", access.can(Permission.USERS_EDIT));
+		model.addAttribute("canDeactivate", access.can(Permission.USERS_DELETE));
+		model.addAttribute("canRevokeSessions", access.can(Permission.SESSIONS_DELETE));
 		model.addAttribute("errors", errors);
 		model.addAttribute("error", error);
 		return "admin/user";
@@ -138,13 +160,13 @@ class AccessAdminController {
 	// ---- roles and designations
 
 	@GetMapping("/roles")
-	@RequiresPermission("users:view")
+	@RequiresPermission(Permission.USERS_VIEW)
 	String roles(Model model) {
 		return setsPage(model, "role", administration.roles(), Map.of(), null);
 	}
 
 	@PostMapping("/roles")
-	@RequiresPermission("users:edit")
+	@RequiresPermission(Permission.USERS_EDIT)
 	String createRole(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String description,
 			@RequestParam(required = false) @Nullable List<String> permissions, Model model, RedirectAttributes redirect) {
 		try {
@@ -159,13 +181,13 @@ class AccessAdminController {
 	}
 
 	@GetMapping("/roles/{id}")
-	@RequiresPermission("users:view")
+	@RequiresPermission(Permission.USERS_VIEW)
 	String role(@PathVariable String id, Model model) {
 		return setPage(model, "role", administration.role(id), Map.of(), null);
 	}
 
 	@PostMapping("/roles/{id}")
-	@RequiresPermission("users:edit")
+	@RequiresPermission(Permission.USERS_EDIT)
 	String updateRole(@PathVariable String id, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String description,
 			@RequestParam(required = false) @Nullable List<String> permissions,
@@ -185,7 +207,7 @@ class AccessAdminController {
 	}
 
 	@PostMapping("/roles/{id}/delete")
-	@RequiresPermission("users:edit")
+	@RequiresPermission(Permission.USERS_EDIT)
 	String deleteRole(@PathVariable String id, @RequestParam(defaultValue = "") String reason,
 			RedirectAttributes redirect) {
 		administration.deleteRole(id, reason);
@@ -194,13 +216,13 @@ class AccessAdminController {
 	}
 
 	@GetMapping("/designations")
-	@RequiresPermission("designations:view")
+	@RequiresPermission(Permission.DESIGNATIONS_VIEW)
 	String designations(Model model) {
 		return setsPage(model, "designation", administration.designations(), Map.of(), null);
 	}
 
 	@PostMapping("/designations")
-	@RequiresPermission("designations:create")
+	@RequiresPermission(Permission.DESIGNATIONS_CREATE)
 	String createDesignation(@RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String description,
 			@RequestParam(required = false) @Nullable List<String> permissions, Model model, RedirectAttributes redirect) {
@@ -216,13 +238,13 @@ class AccessAdminController {
 	}
 
 	@GetMapping("/designations/{id}")
-	@RequiresPermission("designations:view")
+	@RequiresPermission(Permission.DESIGNATIONS_VIEW)
 	String designation(@PathVariable UUID id, Model model) {
 		return setPage(model, "designation", administration.designation(id), Map.of(), null);
 	}
 
 	@PostMapping("/designations/{id}")
-	@RequiresPermission("designations:edit")
+	@RequiresPermission(Permission.DESIGNATIONS_EDIT)
 	String updateDesignation(@PathVariable UUID id, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String description,
 			@RequestParam(required = false) @Nullable List<String> permissions,
@@ -242,7 +264,7 @@ class AccessAdminController {
 	}
 
 	@PostMapping("/designations/{id}/delete")
-	@RequiresPermission("designations:delete")
+	@RequiresPermission(Permission.DESIGNATIONS_DELETE)
 	String deleteDesignation(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
 			RedirectAttributes redirect) {
 		administration.deleteDesignation(id, reason);
@@ -255,8 +277,9 @@ class AccessAdminController {
 		model.addAttribute("activeNav", "admin-" + kind + "s");
 		model.addAttribute("kind", kind);
 		model.addAttribute("sets", sets);
-		model.addAttribute("canCreate", access.can(kind.equals("role") ? "users:edit" : "designations:create"));
+		model.addAttribute("canCreate", access.can(kind.equals("role") ? Permission.USERS_EDIT : Permission.DESIGNATIONS_CREATE));
 		model.addAttribute("catalogue", PermissionCatalogue.ACTIONS);
+		model.addAttribute("grantable", grants.grantable());
 		model.addAttribute("selected", Set.of());
 		model.addAttribute("errors", errors);
 		model.addAttribute("error", errors.isEmpty() ? error : "Please correct the marked fields.");
@@ -268,9 +291,10 @@ class AccessAdminController {
 		model.addAttribute("activeNav", "admin-" + kind + "s");
 		model.addAttribute("kind", kind);
 		model.addAttribute("set", set);
-		model.addAttribute("canEdit", access.can(kind.equals("role") ? "users:edit" : "designations:edit"));
-		model.addAttribute("canDelete", access.can(kind.equals("role") ? "users:edit" : "designations:delete"));
+		model.addAttribute("canEdit", access.can(kind.equals("role") ? Permission.USERS_EDIT : Permission.DESIGNATIONS_EDIT));
+		model.addAttribute("canDelete", access.can(kind.equals("role") ? Permission.USERS_EDIT : Permission.DESIGNATIONS_DELETE));
 		model.addAttribute("catalogue", PermissionCatalogue.ACTIONS);
+		model.addAttribute("grantable", grants.grantable());
 		model.addAttribute("selected", Set.copyOf(set.permissions()));
 		model.addAttribute("errors", errors);
 		model.addAttribute("error", errors.isEmpty() ? error : "Please correct the marked fields.");
@@ -280,10 +304,10 @@ class AccessAdminController {
 	// ---- feature gates
 
 	@GetMapping("/feature-gates")
-	@RequiresPermission("settings:view")
+	@RequiresPermission(Permission.SETTINGS_VIEW)
 	String gates(Model model) {
 		model.addAttribute("activeNav", "admin-feature-gates");
-		model.addAttribute("canEdit", access.can("settings:edit"));
+		model.addAttribute("canEdit", access.can(Permission.SETTINGS_EDIT));
 		model.addAttribute("gates", administration.gates());
 		model.addAttribute("catalogue", PermissionCatalogue.ACTIONS);
 		model.addAttribute("modules", PermissionCatalogue.BUSINESS_MODULES);
@@ -293,7 +317,7 @@ class AccessAdminController {
 	}
 
 	@PostMapping("/feature-gates")
-	@RequiresPermission("settings:edit")
+	@RequiresPermission(Permission.SETTINGS_EDIT)
 	String saveGates(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
 		Map<String, AccessAdministration.ModuleGate> modules = new LinkedHashMap<>();
 		for (String module : PermissionCatalogue.BUSINESS_MODULES) {
@@ -308,7 +332,7 @@ class AccessAdminController {
 	}
 
 	@PostMapping("/feature-gates/restrictions")
-	@RequiresPermission("settings:edit")
+	@RequiresPermission(Permission.SETTINGS_EDIT)
 	String addRestriction(@RequestParam String module, @RequestParam(defaultValue = "") String action,
 			@RequestParam String target, RedirectAttributes redirect) {
 		List<AccessAdministration.Restriction> restrictions = new ArrayList<>(administration.gates().restrictions());
@@ -327,7 +351,7 @@ class AccessAdminController {
 	}
 
 	@PostMapping("/feature-gates/restrictions/delete")
-	@RequiresPermission("settings:edit")
+	@RequiresPermission(Permission.SETTINGS_EDIT)
 	String removeRestriction(@RequestParam String module, @RequestParam(defaultValue = "") String action,
 			@RequestParam(defaultValue = "") String role, @RequestParam(defaultValue = "") String designationId,
 			RedirectAttributes redirect) {

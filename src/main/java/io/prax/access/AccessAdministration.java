@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Administration of who may do what: custom roles, designations, per-user overrides, feature gates,
- * and "explain" for any user and permission. Every change is a record change, so it is audited.
+ * and "explain" for any user and permission. Every change is a record change, so it is audited. Callers
+ * are guarded by {@link RequiresPermission}; every change first passes {@link GrantPolicy}.
  */
 @Service
 public class AccessAdministration {
@@ -34,16 +35,18 @@ public class AccessAdministration {
 	private final FeatureGates gates;
 	private final IdentityManagement identity;
 	private final AccessPolicy access;
+	private final GrantPolicy grants;
 	private final Clock clock;
 
 	AccessAdministration(Roles roles, Designations designations, UserAccesses userAccesses, FeatureGates gates,
-			IdentityManagement identity, AccessPolicy access, Clock clock) {
+			IdentityManagement identity, AccessPolicy access, GrantPolicy grants, Clock clock) {
 		this.roles = roles;
 		this.designations = designations;
 		this.userAccesses = userAccesses;
 		this.gates = gates;
 		this.identity = identity;
 		this.access = access;
+		this.grants = grants;
 		this.clock = clock;
 	}
 
@@ -66,7 +69,6 @@ public class AccessAdministration {
 
 	@Transactional(readOnly = true)
 	public List<PermissionSet> roles() {
-		access.require("users:view");
 		List<PermissionSet> all = new ArrayList<>();
 		for (String name : PermissionCatalogue.BUILT_IN_ROLES) {
 			all.add(new PermissionSet(name, name, builtInDescription(name),
@@ -78,7 +80,6 @@ public class AccessAdministration {
 
 	@Transactional(readOnly = true)
 	public PermissionSet role(String id) {
-		access.require("users:view");
 		if (PermissionCatalogue.isBuiltInRole(id)) {
 			String name = id.toUpperCase(Locale.ROOT);
 			return new PermissionSet(name, name, builtInDescription(name),
@@ -97,15 +98,15 @@ public class AccessAdministration {
 
 	@Transactional
 	public PermissionSet createRole(PermissionSetInput input) {
-		access.require("users:edit");
 		String name = checkedName(input.name(), true, null);
-		Role role = new Role(name, clean(input.description()), checkedPermissions(input.permissions()));
+		List<String> permissions = checkedPermissions(input.permissions());
+		grants.checkRoleDefinition(null, permissions);
+		Role role = new Role(name, clean(input.description()), permissions);
 		return view(roles.saveAndFlush(role));
 	}
 
 	@Transactional
 	public PermissionSet updateRole(String id, PermissionSetInput input) {
-		access.require("users:edit");
 		refuseBuiltIn(id);
 		Role role = findRole(id);
 		if (input.version() != null) {
@@ -114,6 +115,7 @@ public class AccessAdministration {
 		String name = input.name() == null ? role.name() : checkedName(input.name(), true, role.id());
 		List<String> permissions = input.permissions() == null ? role.permissions()
 				: checkedPermissions(input.permissions());
+		grants.checkRoleDefinition(role, permissions);
 		if (!name.equals(role.name())) {
 			identity.renameRole(role.name(), name);
 		}
@@ -124,63 +126,59 @@ public class AccessAdministration {
 
 	@Transactional
 	public void deleteRole(String id, @Nullable String reason) {
-		access.require("users:edit");
 		refuseBuiltIn(id);
 		Role role = findRole(id);
+		grants.checkRoleDeletion(role);
 		identity.renameRole(role.name(), null);
 		role.delete(Instant.now(clock), actor(), reasonOrDefault(reason));
 		roles.saveAndFlush(role);
+		dropGates(AccessFacts.Scope.ROLE, role.id().toString());
 		access.forget();
 	}
 
 	// ---- designations
 
-	/** Designation names and ids, readable by every staff member. */
 	@Transactional(readOnly = true)
 	public List<PermissionSet> designations() {
-		if (CurrentUser.require().isCustomer()) {
-			throw ProblemException.forbidden();
-		}
 		return designations.findLive().stream().map(AccessAdministration::view).toList();
 	}
 
 	@Transactional(readOnly = true)
 	public PermissionSet designation(UUID id) {
-		if (CurrentUser.require().isCustomer()) {
-			throw ProblemException.forbidden();
-		}
 		return view(findDesignation(id));
 	}
 
 	@Transactional
 	public PermissionSet createDesignation(PermissionSetInput input) {
-		access.require("designations:create");
 		String name = checkedName(input.name(), false, null);
-		return view(designations.saveAndFlush(
-				new Designation(name, clean(input.description()), checkedPermissions(input.permissions()))));
+		List<String> permissions = checkedPermissions(input.permissions());
+		grants.checkDesignationDefinition(null, permissions);
+		return view(designations.saveAndFlush(new Designation(name, clean(input.description()), permissions)));
 	}
 
 	@Transactional
 	public PermissionSet updateDesignation(UUID id, PermissionSetInput input) {
-		access.require("designations:edit");
 		Designation designation = findDesignation(id);
 		if (input.version() != null) {
 			designation.requireVersion(input.version());
 		}
 		String name = input.name() == null ? designation.name() : checkedName(input.name(), false, designation.id());
+		List<String> permissions = input.permissions() == null ? designation.permissions()
+				: checkedPermissions(input.permissions());
+		grants.checkDesignationDefinition(designation, permissions);
 		designation.update(name,
-				input.description() == null ? designation.description() : clean(input.description()),
-				input.permissions() == null ? designation.permissions() : checkedPermissions(input.permissions()));
+				input.description() == null ? designation.description() : clean(input.description()), permissions);
 		access.forget();
 		return view(designations.saveAndFlush(designation));
 	}
 
 	@Transactional
 	public void deleteDesignation(UUID id, @Nullable String reason) {
-		access.require("designations:delete");
 		Designation designation = findDesignation(id);
+		grants.checkDesignationDeletion(designation);
 		designation.delete(Instant.now(clock), actor(), reasonOrDefault(reason));
 		designations.saveAndFlush(designation);
+		dropGates(AccessFacts.Scope.DESIGNATION, designation.id().toString());
 		access.forget();
 	}
 
@@ -188,7 +186,6 @@ public class AccessAdministration {
 
 	@Transactional(readOnly = true)
 	public Overrides overrides(UUID userId) {
-		access.require("users:view");
 		requireUser(userId);
 		return userAccesses.findById(userId)
 			.map(a -> new Overrides(a.granted(), a.revoked(),
@@ -198,10 +195,11 @@ public class AccessAdministration {
 
 	@Transactional
 	public Overrides setOverrides(UUID userId, @Nullable List<String> grants, @Nullable List<String> revocations) {
-		access.require("users:edit");
-		requireUser(userId);
+		UserAccount user = requireUser(userId);
 		List<String> granted = checkedPermissions(grants);
 		List<String> revoked = checkedPermissions(revocations);
+		GrantPolicy.AccessState before = this.grants.stateOf(user);
+		this.grants.checkAccessChange(user, before, before.withOverrides(Set.copyOf(granted), Set.copyOf(revoked)));
 		UserAccess userAccess = userAccesses.findById(userId).orElseGet(() -> new UserAccess(userId));
 		userAccess.override(granted, revoked);
 		userAccesses.saveAndFlush(userAccess);
@@ -211,11 +209,22 @@ public class AccessAdministration {
 
 	@Transactional
 	public void designate(UUID userId, @Nullable UUID designationId) {
-		access.require("users:edit");
-		requireUser(userId);
+		UserAccount user = requireUser(userId);
 		if (designationId != null) {
 			findDesignation(designationId);
 		}
+		GrantPolicy.AccessState before = grants.stateOf(user);
+		grants.checkAccessChange(user, before, before.withDesignation(designationId));
+		writeDesignation(userId, designationId);
+	}
+
+	/** Checks that the designation exists; for callers that judge the whole change with {@link GrantPolicy} first. */
+	void requireDesignation(UUID designationId) {
+		findDesignation(designationId);
+	}
+
+	/** Writes a designation already judged by {@link GrantPolicy} as part of a larger change. */
+	void writeDesignation(UUID userId, @Nullable UUID designationId) {
 		UserAccess userAccess = userAccesses.findById(userId).orElseGet(() -> new UserAccess(userId));
 		userAccess.designate(designationId);
 		userAccesses.saveAndFlush(userAccess);
@@ -225,7 +234,6 @@ public class AccessAdministration {
 	/** Whether {@code userId} holds {@code permission}, and every reason that decided it. */
 	@Transactional(readOnly = true)
 	public Explanation explain(UUID userId, String permission) {
-		access.require("users:view");
 		if (permission == null || !PermissionCatalogue.exists(permission)) {
 			throw ProblemException.validation(Map.of("permission", "Unknown permission; use module:action, e.g. invoices:delete"));
 		}
@@ -238,16 +246,22 @@ public class AccessAdministration {
 	/** The user's effective permissions, for the permission matrix. */
 	@Transactional(readOnly = true)
 	public Set<String> effective(UUID userId) {
-		access.require("users:view");
 		UserAccount user = requireUser(userId);
 		return EffectivePermissions.of(access.load(userId, user.tier(), user.roles()));
 	}
 
 	// ---- feature gates
 
-	/** A switched-off action for one role ({@code role}) or designation ({@code designationId}). */
+	/**
+	 * A switched-off action for one role or designation. A role is named by {@code role} (its name) or
+	 * {@code roleId}; it is kept by id, so renaming the role keeps the restriction. Answers carry both.
+	 */
 	public record Restriction(String module, @Nullable String action, @Nullable String role,
-			@Nullable String designationId) {
+			@Nullable String designationId, @Nullable String roleId) {
+
+		public Restriction(String module, @Nullable String action, @Nullable String role, @Nullable String designationId) {
+			this(module, action, role, designationId, null);
+		}
 	}
 
 	public record ModuleGate(@Nullable Boolean enabled, @Nullable Map<String, Boolean> actions) {
@@ -258,7 +272,6 @@ public class AccessAdministration {
 
 	@Transactional(readOnly = true)
 	public Gates gates() {
-		access.require("settings:view");
 		List<AccessFacts.Gate> live = gates.findLive().stream().map(FeatureGate::gate).toList();
 		Map<String, ModuleGate> modules = new LinkedHashMap<>();
 		for (String module : PermissionCatalogue.BUSINESS_MODULES) {
@@ -271,10 +284,14 @@ public class AccessAdministration {
 			}
 			modules.put(module, new ModuleGate(enabled, actions));
 		}
+		Map<String, String> roleNames = new LinkedHashMap<>();
+		PermissionCatalogue.BUILT_IN_ROLES.forEach(name -> roleNames.put(name, name));
+		roles.findLive().forEach(role -> roleNames.put(role.id().toString(), role.name()));
 		List<Restriction> restrictions = live.stream()
 			.filter(g -> g.scope() != AccessFacts.Scope.ALL)
-			.map(g -> new Restriction(g.module(), g.action(), g.scope() == AccessFacts.Scope.ROLE ? g.ref() : null,
-					g.scope() == AccessFacts.Scope.DESIGNATION ? g.ref() : null))
+			.map(g -> g.scope() == AccessFacts.Scope.ROLE
+					? new Restriction(g.module(), g.action(), roleNames.getOrDefault(g.ref(), g.ref()), null, g.ref())
+					: new Restriction(g.module(), g.action(), null, g.ref(), null))
 			.toList();
 		return new Gates(modules, restrictions);
 	}
@@ -282,7 +299,6 @@ public class AccessAdministration {
 	/** Replaces the tenant's gates with the given state; modules or actions not mentioned are left as they are. */
 	@Transactional
 	public Gates setGates(@Nullable Map<String, ModuleGate> modules, @Nullable List<Restriction> restrictions) {
-		access.require("settings:edit");
 		Map<String, String> errors = new LinkedHashMap<>();
 		Set<AccessFacts.Gate> wanted = new LinkedHashSet<>();
 		List<FeatureGate> live = gates.findLive();
@@ -324,6 +340,7 @@ public class AccessAdministration {
 		if (!errors.isEmpty()) {
 			throw ProblemException.validation(errors);
 		}
+		grants.checkGatesLifted(current.stream().filter(g -> !wanted.contains(g)).toList());
 		Instant now = Instant.now(clock);
 		for (FeatureGate gate : live) {
 			if (!wanted.contains(gate.gate())) {
@@ -350,17 +367,18 @@ public class AccessAdministration {
 			errors.put("restrictions", "Unknown action " + r.module() + ":" + r.action());
 			return null;
 		}
-		if ((r.role() == null) == (r.designationId() == null)) {
+		boolean namesRole = r.role() != null || r.roleId() != null;
+		if (namesRole == (r.designationId() != null)) {
 			errors.put("restrictions", "Name either a role or a designation for each restriction");
 			return null;
 		}
-		if (r.role() != null) {
-			if (!PermissionCatalogue.isBuiltInRole(r.role()) && roles.findLiveByName(r.role()).isEmpty()) {
-				errors.put("restrictions", "Unknown role " + r.role());
+		if (namesRole) {
+			String roleId = roleId(r.roleId() != null ? r.roleId() : r.role());
+			if (roleId == null) {
+				errors.put("restrictions", "Unknown role " + (r.roleId() != null ? r.roleId() : r.role()));
 				return null;
 			}
-			String role = PermissionCatalogue.isBuiltInRole(r.role()) ? r.role().toUpperCase(Locale.ROOT) : r.role();
-			return new AccessFacts.Gate(r.module(), r.action(), AccessFacts.Scope.ROLE, role);
+			return new AccessFacts.Gate(r.module(), r.action(), AccessFacts.Scope.ROLE, roleId);
 		}
 		try {
 			findDesignation(UUID.fromString(r.designationId()));
@@ -370,6 +388,31 @@ public class AccessAdministration {
 			return null;
 		}
 		return new AccessFacts.Gate(r.module(), r.action(), AccessFacts.Scope.DESIGNATION, r.designationId());
+	}
+
+	/** A role's stable id from its id or name: a built-in role's name, a custom role's UUID; null if unknown. */
+	private @Nullable String roleId(String idOrName) {
+		if (PermissionCatalogue.isBuiltInRole(idOrName)) {
+			return idOrName.toUpperCase(Locale.ROOT);
+		}
+		try {
+			return roles.findLive(UUID.fromString(idOrName)).map(role -> role.id().toString()).orElse(null);
+		}
+		catch (IllegalArgumentException notAnId) {
+			return roles.findLiveByName(idOrName).map(role -> role.id().toString()).orElse(null);
+		}
+	}
+
+	/** Restrictions of a deleted role or designation go with it: nobody holds it any more. */
+	private void dropGates(AccessFacts.Scope scope, String ref) {
+		Instant now = Instant.now(clock);
+		for (FeatureGate gate : gates.findLive()) {
+			if (gate.gate().scope() == scope && ref.equalsIgnoreCase(gate.gate().ref())) {
+				gate.switchOn(now, actor());
+				gates.save(gate);
+			}
+		}
+		gates.flush();
 	}
 
 	private static void toggle(Set<AccessFacts.Gate> wanted, AccessFacts.Gate gate, boolean enabled) {

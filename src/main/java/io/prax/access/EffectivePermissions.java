@@ -78,7 +78,7 @@ final class EffectivePermissions {
 		for (AccessFacts.Gate gate : facts.gates()) {
 			if (gate.covers(permission) && gate.appliesTo(facts)) {
 				gated = true;
-				because.add(gate.describe());
+				because.add(gate.describe(facts));
 			}
 		}
 		return new Decision(permission, granted && !gated, gated, List.copyOf(because));

@@ -42,23 +42,23 @@ class PageModel {
 		var permissions = access.permissionsOf(user);
 		List<NavEntry> nav = new ArrayList<>();
 		nav.add(new NavEntry("dashboard", "Dashboard", "/"));
-		if (permissions.contains("customers:view")) {
+		if (permissions.contains(Permission.CUSTOMERS_VIEW.key())) {
 			nav.add(new NavEntry("customers", user.isCustomer() ? "My account" : "Customers", "/customers"));
 		}
-		if (permissions.contains("audit:view")) {
+		if (permissions.contains(Permission.AUDIT_VIEW.key())) {
 			nav.add(new NavEntry("audit", "Audit", "/audit"));
 		}
-		if (permissions.contains("users:view")) {
+		if (permissions.contains(Permission.USERS_VIEW.key())) {
 			nav.add(new NavEntry("admin-users", "Users", "/admin/users"));
 			nav.add(new NavEntry("admin-roles", "Roles", "/admin/roles"));
 		}
-		if (permissions.contains("designations:view")) {
+		if (permissions.contains(Permission.DESIGNATIONS_VIEW.key())) {
 			nav.add(new NavEntry("admin-designations", "Designations", "/admin/designations"));
 		}
-		if (permissions.contains("settings:view")) {
+		if (permissions.contains(Permission.SETTINGS_VIEW.key())) {
 			nav.add(new NavEntry("admin-feature-gates", "Feature gates", "/admin/feature-gates"));
 		}
-		if (permissions.contains("sessions:view")) {
+		if (permissions.contains(Permission.SESSIONS_VIEW.key())) {
 			nav.add(new NavEntry("admin-sessions", "Sessions", "/admin/sessions"));
 		}
 		return nav;

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Every permission Prax knows, as {@code module:action}, and the default grants of the five built-in
- * roles. Business modules can be switched off per tenant (feature gates); administration modules cannot,
+ * Every permission Prax knows ({@link Permission}), grouped by module, and the default grants of the five
+ * built-in roles. Business modules can be switched off per tenant (feature gates); administration modules cannot,
  * so an administrator can never gate themselves out of the admin panel.
  */
 public final class PermissionCatalogue {
@@ -35,15 +35,10 @@ public final class PermissionCatalogue {
 
 	static {
 		Map<String, List<String>> actions = new LinkedHashMap<>();
-		BUSINESS_MODULES.forEach(module -> actions.put(module, STANDARD_ACTIONS));
-		actions.put("invoices", List.of("view", "create", "edit", "delete", "export", "approve", "issue", "void"));
-		actions.put("payslips", List.of("view", "create", "edit", "delete", "export", "approve", "finalize"));
-		actions.put("designations", List.of("view", "create", "edit", "delete"));
-		actions.put("users", List.of("view", "create", "edit", "delete"));
-		actions.put("sessions", List.of("view", "delete"));
-		actions.put("audit", List.of("view", "export"));
-		actions.put("settings", List.of("view", "edit"));
-		actions.put("export", List.of("view", "export"));
+		for (Permission permission : Permission.values()) {
+			actions.computeIfAbsent(permission.module(), m -> new java.util.ArrayList<>()).add(permission.action());
+		}
+		actions.replaceAll((module, list) -> List.copyOf(list));
 		ACTIONS = java.util.Collections.unmodifiableMap(actions);
 
 		Set<String> business = new LinkedHashSet<>();

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.prax.identity.CurrentUser;
+import io.prax.platform.SignedInOnly;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,6 +24,7 @@ class PermissionsApiController {
 
 	/** The caller's effective permissions, as a list and per module and action. */
 	@GetMapping("/api/v1/me/permissions")
+	@SignedInOnly("one's own permissions")
 	Permissions mine() {
 		Set<String> granted = access.permissionsOf(CurrentUser.require());
 		Map<String, Map<String, Boolean>> modules = new LinkedHashMap<>();

@@ -41,39 +41,39 @@ class UserAdminApiController {
 	}
 
 	@GetMapping
-	@RequiresPermission("users:view")
+	@RequiresPermission(Permission.USERS_VIEW)
 	UserList list() {
 		return new UserList(users.list().stream().map(UserResponse::of).toList(), null);
 	}
 
 	@PostMapping
-	@RequiresPermission("users:create")
+	@RequiresPermission(Permission.USERS_CREATE)
 	ResponseEntity<UserResponse> invite(@RequestBody UserAdministration.Invitation invitation) {
 		UserResponse created = UserResponse.of(users.invite(invitation));
 		return ResponseEntity.created(URI.create("/api/v1/admin/users/" + created.id())).body(created);
 	}
 
 	@GetMapping("/{id}")
-	@RequiresPermission("users:view")
+	@RequiresPermission(Permission.USERS_VIEW)
 	UserResponse get(@PathVariable UUID id) {
 		return UserResponse.of(users.get(id));
 	}
 
 	@PatchMapping("/{id}")
-	@RequiresPermission("users:edit")
+	@RequiresPermission(Permission.USERS_EDIT)
 	UserResponse update(@PathVariable UUID id, @RequestBody UserAdministration.Change change) {
 		return UserResponse.of(users.update(id, change));
 	}
 
 	/** Deactivates the user (records are never hard-deleted); their sessions end at once. */
 	@DeleteMapping("/{id}")
-	@RequiresPermission("users:delete")
+	@RequiresPermission(Permission.USERS_DELETE)
 	UserResponse deactivate(@PathVariable UUID id) {
 		return UserResponse.of(users.deactivate(id));
 	}
 
 	@PostMapping("/{id}/password-reset")
-	@RequiresPermission("users:edit")
+	@RequiresPermission(Permission.USERS_EDIT)
 	ResponseEntity<Void> passwordReset(@PathVariable UUID id) {
 		users.sendPasswordReset(id);
 		return ResponseEntity.accepted().build();

@@ -2,6 +2,7 @@ package io.prax.access;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.prax.identity.Tier;
 import io.prax.platform.ProblemException;
@@ -20,10 +21,12 @@ class UserAdminController {
 
 	private final UserAdministration users;
 	private final AccessPolicy access;
+	private final GrantPolicy grants;
 
-	UserAdminController(UserAdministration users, AccessPolicy access) {
+	UserAdminController(UserAdministration users, AccessPolicy access, GrantPolicy grants) {
 		this.users = users;
 		this.access = access;
+		this.grants = grants;
 	}
 
 	record InviteForm(@Nullable String email, @Nullable String name, @Nullable String tier, @Nullable String role) {
@@ -34,13 +37,13 @@ class UserAdminController {
 	}
 
 	@GetMapping
-	@RequiresPermission("users:view")
+	@RequiresPermission(Permission.USERS_VIEW)
 	String list(Model model) {
 		return page(model, InviteForm.empty(), Map.of(), null);
 	}
 
 	@PostMapping
-	@RequiresPermission("users:create")
+	@RequiresPermission(Permission.USERS_CREATE)
 	String invite(@ModelAttribute InviteForm form, Model model, RedirectAttributes redirect) {
 		try {
 			var invited = users.invite(new UserAdministration.Invitation(form.email(), form.name(), form.tier(),
@@ -49,7 +52,7 @@ class UserAdminController {
 			return "redirect:/admin/users";
 		}
 		catch (ProblemException ex) {
-			if (ex.status().value() == 403) {
+			if (ex.code().equals("forbidden") || ex.code().equals("feature_disabled")) {
 				throw ex;
 			}
 			String error = ex.fieldErrors().isEmpty() ? ex.getMessage() : "Please correct the marked fields.";
@@ -59,13 +62,15 @@ class UserAdminController {
 
 	private String page(Model model, InviteForm form, Map<String, String> errors, @Nullable String error) {
 		model.addAttribute("activeNav", "admin-users");
-		model.addAttribute("canInvite", access.can("users:create"));
+		model.addAttribute("canInvite", access.can(Permission.USERS_CREATE));
 		model.addAttribute("users", users.list().stream().map(UserAdministration.ManagedUser::account).toList());
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("error", error);
-		model.addAttribute("tiers", List.of(Tier.EMPLOYEE.name(), Tier.ADMIN.name()));
-		model.addAttribute("roleNames", users.roleNames());
+		model.addAttribute("tiers", grants.grantableTiers(List.of(Tier.EMPLOYEE.name(), Tier.ADMIN.name())));
+		Set<String> grantable = grants.grantable();
+		model.addAttribute("assignableRoles",
+				users.roleNames().stream().filter(role -> grants.mayAssignRole(role, grantable)).toList());
 		return "admin/users";
 	}
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.prax.identity.IdentityManagement;
@@ -17,18 +18,24 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Administrators invite users and set their tier, roles and designation; they never see or set passwords. */
+/**
+ * Administrators invite users and set their tier, roles and designation; they never see or set passwords.
+ * Callers are guarded by {@link RequiresPermission}; every change of access first passes {@link GrantPolicy}.
+ */
 @Service
 public class UserAdministration {
 
 	private final IdentityManagement identity;
 	private final AccessPolicy access;
 	private final AccessAdministration administration;
+	private final GrantPolicy grants;
 
-	UserAdministration(IdentityManagement identity, AccessPolicy access, AccessAdministration administration) {
+	UserAdministration(IdentityManagement identity, AccessPolicy access, AccessAdministration administration,
+			GrantPolicy grants) {
 		this.identity = identity;
 		this.access = access;
 		this.administration = administration;
+		this.grants = grants;
 	}
 
 	/** An invitation as the API and the admin page send it. */
@@ -47,46 +54,58 @@ public class UserAdministration {
 	}
 
 	public List<ManagedUser> list() {
-		access.require("users:view");
 		return identity.list().stream().map(this::managed).toList();
 	}
 
 	public ManagedUser get(UUID id) {
-		access.require("users:view");
 		return managed(identity.find(new UserId(id)).orElseThrow(() -> ProblemException.notFound("User")));
 	}
 
 	@Transactional
 	public ManagedUser invite(Invitation invitation) {
-		access.require("users:create");
 		Map<String, String> errors = new LinkedHashMap<>();
 		Tier tier = tier(invitation.tier(), errors);
 		List<String> roles = roles(invitation.roles(), errors);
 		if (!errors.isEmpty()) {
 			throw ProblemException.validation(errors);
 		}
-		UserAccount user = identity.invite(new NewUser(String.valueOf(invitation.email()),
-				String.valueOf(invitation.name()), tier, tier == Tier.CUSTOMER ? List.of() : roles,
-				invitation.customerId()));
+		List<String> granted = tier == Tier.CUSTOMER ? List.of() : roles;
 		if (invitation.designationId() != null) {
-			administration.designate(user.id().value(), invitation.designationId());
+			administration.requireDesignation(invitation.designationId());
+		}
+		grants.checkAccessChange(null, null,
+				new GrantPolicy.AccessState(tier, granted, invitation.designationId(), Set.of(), Set.of()));
+		UserAccount user = identity.invite(new NewUser(String.valueOf(invitation.email()),
+				String.valueOf(invitation.name()), tier, granted, invitation.customerId()));
+		if (invitation.designationId() != null) {
+			administration.writeDesignation(user.id().value(), invitation.designationId());
 		}
 		return managed(user);
 	}
 
 	@Transactional
 	public ManagedUser update(UUID id, Change change) {
-		access.require("users:edit");
 		Map<String, String> errors = new LinkedHashMap<>();
 		Tier tier = change.tier() == null ? null : tier(change.tier(), errors);
 		List<String> roles = change.roles() == null ? null : roles(change.roles(), errors);
 		if (!errors.isEmpty()) {
 			throw ProblemException.validation(errors);
 		}
+		UserAccount current = identity.find(new UserId(id)).orElseThrow(() -> ProblemException.notFound("User"));
+		boolean designates = change.designationId() != null || Boolean.TRUE.equals(change.clearDesignation());
+		UUID designationId = Boolean.TRUE.equals(change.clearDesignation()) ? null : change.designationId();
+		if (designationId != null) {
+			administration.requireDesignation(designationId);
+		}
+		GrantPolicy.AccessState before = grants.stateOf(current);
+		Tier newTier = tier != null ? tier : current.tier();
+		List<String> newRoles = newTier == Tier.CUSTOMER ? List.of() : roles != null ? roles : current.roles();
+		grants.checkAccessChange(current, before, new GrantPolicy.AccessState(newTier, newRoles,
+				designates ? designationId : before.designationId(), before.granted(), before.revoked()));
 		UserAccount user = identity.update(new UserId(id),
 				new IdentityManagement.UserChange(change.name(), tier, roles, change.customerId(), change.version()));
-		if (change.designationId() != null || Boolean.TRUE.equals(change.clearDesignation())) {
-			administration.designate(id, Boolean.TRUE.equals(change.clearDesignation()) ? null : change.designationId());
+		if (designates) {
+			administration.writeDesignation(id, designationId);
 		}
 		access.forget();
 		return managed(user);
@@ -94,12 +113,11 @@ public class UserAdministration {
 
 	@Transactional
 	public ManagedUser deactivate(UUID id) {
-		access.require("users:delete");
+		grants.checkDeactivation(identity.find(new UserId(id)).orElseThrow(() -> ProblemException.notFound("User")));
 		return managed(identity.deactivate(new UserId(id)));
 	}
 
 	public void sendPasswordReset(UUID id) {
-		access.require("users:edit");
 		identity.sendPasswordReset(new UserId(id));
 	}
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.prax.access.Permission;
 import io.prax.access.RequiresPermission;
 import io.prax.tenancy.TenantContext;
 import org.jspecify.annotations.Nullable;
@@ -37,19 +38,19 @@ class AuditApiController {
 	}
 
 	@GetMapping("/regulated-modules")
-	@RequiresPermission("audit:view")
+	@RequiresPermission(Permission.AUDIT_VIEW)
 	Regulated regulatedModules() {
 		return new Regulated(regulated.list());
 	}
 
 	@PutMapping("/regulated-modules")
-	@RequiresPermission("settings:edit")
+	@RequiresPermission(Permission.SETTINGS_EDIT)
 	Regulated regulateModules(@RequestBody Regulated body) {
 		return new Regulated(regulated.replace(body.modules()));
 	}
 
 	@GetMapping
-	@RequiresPermission("audit:view")
+	@RequiresPermission(Permission.AUDIT_VIEW)
 	AuditPage list(@RequestParam(required = false) @Nullable String entityType,
 			@RequestParam(required = false) @Nullable String entityId,
 			@RequestParam(required = false) @Nullable UUID actorId,
@@ -62,19 +63,19 @@ class AuditApiController {
 	}
 
 	@GetMapping("/verify")
-	@RequiresPermission("audit:view")
+	@RequiresPermission(Permission.AUDIT_VIEW)
 	Verification verify() {
 		return audit.verify();
 	}
 
 	@GetMapping("/checkpoints")
-	@RequiresPermission("audit:view")
+	@RequiresPermission(Permission.AUDIT_VIEW)
 	Items<CheckpointView> checkpoints() {
 		return new Items<>(audit.checkpoints());
 	}
 
 	@GetMapping("/public-keys")
-	@RequiresPermission("audit:view")
+	@RequiresPermission(Permission.AUDIT_VIEW)
 	Items<PublicKeyView> publicKeys() {
 		return new Items<>(audit.publicKeys());
 	}
@@ -84,7 +85,7 @@ class AuditApiController {
 	 * first, so every event of the export is covered by a signed checkpoint.
 	 */
 	@GetMapping("/export")
-	@RequiresPermission("audit:export")
+	@RequiresPermission(Permission.AUDIT_EXPORT)
 	void export(HttpServletResponse response) throws IOException {
 		audit.recordExport();
 		checkpoints.signCurrentTenant();

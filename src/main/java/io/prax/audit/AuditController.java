@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.prax.access.AccessPolicy;
+import io.prax.access.Permission;
 import io.prax.access.RequiresPermission;
+import io.prax.platform.SignedInOnly;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -121,7 +123,7 @@ class AuditController {
 	}
 
 	@GetMapping
-	@RequiresPermission("audit:view")
+	@RequiresPermission(Permission.AUDIT_VIEW)
 	String list(Filters filters, @RequestParam(required = false) @Nullable String cursor,
 			@RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model) {
 		page(filters, cursor, model);
@@ -130,7 +132,7 @@ class AuditController {
 
 	/** Walks the chain; htmx swaps in the result, a plain request gets the whole page with it. */
 	@GetMapping("/verify")
-	@RequiresPermission("audit:view")
+	@RequiresPermission(Permission.AUDIT_VIEW)
 	String verify(@RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model) {
 		model.addAttribute("verification", audit.verify());
 		if (htmx != null) {
@@ -145,6 +147,7 @@ class AuditController {
 	 * audit log, so the detail page shows no empty or forbidden section.
 	 */
 	@GetMapping("/history")
+	@SignedInOnly("a record's history fragment: empty without audit:view")
 	String history(@RequestParam String entityType, @RequestParam String entityId, Model model) {
 		if (!access.can("audit:view")) {
 			return "audit/history :: nothing";

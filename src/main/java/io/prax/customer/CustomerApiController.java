@@ -3,6 +3,7 @@ package io.prax.customer;
 import java.net.URI;
 import java.util.UUID;
 
+import io.prax.access.Permission;
 import io.prax.access.RequiresPermission;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -31,7 +32,7 @@ class CustomerApiController {
 	}
 
 	@GetMapping
-	@RequiresPermission("customers:view")
+	@RequiresPermission(Permission.CUSTOMERS_VIEW)
 	Slice<CustomerView> list(@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(required = false) @Nullable Integer limit,
@@ -40,26 +41,26 @@ class CustomerApiController {
 	}
 
 	@PostMapping
-	@RequiresPermission("customers:create")
+	@RequiresPermission(Permission.CUSTOMERS_CREATE)
 	ResponseEntity<CustomerView> create(@RequestBody CustomerInput input) {
 		CustomerView created = customers.create(input);
 		return ResponseEntity.created(URI.create("/api/v1/customers/" + created.id())).body(created);
 	}
 
 	@GetMapping("/{id}")
-	@RequiresPermission("customers:view")
+	@RequiresPermission(Permission.CUSTOMERS_VIEW)
 	CustomerView get(@PathVariable UUID id) {
 		return customers.get(new CustomerId(id));
 	}
 
 	@PatchMapping("/{id}")
-	@RequiresPermission("customers:edit")
+	@RequiresPermission(Permission.CUSTOMERS_EDIT)
 	CustomerView update(@PathVariable UUID id, @RequestBody CustomerInput input) {
 		return customers.update(new CustomerId(id), input);
 	}
 
 	@DeleteMapping("/{id}")
-	@RequiresPermission("customers:delete")
+	@RequiresPermission(Permission.CUSTOMERS_DELETE)
 	ResponseEntity<Void> delete(@PathVariable UUID id, @RequestBody(required = false) @Nullable Deletion body,
 			@RequestParam(required = false) @Nullable String reason) {
 		customers.delete(new CustomerId(id), body == null ? null : body.version(),
@@ -68,13 +69,13 @@ class CustomerApiController {
 	}
 
 	@GetMapping("/{id}/contacts")
-	@RequiresPermission("contacts:view")
+	@RequiresPermission(Permission.CONTACTS_VIEW)
 	Slice<ContactView> contacts(@PathVariable UUID id) {
 		return new Slice<>(customers.contacts(new CustomerId(id)), null);
 	}
 
 	@PostMapping("/{id}/contacts")
-	@RequiresPermission("contacts:create")
+	@RequiresPermission(Permission.CONTACTS_CREATE)
 	ResponseEntity<ContactView> addContact(@PathVariable UUID id, @RequestBody ContactInput input) {
 		ContactView created = customers.addContact(new CustomerId(id), input);
 		return ResponseEntity.created(URI.create("/api/v1/customers/" + id + "/contacts/" + created.id()))
@@ -82,19 +83,19 @@ class CustomerApiController {
 	}
 
 	@GetMapping("/{id}/contacts/{contactId}")
-	@RequiresPermission("contacts:view")
+	@RequiresPermission(Permission.CONTACTS_VIEW)
 	ContactView contact(@PathVariable UUID id, @PathVariable UUID contactId) {
 		return customers.contact(new CustomerId(id), contactId);
 	}
 
 	@PatchMapping("/{id}/contacts/{contactId}")
-	@RequiresPermission("contacts:edit")
+	@RequiresPermission(Permission.CONTACTS_EDIT)
 	ContactView updateContact(@PathVariable UUID id, @PathVariable UUID contactId, @RequestBody ContactInput input) {
 		return customers.updateContact(new CustomerId(id), contactId, input);
 	}
 
 	@DeleteMapping("/{id}/contacts/{contactId}")
-	@RequiresPermission("contacts:delete")
+	@RequiresPermission(Permission.CONTACTS_DELETE)
 	ResponseEntity<Void> deleteContact(@PathVariable UUID id, @PathVariable UUID contactId,
 			@RequestBody(required = false) @Nullable Deletion body,
 			@RequestParam(required = false) @Nullable String reason) {

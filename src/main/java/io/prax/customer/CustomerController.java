@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.prax.access.AccessPolicy;
+import io.prax.access.Permission;
 import io.prax.access.RequiresPermission;
 import io.prax.platform.ProblemException;
 import org.jspecify.annotations.Nullable;
@@ -67,7 +68,7 @@ class CustomerController {
 	}
 
 	@GetMapping
-	@RequiresPermission("customers:view")
+	@RequiresPermission(Permission.CUSTOMERS_VIEW)
 	String list(@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(required = false) @Nullable String sort,
@@ -82,13 +83,13 @@ class CustomerController {
 	}
 
 	@GetMapping("/new")
-	@RequiresPermission("customers:create")
+	@RequiresPermission(Permission.CUSTOMERS_CREATE)
 	String newForm(Model model) {
 		return form(model, null, CustomerForm.empty(), Map.of(), null);
 	}
 
 	@PostMapping
-	@RequiresPermission("customers:create")
+	@RequiresPermission(Permission.CUSTOMERS_CREATE)
 	String create(@ModelAttribute CustomerForm form, Model model, RedirectAttributes redirect) {
 		try {
 			CustomerView created = customers.create(form.input());
@@ -101,19 +102,19 @@ class CustomerController {
 	}
 
 	@GetMapping("/{id}")
-	@RequiresPermission("customers:view")
+	@RequiresPermission(Permission.CUSTOMERS_VIEW)
 	String detail(@PathVariable UUID id, Model model) {
 		return detailPage(model, customers.get(new CustomerId(id)), ContactForm.empty(), Map.of());
 	}
 
 	@GetMapping("/{id}/edit")
-	@RequiresPermission("customers:edit")
+	@RequiresPermission(Permission.CUSTOMERS_EDIT)
 	String editForm(@PathVariable UUID id, Model model) {
 		return form(model, id, CustomerForm.of(customers.get(new CustomerId(id))), Map.of(), null);
 	}
 
 	@PostMapping("/{id}")
-	@RequiresPermission("customers:edit")
+	@RequiresPermission(Permission.CUSTOMERS_EDIT)
 	String update(@PathVariable UUID id, @ModelAttribute CustomerForm form, Model model, RedirectAttributes redirect) {
 		try {
 			customers.update(new CustomerId(id), form.input());
@@ -126,7 +127,7 @@ class CustomerController {
 	}
 
 	@PostMapping("/{id}/delete")
-	@RequiresPermission("customers:delete")
+	@RequiresPermission(Permission.CUSTOMERS_DELETE)
 	String delete(@PathVariable UUID id, @RequestParam(required = false) @Nullable Long version,
 			@RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
 		try {
@@ -144,7 +145,7 @@ class CustomerController {
 	}
 
 	@PostMapping("/{id}/contacts")
-	@RequiresPermission("contacts:create")
+	@RequiresPermission(Permission.CONTACTS_CREATE)
 	String addContact(@PathVariable UUID id, @ModelAttribute ContactForm form, Model model,
 			RedirectAttributes redirect) {
 		try {
@@ -162,7 +163,7 @@ class CustomerController {
 	}
 
 	@PostMapping("/{id}/contacts/{contactId}")
-	@RequiresPermission("contacts:edit")
+	@RequiresPermission(Permission.CONTACTS_EDIT)
 	String updateContact(@PathVariable UUID id, @PathVariable UUID contactId, @ModelAttribute ContactForm form,
 			@RequestParam(required = false) @Nullable Long version, RedirectAttributes redirect) {
 		try {
@@ -184,7 +185,7 @@ class CustomerController {
 	}
 
 	@PostMapping("/{id}/contacts/{contactId}/delete")
-	@RequiresPermission("contacts:delete")
+	@RequiresPermission(Permission.CONTACTS_DELETE)
 	String deleteContact(@PathVariable UUID id, @PathVariable UUID contactId,
 			@RequestParam(required = false) @Nullable Long version,
 			@RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import io.prax.access.AccessPolicy;
 import io.prax.audit.AuditManagement;
 import io.prax.customer.CustomerManagement;
+import io.prax.platform.SignedInOnly;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +28,7 @@ class DashboardController {
 	}
 
 	@GetMapping("/")
+	@SignedInOnly("the start page; shows only what the user may see")
 	String dashboard(Model model) {
 		model.addAttribute("activeNav", "dashboard");
 		model.addAttribute("customerCount", customers.count());

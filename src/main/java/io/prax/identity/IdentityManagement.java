@@ -95,6 +95,15 @@ public class IdentityManagement {
 		return users.findAllByOrderByNameAsc().stream().filter(u -> !u.deleted()).map(User::account).toList();
 	}
 
+	/**
+	 * The tenant's active administrators (tier ADMIN), locked until the caller's transaction ends, so that two
+	 * administrators demoting or deactivating each other at once cannot leave the workspace without one.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public List<UserAccount> lockActiveAdmins() {
+		return users.lockActiveAdmins().stream().map(User::account).toList();
+	}
+
 	/** Field errors for a new user's email and name; empty when they are fine. */
 	public Map<String, String> check(@Nullable String email, @Nullable String name) {
 		return checkIdentity(email, name);

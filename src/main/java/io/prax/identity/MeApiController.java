@@ -1,7 +1,9 @@
 package io.prax.identity;
 
 import java.util.List;
+import java.util.Optional;
 
+import io.prax.platform.SignedInOnly;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,27 +17,34 @@ import org.springframework.web.bind.annotation.RestController;
 class MeApiController {
 
 	private final IdentityManagement identity;
+	private final DesignationLookup designations;
 
-	MeApiController(IdentityManagement identity) {
+	MeApiController(IdentityManagement identity, DesignationLookup designations) {
 		this.identity = identity;
+		this.designations = designations;
 	}
 
+	/** {@code designation} is the designation's name, {@code designationId} its id; both null without one. */
 	record Me(String id, String email, String name, String tier, List<String> roles, @Nullable String designation,
-			String tenant, boolean mfaEnrolled) {
+			@Nullable String designationId, String tenant, boolean mfaEnrolled) {
 	}
 
 	record PasswordChange(@Nullable String currentPassword, @Nullable String newPassword) {
 	}
 
 	@GetMapping
+	@SignedInOnly("one's own account")
 	Me me() {
 		CurrentUser user = CurrentUser.require();
-		return new Me(user.id().toString(), user.email(), user.name(), user.tier().name(), user.roles(), null,
-				user.tenantSlug(), false);
+		Optional<DesignationLookup.Designated> designation = designations.designationOf(user.id());
+		return new Me(user.id().toString(), user.email(), user.name(), user.tier().name(), user.roles(),
+				designation.map(DesignationLookup.Designated::name).orElse(null),
+				designation.map(d -> d.id().toString()).orElse(null), user.tenantSlug(), false);
 	}
 
 	/** 204; every other session of the user ends. */
 	@PutMapping("/password")
+	@SignedInOnly("one's own password, confirmed with the current one")
 	ResponseEntity<Void> changePassword(@RequestBody PasswordChange body) {
 		identity.changeOwnPassword(body.currentPassword(), body.newPassword() == null ? "" : body.newPassword());
 		return ResponseEntity.noContent().build();

@@ -3,6 +3,7 @@ package io.prax.identity;
 import java.util.Map;
 
 import io.prax.platform.ProblemException;
+import io.prax.platform.SignedInOnly;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +23,7 @@ class MeController {
 	}
 
 	@GetMapping("/me")
+	@SignedInOnly("one's own profile")
 	String profile(Model model) {
 		model.addAttribute("activeNav", "me");
 		model.addAttribute("user", CurrentUser.require());
@@ -29,11 +31,13 @@ class MeController {
 	}
 
 	@GetMapping("/me/security")
+	@SignedInOnly("one's own security page")
 	String security(Model model) {
 		return securityPage(model, Map.of(), null);
 	}
 
 	@PostMapping("/me/password")
+	@SignedInOnly("one's own password, confirmed with the current one")
 	String changePassword(@RequestParam(defaultValue = "") String currentPassword,
 			@RequestParam(defaultValue = "") String newPassword, @RequestParam(defaultValue = "") String confirmPassword,
 			Model model, RedirectAttributes redirect) {

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import io.prax.platform.PraxProperties;
 import io.prax.platform.ProblemException;
+import io.prax.platform.PublicEndpoint;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,12 +50,14 @@ class OnboardingController {
 	}
 
 	@GetMapping("/setup")
+	@PublicEndpoint("first-run set-up through the one-time link, before any user exists")
 	String setup(@RequestParam(required = false) @Nullable String token, HttpServletRequest request, Model model) {
 		requireSetup(token, request);
 		return page(model, "auth/setup", token, TenantForm.empty(), Map.of(), null);
 	}
 
 	@PostMapping("/setup")
+	@PublicEndpoint("first-run set-up through the one-time link, before any user exists")
 	String completeSetup(@RequestParam(required = false) @Nullable String token, @ModelAttribute TenantForm form,
 			HttpServletRequest request, Model model) {
 		requireSetup(token, request);
@@ -69,12 +72,14 @@ class OnboardingController {
 	}
 
 	@GetMapping("/signup")
+	@PublicEndpoint("self sign-up of a new workspace, when enabled")
 	String signup(Model model) {
 		requireSignup();
 		return page(model, "auth/signup", null, TenantForm.empty(), Map.of(), null);
 	}
 
 	@PostMapping("/signup")
+	@PublicEndpoint("self sign-up of a new workspace, when enabled")
 	String completeSignup(@ModelAttribute TenantForm form, Model model) {
 		requireSignup();
 		try {

@@ -3,6 +3,7 @@ package io.prax.identity;
 import java.util.Map;
 
 import io.prax.platform.ProblemException;
+import io.prax.platform.PublicEndpoint;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,6 +22,7 @@ class PasswordController {
 	}
 
 	@GetMapping("/password/set")
+	@PublicEndpoint("one-time link from an invitation or reset mail")
 	String form(@RequestParam(defaultValue = "") String token, Model model) {
 		String error = identity.tokenUsable(token) ? null
 				: "This link is invalid, already used or expired. Ask your administrator for a new one.";
@@ -28,6 +30,7 @@ class PasswordController {
 	}
 
 	@PostMapping("/password/set")
+	@PublicEndpoint("one-time link from an invitation or reset mail")
 	String set(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String newPassword,
 			@RequestParam(defaultValue = "") String confirmPassword, Model model) {
 		if (!newPassword.equals(confirmPassword)) {

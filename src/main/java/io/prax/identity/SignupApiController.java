@@ -4,6 +4,7 @@ import java.net.URI;
 
 import io.prax.platform.PraxProperties;
 import io.prax.platform.ProblemException;
+import io.prax.platform.PublicEndpoint;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,6 +31,7 @@ class SignupApiController {
 
 	/** 201 with the new tenant; 404 unless sign-up is enabled. */
 	@PostMapping("/api/v1/signup")
+	@PublicEndpoint("self sign-up of a new workspace, when enabled")
 	ResponseEntity<SignupResponse> signup(@RequestBody SignupRequest body) {
 		if (!properties.signupEnabled()) {
 			throw ProblemException.notFound("Page");

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 class FaviconController {
 
 	@GetMapping("/favicon.ico")
+	@PublicEndpoint("static icon")
 	String favicon() {
 		return "redirect:/img/favicon.svg";
 	}

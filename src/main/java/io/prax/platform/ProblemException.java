@@ -33,6 +33,11 @@ public class ProblemException extends RuntimeException {
 		return code;
 	}
 
+	/** Extra members of the problem beside {@code code} (e.g. the permissions a grant lacked); empty by default. */
+	public Map<String, Object> properties() {
+		return Map.of();
+	}
+
 	/** Field name to message, for validation failures; empty otherwise. */
 	public Map<String, String> fieldErrors() {
 		return fieldErrors;

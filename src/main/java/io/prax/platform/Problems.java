@@ -34,7 +34,9 @@ public final class Problems {
 	}
 
 	public static ProblemDetail of(ProblemException ex) {
-		return of(ex.status(), ex.code(), ex.getMessage(), ex.fieldErrors());
+		ProblemDetail problem = of(ex.status(), ex.code(), ex.getMessage(), ex.fieldErrors());
+		ex.properties().forEach(problem::setProperty);
+		return problem;
 	}
 
 	/** For filters that answer before Spring MVC is reached. */

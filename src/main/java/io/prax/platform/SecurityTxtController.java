@@ -28,6 +28,7 @@ class SecurityTxtController {
 	}
 
 	@GetMapping("/.well-known/security.txt")
+	@PublicEndpoint("RFC 9116 security contact")
 	ResponseEntity<String> securityTxt() {
 		String base = properties.publicUrl().replaceAll("/+$", "");
 		String host = URI.create(base).getHost();

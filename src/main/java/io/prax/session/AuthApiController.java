@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import io.prax.identity.CurrentUser;
 import io.prax.identity.IdentityManagement;
 import io.prax.platform.ProblemException;
+import io.prax.platform.PublicEndpoint;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -58,11 +59,13 @@ class AuthApiController {
 	 * offers the password; unknown workspaces get the same answer, so this reveals no workspace names.
 	 */
 	@GetMapping("/sso/{tenant}")
+	@PublicEndpoint("which sign-in methods a workspace offers, asked before sign-in")
 	SignInMethods signInMethods(@PathVariable String tenant) {
 		return new SignInMethods(List.of("password"), true, null, null);
 	}
 
 	@PostMapping("/login")
+	@PublicEndpoint("sign-in")
 	TokenResponse login(@RequestBody LoginRequest body, HttpServletRequest request) {
 		if (blank(body.tenant()) || blank(body.email()) || blank(body.password())) {
 			throw new ProblemException(HttpStatus.UNAUTHORIZED, "invalid_credentials",
@@ -73,11 +76,13 @@ class AuthApiController {
 	}
 
 	@PostMapping("/refresh")
+	@PublicEndpoint("the refresh token is the credential")
 	TokenResponse refresh(@RequestBody RefreshRequest body, HttpServletRequest request) {
 		return TokenResponse.of(sessions.refresh(body.refreshToken(), ClientInfo.of(request), false));
 	}
 
 	@PostMapping("/logout")
+	@PublicEndpoint("ends the caller's session, if any")
 	ResponseEntity<Void> logout() {
 		CurrentUser user = CurrentUser.require();
 		sessions.revoke(new SessionId(user.sessionId()), "logout", user.id());
@@ -86,12 +91,14 @@ class AuthApiController {
 
 	/** Always 202, whether or not the workspace and user exist. */
 	@PostMapping("/password-reset")
+	@PublicEndpoint("forgotten password: answers the same for every address")
 	ResponseEntity<Void> passwordReset(@RequestBody PasswordResetRequest body, HttpServletRequest request) {
 		sessions.requestPasswordReset(body.tenant(), body.email(), ClientInfo.of(request));
 		return ResponseEntity.accepted().build();
 	}
 
 	@PostMapping("/password-reset/confirm")
+	@PublicEndpoint("the one-time reset token is the credential")
 	ResponseEntity<Void> confirm(@RequestBody PasswordResetConfirmation body) {
 		identity.setPasswordWithToken(body.token(), body.newPassword() == null ? "" : body.newPassword());
 		return ResponseEntity.noContent().build();

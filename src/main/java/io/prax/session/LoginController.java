@@ -10,6 +10,7 @@ import io.prax.identity.CurrentUser;
 import io.prax.platform.PraxProperties;
 import io.prax.platform.ProblemException;
 import io.prax.platform.RateLimited;
+import io.prax.platform.PublicEndpoint;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,6 +35,7 @@ class LoginController {
 	}
 
 	@GetMapping("/login")
+	@PublicEndpoint("sign-in page")
 	String form(@RequestParam(required = false) @Nullable String next, HttpServletRequest request, Model model) {
 		if (CurrentUser.current().isPresent()) {
 			return "redirect:" + safeNext(next);
@@ -52,6 +54,7 @@ class LoginController {
 	}
 
 	@PostMapping("/login")
+	@PublicEndpoint("sign-in")
 	String signIn(@RequestParam(defaultValue = "") String tenant, @RequestParam(defaultValue = "") String email,
 			@RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "false") boolean rememberMe,
 			@RequestParam(required = false) @Nullable String next, HttpServletRequest request,
@@ -78,6 +81,7 @@ class LoginController {
 	}
 
 	@GetMapping("/password/forgot")
+	@PublicEndpoint("forgotten password page")
 	String forgotForm(Model model) {
 		model.addAttribute("sent", false);
 		return "auth/password-forgot";
@@ -85,6 +89,7 @@ class LoginController {
 
 	/** Answers the same whether or not the workspace and account exist. */
 	@PostMapping("/password/forgot")
+	@PublicEndpoint("forgotten password: answers the same for every address")
 	String forgot(@RequestParam(defaultValue = "") String tenant, @RequestParam(defaultValue = "") String email,
 			HttpServletRequest request, Model model) {
 		sessions.requestPasswordReset(tenant.strip(), email.strip(), ClientInfo.of(request));
@@ -93,6 +98,7 @@ class LoginController {
 	}
 
 	@PostMapping("/logout")
+	@PublicEndpoint("ends the caller's session, if any")
 	String signOut(HttpServletRequest request, HttpServletResponse response) {
 		CurrentUser.current().ifPresent(user -> sessions.revoke(new SessionId(user.sessionId()), "logout", user.id()));
 		SessionCookies.clear(request, response);

@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.prax.access.Permission;
 import io.prax.access.RequiresPermission;
 import io.prax.identity.UserId;
 import io.prax.platform.ProblemException;
+import io.prax.platform.SignedInOnly;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -55,32 +57,34 @@ class SessionApiController {
 	}
 
 	@GetMapping("/api/v1/me/sessions")
+	@SignedInOnly("one's own sessions")
 	MySessions mine() {
 		return new MySessions(sessions.mine().stream().map(MySession::of).toList());
 	}
 
 	@DeleteMapping("/api/v1/me/sessions/{id}")
+	@SignedInOnly("ends one of one's own sessions")
 	ResponseEntity<Void> revokeMine(@PathVariable String id) {
 		sessions.revokeMine(new SessionId(uuid(id, "session")));
 		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/api/v1/admin/sessions")
-	@RequiresPermission("sessions:view")
+	@RequiresPermission(Permission.SESSIONS_VIEW)
 	TenantSessions all(@RequestParam(required = false) @Nullable String userId) {
 		UserId user = userId == null || userId.isBlank() ? null : new UserId(uuid(userId, "user"));
 		return new TenantSessions(sessions.active(user).stream().map(TenantSession::of).toList(), null);
 	}
 
 	@DeleteMapping("/api/v1/admin/sessions/{id}")
-	@RequiresPermission("sessions:delete")
+	@RequiresPermission(Permission.SESSIONS_DELETE)
 	ResponseEntity<Void> revoke(@PathVariable String id) {
 		sessions.revokeByAdmin(new SessionId(uuid(id, "session")));
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/api/v1/admin/users/{id}/sessions/revoke-all")
-	@RequiresPermission("sessions:delete")
+	@RequiresPermission(Permission.SESSIONS_DELETE)
 	ResponseEntity<Void> revokeAll(@PathVariable String id) {
 		sessions.revokeAllOf(new UserId(uuid(id, "user")));
 		return ResponseEntity.noContent().build();
@@ -98,13 +102,13 @@ class SessionApiController {
 	}
 
 	@GetMapping("/api/v1/admin/security-settings")
-	@RequiresPermission("settings:view")
+	@RequiresPermission(Permission.SETTINGS_VIEW)
 	SecuritySettings securitySettings() {
 		return new SecuritySettings(sessions.lifetimes());
 	}
 
 	@PutMapping("/api/v1/admin/security-settings")
-	@RequiresPermission("settings:edit")
+	@RequiresPermission(Permission.SETTINGS_EDIT)
 	SecuritySettings changeSecuritySettings(@RequestBody SecuritySettingsChange change) {
 		SessionManagement.Lifetimes current = sessions.lifetimes();
 		SessionSettingsChange s = change.sessions();
@@ -119,7 +123,7 @@ class SessionApiController {
 
 	/** Lifts a sign-in lockout of the user at once. */
 	@PostMapping("/api/v1/admin/users/{id}/unlock")
-	@RequiresPermission("users:edit")
+	@RequiresPermission(Permission.USERS_EDIT)
 	ResponseEntity<Void> unlock(@PathVariable String id) {
 		sessions.unlock(new UserId(uuid(id, "user")));
 		return ResponseEntity.noContent().build();

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.prax.access.Permission;
 import io.prax.access.RequiresPermission;
 import io.prax.identity.UserId;
+import io.prax.platform.SignedInOnly;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,6 +34,7 @@ class SessionController {
 	}
 
 	@GetMapping("/me/sessions")
+	@SignedInOnly("one's own sessions")
 	String mine(Model model) {
 		model.addAttribute("activeNav", "me-security");
 		model.addAttribute("sessions", sessions.mine());
@@ -39,6 +42,7 @@ class SessionController {
 	}
 
 	@PostMapping("/me/sessions/{id}/revoke")
+	@SignedInOnly("ends one of one's own sessions")
 	String revokeMine(@PathVariable String id, RedirectAttributes redirect) {
 		sessions.revokeMine(new SessionId(SessionApiController.uuid(id, "session")));
 		redirect.addFlashAttribute("flash", "The session was signed out.");
@@ -46,7 +50,7 @@ class SessionController {
 	}
 
 	@GetMapping("/admin/sessions")
-	@RequiresPermission("sessions:view")
+	@RequiresPermission(Permission.SESSIONS_VIEW)
 	String all(@RequestParam(required = false) @Nullable String userId, Model model) {
 		UserId filter = userId == null || userId.isBlank() ? null
 				: new UserId(SessionApiController.uuid(userId, "user"));
@@ -67,7 +71,7 @@ class SessionController {
 	}
 
 	@PostMapping("/admin/sessions/{id}/revoke")
-	@RequiresPermission("sessions:delete")
+	@RequiresPermission(Permission.SESSIONS_DELETE)
 	String revoke(@PathVariable String id, RedirectAttributes redirect) {
 		sessions.revokeByAdmin(new SessionId(SessionApiController.uuid(id, "session")));
 		redirect.addFlashAttribute("flash", "The session was signed out.");
@@ -75,7 +79,7 @@ class SessionController {
 	}
 
 	@PostMapping("/admin/users/{id}/sessions/revoke-all")
-	@RequiresPermission("sessions:delete")
+	@RequiresPermission(Permission.SESSIONS_DELETE)
 	String revokeAll(@PathVariable String id, RedirectAttributes redirect) {
 		sessions.revokeAllOf(new UserId(SessionApiController.uuid(id, "user")));
 		redirect.addFlashAttribute("flash", "All sessions of the user were signed out.");
@@ -84,7 +88,7 @@ class SessionController {
 
 	/** Lifts a sign-in lockout from the user's admin page. */
 	@PostMapping("/admin/users/{id}/unlock")
-	@RequiresPermission("users:edit")
+	@RequiresPermission(Permission.USERS_EDIT)
 	String unlock(@PathVariable String id, RedirectAttributes redirect) {
 		sessions.unlock(new UserId(SessionApiController.uuid(id, "user")));
 		redirect.addFlashAttribute("flash", "Sign-in unlocked: the user can try again now.");
