@@ -505,7 +505,8 @@ public class SessionManagement {
 
 	/**
 	 * Changes the current tenant's lifetimes within safe bounds (400 {@code validation_failed}
-	 * otherwise). They apply to sessions from their next sign-in or refresh on.
+	 * otherwise). They apply to new sessions; a shorter lifetime also ends a live session at its next
+	 * refresh once it is older (a session is never extended).
 	 */
 	public Lifetimes changeLifetimes(int refreshDays, int rememberMeDays, int idleMinutes) {
 		CurrentUser admin = CurrentUser.require();
