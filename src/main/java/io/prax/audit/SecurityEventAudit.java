@@ -3,6 +3,7 @@ package io.prax.audit;
 import java.util.UUID;
 
 import io.prax.identity.IdentityManagement;
+import io.prax.identity.PasswordChangeFailed;
 import io.prax.identity.PasswordChanged;
 import io.prax.identity.PasswordResetRequested;
 import io.prax.identity.UserAccount;
@@ -11,6 +12,7 @@ import io.prax.identity.UserInvited;
 import io.prax.session.SecuritySettingsChanged;
 import io.prax.session.SessionRevoked;
 import io.prax.session.SignInFailed;
+import io.prax.session.SignInUnlocked;
 import io.prax.session.SignedIn;
 import io.prax.tenancy.TenantContext;
 import io.prax.tenancy.TenantId;
@@ -81,6 +83,20 @@ class SecurityEventAudit {
 		ObjectNode changes = changes();
 		changes.put("via", event.keepSessionId() == null ? "one_time_link" : "current_password");
 		writer.record(event.tenantId(), new AuditEntry(actor, "user.password_changed", "user",
+				event.userId().value().toString(), changes, null));
+	}
+
+	@EventListener
+	void on(PasswordChangeFailed event) {
+		writer.record(event.tenantId(), new AuditEntry(AuditEntry.Actor.current(), "user.password_change_failed", "user",
+				event.userId().value().toString(), null, event.reason()));
+	}
+
+	@EventListener
+	void on(SignInUnlocked event) {
+		ObjectNode changes = changes();
+		changes.put("wasLocked", event.wasLocked());
+		writer.record(event.tenantId(), new AuditEntry(AuditEntry.Actor.current(), "auth.sign_in_unlocked", "user",
 				event.userId().value().toString(), changes, null));
 	}
 

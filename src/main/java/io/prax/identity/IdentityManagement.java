@@ -38,10 +38,15 @@ public class IdentityManagement {
 	static final Duration INVITATION_LIFETIME = Duration.ofHours(72);
 	static final Duration RESET_LIFETIME = Duration.ofMinutes(30);
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+	/** Longest email anyone may send (RFC 5321 path limit). */
+	public static final int MAX_EMAIL_LENGTH = 254;
+	/** Longest password checked against a hash; new passwords follow the stricter password policy. */
+	public static final int MAX_PASSWORD_LENGTH = 1024;
 
 	private final Users users;
 	private final PasswordTokens tokens;
-	private final PasswordEncoder passwords;
+	private final PasswordHashing passwords;
+	private final PasswordChangeGuard guard;
 	private final MailOutbox mail;
 	private final TenantDirectory tenants;
 	private final ApplicationEventPublisher events;
@@ -51,38 +56,57 @@ public class IdentityManagement {
 	/** Checked against when the user is unknown, so both answers take the same time. */
 	private final String decoyHash;
 
-	IdentityManagement(Users users, PasswordTokens tokens, PasswordEncoder passwords, MailOutbox mail,
-			TenantDirectory tenants, ApplicationEventPublisher events, PraxProperties properties, Clock clock,
-			TransactionTemplate transactions) {
+	IdentityManagement(Users users, PasswordTokens tokens, PasswordEncoder encoder, PasswordHashing passwords,
+			PasswordChangeGuard guard, MailOutbox mail, TenantDirectory tenants, ApplicationEventPublisher events,
+			PraxProperties properties, Clock clock, TransactionTemplate transactions) {
 		this.transactions = transactions;
 		this.users = users;
 		this.tokens = tokens;
 		this.passwords = passwords;
+		this.guard = guard;
 		this.mail = mail;
 		this.tenants = tenants;
 		this.events = events;
 		this.properties = properties;
 		this.clock = clock;
-		this.decoyHash = passwords.encode(SecretFiles.randomToken(16));
+		this.decoyHash = encoder.encode(SecretFiles.randomToken(16));
+	}
+
+	/** What checking a password needs, read in a short transaction so the hash runs without a connection. */
+	private record Credentials(UserAccount account, @Nullable String hash, UserStatus status) {
 	}
 
 	/**
 	 * The active user with this email and password, or empty. Unknown user and wrong password cost
-	 * the same hashing work. An outdated hash is upgraded to Argon2id on success.
+	 * the same hashing work. An outdated hash is upgraded to Argon2id on success. Call outside any
+	 * transaction: the hash runs while no connection is held (503 {@code busy} when too many run).
 	 */
-	@Transactional
 	public Optional<UserAccount> authenticate(String email, String password) {
-		Optional<User> found = users.findByEmail(normalize(email));
-		String hash = found.map(User::passwordHash).orElse(null);
+		Optional<Credentials> found = credentials(email);
+		String hash = found.map(Credentials::hash).orElse(null);
 		boolean matches = passwords.matches(password == null ? "" : password, hash != null ? hash : decoyHash);
 		if (!matches || hash == null || found.get().status() != UserStatus.ACTIVE) {
 			return Optional.empty();
 		}
-		User user = found.get();
+		UserAccount account = found.get().account();
 		if (passwords.upgradeEncoding(hash)) {
-			user.upgradeHash(passwords.encode(password));
+			String upgraded = passwords.encode(password);
+			transactions.executeWithoutResult(status -> users.findById(account.id().value())
+				.filter(user -> hash.equals(user.passwordHash()))
+				.ifPresent(user -> user.upgradeHash(upgraded)));
 		}
-		return Optional.of(user.account());
+		return Optional.of(account);
+	}
+
+	/** The user with this email, deleted users aside; no password is checked. */
+	public Optional<UserAccount> findByEmail(String email) {
+		return credentials(email).map(Credentials::account);
+	}
+
+	private Optional<Credentials> credentials(String email) {
+		return transactions.execute(status -> users.findByEmail(normalize(email))
+			.filter(user -> !user.deleted())
+			.map(user -> new Credentials(user.account(), user.passwordHash(), user.status())));
 	}
 
 	@Transactional(readOnly = true)
@@ -116,18 +140,32 @@ public class IdentityManagement {
 
 	/**
 	 * An active user with a password chosen by that person: the first administrator at set-up or
-	 * sign-up, and the demo users.
+	 * sign-up, and the demo users. Call outside any transaction (the hash runs first).
 	 */
-	@Transactional
 	public UserAccount createWithPassword(NewUser newUser, String password) {
+		String hash = hashNewPassword(newUser, password);
+		return transactions.execute(status -> createWithPasswordHash(newUser, hash));
+	}
+
+	/** Checks the new user and the password policy, then hashes: outside any transaction. */
+	String hashNewPassword(NewUser newUser, String password) {
 		Map<String, String> errors = checkIdentity(newUser.email(), newUser.name());
 		if (!errors.isEmpty()) {
 			throw ProblemException.validation(errors);
 		}
 		PasswordPolicy.check(password, newUser.email(), newUser.name());
+		return passwords.encode(password);
+	}
+
+	/** Stores a user whose password was hashed by {@link #hashNewPassword}; in the caller's transaction. */
+	UserAccount createWithPasswordHash(NewUser newUser, String hash) {
+		Map<String, String> errors = checkIdentity(newUser.email(), newUser.name());
+		if (!errors.isEmpty()) {
+			throw ProblemException.validation(errors);
+		}
 		User user = new User(normalize(newUser.email()), newUser.name().strip(), newUser.tier(), newUser.roles(),
 				newUser.customerId());
-		user.setPassword(passwords.encode(password), Instant.now(clock));
+		user.setPassword(hash, Instant.now(clock));
 		return users.saveAndFlush(user).account();
 	}
 
@@ -246,45 +284,93 @@ public class IdentityManagement {
 
 	/**
 	 * Sets the password through a one-time link. The token names its tenant, so this works before
-	 * sign-in. All of the user's sessions end.
+	 * sign-in. The link is used atomically (of two parallel uses, one wins); every other outstanding
+	 * link of the user ends too, and all of the user's sessions end.
 	 */
 	public UserAccount setPasswordWithToken(String token, String newPassword) {
 		TenantId tenant = tenantOf(token);
-		return TenantContext.call(tenant, () -> transactions.execute(status -> {
-			PasswordToken stored = tokens.findById(Digests.sha256Hex(token))
+		String tokenHash = Digests.sha256Hex(token);
+		return TenantContext.call(tenant, () -> {
+			UserAccount target = transactions.execute(status -> tokens.findById(tokenHash)
 				.filter(t -> t.usableAt(Instant.now(clock)))
-				.orElseThrow(IdentityManagement::invalidToken);
-			User user = users.findById(stored.userId()).filter(u -> u.status() != UserStatus.DEACTIVATED)
-				.orElseThrow(IdentityManagement::invalidToken);
-			UserAccount account = user.account();
-			PasswordPolicy.check(newPassword, account.email(), account.name());
-			stored.use(Instant.now(clock));
-			user.setPassword(passwords.encode(newPassword), Instant.now(clock));
-			events.publishEvent(new PasswordChanged(tenant, account.id(), null));
-			return user.account();
-		}));
+				.flatMap(t -> users.findById(t.userId()))
+				.filter(u -> u.status() != UserStatus.DEACTIVATED)
+				.map(User::account)
+				.orElseThrow(IdentityManagement::invalidToken));
+			PasswordPolicy.check(newPassword, target.email(), target.name());
+			String hash = passwords.encode(newPassword);
+			return transactions.execute(status -> {
+				Instant now = Instant.now(clock);
+				if (tokens.claim(tokenHash, now) == 0) {
+					throw invalidToken();
+				}
+				User user = users.findById(target.id().value()).filter(u -> u.status() != UserStatus.DEACTIVATED)
+					.orElseThrow(IdentityManagement::invalidToken);
+				user.setPassword(hash, now);
+				tokens.endAllOf(user.id(), now);
+				events.publishEvent(new PasswordChanged(tenant, target.id(), null));
+				return user.account();
+			});
+		});
 	}
 
 	/**
-	 * Changes the signed-in user's own password after checking the current one. Every other session
-	 * of the user ends; the one making the change stays signed in.
+	 * Changes the signed-in user's own password after checking the current one, throttled like
+	 * sign-in (429 {@code too_many_attempts}); refusals are published as {@link PasswordChangeFailed}.
+	 * Every other session and every outstanding reset or invitation link of the user ends; the
+	 * session making the change stays signed in. Hashes run outside any transaction.
 	 */
-	@Transactional
-	public void changeOwnPassword(String currentPassword, String newPassword) {
+	public void changeOwnPassword(@Nullable String currentPassword, String newPassword) {
 		CurrentUser me = CurrentUser.require();
-		User user = users.findById(me.id().value()).orElseThrow(() -> ProblemException.notFound("User"));
-		String hash = user.passwordHash();
-		if (hash == null || !passwords.matches(currentPassword == null ? "" : currentPassword, hash)) {
+		if (currentPassword != null && currentPassword.length() > MAX_PASSWORD_LENGTH) {
+			throw ProblemException.validation(Map.of("currentPassword", "At most " + MAX_PASSWORD_LENGTH + " characters"));
+		}
+		Credentials stored = transactions.execute(status -> users.findById(me.id().value())
+			.map(user -> new Credentials(user.account(), user.passwordHash(), user.status())))
+			.orElseThrow(() -> ProblemException.notFound("User"));
+		PasswordPolicy.check(newPassword, stored.account().email(), me.name());
+		PasswordChangeGuard.Attempt attempt;
+		try {
+			attempt = guard.reserve(me);
+		}
+		catch (ProblemException refused) {
+			if (PasswordChangeGuard.TOO_MANY_ATTEMPTS.equals(refused.code())) {
+				events.publishEvent(new PasswordChangeFailed(me.tenantId(), me.id(), PasswordChangeGuard.TOO_MANY_ATTEMPTS));
+			}
+			throw refused;
+		}
+		String hash = stored.hash();
+		boolean matches;
+		try {
+			matches = passwords.matches(currentPassword == null ? "" : currentPassword, hash != null ? hash : decoyHash)
+					&& hash != null;
+		}
+		catch (RuntimeException notChecked) {
+			attempt.notChecked();
+			throw notChecked;
+		}
+		if (!matches) {
+			events.publishEvent(new PasswordChangeFailed(me.tenantId(), me.id(), "wrong_current_password"));
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid_current_password",
 					"The current password is not correct");
 		}
-		PasswordPolicy.check(newPassword, user.email(), me.name());
+		attempt.passed();
 		if (passwords.matches(newPassword, hash)) {
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "password_unchanged",
 					"Choose a password different from the current one");
 		}
-		user.setPassword(passwords.encode(newPassword), Instant.now(clock));
-		events.publishEvent(new PasswordChanged(me.tenantId(), me.id(), me.sessionId()));
+		String newHash = passwords.encode(newPassword);
+		transactions.executeWithoutResult(status -> {
+			User user = users.findById(me.id().value()).orElseThrow(() -> ProblemException.notFound("User"));
+			if (!hash.equals(user.passwordHash())) {
+				// Changed in parallel since we checked: the current password we checked is no longer current.
+				throw ProblemException.versionConflict();
+			}
+			Instant now = Instant.now(clock);
+			user.setPassword(newHash, now);
+			tokens.endAllOf(user.id(), now);
+			events.publishEvent(new PasswordChanged(me.tenantId(), me.id(), me.sessionId()));
+		});
 	}
 
 	/** Whether a one-time link can still be used, for showing the form or an explanation. */
@@ -330,7 +416,7 @@ public class IdentityManagement {
 
 	private static Map<String, String> checkIdentity(@Nullable String email, @Nullable String name) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		if (email == null || email.length() > 254 || !EMAIL.matcher(email.strip()).matches()) {
+		if (email == null || email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email.strip()).matches()) {
 			errors.put("email", "Enter a valid email address");
 		}
 		if (name == null || name.isBlank() || name.strip().length() > 200) {

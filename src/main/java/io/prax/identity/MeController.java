@@ -2,8 +2,11 @@ package io.prax.identity;
 
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import io.prax.platform.ProblemException;
 import io.prax.platform.SignedInOnly;
+import io.prax.platform.RetryLater;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,7 +43,7 @@ class MeController {
 	@SignedInOnly("one's own password, confirmed with the current one")
 	String changePassword(@RequestParam(defaultValue = "") String currentPassword,
 			@RequestParam(defaultValue = "") String newPassword, @RequestParam(defaultValue = "") String confirmPassword,
-			Model model, RedirectAttributes redirect) {
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		if (!newPassword.equals(confirmPassword)) {
 			return securityPage(model, Map.of("confirmPassword", "The two passwords are not the same"), null);
 		}
@@ -48,6 +51,14 @@ class MeController {
 			identity.changeOwnPassword(currentPassword, newPassword);
 			redirect.addFlashAttribute("flash", "Password changed. Your other sessions have been signed out.");
 			return "redirect:/me/security";
+		}
+		catch (RetryLater ex) {
+			response.setStatus(ex.status().value());
+			response.setHeader("Retry-After", Long.toString(ex.retryAfterSeconds()));
+			return securityPage(model, Map.of(), PasswordChangeGuard.TOO_MANY_ATTEMPTS.equals(ex.code())
+					? "Too many wrong current passwords. Try again in " + Math.max(1, (ex.retryAfterSeconds() + 59) / 60)
+							+ " minutes, or ask your administrator to unlock your account."
+					: "Prax is busy right now. Try again in a moment.");
 		}
 		catch (ProblemException ex) {
 			String field = "invalid_current_password".equals(ex.code()) ? "currentPassword" : "newPassword";

@@ -47,14 +47,13 @@ public class Onboarding {
 		if (!errors.isEmpty()) {
 			throw ProblemException.validation(errors);
 		}
-		identity.checkPassword(request.adminPassword(), request.adminEmail(), request.adminName());
+		NewUser admin = new NewUser(request.adminEmail(), request.adminName(), Tier.ADMIN, List.of("ADMIN"), null);
+		// Hashed before the transaction: no pooled connection waits on Argon2id.
+		String hash = identity.hashNewPassword(admin, request.adminPassword());
 		TenantId id = new TenantId(Ids.newId());
 		return TenantContext.call(id, () -> transactions.execute(status -> {
 			TenantInfo tenant = tenants.create(id, request.tenantSlug(), request.tenantName(), request.region());
-			UserAccount admin = identity.createWithPassword(
-					new NewUser(request.adminEmail(), request.adminName(), Tier.ADMIN, List.of("ADMIN"), null),
-					request.adminPassword());
-			return new Onboarded(tenant, admin);
+			return new Onboarded(tenant, identity.createWithPasswordHash(admin, hash));
 		}));
 	}
 }

@@ -40,7 +40,7 @@ class ErrorHandling {
 
 	@ExceptionHandler(ProblemException.class)
 	Object problem(ProblemException ex, HttpServletRequest request, HttpServletResponse response) {
-		if (ex instanceof RateLimited limited) {
+		if (ex instanceof RetryLater limited) {
 			response.setHeader("Retry-After", Long.toString(limited.retryAfterSeconds()));
 		}
 		return answer(request, Problems.of(ex));

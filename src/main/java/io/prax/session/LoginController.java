@@ -2,6 +2,8 @@ package io.prax.session;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,9 +11,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.prax.identity.CurrentUser;
 import io.prax.platform.PraxProperties;
 import io.prax.platform.ProblemException;
-import io.prax.platform.RateLimited;
 import io.prax.platform.PublicEndpoint;
+import io.prax.identity.PasswordHashing;
+import io.prax.platform.RetryLater;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,16 +72,33 @@ class LoginController {
 			SessionCookies.write(request, response, tokens, Instant.now(clock));
 			return "redirect:" + safeNext(next);
 		}
-		catch (RateLimited ex) {
-			response.setStatus(429);
+		catch (RetryLater ex) {
+			response.setStatus(ex.status().value());
 			response.setHeader("Retry-After", Long.toString(ex.retryAfterSeconds()));
-			return page(model, form, "Too many failed sign-ins from your network. Try again in "
-					+ Math.max(1, ex.retryAfterSeconds() / 60) + " minutes.", null);
+			return page(model, form, switch (ex.code()) {
+				case SessionManagement.TOO_MANY_ATTEMPTS -> "Too many failed sign-ins for this account. Try again "
+						+ when(ex.retryAfterSeconds()) + ", or ask your administrator to unlock it.";
+				case PasswordHashing.BUSY -> "Prax is very busy right now. Try again in a moment.";
+				default -> "Too many failed sign-ins from your network. Try again " + when(ex.retryAfterSeconds()) + ".";
+			}, null);
 		}
 		catch (ProblemException ex) {
+			if (ex.status() == HttpStatus.BAD_REQUEST) {
+				response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+				return page(model, new LoginForm("", "", rememberMe, next),
+						"The workspace, email or password is too long.", null);
+			}
 			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 			return page(model, form, "The workspace, email or password is not correct.", null);
 		}
+	}
+
+	/** "in 15 minutes (at 09:42 UTC)": when a refusal ends. */
+	private String when(long retryAfterSeconds) {
+		long minutes = Math.max(1, (retryAfterSeconds + 59) / 60);
+		String at = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC)
+			.format(Instant.now(clock).plusSeconds(retryAfterSeconds));
+		return "in " + minutes + (minutes == 1 ? " minute" : " minutes") + " (at " + at + " UTC)";
 	}
 
 	@GetMapping("/password/forgot")

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import io.prax.identity.UserStatus;
 import io.prax.platform.Digests;
 import io.prax.platform.ProblemException;
 import io.prax.platform.RateLimited;
+import io.prax.platform.RetryLater;
 import io.prax.platform.SecretFiles;
 import io.prax.tenancy.TenantContext;
 import io.prax.tenancy.TenantDirectory;
@@ -41,10 +43,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class SessionManagement {
 
-	/** Two browser tabs may race to refresh with the same cookie; that is not theft. */
-	static final Duration BROWSER_REFRESH_RACE = Duration.ofSeconds(10);
-	/** Problem code of a browser refresh that lost such a race: its cookies are already replaced. */
+	/**
+	 * Two browser tabs, or an app's parallel requests, may race to refresh with the same token; that is
+	 * not theft. A token presented again this soon after its use, from the address that used it, is
+	 * refused without ending the session; later, or from elsewhere, it ends the session.
+	 */
+	static final Duration REFRESH_RACE = Duration.ofSeconds(10);
+	/** Problem code of a refresh that lost such a race: the winner got the new tokens (a browser, its cookies). */
 	static final String RACED = "refresh_raced";
+	/** Problem code (429, with {@code Retry-After}) while an account's sign-in is locked. */
+	static final String TOO_MANY_ATTEMPTS = io.prax.identity.PasswordChangeGuard.TOO_MANY_ATTEMPTS;
+	/** Longest workspace id anyone may send (ids have at most 63 characters). */
+	static final int MAX_TENANT_LENGTH = 63;
 	/** How long an address where a user signed in lets them past a lockout (see signedInBeforeFrom). */
 	static final Duration KNOWN_ADDRESS_MEMORY = Duration.ofDays(30);
 
@@ -86,36 +96,80 @@ public class SessionManagement {
 
 	/**
 	 * Signs in with a password. Unknown workspace, unknown user and wrong password give the same
-	 * answer after the same hashing work.
+	 * answer after the same hashing work; a locked account, known or not, answers 429
+	 * {@code too_many_attempts} with {@code Retry-After}, even to the right password. The attempt is
+	 * reserved with the throttle before the password is checked, and the password is hashed outside
+	 * any transaction.
 	 */
 	public IssuedTokens signIn(String tenantSlug, String email, String password, boolean rememberMe,
 			ClientInfo client) {
+		checkBounds(tenantSlug, email, password);
 		String accountKey = SignInThrottle.accountKey(tenantSlug, email);
 		String addressKey = SignInThrottle.addressKey(client.ip());
-		SignInThrottle.Verdict verdict = throttle.check(accountKey, addressKey);
+		SignInThrottle.Verdict verdict = throttle.reserve(accountKey, addressKey);
 		if (verdict instanceof SignInThrottle.TooManyFromAddress tooMany) {
 			throw new RateLimited(tooMany.retryAfter());
 		}
-		boolean locked = ((SignInThrottle.Proceed) verdict).accountLocked();
 		Optional<TenantInfo> tenant = tenantSlug == null ? Optional.empty() : tenants.findBySlug(tenantSlug);
 		TenantId scope = tenant.map(TenantInfo::id).orElseGet(() -> new TenantId(UUID.randomUUID()));
-		// A locked account is answered exactly like a wrong password, after the same hashing work.
-		IssuedTokens issued = TenantContext.call(scope, () -> transactions.execute(status -> identity
-			.authenticate(email, password)
-			.filter(user -> tenant.isPresent())
-			.filter(user -> !locked || signedInBeforeFrom(user, client.ip()))
-			.map(user -> open(user, rememberMe, client))
-			.orElse(null)));
+		SignInThrottle.Reserved reserved = new SignInThrottle.Reserved(accountKey, addressKey);
+		if (verdict instanceof SignInThrottle.AccountLocked locked) {
+			IssuedTokens issued = tenant.isEmpty() ? null : TenantContext.call(scope, () -> identity.findByEmail(email)
+				.filter(user -> signedInBeforeFrom(user, client.ip()))
+				.flatMap(user -> identity.authenticate(email, password))
+				.map(user -> transactions.execute(status -> open(user, rememberMe, client)))
+				.orElse(null));
+			if (issued != null) {
+				throttle.succeeded(reserved);
+				return issued;
+			}
+			failed(tenant, email, "account_locked", client);
+			throw new RetryLater(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY_ATTEMPTS,
+					"Too many failed sign-ins for this account; try again later", locked.retryAfter());
+		}
+		Optional<UserAccount> user;
+		try {
+			user = TenantContext.call(scope, () -> identity.authenticate(email, password));
+		}
+		catch (RuntimeException notChecked) {
+			throttle.release(reserved);
+			throw notChecked;
+		}
+		IssuedTokens issued = user.filter(u -> tenant.isPresent())
+			.map(u -> TenantContext.call(scope, () -> transactions.execute(status -> open(u, rememberMe, client))))
+			.orElse(null);
 		if (issued == null) {
-			throttle.failed(accountKey, addressKey);
-			events.publishEvent(new SignInFailed(tenant.map(TenantInfo::id).orElse(null), email == null ? "" : email,
-					!tenant.isPresent() ? "unknown_tenant" : locked ? "account_locked" : "unknown_user_or_wrong_password",
-					client.ip(), client.userAgent()));
+			failed(tenant, email, tenant.isEmpty() ? "unknown_tenant" : "unknown_user_or_wrong_password", client);
 			throw new ProblemException(HttpStatus.UNAUTHORIZED, "invalid_credentials",
 					"The workspace, email or password is not correct");
 		}
-		throttle.succeeded(accountKey);
+		throttle.succeeded(reserved);
 		return issued;
+	}
+
+	private void failed(Optional<TenantInfo> tenant, @Nullable String email, String reason, ClientInfo client) {
+		events.publishEvent(new SignInFailed(tenant.map(TenantInfo::id).orElse(null), email == null ? "" : email,
+				reason, client.ip(), client.userAgent()));
+	}
+
+	/**
+	 * What an unauthenticated caller sends is bounded before anything is counted, stored or audited:
+	 * 400 {@code validation_failed} over the bound.
+	 */
+	static void checkBounds(@Nullable String tenantSlug, @Nullable String email, @Nullable String password) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (tenantSlug != null && tenantSlug.strip().length() > MAX_TENANT_LENGTH) {
+			errors.put("tenant", "At most " + MAX_TENANT_LENGTH + " characters");
+		}
+		if (email != null && email.strip().length() > IdentityManagement.MAX_EMAIL_LENGTH) {
+			errors.put("email", "At most " + IdentityManagement.MAX_EMAIL_LENGTH + " characters");
+		}
+		if (password != null && password.length() > IdentityManagement.MAX_PASSWORD_LENGTH) {
+			errors.put("password", "At most " + IdentityManagement.MAX_PASSWORD_LENGTH + " characters");
+		}
+		if (!errors.isEmpty()) {
+			throw ProblemException.validation(errors);
+		}
 	}
 
 	/**
@@ -123,15 +177,23 @@ public class SessionManagement {
 	 * signed in during the last 30 days: someone guessing from elsewhere cannot lock them out.
 	 */
 	private boolean signedInBeforeFrom(UserAccount user, @Nullable String ip) {
-		return ip != null && sessions.existsByUserIdAndIpAndCreatedAtAfter(user.id().value(), ip,
-				Instant.now(clock).minus(KNOWN_ADDRESS_MEMORY));
+		return ip != null && Boolean.TRUE.equals(transactions.execute(status -> sessions
+			.existsByUserIdAndIpAndCreatedAtAfter(user.id().value(), ip, Instant.now(clock).minus(KNOWN_ADDRESS_MEMORY))));
 	}
 
-	/** An administrator lifts a sign-in lockout of a user of the current tenant. */
+	/**
+	 * An administrator lifts a sign-in (and password-change) lockout of a user of the current tenant;
+	 * an audited security event.
+	 */
 	public void unlock(UserId user) {
 		CurrentUser admin = CurrentUser.require();
 		UserAccount account = identity.find(user).orElseThrow(() -> ProblemException.notFound("user"));
-		throttle.unlock(SignInThrottle.accountKey(admin.tenantSlug(), account.email()));
+		transactions.executeWithoutResult(status -> {
+			boolean signIn = throttle.unlock(SignInThrottle.accountKey(admin.tenantSlug(), account.email()));
+			boolean passwordChange = throttle.unlock(
+					SignInThrottle.passwordAccountKey(admin.tenantId().value(), user.value()));
+			events.publishEvent(new SignInUnlocked(admin.tenantId(), user, admin.id(), signIn || passwordChange));
+		});
 	}
 
 	/**
@@ -147,39 +209,44 @@ public class SessionManagement {
 			.ifPresent(tenant -> TenantContext.run(tenant.id(), () -> identity.requestPasswordReset(email)));
 	}
 
-	/** Whether a password-reset request for this workspace and email may send mail; 429 per address. */
+	/**
+	 * Whether a password-reset request for this workspace and email may send mail; 429 per address,
+	 * 400 {@code validation_failed} for input over the bounds.
+	 */
 	public boolean passwordResetAllowed(@Nullable String tenantSlug, @Nullable String email, ClientInfo client) {
+		checkBounds(tenantSlug, email, null);
 		String accountKey = SignInThrottle.resetAccountKey(tenantSlug, email);
 		String addressKey = SignInThrottle.resetAddressKey(client.ip());
-		SignInThrottle.Verdict verdict = throttle.check(accountKey, addressKey);
+		// Every request counts, successful or not: it is the mail that must not be sent in floods.
+		SignInThrottle.Verdict verdict = throttle.reserve(accountKey, addressKey);
 		if (verdict instanceof SignInThrottle.TooManyFromAddress tooMany) {
 			throw new RateLimited(tooMany.retryAfter());
 		}
-		// Every request counts, successful or not: it is the mail that must not be sent in floods.
-		throttle.failed(accountKey, addressKey);
-		return !((SignInThrottle.Proceed) verdict).accountLocked();
+		return verdict instanceof SignInThrottle.Reserved;
 	}
 
 	/**
-	 * Exchanges a refresh token for new tokens. A token that was already used revokes the session,
-	 * except within a few seconds for a browser (two tabs refreshing at once).
+	 * Exchanges a refresh token for new tokens. The token is used with one conditional update, so of
+	 * parallel refreshes with one token exactly one wins. A token that was already used revokes the
+	 * session, except when it comes back within {@link #REFRESH_RACE} from the address that used it
+	 * (parallel requests of one client): then it is only refused. The session ends at its absolute
+	 * lifetime from sign-in, however often it is refreshed.
 	 */
 	public IssuedTokens refresh(String refreshToken, ClientInfo client, boolean browser) {
 		TenantId tenant = tenantOf(refreshToken);
+		String tokenHash = Digests.sha256Hex(refreshToken);
 		Object outcome = TenantContext.call(tenant, () -> transactions.execute(status -> {
 			Instant now = Instant.now(clock);
-			RefreshToken stored = refreshTokens.findById(Digests.sha256Hex(refreshToken)).orElse(null);
+			RefreshToken stored = refreshTokens.findById(tokenHash).orElse(null);
 			if (stored == null) {
 				return "invalid_refresh_token";
 			}
 			UserSession session = sessions.findById(stored.sessionId()).orElseThrow();
 			if (stored.usedAt() != null) {
-				if (browser && stored.usedAt().plus(BROWSER_REFRESH_RACE).isAfter(now)) {
-					return RACED;
-				}
-				end(session, now, "refresh_token_reuse", null);
-				return "refresh_token_reused";
+				return reused(session, stored.usedAt(), client, now);
 			}
+			// Absolute lifetime from sign-in: a shortened setting applies at once, nothing ever extends it.
+			session.endNoLaterThan(session.createdAt().plus(lifetime(settings(), session.rememberMe())));
 			if (!session.liveAt(now) || !now.isBefore(stored.expiresAt())) {
 				return "session_revoked";
 			}
@@ -193,7 +260,10 @@ public class SessionManagement {
 				end(session, now, "user_inactive", null);
 				return "session_revoked";
 			}
-			stored.use(now);
+			// Waits for a parallel use of the same token to commit, then finds it used: that one won.
+			if (refreshTokens.use(tokenHash, now) == 0) {
+				return RACED;
+			}
 			session.seen(now, client.ip());
 			return rotate(session, user.get(), now);
 		}));
@@ -204,8 +274,19 @@ public class SessionManagement {
 		throw new ProblemException(HttpStatus.UNAUTHORIZED, code, switch (code) {
 			case "refresh_token_reused" -> "This refresh token was already used; the session has been ended for safety";
 			case "session_revoked" -> "This session has ended; sign in again";
+			case RACED -> "This refresh token was just used by a parallel request, which got the new tokens";
 			default -> "The refresh token is not valid";
 		});
+	}
+
+	/** A used token again: a parallel request of the same client, or theft. */
+	private String reused(UserSession session, Instant usedAt, ClientInfo client, Instant now) {
+		boolean sameClient = session.ip() == null || session.ip().equals(client.ip());
+		if (sameClient && usedAt.plus(REFRESH_RACE).isAfter(now) && session.liveAt(now)) {
+			return RACED;
+		}
+		end(session, now, "refresh_token_reuse", null);
+		return "refresh_token_reused";
 	}
 
 	/** Ends a session of the current tenant at once; {@code by} is the acting user, if any. */
@@ -389,9 +470,8 @@ public class SessionManagement {
 
 	private IssuedTokens rotate(UserSession session, UserAccount user, Instant now) {
 		String refreshToken = user.tenantId() + "." + SecretFiles.randomToken(32);
-		Instant expiresAt = now.plus(lifetime(settings(), session.rememberMe()));
+		Instant expiresAt = session.expiresAt();
 		refreshTokens.save(new RefreshToken(Digests.sha256Hex(refreshToken), session.id(), now, expiresAt));
-		session.extendTo(expiresAt);
 		SessionId id = new SessionId(session.id());
 		String accessToken = accessTokens.issue(user.id().value(), user.tenantId(), id);
 		return new IssuedTokens(accessToken, refreshToken, AccessTokens.LIFETIME.toSeconds(), id, expiresAt,
@@ -425,7 +505,8 @@ public class SessionManagement {
 
 	/**
 	 * Changes the current tenant's lifetimes within safe bounds (400 {@code validation_failed}
-	 * otherwise). They apply to sessions from their next sign-in or refresh on.
+	 * otherwise). They apply to new sessions; a shorter lifetime also ends a live session at its next
+	 * refresh once it is older (a session is never extended).
 	 */
 	public Lifetimes changeLifetimes(int refreshDays, int rememberMeDays, int idleMinutes) {
 		CurrentUser admin = CurrentUser.require();

@@ -15,7 +15,7 @@ import io.prax.platform.ProblemException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A tenant's session lifetimes: refresh (sliding) with and without "remember me", and the idle
+ * A tenant's session lifetimes: absolute from sign-in, with and without "remember me", and the idle
  * timeout after which a session without "remember me" ends. Bounds are enforced here and in the table.
  */
 @Entity

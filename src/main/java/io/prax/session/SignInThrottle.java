@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.UUID;
 
 import io.prax.platform.Digests;
 import org.jspecify.annotations.Nullable;
@@ -16,25 +16,34 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Brute-force protection for sign-in and password-reset requests, kept in PostgreSQL so every node
- * sees the same counts. Per account (workspace and email, hashed; unknown accounts are counted the
- * same way, so a lockout reveals nothing): {@code accountFailures} failures within {@code window}
- * lock it for {@code lockout}, doubling with each further lockout up to {@code maxLockout}; attempts
- * while locked neither count nor extend the lock. Per IP address: {@code ipFailures} failures within
- * {@code window} refuse further attempts from it (429) until the window ends.
+ * Brute-force protection for sign-in, password-change and password-reset requests, kept in PostgreSQL
+ * so every node sees the same counts. Per account (workspace and email, hashed; unknown accounts are
+ * counted the same way, so a lockout reveals nothing): {@code accountFailures} failures within
+ * {@code window} lock it for {@code lockout}, doubling with each further lockout up to
+ * {@code maxLockout}; attempts while locked neither count nor extend the lock. Per IP address:
+ * {@code ipFailures} failures within {@code window} refuse further attempts from it (429) until the
+ * window ends.
+ * <p>
+ * An attempt is reserved <em>before</em> the password is checked, with both rows locked, so parallel
+ * guesses can never get more checks than the limits allow; a successful or unchecked attempt is
+ * given back afterwards.
  */
 @Component
 class SignInThrottle {
 
-	/** How an attempt may proceed. */
+	/** How a reservation went. */
 	sealed interface Verdict {
 	}
 
-	/** Go ahead; {@code accountLocked} means the credentials must be refused even when correct. */
-	record Proceed(boolean accountLocked) implements Verdict {
+	/** Reserved: go ahead and check the password; {@link #release} it unless it failed. */
+	record Reserved(String accountKey, String addressKey) implements Verdict {
 	}
 
-	/** Too many failures from this address: refuse without trying. */
+	/** The account is locked: refuse without checking (the address is counted). */
+	record AccountLocked(Duration retryAfter) implements Verdict {
+	}
+
+	/** Too many failures from this address: refuse without trying, nothing counted. */
 	record TooManyFromAddress(Duration retryAfter) implements Verdict {
 	}
 
@@ -81,36 +90,57 @@ class SignInThrottle {
 		return "reset-" + addressKey(ip);
 	}
 
-	/** Checks before an attempt: the address first (429), then whether the account is locked. */
-	Verdict check(String accountKey, String addressKey) {
-		Instant now = Instant.now(clock);
-		Optional<State> address = read(addressKey);
-		if (address.isPresent() && address.get().lockedUntil() != null && now.isBefore(address.get().lockedUntil())) {
-			return new TooManyFromAddress(Duration.between(now, address.get().lockedUntil()));
-		}
-		Optional<State> account = read(accountKey);
-		boolean locked = account.isPresent() && account.get().lockedUntil() != null
-				&& now.isBefore(account.get().lockedUntil());
-		return new Proceed(locked);
+	/** Checks of a signed-in user's current password, when changing it. */
+	static String passwordAccountKey(UUID tenant, UUID user) {
+		return "password-account:" + Digests.sha256Hex(tenant + "\n" + user);
 	}
 
-	/** Counts a failed attempt against the account (unless it is locked) and the address. */
-	void failed(String accountKey, String addressKey) {
+	static String passwordAddressKey(@Nullable String ip) {
+		return "password-" + addressKey(ip);
+	}
+
+	/**
+	 * Reserves one attempt, in one transaction with both rows locked (always address, then account,
+	 * so two reservations never deadlock): the address first (429), then the account.
+	 */
+	Verdict reserve(String accountKey, String addressKey) {
 		Instant now = Instant.now(clock);
-		transactions.executeWithoutResult(status -> {
-			count(accountKey, now, accountFailures, true);
-			count(addressKey, now, ipFailures, false);
+		return transactions.execute(status -> {
+			State address = lock(addressKey, now);
+			if (address.lockedAt(now)) {
+				return new TooManyFromAddress(Duration.between(now, address.lockedUntil()));
+			}
+			State account = lock(accountKey, now);
+			count(addressKey, address, now, ipFailures, false);
+			if (account.lockedAt(now)) {
+				return new AccountLocked(Duration.between(now, account.lockedUntil()));
+			}
+			count(accountKey, account, now, accountFailures, true);
+			return new Reserved(accountKey, addressKey);
 		});
 	}
 
-	/** A successful sign-in clears the account's failures (not the address's). */
-	void succeeded(String accountKey) {
-		jdbc.update("delete from sign_in_throttle where key = ?", accountKey);
+	/** Gives a reserved attempt back: it succeeded, or it was never checked. */
+	void release(Reserved reserved) {
+		Instant now = Instant.now(clock);
+		transactions.executeWithoutResult(status -> {
+			giveBack(reserved.addressKey(), now, ipFailures);
+			giveBack(reserved.accountKey(), now, accountFailures);
+		});
 	}
 
-	/** An administrator lifts a lockout at once. */
-	void unlock(String accountKey) {
-		jdbc.update("delete from sign_in_throttle where key = ?", accountKey);
+	/** A successful sign-in clears the account's failures and gives the address its attempt back. */
+	void succeeded(Reserved reserved) {
+		Instant now = Instant.now(clock);
+		transactions.executeWithoutResult(status -> {
+			giveBack(reserved.addressKey(), now, ipFailures);
+			jdbc.update("delete from sign_in_throttle where key = ?", reserved.accountKey());
+		});
+	}
+
+	/** An administrator lifts a lockout at once; whether there was one. */
+	boolean unlock(String accountKey) {
+		return jdbc.update("delete from sign_in_throttle where key = ?", accountKey) > 0;
 	}
 
 	/** Rows untouched for a day are history. */
@@ -122,11 +152,10 @@ class SignInThrottle {
 
 	private record State(int failures, Instant windowStartedAt, @Nullable Instant lockedUntil, int lockouts,
 			Instant updatedAt) {
-	}
 
-	private Optional<State> read(String key) {
-		return jdbc.query("select failures, window_started_at, locked_until, lockouts, updated_at "
-				+ "from sign_in_throttle where key = ?", (rs, row) -> state(rs), key).stream().findFirst();
+		boolean lockedAt(Instant now) {
+			return lockedUntil != null && now.isBefore(lockedUntil);
+		}
 	}
 
 	private static State state(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -135,32 +164,57 @@ class SignInThrottle {
 				locked == null ? null : locked.toInstant(), rs.getInt("lockouts"), rs.getTimestamp("updated_at").toInstant());
 	}
 
-	/** Runs in a transaction: the row is locked, so concurrent failures on several nodes all count. */
-	private void count(String key, Instant now, int limit, boolean escalate) {
+	/** Runs in a transaction: the row is locked until it ends, so concurrent attempts on every node queue here. */
+	private State lock(String key, Instant now) {
 		Timestamp at = Timestamp.from(now);
 		jdbc.update("insert into sign_in_throttle (key, failures, window_started_at, updated_at) values (?, 0, ?, ?) "
 				+ "on conflict (key) do nothing", key, at, at);
-		State state = jdbc.queryForObject("select failures, window_started_at, locked_until, lockouts, updated_at "
+		return jdbc.queryForObject("select failures, window_started_at, locked_until, lockouts, updated_at "
 				+ "from sign_in_throttle where key = ? for update", (rs, row) -> state(rs), key);
-		if (state.lockedUntil() != null && now.isBefore(state.lockedUntil())) {
+	}
+
+	/**
+	 * Counts an attempt on a locked row. Reaching the limit locks the key; the attempt that reached
+	 * it still goes ahead, every later one is refused.
+	 */
+	private void count(String key, State state, Instant now, int limit, boolean escalate) {
+		if (state.lockedAt(now)) {
 			return; // attempts while locked do not extend the lock
 		}
 		// A quiet day forgives earlier lockouts.
 		int lockouts = state.updatedAt().isBefore(now.minus(Duration.ofDays(1))) ? 0 : state.lockouts();
-		boolean windowOver = !state.windowStartedAt().plus(window).isAfter(now);
-		int failures = windowOver ? 1 : state.failures() + 1;
-		Instant windowStart = windowOver ? now : state.windowStartedAt();
+		// A lock that ended starts a fresh window, as does a window that is over.
+		boolean fresh = state.lockedUntil() != null || !state.windowStartedAt().plus(window).isAfter(now);
+		int failures = fresh ? 1 : state.failures() + 1;
+		Instant windowStart = fresh ? now : state.windowStartedAt();
 		Instant lockedUntil = null;
 		if (failures >= limit) {
 			Duration length = escalate ? lockoutAfter(lockouts) : Duration.between(now, windowStart.plus(window));
 			lockedUntil = now.plus(length.isZero() || length.isNegative() ? window : length);
 			lockouts++;
-			failures = 0;
-			windowStart = now;
 		}
 		jdbc.update("update sign_in_throttle set failures = ?, window_started_at = ?, locked_until = ?, lockouts = ?, "
 				+ "updated_at = ? where key = ?", failures, Timestamp.from(windowStart),
-				lockedUntil == null ? null : Timestamp.from(lockedUntil), lockouts, at, key);
+				lockedUntil == null ? null : Timestamp.from(lockedUntil), lockouts, Timestamp.from(now), key);
+	}
+
+	/**
+	 * Un-counts an attempt of the current window; if it was the one that set the lock, the lock goes
+	 * too (attempts refused meanwhile stay refused).
+	 */
+	private void giveBack(String key, Instant now, int limit) {
+		jdbc.query("select failures, window_started_at, locked_until, lockouts, updated_at "
+				+ "from sign_in_throttle where key = ? for update", (rs, row) -> state(rs), key)
+			.stream()
+			.findFirst()
+			.filter(state -> state.failures() > 0)
+			.ifPresent(state -> {
+				boolean undoLock = state.lockedAt(now) && state.failures() == limit;
+				jdbc.update("update sign_in_throttle set failures = ?, locked_until = ?, lockouts = ? where key = ?",
+						state.failures() - 1, undoLock ? null : state.lockedUntil() == null ? null
+								: Timestamp.from(state.lockedUntil()),
+						undoLock ? Math.max(0, state.lockouts() - 1) : state.lockouts(), key);
+			});
 	}
 
 	private Duration lockoutAfter(int previousLockouts) {

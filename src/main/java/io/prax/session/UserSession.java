@@ -106,10 +106,10 @@ class UserSession {
 		}
 	}
 
-	/** Sliding lifetime: each rotation moves the end of the session to the new refresh token's expiry. */
-	void extendTo(Instant expiresAt) {
-		if (expiresAt.isAfter(this.expiresAt)) {
-			this.expiresAt = expiresAt;
+	/** Absolute lifetime: the end is set at sign-in and may only move earlier, never later. */
+	void endNoLaterThan(Instant end) {
+		if (end.isBefore(this.expiresAt)) {
+			this.expiresAt = end;
 		}
 	}
 

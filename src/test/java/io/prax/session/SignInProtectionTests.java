@@ -8,8 +8,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.prax.audit.AuditEventView;
+import io.prax.audit.AuditManagement;
+import io.prax.audit.AuditQuery;
 import io.prax.identity.IdentityManagement;
 import io.prax.identity.Onboarding;
 import io.prax.identity.Tier;
@@ -18,10 +22,12 @@ import io.prax.support.Api;
 import io.prax.support.PraxIntegrationTest;
 import io.prax.support.Tenants;
 import io.prax.support.Tenants.TestTenant;
+import io.prax.tenancy.TenantContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +51,12 @@ class SignInProtectionTests {
 	@Autowired
 	IdentityManagement identity;
 
+	@Autowired
+	AuditManagement audit;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
 	TestTenant tenant;
 	UserAccount employee;
 
@@ -54,20 +66,56 @@ class SignInProtectionTests {
 		employee = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of("VIEWER"), null);
 	}
 
+	/** Issue 8: a locked account says so (429 with when to retry), even to the right password. */
 	@Test
-	void locksAnAccountAfterFiveFailuresAndAnswersLikeAWrongPassword() {
+	void locksAnAccountAfterFiveFailuresAndSaysWhenToTryAgain() {
 		String attacker = randomAddress();
-		HttpResponse<String> wrong = null;
 		for (int i = 0; i < 5; i++) {
-			wrong = login(employee.email(), "wrong password " + i, attacker);
-			assertThat(wrong.statusCode()).isEqualTo(401);
+			assertThat(login(employee.email(), "wrong password " + i, attacker).statusCode()).isEqualTo(401);
 		}
 
 		HttpResponse<String> locked = login(employee.email(), Tenants.PASSWORD, randomAddress());
 
-		assertThat(locked.statusCode()).isEqualTo(401);
-		assertThat(locked.body()).isEqualTo(wrong.body());
-		assertThat(locked.headers().firstValue("Content-Type")).isEqualTo(wrong.headers().firstValue("Content-Type"));
+		assertThat(locked.statusCode()).isEqualTo(429);
+		assertThat(JSON.readTree(locked.body()).get("code").asString()).isEqualTo("too_many_attempts");
+		long retryAfter = Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow());
+		assertThat(retryAfter).isBetween(14 * 60L, 15 * 60L);
+	}
+
+	/** Unknown accounts are counted like real ones: after the same failures, the same answer. */
+	@Test
+	void aLockedUnknownAccountAnswersExactlyLikeALockedRealOne() {
+		String unknown = "nobody-" + UUID.randomUUID() + "@" + tenant.slug() + ".example";
+		for (int i = 0; i < 5; i++) {
+			login(employee.email(), "wrong password " + i, randomAddress());
+			login(unknown, "wrong password " + i, randomAddress());
+		}
+
+		HttpResponse<String> real = login(employee.email(), Tenants.PASSWORD, randomAddress());
+		HttpResponse<String> fake = login(unknown, Tenants.PASSWORD, randomAddress());
+
+		assertThat(fake.statusCode()).isEqualTo(real.statusCode()).isEqualTo(429);
+		assertThat(fake.body()).isEqualTo(real.body());
+		assertThat(headerNames(fake)).isEqualTo(headerNames(real)).contains("retry-after");
+		assertThat(fake.headers().firstValue("Content-Type")).isEqualTo(real.headers().firstValue("Content-Type"));
+		long realWait = Long.parseLong(real.headers().firstValue("Retry-After").orElseThrow());
+		long fakeWait = Long.parseLong(fake.headers().firstValue("Retry-After").orElseThrow());
+		assertThat(Math.abs(realWait - fakeWait)).isLessThanOrEqualTo(5);
+	}
+
+	/** The sign-in page tells a locked-out user when to try again. */
+	@Test
+	void theSignInPageSaysWhenToTryAgain() {
+		String attacker = randomAddress();
+		for (int i = 0; i < 5; i++) {
+			login(employee.email(), "wrong password " + i, attacker);
+		}
+
+		HttpResponse<String> page = signInPage(employee.email(), Tenants.PASSWORD, randomAddress());
+
+		assertThat(page.statusCode()).isEqualTo(429);
+		assertThat(page.headers().firstValue("Retry-After")).isPresent();
+		assertThat(page.body()).containsPattern("Try again in 1[45] minutes \\(at \\d\\d:\\d\\d UTC\\)");
 	}
 
 	@Test
@@ -76,7 +124,7 @@ class SignInProtectionTests {
 		for (int i = 0; i < 5; i++) {
 			login(employee.email(), "wrong password " + i, attacker);
 		}
-		assertThat(login(employee.email(), Tenants.PASSWORD, randomAddress()).statusCode()).isEqualTo(401);
+		assertThat(login(employee.email(), Tenants.PASSWORD, randomAddress()).statusCode()).isEqualTo(429);
 		Api api = new Api(port);
 		Api.Tokens admin = api.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD);
 
@@ -84,6 +132,35 @@ class SignInProtectionTests {
 			.isEqualTo(204);
 
 		assertThat(login(employee.email(), Tenants.PASSWORD, randomAddress()).statusCode()).isEqualTo(200);
+		List<AuditEventView> unlocked = events("auth.sign_in_unlocked");
+		assertThat(unlocked).hasSize(1);
+		assertThat(unlocked.get(0).actorId()).isEqualTo(tenant.admin().id().value());
+		assertThat(unlocked.get(0).sessionId()).hasToString(admin.sessionId());
+		assertThat(unlocked.get(0).entityId()).isEqualTo(employee.id().toString());
+		assertThat(unlocked.get(0).changes().get("wasLocked").asBoolean()).isTrue();
+	}
+
+	/** Over-long input is refused before anything is counted, stored or audited. */
+	@Test
+	void refusesOverLongInputBeforeCountingOrAuditingIt() {
+		String address = randomAddress();
+		String longEmail = "a".repeat(250) + "@x.io";
+		List<HttpResponse<String>> refused = List.of(
+				login(longEmail, "wrong password", address),
+				login("x".repeat(200_000) + "@" + tenant.slug() + ".example", "wrong password", address),
+				login(employee.email(), "p".repeat(1025), address),
+				post("/api/v1/auth/login", Map.of("tenant", "t".repeat(64), "email", employee.email(), "password",
+						"wrong password"), address),
+				post("/api/v1/auth/password-reset", Map.of("tenant", tenant.slug(), "email", longEmail), address));
+
+		assertThat(refused).allSatisfy(response -> {
+			assertThat(response.statusCode()).isEqualTo(400);
+			assertThat(JSON.readTree(response.body()).get("code").asString()).isEqualTo("validation_failed");
+		});
+		assertThat(events("auth.sign_in_failed")).isEmpty();
+		assertThat(jdbc.queryForObject("select count(*) from sign_in_throttle where key in (?, ?)", Integer.class,
+				SignInThrottle.addressKey(address), SignInThrottle.resetAddressKey(address))).isZero();
+		assertThat(login("a".repeat(240) + "@x.io", "wrong password", address).statusCode()).isEqualTo(401);
 	}
 
 	@Test
@@ -95,7 +172,7 @@ class SignInProtectionTests {
 			login(employee.email(), "wrong password " + i, attacker);
 		}
 
-		assertThat(login(employee.email(), Tenants.PASSWORD, attacker).statusCode()).isEqualTo(401);
+		assertThat(login(employee.email(), Tenants.PASSWORD, attacker).statusCode()).isEqualTo(429);
 		assertThat(login(employee.email(), Tenants.PASSWORD, home).statusCode()).isEqualTo(200);
 	}
 
@@ -148,17 +225,22 @@ class SignInProtectionTests {
 
 	/**
 	 * Unknown user and wrong password take statistically similar time: medians over 40 alternating
-	 * tries each (each from a fresh address, so the address limit does not interfere) within 3x.
+	 * tries each (each from a fresh address, so the address limit does not interfere, and spread over
+	 * ten users, so none is locked) within 3x.
 	 */
 	@Test
 	void unknownUserAndWrongPasswordTakeSimilarTime() {
 		List<Long> wrongPassword = new ArrayList<>();
 		List<Long> unknownUser = new ArrayList<>();
+		List<UserAccount> users = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			users.add(Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of("VIEWER"), null));
+		}
 		login(employee.email(), "warm up", randomAddress());
 		login("warm-up@" + tenant.slug() + ".example", "warm up", randomAddress());
 		long deadline = System.nanoTime() + 120_000_000_000L;
 		for (int i = 0; i < 40 && System.nanoTime() < deadline; i++) {
-			wrongPassword.add(timed(employee.email()));
+			wrongPassword.add(timed(users.get(i % users.size()).email()));
 			unknownUser.add(timed("nobody-" + i + "@" + tenant.slug() + ".example"));
 		}
 
@@ -181,6 +263,11 @@ class SignInProtectionTests {
 		return sorted.get(sorted.size() / 2);
 	}
 
+	private List<AuditEventView> events(String action) {
+		return TenantContext.call(tenant.id(),
+				() -> audit.list(new AuditQuery(null, null, null, action, null, null), null, null).items());
+	}
+
 	private static List<String> headerNames(HttpResponse<String> response) {
 		return response.headers()
 			.map()
@@ -194,6 +281,39 @@ class SignInProtectionTests {
 	private HttpResponse<String> login(String email, String password, String address) {
 		return post("/api/v1/auth/login", Map.of("tenant", tenant.slug(), "email", email, "password", password),
 				address);
+	}
+
+	/** The sign-in form, posted as a browser does: with the CSRF cookie and field of the page. */
+	private HttpResponse<String> signInPage(String email, String password, String address) {
+		try {
+			HttpClient http = HttpClient.newHttpClient();
+			HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString());
+			String cookie = form.headers().allValues("Set-Cookie").stream()
+				.filter(c -> c.startsWith("XSRF-TOKEN="))
+				.map(c -> c.substring(0, c.indexOf(';')))
+				.findFirst()
+				.orElseThrow();
+			java.util.regex.Matcher field = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+				.matcher(form.body());
+			assertThat(field.find()).isTrue();
+			String body = "tenant=" + enc(tenant.slug()) + "&email=" + enc(email) + "&password=" + enc(password)
+					+ "&_csrf=" + enc(field.group(1));
+			return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Cookie", cookie)
+				.header("X-Forwarded-For", address)
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (Exception ex) {
+			throw new AssertionError(ex);
+		}
+	}
+
+	private static String enc(String value) {
+		return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	private HttpResponse<String> post(String path, Object body, String address) {
