@@ -23,6 +23,7 @@ import io.prax.tenancy.TenantId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -102,9 +103,11 @@ public class AuditManagement {
 
 	/**
 	 * Walks the whole chain in {@code seq} order through a database cursor (constant memory), checking
-	 * every link, every checksum and every signed checkpoint; stops at the first problem.
+	 * every link, every checksum and every signed checkpoint; stops at the first problem. Checkpoints,
+	 * events and head are read in one snapshot: under read committed each statement would see the
+	 * commits of writers since the previous one, and a head that moved on would look like a gap.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public Verification verify() {
 		ChainVerifier verifier = new ChainVerifier(key.verificationKeys(), checkpointRecords());
 		try {

@@ -1,0 +1,108 @@
+package io.prax.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.prax.identity.Onboarding;
+import io.prax.support.Api;
+import io.prax.support.PraxIntegrationTest;
+import io.prax.support.Tenants;
+import io.prax.support.Tenants.TestTenant;
+import io.prax.tenancy.TenantContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Verify reads one consistent snapshot: writers running at the same time never make an intact chain look broken. */
+@PraxIntegrationTest
+class AuditConcurrencyTests {
+
+	private static final int WRITERS = 8;
+	private static final int EVENTS_PER_WRITER = 40;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Onboarding onboarding;
+
+	@Autowired
+	AuditWriter writer;
+
+	@Autowired
+	AuditManagement audit;
+
+	ExecutorService pool;
+	Api api;
+	TestTenant tenant;
+	String token;
+
+	@BeforeEach
+	void tenant() {
+		pool = Executors.newFixedThreadPool(WRITERS + 2);
+		api = new Api(port);
+		tenant = Tenants.newTenant(onboarding);
+		token = api.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD).access();
+	}
+
+	@AfterEach
+	void stop() {
+		pool.shutdownNow();
+	}
+
+	@Test
+	void verifyNeverReportsAnIntactChainAsBrokenWhileOthersWrite() throws Exception {
+		AtomicBoolean writing = new AtomicBoolean(true);
+		List<Future<?>> writers = new ArrayList<>();
+		for (int w = 0; w < WRITERS; w++) {
+			int writerNo = w;
+			writers.add(pool.submit(() -> {
+				for (int i = 0; i < EVENTS_PER_WRITER; i++) {
+					writer.record(tenant.id(), new AuditEntry(new AuditEntry.Actor(null, null, null, null, "127.0.0.1",
+							"test"), "test.concurrent_write", "test", writerNo + "-" + i, null, null));
+				}
+				return null;
+			}));
+		}
+		Callable<List<String>> verifyOverApi = () -> {
+			List<String> answers = new ArrayList<>();
+			while (writing.get() || answers.isEmpty()) {
+				JsonNode body = api.get("/api/v1/audit/verify", token).json();
+				answers.add(body.get("valid").asBoolean() ? "valid" : body.toString());
+			}
+			return answers;
+		};
+		Callable<List<String>> verifyInProcess = () -> {
+			List<String> answers = new ArrayList<>();
+			while (writing.get() || answers.isEmpty()) {
+				Verification v = TenantContext.call(tenant.id(), audit::verify);
+				answers.add(v.valid() ? "valid" : v.toString());
+			}
+			return answers;
+		};
+		Future<List<String>> overApi = pool.submit(verifyOverApi);
+		Future<List<String>> inProcess = pool.submit(verifyInProcess);
+		for (Future<?> w : writers) {
+			w.get(90, TimeUnit.SECONDS);
+		}
+		writing.set(false);
+
+		List<String> answers = new ArrayList<>(overApi.get(30, TimeUnit.SECONDS));
+		answers.addAll(inProcess.get(30, TimeUnit.SECONDS));
+		assertThat(answers).hasSizeGreaterThan(2).containsOnly("valid");
+		Verification last = TenantContext.call(tenant.id(), audit::verify);
+		assertThat(last.valid()).isTrue();
+		assertThat(last.checkedEvents()).isEqualTo(last.headSeq()).isGreaterThanOrEqualTo(WRITERS * EVENTS_PER_WRITER);
+	}
+}
