@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -148,10 +149,13 @@ public class AuditManagement {
 
 	/**
 	 * Streams a ZIP with {@code audit-events.jsonl} (one event a line, checksums included),
-	 * {@code checkpoints.json} and {@code public-keys.json}: what the offline verifier needs.
+	 * {@code checkpoints.json} and {@code public-keys.json}: what the offline verifier needs. All of it
+	 * is read in one snapshot, and ends at {@code signedSeq} (a checkpoint's {@code seq}) when given,
+	 * so events written meanwhile by others do not leave the export with an unsigned tail.
 	 */
-	@Transactional(readOnly = true)
-	public void export(OutputStream target) {
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	public void export(OutputStream target, OptionalLong signedSeq) {
+		long upTo = signedSeq.orElse(Long.MAX_VALUE);
 		try {
 			ZipOutputStream zip = new ZipOutputStream(target, StandardCharsets.UTF_8);
 			zip.putNextEntry(new ZipEntry(KEYS_FILE));
@@ -160,11 +164,11 @@ public class AuditManagement {
 			zip.closeEntry();
 			zip.putNextEntry(new ZipEntry(CHECKPOINTS_FILE));
 			ArrayNode checkpoints = CanonicalJson.JSON.createArrayNode();
-			checkpointRecords().forEach(c -> checkpoints.add(checkpointJson(c)));
+			checkpointRecords().stream().filter(c -> c.seq() <= upTo).forEach(c -> checkpoints.add(checkpointJson(c)));
 			zip.write(CanonicalJson.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(checkpoints));
 			zip.closeEntry();
 			zip.putNextEntry(new ZipEntry(EVENTS_FILE));
-			streaming.query("select " + COLUMNS + " from audit_event order by seq", rs -> {
+			streaming.query("select " + COLUMNS + " from audit_event where seq <= ? order by seq", rs -> {
 				try {
 					zip.write(CanonicalJson.of(record(rs).toJson()).getBytes(StandardCharsets.UTF_8));
 					zip.write('\n');
@@ -172,7 +176,7 @@ public class AuditManagement {
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);
 				}
-			});
+			}, upTo);
 			zip.closeEntry();
 			zip.finish();
 			zip.flush();

@@ -1,5 +1,9 @@
 package io.prax.audit;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -9,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.prax.identity.Onboarding;
 import io.prax.support.Api;
 import io.prax.support.PraxIntegrationTest;
@@ -24,7 +29,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Verify reads one consistent snapshot: writers running at the same time never make an intact chain look broken. */
+/**
+ * Verify reads one consistent snapshot: writers running at the same time never make an intact chain
+ * look broken. Exports and signing never pile up on the connection pool.
+ */
 @PraxIntegrationTest
 class AuditConcurrencyTests {
 
@@ -42,6 +50,9 @@ class AuditConcurrencyTests {
 
 	@Autowired
 	AuditManagement audit;
+
+	@Autowired
+	HikariDataSource dataSource;
 
 	ExecutorService pool;
 	Api api;
@@ -104,5 +115,51 @@ class AuditConcurrencyTests {
 		Verification last = TenantContext.call(tenant.id(), audit::verify);
 		assertThat(last.valid()).isTrue();
 		assertThat(last.checkedEvents()).isEqualTo(last.headSeq()).isGreaterThanOrEqualTo(WRITERS * EVENTS_PER_WRITER);
+	}
+
+	/**
+	 * With a pool of 3 connections, 8 parallel exports of one tenant leave room for another tenant's
+	 * requests: no export holds a connection while it waits for a second one or for a lock.
+	 */
+	@Test
+	void parallelExportsOfOneTenantDoNotStallAnotherTenant() throws Exception {
+		TestTenant other = Tenants.newTenant(onboarding);
+		String otherToken = api.login(other.slug(), other.adminEmail(), Tenants.PASSWORD).access();
+		for (int i = 0; i < 20; i++) {
+			writer.record(tenant.id(), new AuditEntry(new AuditEntry.Actor(null, null, null, null, null, null),
+					"test.filler", "test", Integer.toString(i), null, null));
+		}
+		int poolSize = dataSource.getHikariConfigMXBean().getMaximumPoolSize();
+		dataSource.getHikariConfigMXBean().setMaximumPoolSize(3);
+		dataSource.getHikariPoolMXBean().softEvictConnections();
+		try {
+			List<Future<Integer>> exports = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				exports.add(pool.submit(() -> download("/api/v1/audit/export", token)));
+			}
+			List<Integer> otherAnswers = new ArrayList<>();
+			for (int i = 0; i < 5; i++) {
+				otherAnswers.add(pool.submit(() -> api.get("/api/v1/customers", otherToken).status())
+					.get(20, TimeUnit.SECONDS));
+			}
+			List<Integer> exported = new ArrayList<>();
+			for (Future<Integer> export : exports) {
+				exported.add(export.get(30, TimeUnit.SECONDS));
+			}
+
+			assertThat(otherAnswers).containsOnly(200);
+			assertThat(exported).containsOnly(200);
+		}
+		finally {
+			dataSource.getHikariConfigMXBean().setMaximumPoolSize(poolSize);
+		}
+	}
+
+	private int download(String path, String bearer) throws Exception {
+		HttpResponse<byte[]> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+				.header("Authorization", "Bearer " + bearer)
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		return response.statusCode();
 	}
 }
