@@ -141,12 +141,13 @@ public class AuditCheckpoints {
 			return Signing.REFUSED;
 		}
 		String body = SignedNote.body(tenant, head.seq(), head.checksum());
-		byte[] signature = SignedNote.sign(key.privateKey(), body);
+		AuditSigningKey.Ring keys = key.ring();
+		byte[] signature = SignedNote.sign(keys.privateKey(), body);
 		jdbc.update("insert into audit_checkpoint (tenant_id, seq, checksum, signed_at, key_id, signature, note) "
 				+ "values (?, ?, ?, ?, ?, ?, ?) on conflict (tenant_id, seq) do nothing", tenant, head.seq(), head.checksum(),
-				Timestamp.from(AuditRecord.stamp(Instant.now(clock))), SignedNote.keyId(tenant, key.publicKey()),
+				Timestamp.from(AuditRecord.stamp(Instant.now(clock))), SignedNote.keyId(tenant, keys.publicKey()),
 				Base64.getEncoder().encodeToString(signature),
-				SignedNote.note(tenant, body, key.publicKey(), signature));
+				SignedNote.note(tenant, body, keys.publicKey(), signature));
 		return Signing.SIGNED;
 	}
 }

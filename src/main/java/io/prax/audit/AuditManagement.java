@@ -131,13 +131,14 @@ public class AuditManagement {
 		return checkpointRecords().stream().map(CheckpointView::of).toList();
 	}
 
-	/** The keys that verify this tenant's checkpoints. */
+	/** The keys that verify this tenant's checkpoints: the signing key first, then the retired ones. */
 	public List<PublicKeyView> publicKeys() {
 		UUID tenant = TenantContext.require().value();
-		return key.verificationKeys()
+		AuditSigningKey.Ring ring = key.ring();
+		return ring.verificationKeys()
 			.stream()
 			.map(k -> new PublicKeyView(SignedNote.keyId(tenant, k), SignedNote.ALGORITHM, SignedNote.pem(k),
-					SignedNote.verifierKey(tenant, k)))
+					SignedNote.verifierKey(tenant, k), k.equals(ring.publicKey())))
 			.toList();
 	}
 
