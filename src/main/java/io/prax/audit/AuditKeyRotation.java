@@ -18,7 +18,7 @@ public final class AuditKeyRotation {
 	private AuditKeyRotation() {
 	}
 
-	/** Runs the command; answers the process exit code: 0 rotated, 1 failed, 2 usage. */
+	/** Runs the command; answers the process exit code: 0 rotated, 1 failed or no key to rotate, 2 usage. */
 	public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
 		Path dir = defaultKeysDir(environment);
 		for (int i = 0; i < args.length; i++) {
@@ -30,12 +30,17 @@ public final class AuditKeyRotation {
 				return 2;
 			}
 		}
+		if (!java.nio.file.Files.isRegularFile(dir.resolve(AuditSigningKey.FILE))) {
+			// A mistyped directory must not quietly get a key of its own.
+			err.println(COMMAND + ": nothing to rotate: no " + AuditSigningKey.FILE + " in " + dir
+					+ " (Prax creates it on first start; is this the keys directory?)");
+			return 1;
+		}
 		try {
 			AuditSigningKey.Rotation rotation = AuditSigningKey.rotate(dir);
 			out.println("new audit checkpoint key " + rotation.current() + " in " + dir.resolve(AuditSigningKey.FILE)
-					+ (rotation.retired() == null ? ""
-							: "; retired key " + rotation.retired() + " kept as "
-									+ dir.resolve(AuditSigningKey.PREFIX + rotation.retired() + ".pem") + " (public key only)"));
+					+ "; retired key " + rotation.retired() + " kept as "
+					+ dir.resolve(AuditSigningKey.PREFIX + rotation.retired() + ".pem") + " (public key only)");
 			return 0;
 		}
 		catch (RuntimeException ex) {

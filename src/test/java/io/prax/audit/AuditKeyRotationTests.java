@@ -60,6 +60,9 @@ class AuditKeyRotationTests {
 		int rotated = AuditKeyRotation.run(new String[] { "--keys-dir", keysDir.toString() }, Map.of(),
 				new PrintStream(said, true, StandardCharsets.UTF_8), System.err);
 		assertThat(rotated).isZero();
+		assertThat(AuditKeyRotation.run(new String[] { "--keys-dir", dir.resolve("typo").toString() }, Map.of(),
+				System.out, new PrintStream(new ByteArrayOutputStream()))).as("no key there to rotate").isEqualTo(1);
+		assertThat(dir.resolve("typo")).doesNotExist();
 		api.post("/api/v1/customers", Map.of("name", "Signed by the new key"), token);
 		Path export = download(token);
 
