@@ -17,6 +17,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -63,6 +64,7 @@ public class AuditCheckpoints {
 	 * were signed (a tenant another node is signing at this moment is skipped).
 	 */
 	public int signNow() {
+		outsideTransactions();
 		List<UUID> tenants = transaction.execute(status -> jdbc.queryForList("select id from tenant order by id",
 				UUID.class));
 		int count = 0;
@@ -107,12 +109,20 @@ public class AuditCheckpoints {
 	 * has no events. Never waits for a lock: when another signer is at work, both sign.
 	 */
 	public OptionalLong signCurrentTenant() {
+		outsideTransactions();
 		UUID tenant = TenantContext.require().value();
 		Long covered = transaction.execute(status -> switch (sign(tenant)) {
 			case SIGNED, CURRENT -> jdbc.queryForObject("select max(seq) from audit_checkpoint", Long.class);
 			case EMPTY, REFUSED -> null;
 		});
 		return covered == null ? OptionalLong.empty() : OptionalLong.of(covered);
+	}
+
+	/** Signing takes a connection of its own: from inside a transaction it would hold two at once. */
+	private static void outsideTransactions() {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("Audit checkpoints are signed outside any transaction");
+		}
 	}
 
 	/** What signing a tenant's head did: signed it, found it signed already, found no events, or refused. */
