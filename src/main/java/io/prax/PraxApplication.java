@@ -1,6 +1,7 @@
 package io.prax;
 
 import io.prax.audit.AuditExportVerifier;
+import io.prax.audit.AuditKeyRotation;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -17,6 +18,10 @@ public class PraxApplication {
 			// Offline verification trusts nothing of the server, so it starts none of it.
 			System.exit(AuditExportVerifier.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out,
 					System.err));
+		}
+		if (args.length > 0 && args[0].equals(AuditKeyRotation.COMMAND)) {
+			System.exit(AuditKeyRotation.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(),
+					System.out, System.err));
 		}
 		SpringApplication.run(PraxApplication.class, args);
 	}

@@ -1,8 +1,12 @@
 package io.prax.audit;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -82,17 +86,29 @@ class AuditApiController {
 
 	/**
 	 * The tenant's whole log as a ZIP for {@code java -jar prax.jar audit-verify}; its head is signed
-	 * first, so every event of the export is covered by a signed checkpoint.
+	 * first and the export ends at that checkpoint, so every event of the export is covered by a
+	 * signed checkpoint. Written to an owner-only temporary file first: the database connection is
+	 * held only while the log is read, never while a slow client downloads it.
 	 */
 	@GetMapping("/export")
 	@RequiresPermission(Permission.AUDIT_EXPORT)
 	void export(HttpServletResponse response) throws IOException {
 		audit.recordExport();
-		checkpoints.signCurrentTenant();
-		response.setContentType("application/zip");
-		response.setHeader("Content-Disposition",
-				"attachment; filename=\"audit-" + TenantContext.require() + ".zip\"");
-		audit.export(response.getOutputStream());
+		OptionalLong signed = checkpoints.signCurrentTenant();
+		Path spool = Files.createTempFile("prax-audit-export-", ".zip");
+		try {
+			try (OutputStream out = Files.newOutputStream(spool)) {
+				audit.export(out, signed);
+			}
+			response.setContentType("application/zip");
+			response.setHeader("Content-Disposition",
+					"attachment; filename=\"audit-" + TenantContext.require() + ".zip\"");
+			response.setContentLengthLong(Files.size(spool));
+			Files.copy(spool, response.getOutputStream());
+		}
+		finally {
+			Files.deleteIfExists(spool);
+		}
 	}
 
 	record Items<T>(List<T> items) {

@@ -22,13 +22,17 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Verifies an audit export ({@code GET /api/v1/audit/export}) offline, trusting nothing from the
- * server but the public key given on the command line: every event's checksum and link, gapless
- * {@code seq}, and every signed checkpoint against the chain. Runs without Spring, a database or a
- * network: {@code java -jar prax.jar audit-verify export.zip --public-key key.pem}.
+ * server but the public keys given on the command line: every event's checksum and link, gapless
+ * {@code seq}, every signed checkpoint against the chain, and a verified checkpoint at the last
+ * event (else {@code unsigned_tail}: whoever can write the database could have rewritten the events
+ * no signature covers, or removed the checkpoints). Runs without Spring, a database or a network:
+ * {@code java -jar prax.jar audit-verify export.zip --public-key key.pem [--public-key retired.pem]}.
  */
 public final class AuditExportVerifier {
 
 	public static final String COMMAND = "audit-verify";
+	static final String ALLOW_UNSIGNED_TAIL = "--allow-unsigned-tail";
+	static final String UNSIGNED_TAIL = "unsigned_tail";
 
 	private AuditExportVerifier() {
 	}
@@ -37,9 +41,13 @@ public final class AuditExportVerifier {
 	public static int run(String[] args, PrintStream out, PrintStream err) {
 		Path zip = null;
 		List<Path> keyFiles = new ArrayList<>();
+		boolean allowUnsignedTail = false;
 		for (int i = 0; i < args.length; i++) {
 			if (args[i].equals("--public-key") && i + 1 < args.length) {
 				keyFiles.add(Path.of(args[++i]));
+			}
+			else if (args[i].equals(ALLOW_UNSIGNED_TAIL)) {
+				allowUnsignedTail = true;
 			}
 			else if (zip == null && !args[i].startsWith("--")) {
 				zip = Path.of(args[i]);
@@ -56,15 +64,21 @@ public final class AuditExportVerifier {
 			for (Path keyFile : keyFiles) {
 				keys.add(SignedNote.fromPem(Files.readString(keyFile, StandardCharsets.US_ASCII)));
 			}
-			Result result = verify(zip, keys);
+			Result result = verify(zip, keys, allowUnsignedTail);
 			if (keyFiles.isEmpty()) {
 				err.println("warning: no --public-key given: the keys inside the export were trusted, which proves "
 						+ "integrity but not that the server signed it");
 			}
 			Verification v = result.verification();
-			if (v.valid() && result.signedUpTo() < v.headSeq()) {
-				err.println("warning: events after #" + result.signedUpTo() + " are not covered by a signed checkpoint: "
-						+ "whoever can write the database could have changed them");
+			if (result.signedUpTo() < v.headSeq() && (v.valid() || UNSIGNED_TAIL.equals(v.problem()))) {
+				err.println((v.valid() ? "warning: " : "") + "events after #" + result.signedUpTo()
+						+ " are not covered by a signed checkpoint: whoever can write the database could have changed "
+						+ "them" + (v.valid() ? "" : " (" + ALLOW_UNSIGNED_TAIL + " accepts them)"));
+			}
+			if (result.unknownKeyId() != null) {
+				err.println("checkpoint #" + v.firstInvalidSeq() + " is signed with key id " + result.unknownKeyId()
+						+ ", which none of the given keys has: was the key rotated? Give the retired key with "
+						+ "another --public-key");
 			}
 			out.println((v.valid() ? "VALID" : "INVALID") + " tenant=" + result.tenant() + " checkedEvents="
 					+ v.checkedEvents() + " headSeq=" + v.headSeq() + " headChecksum=" + v.headChecksum()
@@ -80,12 +94,20 @@ public final class AuditExportVerifier {
 
 	/**
 	 * The export's tenant, the verification of its chain with {@code trustedKeys} (the export's own
-	 * keys when empty), and the last {@code seq} a verified checkpoint vouches for.
+	 * keys when empty), the last {@code seq} a verified checkpoint vouches for, and the key id of a
+	 * checkpoint that failed because none of the keys has its id.
 	 */
-	public record Result(@Nullable UUID tenant, Verification verification, long signedUpTo) {
+	public record Result(@Nullable UUID tenant, Verification verification, long signedUpTo,
+			@Nullable String unknownKeyId) {
 	}
 
+	/** Verifies strictly: events no verified checkpoint covers make the export invalid ({@code unsigned_tail}). */
 	public static Result verify(Path zipFile, List<PublicKey> trustedKeys) throws IOException {
+		return verify(zipFile, trustedKeys, false);
+	}
+
+	public static Result verify(Path zipFile, List<PublicKey> trustedKeys, boolean allowUnsignedTail)
+			throws IOException {
 		try (ZipFile zip = new ZipFile(zipFile.toFile(), StandardCharsets.UTF_8)) {
 			List<PublicKey> keys = trustedKeys.isEmpty() ? exportedKeys(zip) : trustedKeys;
 			List<Checkpoint> checkpoints = new ArrayList<>();
@@ -113,8 +135,25 @@ public final class AuditExportVerifier {
 			Verification verification = verifier.finish(null, null);
 			long signedUpTo = verification.valid() && !checkpoints.isEmpty()
 					? checkpoints.get(checkpoints.size() - 1).seq() : 0;
-			return new Result(tenant, verification, signedUpTo);
+			if (verification.valid() && signedUpTo < verification.headSeq() && !allowUnsignedTail) {
+				verification = new Verification(false, verification.checkedEvents(), verification.headSeq(),
+						verification.headChecksum(), signedUpTo + 1, UNSIGNED_TAIL, verification.checkpointsVerified());
+			}
+			return new Result(tenant, verification, signedUpTo, unknownKeyId(verification, checkpoints, keys));
 		}
+	}
+
+	private static @Nullable String unknownKeyId(Verification verification, List<Checkpoint> checkpoints,
+			List<PublicKey> keys) {
+		if (!"bad_checkpoint_signature".equals(verification.problem())) {
+			return null;
+		}
+		return checkpoints.stream()
+			.filter(c -> verification.firstInvalidSeq() != null && c.seq() == verification.firstInvalidSeq())
+			.filter(c -> keys.stream().noneMatch(k -> SignedNote.keyId(c.tenantId(), k).equals(c.keyId())))
+			.map(Checkpoint::keyId)
+			.findFirst()
+			.orElse(null);
 	}
 
 	private static List<PublicKey> exportedKeys(ZipFile zip) throws IOException {
@@ -140,7 +179,8 @@ public final class AuditExportVerifier {
 	}
 
 	private static int usage(PrintStream err) {
-		err.println("usage: java -jar prax.jar " + COMMAND + " <export.zip> [--public-key <key.pem>]");
+		err.println("usage: java -jar prax.jar " + COMMAND + " <export.zip> [--public-key <key.pem>]... ["
+				+ ALLOW_UNSIGNED_TAIL + "]");
 		return 2;
 	}
 }

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -23,6 +24,7 @@ import io.prax.tenancy.TenantId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -102,9 +104,11 @@ public class AuditManagement {
 
 	/**
 	 * Walks the whole chain in {@code seq} order through a database cursor (constant memory), checking
-	 * every link, every checksum and every signed checkpoint; stops at the first problem.
+	 * every link, every checksum and every signed checkpoint; stops at the first problem. Checkpoints,
+	 * events and head are read in one snapshot: under read committed each statement would see the
+	 * commits of writers since the previous one, and a head that moved on would look like a gap.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public Verification verify() {
 		ChainVerifier verifier = new ChainVerifier(key.verificationKeys(), checkpointRecords());
 		try {
@@ -127,13 +131,14 @@ public class AuditManagement {
 		return checkpointRecords().stream().map(CheckpointView::of).toList();
 	}
 
-	/** The keys that verify this tenant's checkpoints. */
+	/** The keys that verify this tenant's checkpoints: the signing key first, then the retired ones. */
 	public List<PublicKeyView> publicKeys() {
 		UUID tenant = TenantContext.require().value();
-		return key.verificationKeys()
+		AuditSigningKey.Ring ring = key.ring();
+		return ring.verificationKeys()
 			.stream()
 			.map(k -> new PublicKeyView(SignedNote.keyId(tenant, k), SignedNote.ALGORITHM, SignedNote.pem(k),
-					SignedNote.verifierKey(tenant, k)))
+					SignedNote.verifierKey(tenant, k), k.equals(ring.publicKey())))
 			.toList();
 	}
 
@@ -145,10 +150,13 @@ public class AuditManagement {
 
 	/**
 	 * Streams a ZIP with {@code audit-events.jsonl} (one event a line, checksums included),
-	 * {@code checkpoints.json} and {@code public-keys.json}: what the offline verifier needs.
+	 * {@code checkpoints.json} and {@code public-keys.json}: what the offline verifier needs. All of it
+	 * is read in one snapshot, and ends at {@code signedSeq} (a checkpoint's {@code seq}) when given,
+	 * so events written meanwhile by others do not leave the export with an unsigned tail.
 	 */
-	@Transactional(readOnly = true)
-	public void export(OutputStream target) {
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	public void export(OutputStream target, OptionalLong signedSeq) {
+		long upTo = signedSeq.orElse(Long.MAX_VALUE);
 		try {
 			ZipOutputStream zip = new ZipOutputStream(target, StandardCharsets.UTF_8);
 			zip.putNextEntry(new ZipEntry(KEYS_FILE));
@@ -157,11 +165,11 @@ public class AuditManagement {
 			zip.closeEntry();
 			zip.putNextEntry(new ZipEntry(CHECKPOINTS_FILE));
 			ArrayNode checkpoints = CanonicalJson.JSON.createArrayNode();
-			checkpointRecords().forEach(c -> checkpoints.add(checkpointJson(c)));
+			checkpointRecords().stream().filter(c -> c.seq() <= upTo).forEach(c -> checkpoints.add(checkpointJson(c)));
 			zip.write(CanonicalJson.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(checkpoints));
 			zip.closeEntry();
 			zip.putNextEntry(new ZipEntry(EVENTS_FILE));
-			streaming.query("select " + COLUMNS + " from audit_event order by seq", rs -> {
+			streaming.query("select " + COLUMNS + " from audit_event where seq <= ? order by seq", rs -> {
 				try {
 					zip.write(CanonicalJson.of(record(rs).toJson()).getBytes(StandardCharsets.UTF_8));
 					zip.write('\n');
@@ -169,7 +177,7 @@ public class AuditManagement {
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);
 				}
-			});
+			}, upTo);
 			zip.closeEntry();
 			zip.finish();
 			zip.flush();

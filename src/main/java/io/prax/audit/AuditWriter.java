@@ -66,9 +66,12 @@ class AuditWriter {
 	static AuditRecord append(Connection c, UUID tenant, AuditEntry entry, Instant at) throws SQLException {
 		Head head = lockHead(c, tenant);
 		AuditEntry.Actor actor = entry.actor();
-		AuditRecord event = new AuditRecord(tenant, head.seq() + 1, at, actor.id(), actor.name(), actor.tier(),
-				actor.sessionId(), actor.ip(), actor.userAgent(), entry.action(), entry.entityType(), entry.entityId(),
-				entry.changes(), entry.reason(), head.checksum(), "")
+		// Bounded here, before hashing, so no caller can put a huge header or name into the permanent chain.
+		AuditRecord event = new AuditRecord(tenant, head.seq() + 1, at, actor.id(), Bounded.text(actor.name(), Bounded.NAME),
+				Bounded.text(actor.tier(), Bounded.NAME), actor.sessionId(), Bounded.text(actor.ip(), Bounded.IP),
+				Bounded.text(actor.userAgent(), Bounded.USER_AGENT), entry.action(),
+				Bounded.text(entry.entityType(), Bounded.ID), Bounded.text(entry.entityId(), Bounded.ID), entry.changes(),
+				Bounded.text(entry.reason(), Bounded.REASON), head.checksum(), "")
 			.withChecksums(head.checksum());
 		try (PreparedStatement insert = c.prepareStatement("insert into audit_event (tenant_id, seq, occurred_at, "
 				+ "actor_id, actor_name, actor_tier, session_id, ip, user_agent, action, entity_type, entity_id, "

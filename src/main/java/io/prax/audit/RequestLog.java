@@ -57,8 +57,16 @@ class RequestLog implements DisposableBean {
 	private static final Logger log = LoggerFactory.getLogger(RequestLog.class);
 	private static final int BATCH = 500;
 
+	/** One request; the client's free text (address, user agent, method, path) is bounded, whatever it sent. */
 	record Entry(UUID tenantId, Instant occurredAt, UUID id, @Nullable UUID userId, @Nullable UUID sessionId,
 			@Nullable String ip, @Nullable String userAgent, String method, String path, int status, int durationMs) {
+
+		Entry {
+			ip = Bounded.text(ip, Bounded.IP);
+			userAgent = Bounded.text(userAgent, Bounded.USER_AGENT);
+			method = Bounded.text(method, Bounded.METHOD);
+			path = Bounded.text(path, Bounded.PATH);
+		}
 	}
 
 	private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(10_000);
@@ -214,10 +222,9 @@ class RequestLog implements DisposableBean {
 				CurrentUser user = CurrentUser.current().orElse(null);
 				if (user != null) {
 					int millis = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1_000_000);
-					String path = request.getRequestURI();
 					requests.record(new Entry(user.tenantId().value(), at, Ids.newId(), user.id().value(),
 							user.sessionId(), request.getRemoteAddr(), request.getHeader("User-Agent"),
-							request.getMethod(), path.length() > 2000 ? path.substring(0, 2000) : path,
+							request.getMethod(), request.getRequestURI(),
 							failed && response.getStatus() < 400 ? 500 : response.getStatus(), millis));
 				}
 			}

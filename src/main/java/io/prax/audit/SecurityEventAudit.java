@@ -56,8 +56,8 @@ class SecurityEventAudit {
 			return;
 		}
 		ObjectNode changes = changes();
-		changes.put("email", event.email());
-		changes.put("reason", event.reason());
+		changes.put("email", Bounded.text(event.email(), Bounded.EMAIL));
+		changes.put("reason", Bounded.text(event.reason(), Bounded.NAME));
 		AuditEntry.Actor actor = new AuditEntry.Actor(null, null, null, null, event.ip(), event.userAgent());
 		writer.record(event.tenantId(), new AuditEntry(actor, "auth.sign_in_failed", null, null, changes, event.reason()));
 	}
@@ -109,7 +109,7 @@ class SecurityEventAudit {
 	@EventListener
 	void on(UserInvited event) {
 		ObjectNode changes = changes();
-		changes.put("email", event.email());
+		changes.put("email", Bounded.text(event.email(), Bounded.EMAIL));
 		changes.put("tier", event.tier().name());
 		writer.record(event.tenantId(), new AuditEntry(AuditEntry.Actor.current(), "user.invited", "user",
 				event.userId().value().toString(), changes, null));

@@ -165,11 +165,57 @@ class AuditApiTests {
 		assertThat(runVerifier(export, otherKey)).startsWith("1 INVALID").contains("problem=bad_checkpoint_signature");
 	}
 
-	private String runVerifier(Path zip, Path key) {
+	@Test
+	void offlineVerifierRefusesEventsNoCheckpointCoversUnlessTheCallerAcceptsThem() throws Exception {
+		checkpoints.signNow();
+		api.post("/api/v1/customers", Map.of("name", "After the first checkpoint"), token);
+		Path export = download("/api/v1/audit/export");
+		Path key = dir.resolve("key.pem");
+		Files.writeString(key, api.get("/api/v1/audit/public-keys", token).json().get("items").get(0)
+			.get("publicKeyPem").asString());
+		JsonNode signed = api.get("/api/v1/audit/checkpoints", token).json().get("items");
+		assertThat(signed).hasSizeGreaterThanOrEqualTo(2);
+		long first = signed.get(0).get("seq").asLong();
+
+		Path stripped = replaceEntry(export, AuditManagement.CHECKPOINTS_FILE, "[]");
+		assertThat(runVerifier(stripped, key)).startsWith("1 INVALID")
+			.contains("signedUpTo=0", "firstInvalidSeq=1 problem=unsigned_tail");
+		assertThat(runVerifier(stripped, key, "--allow-unsigned-tail")).startsWith("0 VALID").contains("signedUpTo=0");
+
+		String firstOnly;
+		try (ZipFile zip = new ZipFile(export.toFile())) {
+			JsonNode all = CanonicalJson.JSON.readTree(zip.getInputStream(zip.getEntry(AuditManagement.CHECKPOINTS_FILE)));
+			assertThat(all.size()).isGreaterThanOrEqualTo(2);
+			firstOnly = "[" + all.get(0) + "]";
+		}
+		Path short_ = replaceEntry(export, AuditManagement.CHECKPOINTS_FILE, firstOnly);
+		assertThat(runVerifier(short_, key)).startsWith("1 INVALID")
+			.contains("signedUpTo=" + first, "firstInvalidSeq=" + (first + 1) + " problem=unsigned_tail");
+		assertThat(runVerifier(short_, key, "--allow-unsigned-tail")).startsWith("0 VALID");
+		assertThat(runVerifier(export, key)).startsWith("0 VALID");
+	}
+
+	private String runVerifier(Path zip, Path key, String... options) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		int code = AuditExportVerifier.run(new String[] { zip.toString(), "--public-key", key.toString() },
+		List<String> args = new java.util.ArrayList<>(List.of(zip.toString(), "--public-key", key.toString()));
+		args.addAll(List.of(options));
+		int code = AuditExportVerifier.run(args.toArray(String[]::new),
 				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
 		return code + " " + out.toString(StandardCharsets.UTF_8);
+	}
+
+	private Path replaceEntry(Path zip, String name, String content) throws Exception {
+		Path target = dir.resolve("replaced-" + java.util.UUID.randomUUID() + ".zip");
+		try (ZipFile source = new ZipFile(zip.toFile());
+				ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
+			for (ZipEntry entry : java.util.Collections.list(source.entries())) {
+				byte[] bytes = source.getInputStream(entry).readAllBytes();
+				out.putNextEntry(new ZipEntry(entry.getName()));
+				out.write(entry.getName().equals(name) ? content.getBytes(StandardCharsets.UTF_8) : bytes);
+				out.closeEntry();
+			}
+		}
+		return target;
 	}
 
 	private Path download(String path) throws Exception {

@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Checkpoint signing runs once across nodes and signs a head only when it moved. */
+/** Checkpoint signing signs a tenant on one node at a time, and a head only when it moved. */
 @PraxIntegrationTest
 class AuditCheckpointsTests {
 
@@ -32,17 +32,20 @@ class AuditCheckpointsTests {
 	DataSource dataSource;
 
 	@Test
-	void skipsTheRoundWhileAnotherNodeHoldsTheSigningLock() throws Exception {
+	void skipsATenantWhileAnotherNodeIsSigningIt() throws Exception {
 		TestTenant tenant = Tenants.newTenant(onboarding);
+		TestTenant other = Tenants.newTenant(onboarding);
 		try (Connection otherNode = dataSource.getConnection()) {
 			otherNode.setAutoCommit(false);
-			try (PreparedStatement lock = otherNode.prepareStatement("select pg_advisory_xact_lock(?)")) {
-				lock.setLong(1, AuditCheckpoints.LOCK);
+			try (PreparedStatement lock = otherNode.prepareStatement("select pg_advisory_xact_lock(?, ?)")) {
+				lock.setInt(1, AuditCheckpoints.LOCK_CLASS);
+				lock.setInt(2, tenant.id().value().hashCode());
 				lock.execute();
 			}
 
-			assertThat(checkpoints.signNow()).isZero();
+			assertThat(checkpoints.signNow()).isPositive();
 			assertThat(TenantContext.call(tenant.id(), audit::checkpoints)).isEmpty();
+			assertThat(TenantContext.call(other.id(), audit::checkpoints)).as("other tenants are signed").hasSize(1);
 			otherNode.rollback();
 		}
 

@@ -66,6 +66,31 @@ class RequestLogTests {
 	}
 
 	@Test
+	void boundsTheUserAgentAndPathAClientSends() throws Exception {
+		TestTenant tenant = Tenants.newTenant(onboarding);
+		Api api = new Api(port);
+		Api.Tokens tokens = api.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD);
+		java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+					+ "/api/v1/customers?q=" + "p".repeat(2_500)))
+				.header("Authorization", "Bearer " + tokens.access())
+				.header("User-Agent", "Agent/" + "u".repeat(3_000))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		requests.write(List.of(new RequestLog.Entry(tenant.id().value(), Instant.now(), Ids.newId(), null, null,
+				"i".repeat(1_000), "a".repeat(100_000), "GET", "/" + "q".repeat(100_000), 200, 1)));
+
+		requests.flush();
+
+		List<Map<String, Object>> rows = rows(tenant);
+		assertThat(rows).hasSize(2).allSatisfy(row -> {
+			assertThat((String) row.get("user_agent")).hasSizeLessThanOrEqualTo(Bounded.USER_AGENT)
+				.endsWith(Bounded.MARKER);
+			assertThat((String) row.get("path")).hasSizeLessThanOrEqualTo(Bounded.PATH);
+			assertThat((String) row.get("ip")).hasSizeLessThanOrEqualTo(Bounded.IP);
+		});
+	}
+
+	@Test
 	void dropsMonthsPastTheRetention() {
 		TestTenant tenant = Tenants.newTenant(onboarding);
 		LocalDate longAgo = LocalDate.of(2001, 3, 1);

@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.prax.identity.Onboarding;
 import io.prax.session.SessionId;
 import io.prax.session.SessionManagement;
+import io.prax.session.SignInFailed;
 import io.prax.support.Api;
 import io.prax.support.PraxIntegrationTest;
 import io.prax.support.Tenants;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +36,12 @@ class SecurityEventAuditTests {
 
 	@Autowired
 	SessionManagement sessions;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	AuditWriter writer;
 
 	Api api;
 	TestTenant tenant;
@@ -130,6 +138,38 @@ class SecurityEventAuditTests {
 		AuditEventView reset = only("user.password_reset_requested");
 		assertThat(reset.entityId()).isEqualTo(userId);
 		assertThat(reset.actorId()).isEqualTo(tenant.admin().id().value());
+		assertThat(TenantContext.call(tenant.id(), audit::verify).valid()).isTrue();
+	}
+
+	@Test
+	void boundsWhatACallerSendsBeforeItEntersThePermanentChain() throws Exception {
+		String huge = "x".repeat(200_000);
+		events.publishEvent(new SignInFailed(tenant.id(), huge + "@" + tenant.slug() + ".example",
+				"unknown_user_or_wrong_password", "203.0.113.9", huge));
+		writer.record(tenant.id(), new AuditEntry(new AuditEntry.Actor(null, "N".repeat(10_000), null, null, null, null),
+				"test.long_name", "test", "1", null, "R".repeat(10_000)));
+		java.net.http.HttpResponse<String> header = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/auth/login"))
+				.header("Content-Type", "application/json")
+				.header("User-Agent", "Agent/" + "u".repeat(6_000))
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"tenant\":\"" + tenant.slug()
+						+ "\",\"email\":\"" + tenant.adminEmail() + "\",\"password\":\"wrong password, long agent\"}"))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(header.statusCode()).isEqualTo(401);
+
+		List<AuditEventView> failed = events("auth.sign_in_failed");
+		assertThat(failed).hasSize(2);
+		AuditEventView published = failed.get(1);
+		assertThat(published.changes().get("email").asString()).hasSizeLessThanOrEqualTo(Bounded.EMAIL)
+			.startsWith("xxx")
+			.endsWith(Bounded.MARKER);
+		assertThat(published.userAgent()).hasSizeLessThanOrEqualTo(Bounded.USER_AGENT).endsWith(Bounded.MARKER);
+		assertThat(failed.get(0).userAgent()).hasSizeLessThanOrEqualTo(Bounded.USER_AGENT)
+			.startsWith("Agent/uuu")
+			.endsWith(Bounded.MARKER);
+		AuditEventView named = only("test.long_name");
+		assertThat(named.actorName()).hasSize(Bounded.NAME).endsWith(Bounded.MARKER);
+		assertThat(named.reason()).hasSize(Bounded.REASON).endsWith(Bounded.MARKER);
 		assertThat(TenantContext.call(tenant.id(), audit::verify).valid()).isTrue();
 	}
 
