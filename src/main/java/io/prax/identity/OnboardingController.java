@@ -1,12 +1,11 @@
 package io.prax.identity;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.prax.platform.PeerAddress;
 import io.prax.platform.PraxProperties;
 import io.prax.platform.ProblemException;
 import io.prax.platform.PublicEndpoint;
@@ -110,8 +109,9 @@ class OnboardingController {
 		return view;
 	}
 
+	/** From this machine only: judged on the socket's peer, which no forwarded header can make loopback. */
 	private void requireSetup(@Nullable String token, HttpServletRequest request) {
-		if (!isLoopback(request.getRemoteAddr()) || !firstRun.setupAllowed(token)) {
+		if (!PeerAddress.fromThisMachine(request) || !firstRun.setupAllowed(token)) {
 			throw ProblemException.notFound("Page");
 		}
 	}
@@ -119,15 +119,6 @@ class OnboardingController {
 	private void requireSignup() {
 		if (!properties.signupEnabled()) {
 			throw ProblemException.notFound("Page");
-		}
-	}
-
-	private static boolean isLoopback(String address) {
-		try {
-			return InetAddress.getByName(address).isLoopbackAddress();
-		}
-		catch (UnknownHostException ex) {
-			return false;
 		}
 	}
 }

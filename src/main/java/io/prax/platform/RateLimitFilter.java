@@ -2,6 +2,9 @@ package io.prax.platform;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -22,14 +25,20 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
  * Rate limits per route family (auth, API reads, API writes, export) with Bucket4j token buckets
  * stored in PostgreSQL ({@code rate_limit_bucket}), so every node draws from the same bucket. Runs
- * after authentication: a signed-in caller has buckets of their own, anyone else those of their IP
- * address. Over the limit: 429 {@code rate_limited} with {@code Retry-After}.
+ * inside the security chain right after the token filter and before the CSRF check and the
+ * authorization that answers 401: a signed-in caller has buckets of their own, anyone else those of
+ * their IP address, and refused requests count too. The family is chosen on the path as Spring MVC
+ * routes it (decoded, without path parameters, dot segments or empty segments, any case), so no
+ * spelling of a path reaches a handler outside its family. Over the limit: 429 {@code rate_limited}
+ * with {@code Retry-After}.
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
@@ -102,21 +111,54 @@ class RateLimitFilter extends OncePerRequestFilter {
 	}
 
 	static @Nullable Family familyOf(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String path = routedPath(request);
 		String method = request.getMethod();
 		boolean read = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
-		if (path.startsWith("/api/v1/auth/") || path.equals("/api/v1/signup")
+		if (under(path, "/api/v1/auth") || path.equals("/api/v1/signup")
 				|| (!read && (path.equals("/login") || path.equals("/signup") || path.equals("/setup")
-						|| path.startsWith("/password/")))) {
+						|| under(path, "/password")))) {
 			return Family.AUTH;
 		}
-		if (path.startsWith("/api/v1/export") || path.startsWith("/export")) {
+		if (under(path, "/api/v1/audit/export") || under(path, "/audit/export") || under(path, "/api/v1/admin/export")
+				|| under(path, "/admin/export") || under(path, "/api/v1/export") || under(path, "/export")) {
 			return Family.EXPORT;
 		}
-		if (path.startsWith("/api/")) {
+		if (under(path, "/api")) {
 			return read ? Family.API_READ : Family.API_WRITE;
 		}
 		return null;
+	}
+
+	/**
+	 * The path within the application as Spring MVC matches it: each segment percent-decoded and
+	 * without {@code ;} parameters ({@link ServletRequestPathUtils}, as the DispatcherServlet parses
+	 * it), then empty and {@code .} segments dropped, {@code ..} resolved, and lower-cased.
+	 */
+	static String routedPath(HttpServletRequest request) {
+		Deque<String> segments = new ArrayDeque<>();
+		try {
+			for (PathContainer.Element element : ServletRequestPathUtils.parse(request).pathWithinApplication()
+				.elements()) {
+				if (element instanceof PathContainer.PathSegment segment) {
+					String value = segment.valueToMatch();
+					if (value.equals("..")) {
+						segments.pollLast();
+					}
+					else if (!value.isEmpty() && !value.equals(".")) {
+						segments.addLast(value.toLowerCase(Locale.ROOT));
+					}
+				}
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// Not decodable: no handler is reached either; count it by its raw spelling.
+			return request.getRequestURI().toLowerCase(Locale.ROOT);
+		}
+		return "/" + String.join("/", segments);
+	}
+
+	private static boolean under(String path, String prefix) {
+		return path.equals(prefix) || path.startsWith(prefix + "/");
 	}
 
 	private RateLimitSettings.Limit limitOf(Family family) {

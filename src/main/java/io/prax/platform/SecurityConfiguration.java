@@ -14,11 +14,12 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * One filter chain for pages and API: stateless (no server-side HTTP session), authenticated by the
@@ -51,8 +52,8 @@ class SecurityConfiguration {
 	};
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, RequestAuthenticationFilter authentication)
-			throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, RequestAuthenticationFilter authentication,
+			RateLimitFilter rateLimits) throws Exception {
 		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
 		csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
 		// Stateless: no HTTP session, the security context lives only for the request. Session management
@@ -81,7 +82,10 @@ class SecurityConfiguration {
 				.permitAll()
 				.anyRequest()
 				.authenticated())
-			.addFilterBefore(authentication, AnonymousAuthenticationFilter.class)
+			// The caller is known before the CSRF check and the authorization, so the rate limits, which
+			// need the caller, count the requests those refuse as well.
+			.addFilterAfter(authentication, CorsFilter.class)
+			.addFilterBefore(rateLimits, CsrfFilter.class)
 			.exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, failure) -> {
 				if (Problems.isApi(request)) {
 					Object rejection = request.getAttribute(RequestAuthenticationFilter.REJECTION);
@@ -108,11 +112,18 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	/** The token filter runs inside the security chain only, not a second time as a servlet filter. */
+	/** The token filter and the rate limits run inside the security chain only, not a second time as servlet filters. */
 	@Bean
 	FilterRegistrationBean<RequestAuthenticationFilter> authenticationFilterRegistration(
 			RequestAuthenticationFilter filter) {
 		FilterRegistrationBean<RequestAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<RateLimitFilter> rateLimitFilterRegistration(RateLimitFilter filter) {
+		FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setEnabled(false);
 		return registration;
 	}

@@ -23,8 +23,6 @@ class WebHardeningConfiguration {
 	/** Before the security filter chain (order -100), so even refused requests carry the policy. */
 	static final int CSP_ORDER = -120;
 	static final int BODY_LIMIT_ORDER = -110;
-	/** After the security filter chain, so the caller is known. */
-	static final int RATE_LIMIT_ORDER = -90;
 
 	@Bean
 	FilterRegistrationBean<ContentSecurityPolicyFilter> contentSecurityPolicyFilter() {
@@ -43,16 +41,10 @@ class WebHardeningConfiguration {
 		return registration;
 	}
 
+	/** Placed in the security chain by {@link SecurityConfiguration}, before the CSRF check. */
 	@Bean
 	RateLimitFilter rateLimitFilter(RateLimitSettings settings, DataSource dataSource) {
 		return new RateLimitFilter(settings, dataSource);
-	}
-
-	@Bean
-	FilterRegistrationBean<RateLimitFilter> rateLimitFilterRegistration(RateLimitFilter filter) {
-		FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(filter);
-		registration.setOrder(RATE_LIMIT_ORDER);
-		return registration;
 	}
 
 	/**

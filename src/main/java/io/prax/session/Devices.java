@@ -24,7 +24,7 @@ class Devices {
 		if (userAgent == null || userAgent.isBlank()) {
 			return Device.UNKNOWN;
 		}
-		UserAgent parsed = analyzer().parse(userAgent);
+		UserAgent parsed = analyzer().parse(ClientInfo.truncate(userAgent, ClientInfo.MAX_USER_AGENT));
 		return new Device(known(parsed.getValue(UserAgent.DEVICE_CLASS)),
 				known(parsed.getValue(UserAgent.AGENT_NAME_VERSION_MAJOR)),
 				known(parsed.getValue(UserAgent.OPERATING_SYSTEM_NAME_VERSION_MAJOR)));

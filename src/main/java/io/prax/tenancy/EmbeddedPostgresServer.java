@@ -3,8 +3,11 @@ package io.prax.tenancy;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,7 +26,10 @@ import org.slf4j.LoggerFactory;
  * {@code <data dir>/postgres} and survives restarts. On first start it creates the owner and the
  * application roles with generated passwords (kept in the keys directory), then restarts with
  * scram-sha-256 required for every connection, listening on loopback only.
- * One server per data directory per JVM, so several application contexts (tests) share it.
+ * One server per data directory per JVM, so several application contexts (tests) share it. A
+ * server left running by a Prax that was killed is stopped first ({@link OrphanedPostmaster}); the
+ * data directory's lock file tells such an orphan from the server of a Prax that is still running.
+ * Commits are durable ({@code fsync}, {@code synchronous_commit}): what Prax acknowledged survives a crash.
  */
 final class EmbeddedPostgresServer {
 
@@ -32,9 +38,13 @@ final class EmbeddedPostgresServer {
 	static final String APP_ROLE = "prax_app";
 	private static final String SUPERUSER = "postgres";
 	private static final String PROVISIONED_MARKER = "prax-provisioned";
+	/** Next to the server's directory: initdb wants that one empty. */
+	private static final String LOCK_FILE = "postgres.lock";
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 	private static final Map<Path, DatabaseEndpoints> RUNNING = new ConcurrentHashMap<>();
+	/** Held for the life of the JVM; the operating system releases them when it dies, however it dies. */
+	private static final Map<Path, FileLock> LOCKS = new ConcurrentHashMap<>();
 
 	private EmbeddedPostgresServer() {
 	}
@@ -55,6 +65,8 @@ final class EmbeddedPostgresServer {
 		String appPassword = secret(keysDir, "db-app.password");
 		try {
 			Files.createDirectories(pgData);
+			lock(pgData);
+			OrphanedPostmaster.clear(pgData);
 			boolean provisioned = Files.exists(pgData.resolve(PROVISIONED_MARKER));
 			EmbeddedPostgres server = launch(pgData, superPassword, provisioned);
 			if (!provisioned) {
@@ -79,10 +91,26 @@ final class EmbeddedPostgresServer {
 			.setCleanDataDirectory(false)
 			.setServerConfig("listen_addresses", "127.0.0.1")
 			.setServerConfig("password_encryption", "scram-sha-256")
+			// zonky's defaults are for throw-away test databases: no fsync, asynchronous commits.
+			.setServerConfig("fsync", "on")
+			.setServerConfig("synchronous_commit", "on")
 			.setConnectConfig("password", superPassword)
 			.setPGStartupWait(Duration.ofSeconds(60))
 			.setDataDirectoryCustomizer(dir -> writeHba(dir, requirePasswords))
 			.start();
+	}
+
+	/** Only one Prax at a time may run the server of a data directory. */
+	private static void lock(Path pgData) throws IOException {
+		FileChannel channel = FileChannel.open(pgData.resolveSibling(LOCK_FILE), StandardOpenOption.CREATE,
+				StandardOpenOption.WRITE);
+		FileLock lock = channel.tryLock();
+		if (lock == null) {
+			channel.close();
+			throw new IllegalStateException("Another running Prax uses the data directory " + pgData.getParent()
+					+ "; stop it first or give this one its own PRAX_DATA_DIR");
+		}
+		LOCKS.put(pgData, lock);
 	}
 
 	/** Before provisioning the roles have no passwords yet; afterwards every connection needs one. */

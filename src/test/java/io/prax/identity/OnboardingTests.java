@@ -79,6 +79,26 @@ class OnboardingTests {
 		assertThat(signup.json().get("errors").propertyNames()).contains("tenantSlug", "region", "adminEmail");
 	}
 
+	/** Anyone may call sign-up: what it stores is bounded, and oversized input is refused, not cut. */
+	@Test
+	void refusesOversizedFieldsAndWritesNothing() {
+		String slug = "big-" + System.nanoTime();
+		Map<String, Object> body = new HashMap<>(request(slug + "x".repeat(60), "a sufficiently long password"));
+		body.put("tenantName", "N".repeat(201));
+		body.put("adminName", "A".repeat(200_000));
+		body.put("adminEmail", "e".repeat(250) + "@x.example");
+
+		var signup = api.post("/api/v1/signup", body, null);
+
+		assertThat(signup.status()).isEqualTo(400);
+		assertThat(signup.code()).isEqualTo("validation_failed");
+		assertThat(signup.json().get("errors").propertyNames()).contains("tenantSlug", "tenantName", "adminName",
+				"adminEmail");
+		assertThat(tenants.findBySlug(slug + "x".repeat(60))).isEmpty();
+		assertThat(api.post("/api/v1/signup", request(slug, "p".repeat(129)), null).code()).isEqualTo("password_too_long");
+		assertThat(tenants.findBySlug(slug)).isEmpty();
+	}
+
 	@Test
 	void refusesATakenWorkspaceId() {
 		String slug = "taken-" + System.nanoTime();

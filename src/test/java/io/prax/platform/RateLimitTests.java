@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @PraxIntegrationTest
 @TestPropertySource(properties = { "prax.rate-limits.auth.capacity=4", "prax.rate-limits.api-read.capacity=5",
-		"prax.rate-limits.api-write.capacity=3" })
+		"prax.rate-limits.api-write.capacity=3", "prax.rate-limits.export.capacity=2" })
 class RateLimitTests {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
@@ -132,6 +132,94 @@ class RateLimitTests {
 
 		assertThat(send(portB, "GET", "/api/v1/me", null, token, null).statusCode()).isEqualTo(429);
 		assertThat(send(port, "GET", "/api/v1/me", null, token, null).statusCode()).isEqualTo(429);
+	}
+
+	/** Spring MVC decodes the path before routing: an encoded spelling must land in the same family. */
+	@Test
+	void percentEncodingDoesNotDodgeTheAuthLimit() {
+		String address = randomAddress();
+		for (String path : new String[] { "/api/v1/%61uth/refresh", "/api/v1/auth/%72efresh", "/api/v1/auth/refresh",
+				"/api/v1/auth/refresh" }) {
+			assertThat(send(port, "POST", path, Map.of("refreshToken", "garbage"), null, address).statusCode())
+				.as(path)
+				.isEqualTo(401);
+		}
+
+		assertThat(send(port, "POST", "/api/v1/auth/refresh", Map.of("refreshToken", "garbage"), null, address)
+			.statusCode()).isEqualTo(429);
+		assertThat(send(port, "POST", "/api/v1/%61uth/refresh", Map.of("refreshToken", "garbage"), null, address)
+			.statusCode()).isEqualTo(429);
+	}
+
+	@Test
+	void normalisesPathsAsSpringRoutesThem() {
+		assertThat(familyOf("POST", "/api/v1/%61uth/login")).isEqualTo(RateLimitFilter.Family.AUTH);
+		assertThat(familyOf("POST", "/api/v1/auth/login;jsessionid=1")).isEqualTo(RateLimitFilter.Family.AUTH);
+		assertThat(familyOf("POST", "/api//v1/./auth/login/")).isEqualTo(RateLimitFilter.Family.AUTH);
+		assertThat(familyOf("POST", "/api/v1/customers/../auth/login")).isEqualTo(RateLimitFilter.Family.AUTH);
+		assertThat(familyOf("POST", "/API/V1/Auth/Login")).isEqualTo(RateLimitFilter.Family.AUTH);
+		assertThat(familyOf("POST", "/%4cogin")).isEqualTo(RateLimitFilter.Family.AUTH);
+		assertThat(familyOf("GET", "/api/v1/audit/%65xport")).isEqualTo(RateLimitFilter.Family.EXPORT);
+		assertThat(familyOf("GET", "/api/v1/admin/export/tenant.zip")).isEqualTo(RateLimitFilter.Family.EXPORT);
+		assertThat(familyOf("GET", "/api/v1/authority")).isEqualTo(RateLimitFilter.Family.API_READ);
+		assertThat(familyOf("GET", "/login")).isNull();
+	}
+
+	@Test
+	void countsTheAuditExportInTheExportFamily() {
+		String token = login(port);
+		for (int i = 0; i < 2; i++) {
+			assertThat(send(port, "GET", "/api/v1/audit/export", null, token, null).statusCode()).isEqualTo(200);
+		}
+
+		assertThat(send(port, "GET", "/api/v1/audit/export", null, token, null).statusCode()).isEqualTo(429);
+		assertThat(send(port, "GET", "/api/v1/me", null, token, null).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void countsRequestsRefusedForWantOfAuthentication() {
+		String address = randomAddress();
+		for (int i = 0; i < 5; i++) {
+			assertThat(send(port, "GET", "/api/v1/me", null, null, address).statusCode()).isEqualTo(401);
+		}
+
+		HttpResponse<String> refused = send(port, "GET", "/api/v1/me", null, null, address);
+
+		assertThat(refused.statusCode()).isEqualTo(429);
+		assertThat(JSON.readTree(refused.body()).get("code").asString()).isEqualTo("rate_limited");
+	}
+
+	@Test
+	void countsRequestsRefusedByTheCsrfCheck() {
+		String address = randomAddress();
+		for (int i = 0; i < 4; i++) {
+			HttpResponse<String> forged = sendForm(port, "/login", "tenant=t&email=e%40x.example&password=p", address);
+			assertThat(forged.statusCode()).isEqualTo(302);
+			assertThat(forged.headers().firstValue("Location").orElseThrow()).endsWith("/login?expired");
+		}
+
+		assertThat(sendForm(port, "/login", "tenant=t&email=e%40x.example&password=p", address).statusCode())
+			.isEqualTo(429);
+	}
+
+	private static RateLimitFilter.Family familyOf(String method, String uri) {
+		org.springframework.mock.web.MockHttpServletRequest request = new org.springframework.mock.web.MockHttpServletRequest(
+				method, uri);
+		return RateLimitFilter.familyOf(request);
+	}
+
+	private static HttpResponse<String> sendForm(int port, String path, String form, String address) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("X-Forwarded-For", address)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build();
+		try {
+			return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (Exception ex) {
+			throw new AssertionError(ex);
+		}
 	}
 
 	private String login(int port) {

@@ -9,7 +9,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.prax.support.PraxIntegrationTest;
+import org.apache.catalina.valves.RemoteIpValve;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +24,25 @@ class WebHardeningTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	WebServerApplicationContext context;
+
+	/** By default only a proxy on this machine may say who the client is, not any host of a private network. */
+	@Test
+	void trustsForwardedHeadersOnlyFromLoopbackByDefault() {
+		var valves = ((TomcatWebServer) context.getWebServer()).getTomcat().getEngine().getPipeline().getValves();
+		RemoteIpValve remoteIp = java.util.Arrays.stream(valves)
+			.filter(RemoteIpValve.class::isInstance)
+			.map(RemoteIpValve.class::cast)
+			.findFirst()
+			.orElseThrow();
+
+		assertThat(remoteIp.getInternalProxies()).contains("127.0.0.0/8")
+			.doesNotContain("10.")
+			.doesNotContain("192")
+			.doesNotContain("172");
+	}
 
 	@Test
 	void sendsAStrictPolicyWithAFreshNonceThatTheScriptsCarry() {
