@@ -94,8 +94,9 @@ class CrashRestartTests {
 
 		long restart = System.nanoTime();
 		Process second = start("second.log");
-		// A restart does less than a first start (no initdb, no migrations); waiting for the orphan took 60 s and failed.
-		Duration bound = firstStartTime.multipliedBy(3).dividedBy(2).plusSeconds(10);
+		// A restart does less than a first start (no initdb, no migrations); the margin absorbs a loaded
+		// machine. Waiting for the orphan took 60 s and then failed.
+		Duration bound = firstStartTime.multipliedBy(2).plusSeconds(10);
 		awaitReady(second, "second.log", bound);
 		Duration restartTime = Duration.ofNanos(System.nanoTime() - restart);
 		assertThat(restartTime).as("restart time (first start took %s)", firstStartTime).isLessThan(bound);
