@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.fail;
  * stopped, not waited for), every acknowledged write is there and the audit chain verifies. Prax
  * runs as a child JVM in a process group of its own, so the test kills exactly what it started.
  */
-@EnabledOnOs({ OS.LINUX, OS.MAC })
+@EnabledOnOs(value = OS.LINUX, disabledReason = "needs setsid(1) and /proc")
 class CrashRestartTests {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
@@ -94,8 +94,9 @@ class CrashRestartTests {
 
 		long restart = System.nanoTime();
 		Process second = start("second.log");
-		// A restart does less than a first start (no initdb, no migrations); waiting for the orphan took 60 s and failed.
-		Duration bound = firstStartTime.multipliedBy(3).dividedBy(2).plusSeconds(10);
+		// A restart does less than a first start (no initdb, no migrations); the margin absorbs a loaded
+		// machine. Waiting for the orphan took 60 s and then failed.
+		Duration bound = firstStartTime.multipliedBy(2).plusSeconds(10);
 		awaitReady(second, "second.log", bound);
 		Duration restartTime = Duration.ofNanos(System.nanoTime() - restart);
 		assertThat(restartTime).as("restart time (first start took %s)", firstStartTime).isLessThan(bound);
