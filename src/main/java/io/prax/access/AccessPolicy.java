@@ -66,22 +66,6 @@ public class AccessPolicy {
 		}
 	}
 
-	/** @deprecated for modules not yet on the typed form; use {@link #can(Permission)}. */
-	@Deprecated
-	public boolean can(String permission) {
-		return can(typed(permission));
-	}
-
-	/** @deprecated for modules not yet on the typed form; use {@link #require(Permission)}. */
-	@Deprecated
-	public void require(String permission) {
-		require(typed(permission));
-	}
-
-	private static Permission typed(String permission) {
-		return Permission.of(permission)
-			.orElseThrow(() -> new IllegalArgumentException("Unknown permission " + permission));
-	}
 
 	/** Whether a module is usable at all by the current user (for tabs): not gated off entirely. */
 	public boolean moduleEnabled(String module) {

@@ -62,7 +62,9 @@ class PermissionInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 		}
 		Annotation guard = guardOf(method);
 		if (guard instanceof RequiresPermission required) {
-			access.require(required.value());
+			for (Permission permission : required.value()) {
+				access.require(permission);
+			}
 		}
 		else if (guard instanceof SignedInOnly signedIn) {
 			CurrentUser user = CurrentUser.require();

@@ -6,12 +6,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Declares the permission a controller method needs. Checked in one place, {@link PermissionInterceptor},
- * for pages and API alike; without it the caller gets 403. Services do not check it again.
+ * Declares the permissions a controller method needs (all of them). Checked in one place,
+ * {@link PermissionInterceptor}, for pages and API alike; without them the caller gets 403. Services do
+ * not check them again.
  */
 @Target({ ElementType.METHOD, ElementType.TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 public @interface RequiresPermission {
 
-	Permission value();
+	Permission[] value();
 }

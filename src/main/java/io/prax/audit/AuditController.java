@@ -149,7 +149,7 @@ class AuditController {
 	@GetMapping("/history")
 	@SignedInOnly("a record's history fragment: empty without audit:view")
 	String history(@RequestParam String entityType, @RequestParam String entityId, Model model) {
-		if (!access.can("audit:view")) {
+		if (!access.can(Permission.AUDIT_VIEW)) {
 			return "audit/history :: nothing";
 		}
 		AuditPage page = audit.list(new AuditQuery(entityType, entityId, null, null, null, null), null, HISTORY_SIZE);

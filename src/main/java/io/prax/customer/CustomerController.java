@@ -78,7 +78,7 @@ class CustomerController {
 		model.addAttribute("q", q);
 		model.addAttribute("sort", order.param());
 		model.addAttribute("page", customers.list(q, cursor, null, order));
-		model.addAttribute("canCreate", access.can("customers:create"));
+		model.addAttribute("canCreate", access.can(Permission.CUSTOMERS_CREATE));
 		return htmx != null ? "customer/list :: rows" : "customer/list";
 	}
 
@@ -108,7 +108,7 @@ class CustomerController {
 	}
 
 	@GetMapping("/{id}/edit")
-	@RequiresPermission(Permission.CUSTOMERS_EDIT)
+	@RequiresPermission({ Permission.CUSTOMERS_VIEW, Permission.CUSTOMERS_EDIT })
 	String editForm(@PathVariable UUID id, Model model) {
 		return form(model, id, CustomerForm.of(customers.get(new CustomerId(id))), Map.of(), null);
 	}
@@ -206,14 +206,14 @@ class CustomerController {
 			Map<String, String> contactErrors) {
 		model.addAttribute("activeNav", "customers");
 		model.addAttribute("customer", customer);
-		boolean canViewContacts = access.can("contacts:view");
+		boolean canViewContacts = access.can(Permission.CONTACTS_VIEW);
 		model.addAttribute("canViewContacts", canViewContacts);
 		model.addAttribute("contacts", canViewContacts ? customers.contacts(new CustomerId(customer.id())) : List.of());
-		model.addAttribute("canEdit", access.can("customers:edit"));
-		model.addAttribute("canDelete", access.can("customers:delete"));
-		model.addAttribute("canAddContact", access.can("contacts:create"));
-		model.addAttribute("canDeleteContact", access.can("contacts:delete"));
-		model.addAttribute("canEditContact", access.can("contacts:edit"));
+		model.addAttribute("canEdit", access.can(Permission.CUSTOMERS_EDIT));
+		model.addAttribute("canDelete", access.can(Permission.CUSTOMERS_DELETE));
+		model.addAttribute("canAddContact", access.can(Permission.CONTACTS_CREATE));
+		model.addAttribute("canDeleteContact", access.can(Permission.CONTACTS_DELETE));
+		model.addAttribute("canEditContact", access.can(Permission.CONTACTS_EDIT));
 		model.addAttribute("contactForm", contactForm);
 		model.addAttribute("contactErrors", contactErrors);
 		return "customer/detail";

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.prax.access.AccessPolicy;
+import io.prax.access.Permission;
 import io.prax.audit.AuditManagement;
 import io.prax.customer.CustomerManagement;
 import io.prax.platform.SignedInOnly;
@@ -31,11 +32,12 @@ class DashboardController {
 	@SignedInOnly("the start page; shows only what the user may see")
 	String dashboard(Model model) {
 		model.addAttribute("activeNav", "dashboard");
-		model.addAttribute("customerCount", customers.count());
-		model.addAttribute("recentCustomers", customers.newest(5));
-		model.addAttribute("canCreateCustomer", access.can("customers:create"));
-		model.addAttribute("canViewCustomers", access.can("customers:view"));
-		boolean canViewAudit = access.can("audit:view");
+		boolean canViewCustomers = access.can(Permission.CUSTOMERS_VIEW);
+		model.addAttribute("customerCount", canViewCustomers ? customers.count() : 0);
+		model.addAttribute("recentCustomers", canViewCustomers ? customers.newest(5) : java.util.List.of());
+		model.addAttribute("canCreateCustomer", access.can(Permission.CUSTOMERS_CREATE));
+		model.addAttribute("canViewCustomers", canViewCustomers);
+		boolean canViewAudit = access.can(Permission.AUDIT_VIEW);
 		model.addAttribute("canViewAudit", canViewAudit);
 		if (canViewAudit) {
 			model.addAttribute("security", audit.securitySummary(Instant.now(clock).minus(Duration.ofDays(7)), 5));
