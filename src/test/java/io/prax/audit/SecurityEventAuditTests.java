@@ -164,9 +164,8 @@ class SecurityEventAuditTests {
 			.startsWith("xxx")
 			.endsWith(Bounded.MARKER);
 		assertThat(published.userAgent()).hasSizeLessThanOrEqualTo(Bounded.USER_AGENT).endsWith(Bounded.MARKER);
-		assertThat(failed.get(0).userAgent()).hasSizeLessThanOrEqualTo(Bounded.USER_AGENT)
-			.startsWith("Agent/uuu")
-			.endsWith(Bounded.MARKER);
+		// A request's header is already cut where the session module reads it (ClientInfo), before audit.
+		assertThat(failed.get(0).userAgent()).hasSizeLessThanOrEqualTo(Bounded.USER_AGENT).startsWith("Agent/uuu");
 		AuditEventView named = only("test.long_name");
 		assertThat(named.actorName()).hasSize(Bounded.NAME).endsWith(Bounded.MARKER);
 		assertThat(named.reason()).hasSize(Bounded.REASON).endsWith(Bounded.MARKER);
