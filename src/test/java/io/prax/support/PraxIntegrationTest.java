@@ -14,6 +14,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "prax.data-dir=${prax.test.data-dir}", "prax.public-url=http://localhost", "prax.mail.dispatch-interval=1h" })
+		properties = { "prax.data-dir=${prax.test.data-dir}", "prax.public-url=http://localhost", "prax.mail.dispatch-interval=1h",
+				// Tests flush last-seen themselves; a scheduled flush between two reads would race them.
+				"prax.sessions.last-seen-flush=1h" })
 public @interface PraxIntegrationTest {
 }
