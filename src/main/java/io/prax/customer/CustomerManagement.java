@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import io.prax.access.AccessPolicy;
+import io.prax.access.Permission;
 import io.prax.audit.ReasonForChange;
 import io.prax.identity.CurrentUser;
 import io.prax.platform.ProblemException;
@@ -107,6 +108,19 @@ public class CustomerManagement {
 	public CustomerView get(CustomerId id) {
 		access.require("customers:view");
 		return find(id).view();
+	}
+
+	/** Whether the customer exists, is not deleted, and the caller may see it (portal users: only their own). */
+	@Transactional(readOnly = true)
+	public boolean isVisible(CustomerId id) {
+		if (!access.can(Permission.CUSTOMERS_VIEW)) {
+			return false;
+		}
+		CurrentUser user = CurrentUser.require();
+		if (user.isCustomer() && !id.value().equals(user.customerId())) {
+			return false;
+		}
+		return customers.findLive(id.value()).isPresent();
 	}
 
 	@Transactional
