@@ -151,16 +151,21 @@ public class DocumentManagement {
 		Path spool = null;
 		try {
 			spool = blobs.newTempFile();
-			Digesting.Copied read;
+			String found;
 			try (InputStream in = blobs.open(tenant, document.sha256());
 					OutputStream out = Files.newOutputStream(spool)) {
-				read = Digesting.copy(in, out, Long.MAX_VALUE);
+				// Never more than the recorded size is read: a blob grown on disk is corrupt as well.
+				Digesting.Copied read = Digesting.copy(in, out, document.size());
+				found = read.size() == document.size() ? read.sha256() : "truncated to " + read.size() + " bytes";
 			}
 			catch (NoSuchFileException ex) {
-				read = null;
+				found = "missing";
 			}
-			if (read == null || !read.sha256().equals(document.sha256()) || read.size() != document.size()) {
-				integrityFailed(document, read);
+			catch (Digesting.TooLarge ex) {
+				found = "larger than " + document.size() + " bytes";
+			}
+			if (!found.equals(document.sha256())) {
+				integrityFailed(document, found);
 			}
 			InputStream verified = Files.newInputStream(spool, StandardOpenOption.DELETE_ON_CLOSE);
 			spool = null;
@@ -202,14 +207,13 @@ public class DocumentManagement {
 			.orElseThrow(() -> ProblemException.notFound("Document"));
 	}
 
-	private void integrityFailed(DocumentView document, Digesting.@Nullable Copied read) {
+	private void integrityFailed(DocumentView document, String found) {
 		Map<String, String> details = new LinkedHashMap<>();
 		details.put("sha256", document.sha256());
 		details.put("size", Long.toString(document.size()));
-		details.put("found", read == null ? "missing" : read.sha256());
-		details.put("foundSize", read == null ? "0" : Long.toString(read.size()));
+		details.put("found", found);
 		log.error("Document {} of tenant {}: stored bytes {} do not match SHA-256 {}; not served", document.id(),
-				TenantContext.require(), details.get("found"), document.sha256());
+				TenantContext.require(), found, document.sha256());
 		audit.record("document.integrity_failed", "document", document.id().toString(), details,
 				"stored bytes do not match the document's SHA-256");
 		throw new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, "integrity_failed",
