@@ -231,6 +231,11 @@ class DocumentApiTests {
 			.isEqualTo(404);
 		assertThat(api.get("/api/v1/documents/" + foreign, portalToken).status()).isEqualTo(404);
 		assertThat(download(foreign, portalToken).statusCode()).isEqualTo(404);
+		String panel = api.page("/documents/panel?recordType=customer&recordId=" + customer, portalToken).body();
+		assertThat(panel).contains("own.pdf").doesNotContain("foreign.pdf").doesNotContain("Upload a document")
+			.doesNotContain("Remove document");
+		assertThat(api.page("/documents/panel?recordType=customer&recordId=" + other, portalToken).status())
+			.isEqualTo(404);
 		assertThat(upload(customer, "x.pdf", "application/pdf", PDF, portalToken).status()).isEqualTo(403);
 		assertThat(api.delete("/api/v1/documents/" + own, Map.of("reason", "no"), portalToken).status()).isEqualTo(403);
 	}
@@ -310,6 +315,8 @@ class DocumentApiTests {
 		String viewerToken = api.login(tenant.slug(), viewer.email(), Tenants.PASSWORD).access();
 
 		assertThat(download(id, viewerToken).statusCode()).isEqualTo(200);
+		assertThat(api.page("/documents/panel?recordType=customer&recordId=" + customer, viewerToken).body())
+			.contains("a.pdf").doesNotContain("Upload a document").doesNotContain("Remove document");
 		assertThat(upload(customer, "b.pdf", "application/pdf", PDF, viewerToken).code()).isEqualTo("forbidden");
 		assertThat(api.delete("/api/v1/documents/" + id, Map.of("reason", "x"), viewerToken).code())
 			.isEqualTo("forbidden");
@@ -319,6 +326,8 @@ class DocumentApiTests {
 		assertThat(api.get("/api/v1/documents/" + id, token).code()).isEqualTo("feature_disabled");
 		assertThat(upload(customer, "c.pdf", "application/pdf", PDF, token).code()).isEqualTo("feature_disabled");
 		assertThat(download(id, token).statusCode()).isEqualTo(403);
+		assertThat(api.page("/documents/panel?recordType=customer&recordId=" + customer, token).body())
+			.doesNotContain("a.pdf").doesNotContain("documents-heading");
 	}
 
 	private Api.Response upload(String recordId, String fileName, String claimedType, byte[] content, String as) {
