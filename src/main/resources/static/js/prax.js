@@ -10,6 +10,7 @@
  *   [data-password-toggle] shows/hides the password input named by aria-controls
  *   [data-dismiss]       removes the surrounding flash message (nothing is dismissed automatically)
  *   tr[data-row-link]    a click anywhere on the row follows the row's first link
+ *   input[type=file][data-max-bytes]  refuses a file larger than the server accepts, before uploading it
  */
 (function () {
   "use strict";
@@ -274,6 +275,22 @@
       }
     }
   }, true);
+
+  /* ---- File inputs: say at once when a file is over the upload limit ---- */
+  document.addEventListener("change", function (evt) {
+    var input = evt.target;
+    if (!(input instanceof HTMLInputElement) || input.type !== "file" || !input.hasAttribute("data-max-bytes")) {
+      return;
+    }
+    var max = Number(input.getAttribute("data-max-bytes"));
+    var tooLarge = Array.prototype.some.call(input.files || [], function (file) { return file.size > max; });
+    input.setCustomValidity(tooLarge
+      ? "This file is larger than " + (input.getAttribute("data-max-label") || max + " bytes") + "; choose a smaller one."
+      : "");
+    if (tooLarge) {
+      input.reportValidity();
+    }
+  });
 
   /* ---- Page setup ---- */
   function init() {

@@ -99,6 +99,16 @@ public class CustomerManagement {
 		return find(id).view();
 	}
 
+	/** Whether the customer exists, is not deleted, and is the caller's to see (portal users: only their own). */
+	@Transactional(readOnly = true)
+	public boolean isVisible(CustomerId id) {
+		CurrentUser user = CurrentUser.require();
+		if (user.isCustomer() && !id.value().equals(user.customerId())) {
+			return false;
+		}
+		return customers.findLive(id.value()).isPresent();
+	}
+
 	@Transactional
 	public CustomerView create(CustomerInput input) {
 		Map<String, String> errors = new LinkedHashMap<>();

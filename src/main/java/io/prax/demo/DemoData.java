@@ -12,6 +12,8 @@ import io.prax.customer.CustomerId;
 import io.prax.customer.CustomerInput;
 import io.prax.customer.CustomerManagement;
 import io.prax.customer.CustomerView;
+import io.prax.document.DocumentManagement;
+import io.prax.document.RecordRef;
 import io.prax.identity.CurrentUser;
 import io.prax.identity.IdentityManagement;
 import io.prax.identity.NewUser;
@@ -48,15 +50,17 @@ class DemoData {
 	private final Onboarding onboarding;
 	private final IdentityManagement identity;
 	private final CustomerManagement customers;
+	private final DocumentManagement documents;
 
 	DemoData(ApplicationArguments arguments, PraxProperties properties, TenantDirectory tenants, Onboarding onboarding,
-			IdentityManagement identity, CustomerManagement customers) {
+			IdentityManagement identity, CustomerManagement customers, DocumentManagement documents) {
 		this.arguments = arguments;
 		this.properties = properties;
 		this.tenants = tenants;
 		this.onboarding = onboarding;
 		this.identity = identity;
 		this.customers = customers;
+		this.documents = documents;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -84,6 +88,7 @@ class DemoData {
 						new ContactInput(c[8], c[9], c[2], c[10], null, null));
 				created.add(customer);
 			}
+			attachDocuments(created);
 			for (String[] u : SAMPLE_EMPLOYEES) {
 				String password = password();
 				identity.createWithPassword(new NewUser(u[0], u[1], Tier.EMPLOYEE, List.of(u[2]), null), password);
@@ -99,6 +104,21 @@ class DemoData {
 		passwords.forEach((user, password) -> out.append("    ").append(String.format("%-58s", user)).append(password)
 			.append('\n'));
 		log.warn(out.toString());
+	}
+
+	/** A contract and notes on the portal user's account, a price list on another. */
+	private void attachDocuments(List<CustomerView> created) {
+		RecordRef globex = new RecordRef("customer", created.get(0).id());
+		RecordRef initech = new RecordRef("customer", created.get(1).id());
+		documents.upload(globex, "Master services agreement.pdf",
+				new java.io.ByteArrayInputStream(DemoFiles.pdf("Master services agreement between Acme Corporation "
+						+ "and Globex Corporation")));
+		documents.upload(globex, "Onboarding notes.txt", new java.io.ByteArrayInputStream(
+				"Kick-off on Monday. Billing contact: Hank Scorpio. Invoices by e-mail, net 30.\n"
+					.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		documents.upload(initech, "Preisliste 2026.csv", new java.io.ByteArrayInputStream(
+				"item,unit,price EUR\nConsulting day,day,1200.00\nSupport hour,hour,95.00\n"
+					.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 	}
 
 	/** Demo writes carry the demo administrator as their author, as if typed in the UI. */

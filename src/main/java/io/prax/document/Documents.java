@@ -1,0 +1,23 @@
+package io.prax.document;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface Documents extends JpaRepository<Document, UUID> {
+
+	@Query("select d from Document d where d.id = :id and d.deletedAt is null")
+	Optional<Document> findLive(UUID id);
+
+	@Query("select d from Document d where d.recordType = :type and d.recordId = :recordId and d.deletedAt is null "
+			+ "order by d.id desc")
+	List<Document> firstPage(String type, UUID recordId, Limit limit);
+
+	@Query("select d from Document d where d.recordType = :type and d.recordId = :recordId and d.deletedAt is null "
+			+ "and d.id < :after order by d.id desc")
+	List<Document> pageAfter(String type, UUID recordId, UUID after, Limit limit);
+}
