@@ -132,7 +132,9 @@ public class InvoiceManagement {
 		String where = where(filter, parameters);
 		parameters.put("issuedState", InvoiceStatus.ISSUED);
 		parameters.put("todayDate", today());
-		TypedQuery<Object[]> query = entityManager.createQuery("select i.currency, count(i), sum(i.grossTotal), "
+		parameters.put("draftState", InvoiceStatus.DRAFT);
+		TypedQuery<Object[]> query = entityManager.createQuery("select i.currency, count(i), "
+				+ "sum(case when i.status <> :draftState then i.grossTotal else 0 end), "
 				+ "sum(case when i.status = :issuedState then i.grossTotal - i.paidTotal - i.creditedTotal else 0 end), "
 				+ "sum(case when i.status = :issuedState and i.dueDate < :todayDate "
 				+ "and i.grossTotal - i.paidTotal - i.creditedTotal > 0 "
