@@ -48,6 +48,9 @@ class InvoiceApiTests {
 	@Autowired
 	IdentityManagement identity;
 
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
 	Api api;
 	TestTenant tenant;
 	String token;
@@ -175,6 +178,23 @@ class InvoiceApiTests {
 		var fresh = api.get("/api/v1/invoices/" + createDraft(api, token, customerId), token).json();
 		assertThat(fresh.get("buyer").get("name").asString()).isEqualTo("Buyer Renamed Ltd");
 		assertThat(fresh.get("seller").get("name").asString()).isEqualTo("Seller Renamed SE");
+	}
+
+	@Test
+	void detectsASnapshotChangedBehindPraxsBackOnRead() throws Exception {
+		String id = createDraft(api, token, customerId);
+		api.post("/api/v1/invoices/" + id + "/issue", null, token);
+
+		try (var c = io.prax.tenancy.DatabaseSuperuser.connect(context);
+				var update = c.prepareStatement("update invoice set snapshot = jsonb_set(snapshot, '{grossTotal}', "
+						+ "'\"1.00\"') where id = ?::uuid")) {
+			update.setString(1, id);
+			assertThat(update.executeUpdate()).isEqualTo(1);
+		}
+
+		JsonNode invoice = api.get("/api/v1/invoices/" + id, token).json();
+		assertThat(invoice.get("snapshotIntact").asBoolean()).isFalse();
+		assertThat(api.page("/invoices/" + id, token).body()).contains("Snapshot altered").doesNotContain("Snapshot intact");
 	}
 
 	@Test
