@@ -111,7 +111,7 @@ class InvoiceBrowserTests {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save draft")).click();
 
 		assertThat(page.getByRole(AriaRole.STATUS)).containsText("Draft saved");
-		assertThat(page.getByText("Design workshop")).isVisible();
+		assertThat(page.getByText("Design workshop", new Page.GetByTextOptions().setExact(true))).isVisible();
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Issue invoice")).click();
 
 		assertThat(page.getByRole(AriaRole.STATUS)).containsText("Invoice issued");
