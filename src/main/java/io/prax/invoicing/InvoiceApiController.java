@@ -61,6 +61,14 @@ class InvoiceApiController {
 		return new Totals(invoices.totals(filter(status, customerId, overdue)));
 	}
 
+	@GetMapping("/export.csv")
+	@RequiresPermission(Permission.INVOICES_EXPORT)
+	ResponseEntity<byte[]> export(@RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable UUID customerId,
+			@RequestParam(required = false) @Nullable Boolean overdue) {
+		return InvoiceCsv.export(invoices, filter(status, customerId, overdue));
+	}
+
 	@PostMapping
 	@RequiresPermission(Permission.INVOICES_CREATE)
 	ResponseEntity<InvoiceView> create(@RequestBody InvoiceInput input) {

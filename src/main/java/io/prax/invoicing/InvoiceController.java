@@ -65,7 +65,17 @@ class InvoiceController {
 		model.addAttribute("customers", customerChoices());
 		model.addAttribute("portal", CurrentUser.require().isCustomer());
 		model.addAttribute("canCreate", access.can(Permission.INVOICES_CREATE) && !CurrentUser.require().isCustomer());
+		model.addAttribute("canExport", access.can(Permission.INVOICES_EXPORT) && !CurrentUser.require().isCustomer());
 		return htmx != null && cursor != null ? "invoicing/list :: rows" : "invoicing/list";
+	}
+
+	@GetMapping("/export.csv")
+	@RequiresPermission(Permission.INVOICES_EXPORT)
+	ResponseEntity<byte[]> export(@RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable UUID customerId,
+			@RequestParam(required = false) @Nullable String overdue) {
+		return InvoiceCsv.export(invoices,
+				InvoiceApiController.filter(status, customerId, "true".equals(overdue) ? Boolean.TRUE : null));
 	}
 
 	@GetMapping("/new")

@@ -381,6 +381,42 @@ class InvoiceApiTests {
 				portalToken).status()).isEqualTo(403);
 	}
 
+	@Test
+	void obeysTheInvoicesFeatureGateAndThePermissions() {
+		String id = createDraft(api, token, customerId);
+		UserAccount viewer = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of("VIEWER"), null);
+		String viewerToken = api.login(tenant.slug(), viewer.email(), Tenants.PASSWORD).access();
+		assertThat(api.get("/api/v1/invoices/" + id, viewerToken).status()).isEqualTo(200);
+		assertThat(api.post("/api/v1/invoices/" + id + "/issue", null, viewerToken).code()).isEqualTo("forbidden");
+		assertThat(api.get("/api/v1/invoices/export.csv", viewerToken).status()).isEqualTo(403);
+
+		assertThat(api.send("PUT", "/api/v1/admin/feature-gates",
+				Map.of("modules", Map.of("invoices", Map.of("actions", Map.of("issue", false)))), token).status())
+			.isEqualTo(200);
+		assertThat(api.post("/api/v1/invoices/" + id + "/issue", null, token).code()).isEqualTo("feature_disabled");
+		assertThat(api.get("/api/v1/invoices/" + id, token).status()).isEqualTo(200);
+
+		assertThat(api.send("PUT", "/api/v1/admin/feature-gates",
+				Map.of("modules", Map.of("invoices", Map.of("enabled", false))), token).status()).isEqualTo(200);
+		assertThat(api.get("/api/v1/invoices", token).code()).isEqualTo("feature_disabled");
+		assertThat(api.page("/", token).body()).doesNotContain("href=\"/invoices\"");
+	}
+
+	@Test
+	void exportsTheListAsCsvWithoutFormulaCells() {
+		String evil = customer(api, token, "=HYPERLINK(\"http://x.example\")", "Bonn");
+		String id = createDraft(api, token, evil);
+		api.post("/api/v1/invoices/" + id + "/issue", null, token);
+
+		var csv = api.get("/api/v1/invoices/export.csv", token);
+
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.raw().headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+		String[] rows = csv.body().split("\r\n");
+		assertThat(rows[0]).startsWith("number,kind,status");
+		assertThat(rows[1]).contains(",\"'=HYPERLINK(\"\"http://x.example\"\")\",").contains(",1638.49,").endsWith(id);
+	}
+
 	static String canonical(JsonNode node) {
 		try {
 			return new JsonCanonicalizer(node.toString()).getEncodedString();
