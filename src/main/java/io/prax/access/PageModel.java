@@ -41,9 +41,23 @@ class PageModel {
 	private List<NavEntry> navigation(CurrentUser user) {
 		var permissions = access.permissionsOf(user);
 		List<NavEntry> nav = new ArrayList<>();
+		if (user.isCustomer()) {
+			// the portal's own short menu: nothing of the staff UI
+			nav.add(new NavEntry("dashboard", "Home", "/"));
+			if (permissions.contains(Permission.INVOICES_VIEW.key())) {
+				nav.add(new NavEntry("invoices", "My invoices", "/invoices"));
+			}
+			if (permissions.contains(Permission.CUSTOMERS_VIEW.key()) && user.customerId() != null) {
+				nav.add(new NavEntry("customers", "My company", "/customers/" + user.customerId()));
+			}
+			return nav;
+		}
 		nav.add(new NavEntry("dashboard", "Dashboard", "/"));
 		if (permissions.contains(Permission.CUSTOMERS_VIEW.key())) {
-			nav.add(new NavEntry("customers", user.isCustomer() ? "My account" : "Customers", "/customers"));
+			nav.add(new NavEntry("customers", "Customers", "/customers"));
+		}
+		if (permissions.contains(Permission.INVOICES_VIEW.key())) {
+			nav.add(new NavEntry("invoices", "Invoices", "/invoices"));
 		}
 		if (permissions.contains(Permission.AUDIT_VIEW.key())) {
 			nav.add(new NavEntry("audit", "Audit", "/audit"));
@@ -56,6 +70,7 @@ class PageModel {
 			nav.add(new NavEntry("admin-designations", "Designations", "/admin/designations"));
 		}
 		if (permissions.contains(Permission.SETTINGS_VIEW.key())) {
+			nav.add(new NavEntry("admin-company", "Company", "/admin/company"));
 			nav.add(new NavEntry("admin-feature-gates", "Feature gates", "/admin/feature-gates"));
 		}
 		if (permissions.contains(Permission.SESSIONS_VIEW.key())) {

@@ -109,6 +109,19 @@ public class CustomerManagement {
 		return customers.findLive(id.value()).isPresent();
 	}
 
+	/**
+	 * The customer as another record (an invoice) names it, without {@code customers:view}: empty when it
+	 * does not exist, was deleted, or is not the caller's to see (portal users see only their own).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<CustomerView> billingParty(CustomerId id) {
+		CurrentUser user = CurrentUser.require();
+		if (user.isCustomer() && !id.value().equals(user.customerId())) {
+			return Optional.empty();
+		}
+		return customers.findLive(id.value()).map(Customer::view);
+	}
+
 	@Transactional
 	public CustomerView create(CustomerInput input) {
 		Map<String, String> errors = new LinkedHashMap<>();

@@ -4,10 +4,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
 import io.prax.access.AccessPolicy;
 import io.prax.access.Permission;
 import io.prax.audit.AuditManagement;
+import io.prax.customer.CustomerId;
 import io.prax.customer.CustomerManagement;
+import io.prax.identity.CurrentUser;
+import io.prax.invoicing.InvoiceManagement;
+import io.prax.invoicing.InvoiceStatus;
 import io.prax.platform.SignedInOnly;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,10 +27,13 @@ class DashboardController {
 	private final CustomerManagement customers;
 	private final AccessPolicy access;
 	private final AuditManagement audit;
+	private final InvoiceManagement invoices;
 	private final Clock clock;
 
-	DashboardController(CustomerManagement customers, AccessPolicy access, AuditManagement audit, Clock clock) {
+	DashboardController(CustomerManagement customers, AccessPolicy access, AuditManagement audit,
+			InvoiceManagement invoices, Clock clock) {
 		this.customers = customers;
+		this.invoices = invoices;
 		this.access = access;
 		this.audit = audit;
 		this.clock = clock;
@@ -32,6 +43,16 @@ class DashboardController {
 	@SignedInOnly("the start page; shows only what the user may see")
 	String dashboard(Model model) {
 		model.addAttribute("activeNav", "dashboard");
+		CurrentUser user = CurrentUser.require();
+		if (user.isCustomer()) {
+			return portal(user, model);
+		}
+		boolean canViewInvoices = access.can(Permission.INVOICES_VIEW);
+		model.addAttribute("canViewInvoices", canViewInvoices);
+		if (canViewInvoices) {
+			model.addAttribute("receivables", receivables(invoices.totals(InvoiceManagement.Filter.NONE)));
+			model.addAttribute("canCreateInvoice", access.can(Permission.INVOICES_CREATE));
+		}
 		boolean canViewCustomers = access.can(Permission.CUSTOMERS_VIEW);
 		model.addAttribute("customerCount", canViewCustomers ? customers.count() : 0);
 		model.addAttribute("recentCustomers", canViewCustomers ? customers.newest(5) : java.util.List.of());
@@ -43,5 +64,36 @@ class DashboardController {
 			model.addAttribute("security", audit.securitySummary(Instant.now(clock).minus(Duration.ofDays(7)), 5));
 		}
 		return "dashboard/index";
+	}
+
+	/** The customer portal's home: the account's own invoices, company profile and contacts, nothing else. */
+	private String portal(CurrentUser user, Model model) {
+		if (user.customerId() != null && access.can(Permission.CUSTOMERS_VIEW)) {
+			customers.billingParty(new CustomerId(user.customerId())).ifPresent(c -> model.addAttribute("account", c));
+			if (access.can(Permission.CONTACTS_VIEW)) {
+				model.addAttribute("contacts", customers.contacts(new CustomerId(user.customerId())));
+			}
+		}
+		if (access.can(Permission.INVOICES_VIEW)) {
+			model.addAttribute("invoices", invoices.list(InvoiceManagement.Filter.NONE, null, 10).items());
+			model.addAttribute("open", invoices.totals(new InvoiceManagement.Filter(InvoiceStatus.ISSUED, null, null)));
+		}
+		return "dashboard/portal";
+	}
+
+	/** One bar per currency: what is open, split into not yet due and overdue (widths in percent). */
+	record Receivable(String currency, String open, String overdue, String notDue, int overduePercent,
+			int notDuePercent, long count) {
+	}
+
+	static List<Receivable> receivables(List<InvoiceManagement.CurrencyTotal> totals) {
+		return totals.stream().filter(t -> new BigDecimal(t.openTotal()).signum() > 0).map(t -> {
+			BigDecimal open = new BigDecimal(t.openTotal());
+			BigDecimal overdue = new BigDecimal(t.overdueTotal());
+			BigDecimal notDue = open.subtract(overdue);
+			int overduePercent = overdue.multiply(BigDecimal.valueOf(100)).divide(open, 0, RoundingMode.HALF_UP).intValue();
+			return new Receivable(t.currency(), t.openTotal(), t.overdueTotal(), notDue.toPlainString(), overduePercent,
+					100 - overduePercent, t.count());
+		}).toList();
 	}
 }

@@ -1,4 +1,4 @@
-/** The start page: a few figures the signed-in user is allowed to see. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "customer", "access", "audit" })
+/** The start page: a few figures the signed-in user is allowed to see; the customer portal's home for portal users. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "customer", "access", "audit", "identity", "invoicing", "document" })
 @org.jspecify.annotations.NullMarked
 package io.prax.dashboard;

@@ -1,5 +1,9 @@
 package io.prax.demo;
 
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +24,15 @@ import io.prax.identity.NewUser;
 import io.prax.identity.Onboarding;
 import io.prax.identity.Tier;
 import io.prax.identity.UserAccount;
+import io.prax.invoicing.CompanyInput;
+import io.prax.invoicing.CompanyManagement;
+import io.prax.invoicing.CreditNoteInput;
+import io.prax.invoicing.InvoiceId;
+import io.prax.invoicing.InvoiceInput;
+import io.prax.invoicing.InvoiceManagement;
+import io.prax.invoicing.LineInput;
+import io.prax.invoicing.PaymentInput;
+import io.prax.invoicing.PostalAddress;
 import io.prax.platform.PraxProperties;
 import io.prax.platform.SecretFiles;
 import io.prax.tenancy.TenantContext;
@@ -51,16 +64,23 @@ class DemoData {
 	private final IdentityManagement identity;
 	private final CustomerManagement customers;
 	private final DocumentManagement documents;
+	private final CompanyManagement company;
+	private final InvoiceManagement invoices;
+	private final Clock clock;
 
 	DemoData(ApplicationArguments arguments, PraxProperties properties, TenantDirectory tenants, Onboarding onboarding,
-			IdentityManagement identity, CustomerManagement customers, DocumentManagement documents) {
+			IdentityManagement identity, CustomerManagement customers, DocumentManagement documents,
+			CompanyManagement company, InvoiceManagement invoices, Clock clock) {
+		this.documents = documents;
+		this.company = company;
+		this.invoices = invoices;
+		this.clock = clock;
 		this.arguments = arguments;
 		this.properties = properties;
 		this.tenants = tenants;
 		this.onboarding = onboarding;
 		this.identity = identity;
 		this.customers = customers;
-		this.documents = documents;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -98,6 +118,7 @@ class DemoData {
 			identity.createWithPassword(new NewUser("portal@globex.example", "Gil Portal", Tier.CUSTOMER, List.of(),
 					created.get(0).id()), portalPassword);
 			passwords.put("portal@globex.example (CUSTOMER of " + created.get(0).name() + ")", portalPassword);
+			invoicing(created);
 		}));
 		StringBuilder out = new StringBuilder("\n\n  Demo tenant '" + TENANT + "' is ready. Sign in at "
 				+ properties.publicUrl() + "/login with workspace '" + TENANT + "':\n\n");
@@ -119,6 +140,42 @@ class DemoData {
 		documents.upload(initech, "Preisliste 2026.csv", new java.io.ByteArrayInputStream(
 				"item,unit,price EUR\nConsulting day,day,1200.00\nSupport hour,hour,95.00\n"
 					.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+	}
+
+	/** Company details and invoices in every state: paid, issued, overdue, draft, and a credit note. */
+	private void invoicing(List<CustomerView> created) {
+		company.replace(new CompanyInput("Acme Corporation", new PostalAddress("100 Acme Plaza", "Floor 12", "10001",
+				"New York", "NY", "US"), "US-12-0000001", "billing@acme.example", "+1 555 0000", "USD", 30,
+				"Acme Savings Bank\nAccount 000123456 · Routing 021000021\nSWIFT ACMEUS33", "ACME-", null, null));
+		LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+		InvoiceId overdue = issue(created.get(2), "USD", today.minusDays(60), today.minusDays(30),
+				List.of(line("Laboratory sensors", "12", "149.90", "0.2"), line("Calibration service", "1", "380.00", "0.2"),
+						line("Shipping", "1", "45.00", "0")));
+		invoices.recordPayment(overdue, new PaymentInput(new BigDecimal("1000.00"), today.minusDays(25)));
+		InvoiceId paid = issue(created.get(0), "USD", today.minusDays(45), today.minusDays(15),
+				List.of(line("Annual support contract", "1", "4800.00", "0.08"),
+						line("On-site training day", "2", "950.00", "0.08")));
+		invoices.recordPayment(paid, new PaymentInput(new BigDecimal(invoices.get(paid).grossTotal()),
+				today.minusDays(20)));
+		issue(created.get(1), "EUR", today.minusDays(5), today.plusDays(25),
+				List.of(line("Beratung, 12 Stunden", "12", "135.00", "0.19"), line("Reisekosten", "1", "212.40", "0.07")));
+		InvoiceId credited = issue(created.get(0), "USD", today.minusDays(3), today.plusDays(27),
+				List.of(line("Custom integration", "1", "2500.00", "0.08"), line("Expedited delivery", "1", "150.00", "0.08")));
+		invoices.creditNote(credited, new CreditNoteInput("Expedited delivery was not needed", List.of(2)));
+		invoices.create(new InvoiceInput(created.get(3).id(), "USD", null, null,
+				List.of(line("Arc reactor maintenance", "4", "1250.00", "0.0725"), line("Spare parts", "10", "89.99", "0.0725")),
+				"Thank you for your business."));
+	}
+
+	private InvoiceId issue(CustomerView customer, String currency, LocalDate issued, LocalDate due,
+			List<LineInput> lines) {
+		InvoiceId id = new InvoiceId(invoices.create(new InvoiceInput(customer.id(), currency, issued, due, lines, null)).id());
+		invoices.issue(id);
+		return id;
+	}
+
+	private static LineInput line(String description, String quantity, String price, String rate) {
+		return new LineInput(description, new BigDecimal(quantity), new BigDecimal(price), new BigDecimal(rate));
 	}
 
 	/** Demo writes carry the demo administrator as their author, as if typed in the UI. */

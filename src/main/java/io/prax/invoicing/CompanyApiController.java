@@ -1,0 +1,33 @@
+package io.prax.invoicing;
+
+import io.prax.access.Permission;
+import io.prax.access.RequiresPermission;
+import io.prax.platform.ProblemException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/admin/company")
+class CompanyApiController {
+
+	private final CompanyManagement company;
+
+	CompanyApiController(CompanyManagement company) {
+		this.company = company;
+	}
+
+	@GetMapping
+	@RequiresPermission(Permission.SETTINGS_VIEW)
+	CompanyView get() {
+		return company.find().orElseThrow(() -> ProblemException.notFound("Company details"));
+	}
+
+	@PutMapping
+	@RequiresPermission(Permission.SETTINGS_EDIT)
+	CompanyView put(@RequestBody CompanyInput input) {
+		return company.replace(input);
+	}
+}
