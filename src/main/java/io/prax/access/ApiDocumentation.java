@@ -22,6 +22,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -69,6 +70,43 @@ class ApiDocumentation {
 			return operation;
 		};
 	}
+
+	/**
+	 * Examples for the fields every module shares, by name, so request and answer schemas show real
+	 * values without each record repeating them; a field's own {@code @Schema(example)} wins.
+	 */
+	@Bean
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	OpenApiCustomizer fieldExamples() {
+		return openApi -> {
+			if (openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) {
+				return;
+			}
+			Map<String, Schema<?>> schemas = (Map) openApi.getComponents().getSchemas();
+			schemas.forEach((name, schema) -> {
+				if (schema.getProperties() == null || name.equals(PROBLEM)) {
+					return;
+				}
+				Map<String, Schema<?>> properties = (Map) schema.getProperties();
+				properties.forEach((field, property) -> {
+					Object example = EXAMPLES.get(field);
+					if (example != null && property.getExample() == null && property.get$ref() == null) {
+						property.setExample(example);
+					}
+				});
+			});
+		};
+	}
+
+	private static final Map<String, Object> EXAMPLES = Map.ofEntries(
+			Map.entry("tenant", "acme"), Map.entry("tenantSlug", "acme"), Map.entry("tenantName", "Acme Ltd"),
+			Map.entry("email", "ada@acme.example"), Map.entry("name", "Ada Lovelace"),
+			Map.entry("password", "correct horse battery staple"),
+			Map.entry("currentPassword", "correct horse battery staple"),
+			Map.entry("newPassword", "a longer passphrase of my own"), Map.entry("rememberMe", false),
+			Map.entry("version", 3), Map.entry("reason", "Duplicate of an existing record"),
+			Map.entry("phone", "+44 20 7946 0000"),
+			Map.entry("expiresIn", 900), Map.entry("tier", "EMPLOYEE"), Map.entry("permission", "customers:view"));
 
 	static void describe(Operation operation, HandlerMethod handler) {
 		ApiResponses responses = operation.getResponses() != null ? operation.getResponses() : new ApiResponses();

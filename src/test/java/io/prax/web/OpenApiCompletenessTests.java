@@ -105,6 +105,8 @@ class OpenApiCompletenessTests {
 			.contains("customers:view");
 		assertThat(docs.at("/paths/~1api~1v1~1me/get/responses").has("403")).isFalse();
 		assertThat(docs.at("/paths/~1api~1v1~1customers~1{id}/delete/responses").has("409")).isTrue();
+		assertThat(docs.at("/components/schemas/LoginRequest/properties/email/example").asString())
+			.isEqualTo("ada@acme.example");
 	}
 
 	@Test
