@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import io.prax.platform.SignedInOnly;
 import org.jspecify.annotations.Nullable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Roles, designations, per-user overrides, explain and feature gates. */
+@Tag(name = "Access", description = "Roles, designations, per-user overrides and feature gates")
 @RestController
 class AccessAdminApiController {
 
@@ -45,12 +48,14 @@ class AccessAdminApiController {
 
 	// roles
 
+	@Operation(summary = "List roles")
 	@GetMapping("/api/v1/admin/roles")
 	@RequiresPermission(Permission.USERS_VIEW)
 	Items<AccessAdministration.PermissionSet> roles() {
 		return new Items<>(administration.roles(), null);
 	}
 
+	@Operation(summary = "Create a custom role")
 	@PostMapping("/api/v1/admin/roles")
 	@RequiresPermission(Permission.USERS_EDIT)
 	ResponseEntity<AccessAdministration.PermissionSet> createRole(
@@ -59,12 +64,14 @@ class AccessAdminApiController {
 		return ResponseEntity.created(URI.create("/api/v1/admin/roles/" + created.id())).body(created);
 	}
 
+	@Operation(summary = "Get a role")
 	@GetMapping("/api/v1/admin/roles/{id}")
 	@RequiresPermission(Permission.USERS_VIEW)
 	AccessAdministration.PermissionSet role(@PathVariable String id) {
 		return administration.role(id);
 	}
 
+	@Operation(summary = "Change a custom role's name or permissions")
 	@PutMapping("/api/v1/admin/roles/{id}")
 	@RequiresPermission(Permission.USERS_EDIT)
 	AccessAdministration.PermissionSet updateRole(@PathVariable String id,
@@ -72,6 +79,7 @@ class AccessAdminApiController {
 		return administration.updateRole(id, input);
 	}
 
+	@Operation(summary = "Delete a custom role")
 	@DeleteMapping("/api/v1/admin/roles/{id}")
 	@RequiresPermission(Permission.USERS_EDIT)
 	ResponseEntity<Void> deleteRole(@PathVariable String id, @RequestBody(required = false) @Nullable Deletion body) {
@@ -81,30 +89,35 @@ class AccessAdminApiController {
 
 	// designations
 
+	@Operation(summary = "List designations (names only, for staff)")
 	@GetMapping("/api/v1/designations")
 	@SignedInOnly(value = "designation names for every staff member, e.g. to pick one for an employee", staff = true)
 	Items<AccessAdministration.PermissionSet> designations() {
 		return new Items<>(administration.designations(), null);
 	}
 
+	@Operation(summary = "Get a designation (for staff)")
 	@GetMapping("/api/v1/designations/{id}")
 	@SignedInOnly(value = "a designation for every staff member", staff = true)
 	AccessAdministration.PermissionSet designation(@PathVariable UUID id) {
 		return administration.designation(id);
 	}
 
+	@Operation(summary = "List designations with their permissions")
 	@GetMapping("/api/v1/admin/designations")
 	@RequiresPermission(Permission.DESIGNATIONS_VIEW)
 	Items<AccessAdministration.PermissionSet> adminDesignations() {
 		return new Items<>(administration.designations(), null);
 	}
 
+	@Operation(summary = "Get a designation with its permissions")
 	@GetMapping("/api/v1/admin/designations/{id}")
 	@RequiresPermission(Permission.DESIGNATIONS_VIEW)
 	AccessAdministration.PermissionSet adminDesignation(@PathVariable UUID id) {
 		return administration.designation(id);
 	}
 
+	@Operation(summary = "Create a designation")
 	@PostMapping("/api/v1/admin/designations")
 	@RequiresPermission(Permission.DESIGNATIONS_CREATE)
 	ResponseEntity<AccessAdministration.PermissionSet> createDesignation(
@@ -113,6 +126,7 @@ class AccessAdminApiController {
 		return ResponseEntity.created(URI.create("/api/v1/admin/designations/" + created.id())).body(created);
 	}
 
+	@Operation(summary = "Change a designation")
 	@PutMapping("/api/v1/admin/designations/{id}")
 	@RequiresPermission(Permission.DESIGNATIONS_EDIT)
 	AccessAdministration.PermissionSet updateDesignation(@PathVariable UUID id,
@@ -120,6 +134,7 @@ class AccessAdminApiController {
 		return administration.updateDesignation(id, input);
 	}
 
+	@Operation(summary = "Delete a designation")
 	@DeleteMapping("/api/v1/admin/designations/{id}")
 	@RequiresPermission(Permission.DESIGNATIONS_DELETE)
 	ResponseEntity<Void> deleteDesignation(@PathVariable UUID id,
@@ -130,24 +145,28 @@ class AccessAdminApiController {
 
 	// per-user overrides and explain
 
+	@Operation(summary = "Get a user's permission grants and revocations")
 	@GetMapping("/api/v1/admin/users/{id}/overrides")
 	@RequiresPermission(Permission.USERS_VIEW)
 	AccessAdministration.Overrides overrides(@PathVariable UUID id) {
 		return administration.overrides(id);
 	}
 
+	@Operation(summary = "Set a user's permission grants and revocations")
 	@PutMapping("/api/v1/admin/users/{id}/overrides")
 	@RequiresPermission(Permission.USERS_EDIT)
 	AccessAdministration.Overrides setOverrides(@PathVariable UUID id, @RequestBody OverridesRequest body) {
 		return administration.setOverrides(id, body.grants(), body.revocations());
 	}
 
+	@Operation(summary = "Explain why a user has or lacks a permission")
 	@GetMapping("/api/v1/admin/users/{id}/permissions/explain")
 	@RequiresPermission(Permission.USERS_VIEW)
 	AccessAdministration.Explanation explain(@PathVariable UUID id, @RequestParam String permission) {
 		return administration.explain(id, permission);
 	}
 
+	@Operation(summary = "List a user's effective permissions")
 	@GetMapping("/api/v1/admin/users/{id}/permissions")
 	@RequiresPermission(Permission.USERS_VIEW)
 	Effective effective(@PathVariable UUID id) {
@@ -156,12 +175,14 @@ class AccessAdminApiController {
 
 	// feature gates
 
+	@Operation(summary = "Get the workspace's feature gates")
 	@GetMapping("/api/v1/admin/feature-gates")
 	@RequiresPermission(Permission.SETTINGS_VIEW)
 	AccessAdministration.Gates gates() {
 		return administration.gates();
 	}
 
+	@Operation(summary = "Set the workspace's feature gates")
 	@PutMapping("/api/v1/admin/feature-gates")
 	@RequiresPermission(Permission.SETTINGS_EDIT)
 	AccessAdministration.Gates setGates(@RequestBody GatesRequest body) {

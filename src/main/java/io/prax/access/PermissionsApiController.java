@@ -7,9 +7,12 @@ import java.util.Set;
 
 import io.prax.identity.CurrentUser;
 import io.prax.platform.SignedInOnly;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Me", description = "The signed-in user's own account")
 @RestController
 class PermissionsApiController {
 
@@ -23,6 +26,7 @@ class PermissionsApiController {
 	}
 
 	/** The caller's effective permissions, as a list and per module and action. */
+	@Operation(summary = "List one's own effective permissions and module gates")
 	@GetMapping("/api/v1/me/permissions")
 	@SignedInOnly("one's own permissions")
 	Permissions mine() {

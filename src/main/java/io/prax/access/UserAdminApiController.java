@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import io.prax.identity.UserAccount;
 import org.jspecify.annotations.Nullable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Users", description = "User administration in the workspace")
 @RestController
 @RequestMapping("/api/v1/admin/users")
 class UserAdminApiController {
@@ -40,12 +43,14 @@ class UserAdminApiController {
 	record UserList(List<UserResponse> items, @Nullable String nextCursor) {
 	}
 
+	@Operation(summary = "List the workspace's users")
 	@GetMapping
 	@RequiresPermission(Permission.USERS_VIEW)
 	UserList list() {
 		return new UserList(users.list().stream().map(UserResponse::of).toList(), null);
 	}
 
+	@Operation(summary = "Invite a user")
 	@PostMapping
 	@RequiresPermission(Permission.USERS_CREATE)
 	ResponseEntity<UserResponse> invite(@RequestBody UserAdministration.Invitation invitation) {
@@ -53,12 +58,14 @@ class UserAdminApiController {
 		return ResponseEntity.created(URI.create("/api/v1/admin/users/" + created.id())).body(created);
 	}
 
+	@Operation(summary = "Get a user")
 	@GetMapping("/{id}")
 	@RequiresPermission(Permission.USERS_VIEW)
 	UserResponse get(@PathVariable UUID id) {
 		return UserResponse.of(users.get(id));
 	}
 
+	@Operation(summary = "Change a user's name, tier, roles or designation")
 	@PatchMapping("/{id}")
 	@RequiresPermission(Permission.USERS_EDIT)
 	UserResponse update(@PathVariable UUID id, @RequestBody UserAdministration.Change change) {
@@ -66,12 +73,14 @@ class UserAdminApiController {
 	}
 
 	/** Deactivates the user (records are never hard-deleted); their sessions end at once. */
+	@Operation(summary = "Deactivate a user and end their sessions")
 	@DeleteMapping("/{id}")
 	@RequiresPermission(Permission.USERS_DELETE)
 	UserResponse deactivate(@PathVariable UUID id) {
 		return UserResponse.of(users.deactivate(id));
 	}
 
+	@Operation(summary = "Send a user a password-reset mail")
 	@PostMapping("/{id}/password-reset")
 	@RequiresPermission(Permission.USERS_EDIT)
 	ResponseEntity<Void> passwordReset(@PathVariable UUID id) {

@@ -15,6 +15,8 @@ import io.prax.access.Permission;
 import io.prax.access.RequiresPermission;
 import io.prax.tenancy.TenantContext;
 import org.jspecify.annotations.Nullable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Audit", description = "The tamper-evident audit trail")
 @RestController
 @RequestMapping("/api/v1/audit")
 class AuditApiController {
@@ -41,18 +44,21 @@ class AuditApiController {
 	record Regulated(@Nullable List<String> modules) {
 	}
 
+	@Operation(summary = "List the modules whose changes need a reason")
 	@GetMapping("/regulated-modules")
 	@RequiresPermission(Permission.AUDIT_VIEW)
 	Regulated regulatedModules() {
 		return new Regulated(regulated.list());
 	}
 
+	@Operation(summary = "Set the modules whose changes need a reason")
 	@PutMapping("/regulated-modules")
 	@RequiresPermission(Permission.SETTINGS_EDIT)
 	Regulated regulateModules(@RequestBody Regulated body) {
 		return new Regulated(regulated.replace(body.modules()));
 	}
 
+	@Operation(summary = "Search the audit trail")
 	@GetMapping
 	@RequiresPermission(Permission.AUDIT_VIEW)
 	AuditPage list(@RequestParam(required = false) @Nullable String entityType,
@@ -66,18 +72,21 @@ class AuditApiController {
 		return audit.list(new AuditQuery(entityType, entityId, actorId, action, from, to), cursor, limit);
 	}
 
+	@Operation(summary = "Verify the audit chain and its signed checkpoints")
 	@GetMapping("/verify")
 	@RequiresPermission(Permission.AUDIT_VIEW)
 	Verification verify() {
 		return audit.verify();
 	}
 
+	@Operation(summary = "List the signed checkpoints of the audit chain")
 	@GetMapping("/checkpoints")
 	@RequiresPermission(Permission.AUDIT_VIEW)
 	Items<CheckpointView> checkpoints() {
 		return new Items<>(audit.checkpoints());
 	}
 
+	@Operation(summary = "List the public keys that sign checkpoints")
 	@GetMapping("/public-keys")
 	@RequiresPermission(Permission.AUDIT_VIEW)
 	Items<PublicKeyView> publicKeys() {
@@ -90,6 +99,7 @@ class AuditApiController {
 	 * signed checkpoint. Written to an owner-only temporary file first: the database connection is
 	 * held only while the log is read, never while a slow client downloads it.
 	 */
+	@Operation(summary = "Export the audit trail with checkpoints for offline verification")
 	@GetMapping("/export")
 	@RequiresPermission(Permission.AUDIT_EXPORT)
 	void export(HttpServletResponse response) throws IOException {

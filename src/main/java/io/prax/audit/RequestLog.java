@@ -31,7 +31,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -78,11 +77,11 @@ class RequestLog implements DisposableBean {
 	private volatile boolean running = true;
 
 	RequestLog(DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock,
-			@Value("${prax.audit.request-log-retention:400d}") Duration retention) {
+			AuditProperties settings) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock;
-		this.retention = retention;
+		this.retention = settings.requestLogRetention();
 		this.writer = new Thread(this::drainForever, "prax-request-log");
 		this.writer.setDaemon(true);
 	}

@@ -6,6 +6,8 @@ import java.util.UUID;
 import io.prax.access.Permission;
 import io.prax.access.RequiresPermission;
 import org.jspecify.annotations.Nullable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Customers", description = "Customers and their contacts")
 @RestController
 @RequestMapping("/api/v1/customers")
 class CustomerApiController {
@@ -31,6 +34,7 @@ class CustomerApiController {
 	record Deletion(@Nullable String reason, @Nullable Long version) {
 	}
 
+	@Operation(summary = "List or search customers")
 	@GetMapping
 	@RequiresPermission(Permission.CUSTOMERS_VIEW)
 	Slice<CustomerView> list(@RequestParam(required = false) @Nullable String q,
@@ -40,6 +44,7 @@ class CustomerApiController {
 		return customers.list(q, cursor, limit, CustomerOrder.parse(sort));
 	}
 
+	@Operation(summary = "Create a customer")
 	@PostMapping
 	@RequiresPermission(Permission.CUSTOMERS_CREATE)
 	ResponseEntity<CustomerView> create(@RequestBody CustomerInput input) {
@@ -47,18 +52,21 @@ class CustomerApiController {
 		return ResponseEntity.created(URI.create("/api/v1/customers/" + created.id())).body(created);
 	}
 
+	@Operation(summary = "Get a customer")
 	@GetMapping("/{id}")
 	@RequiresPermission(Permission.CUSTOMERS_VIEW)
 	CustomerView get(@PathVariable UUID id) {
 		return customers.get(new CustomerId(id));
 	}
 
+	@Operation(summary = "Change a customer (optimistic: send the version read)")
 	@PatchMapping("/{id}")
 	@RequiresPermission(Permission.CUSTOMERS_EDIT)
 	CustomerView update(@PathVariable UUID id, @RequestBody CustomerInput input) {
 		return customers.update(new CustomerId(id), input);
 	}
 
+	@Operation(summary = "Delete a customer, with a reason when its module is regulated")
 	@DeleteMapping("/{id}")
 	@RequiresPermission(Permission.CUSTOMERS_DELETE)
 	ResponseEntity<Void> delete(@PathVariable UUID id, @RequestBody(required = false) @Nullable Deletion body,
@@ -68,12 +76,14 @@ class CustomerApiController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@Operation(summary = "List a customer's contacts")
 	@GetMapping("/{id}/contacts")
 	@RequiresPermission(Permission.CONTACTS_VIEW)
 	Slice<ContactView> contacts(@PathVariable UUID id) {
 		return new Slice<>(customers.contacts(new CustomerId(id)), null);
 	}
 
+	@Operation(summary = "Add a contact to a customer")
 	@PostMapping("/{id}/contacts")
 	@RequiresPermission(Permission.CONTACTS_CREATE)
 	ResponseEntity<ContactView> addContact(@PathVariable UUID id, @RequestBody ContactInput input) {
@@ -82,18 +92,21 @@ class CustomerApiController {
 			.body(created);
 	}
 
+	@Operation(summary = "Get one contact of a customer")
 	@GetMapping("/{id}/contacts/{contactId}")
 	@RequiresPermission(Permission.CONTACTS_VIEW)
 	ContactView contact(@PathVariable UUID id, @PathVariable UUID contactId) {
 		return customers.contact(new CustomerId(id), contactId);
 	}
 
+	@Operation(summary = "Change a contact")
 	@PatchMapping("/{id}/contacts/{contactId}")
 	@RequiresPermission(Permission.CONTACTS_EDIT)
 	ContactView updateContact(@PathVariable UUID id, @PathVariable UUID contactId, @RequestBody ContactInput input) {
 		return customers.updateContact(new CustomerId(id), contactId, input);
 	}
 
+	@Operation(summary = "Delete a contact")
 	@DeleteMapping("/{id}/contacts/{contactId}")
 	@RequiresPermission(Permission.CONTACTS_DELETE)
 	ResponseEntity<Void> deleteContact(@PathVariable UUID id, @PathVariable UUID contactId,

@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import io.prax.platform.SignedInOnly;
 import org.jspecify.annotations.Nullable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Me", description = "The signed-in user's own account")
 @RestController
 @RequestMapping("/api/v1/me")
 class MeApiController {
@@ -32,6 +35,7 @@ class MeApiController {
 	record PasswordChange(@Nullable String currentPassword, @Nullable String newPassword) {
 	}
 
+	@Operation(summary = "Get the signed-in user")
 	@GetMapping
 	@SignedInOnly("one's own account")
 	Me me() {
@@ -43,6 +47,7 @@ class MeApiController {
 	}
 
 	/** 204; every other session of the user ends. */
+	@Operation(summary = "Change one's own password, confirming the current one")
 	@PutMapping("/password")
 	@SignedInOnly("one's own password, confirmed with the current one")
 	ResponseEntity<Void> changePassword(@RequestBody PasswordChange body) {

@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.prax.platform.RetryLater;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -28,9 +28,12 @@ public class PasswordHashing {
 	private final Semaphore slots;
 	private final Duration wait;
 
-	PasswordHashing(PasswordEncoder encoder,
-			@Value("${prax.password-hashing.concurrency:0}") int concurrency,
-			@Value("${prax.password-hashing.wait:250ms}") Duration wait) {
+	@Autowired
+	PasswordHashing(PasswordEncoder encoder, PasswordHashingProperties settings) {
+		this(encoder, settings.concurrency(), settings.slotWait());
+	}
+
+	PasswordHashing(PasswordEncoder encoder, int concurrency, Duration wait) {
 		this.encoder = encoder;
 		this.slots = new Semaphore(concurrency > 0 ? concurrency : 2 * Runtime.getRuntime().availableProcessors(), true);
 		this.wait = wait;

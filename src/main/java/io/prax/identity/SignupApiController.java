@@ -6,11 +6,14 @@ import io.prax.platform.PraxProperties;
 import io.prax.platform.ProblemException;
 import io.prax.platform.PublicEndpoint;
 import org.jspecify.annotations.Nullable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Sign-up", description = "Self sign-up of a new workspace (when enabled)")
 @RestController
 class SignupApiController {
 
@@ -30,6 +33,7 @@ class SignupApiController {
 	}
 
 	/** 201 with the new tenant; 404 unless sign-up is enabled. */
+	@Operation(summary = "Create a workspace and its first administrator")
 	@PostMapping("/api/v1/signup")
 	@PublicEndpoint("self sign-up of a new workspace, when enabled")
 	ResponseEntity<SignupResponse> signup(@RequestBody SignupRequest body) {

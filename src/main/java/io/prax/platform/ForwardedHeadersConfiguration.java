@@ -11,7 +11,6 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.util.NetMask;
 import org.apache.catalina.valves.RemoteIpValve;
 import org.apache.catalina.valves.ValveBase;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -27,8 +26,8 @@ import org.springframework.core.Ordered;
 class ForwardedHeadersConfiguration {
 
 	@Bean
-	TrustedProxies trustedProxies(@Value("${prax.trusted-proxies:127.0.0.0/8,::1}") String trustedProxies) {
-		return new TrustedProxies(internalProxies(trustedProxies));
+	TrustedProxies trustedProxies(PraxProperties properties) {
+		return new TrustedProxies(internalProxies(properties.trustedProxies()));
 	}
 
 	/** Runs after Spring Boot's own customizer, which creates the RemoteIpValve for {@code forward-headers-strategy=native}. */

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,12 +18,12 @@ import org.springframework.web.bind.annotation.RestController;
 class SecurityTxtController {
 
 	private final PraxProperties properties;
-	private final String contact;
+	private final @Nullable String contact;
 	private final Clock clock;
 
-	SecurityTxtController(PraxProperties properties, @Value("${prax.security-contact:}") String contact, Clock clock) {
+	SecurityTxtController(PraxProperties properties, Clock clock) {
 		this.properties = properties;
-		this.contact = contact;
+		this.contact = properties.securityContact();
 		this.clock = clock;
 	}
 
@@ -32,7 +32,7 @@ class SecurityTxtController {
 	ResponseEntity<String> securityTxt() {
 		String base = properties.publicUrl().replaceAll("/+$", "");
 		String host = URI.create(base).getHost();
-		String contactLine = !contact.isBlank() ? contact : "mailto:security@" + (host == null ? "localhost" : host);
+		String contactLine = contact != null && !contact.isBlank() ? contact : "mailto:security@" + (host == null ? "localhost" : host);
 		// RFC 9116 asks for an expiry less than a year ahead; a fresh one is served every day.
 		Instant expires = Instant.now(clock).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(180));
 		String body = "Contact: " + contactLine + "\n" + "Expires: " + expires + "\n" + "Preferred-Languages: en\n"

@@ -4,11 +4,9 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -34,9 +32,9 @@ class WebHardeningConfiguration {
 
 	@Bean
 	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
-			@Value("${prax.http.max-json-body:1MB}") DataSize maxJsonBody) {
+			PraxProperties properties) {
 		FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
-				new RequestBodyLimitFilter(maxJsonBody.toBytes()));
+				new RequestBodyLimitFilter(properties.http().maxJsonBody().toBytes()));
 		registration.setOrder(BODY_LIMIT_ORDER);
 		return registration;
 	}
@@ -52,8 +50,11 @@ class WebHardeningConfiguration {
 	 * with cookies: the API takes bearer tokens, the cookies belong to Prax's own pages.
 	 */
 	@Bean
-	CorsConfigurationSource corsConfigurationSource(
-			@Value("${prax.cors.allowed-origins:}") List<String> allowedOrigins) {
+	CorsConfigurationSource corsConfigurationSource(PraxProperties properties) {
+		return allowing(properties.cors().allowedOrigins());
+	}
+
+	CorsConfigurationSource allowing(List<String> allowedOrigins) {
 		List<String> origins = allowedOrigins.stream().map(String::strip).filter(o -> !o.isEmpty()).toList();
 		if (origins.stream().anyMatch(o -> o.contains("*"))) {
 			throw new IllegalStateException("prax.cors.allowed-origins must list exact origins, not a wildcard");

@@ -9,6 +9,8 @@ import io.prax.identity.IdentityManagement;
 import io.prax.platform.ProblemException;
 import io.prax.platform.PublicEndpoint;
 import org.jspecify.annotations.Nullable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Authentication", description = "Sign-in, tokens and password reset")
 @RestController
 @RequestMapping("/api/v1/auth")
 class AuthApiController {
@@ -58,12 +61,14 @@ class AuthApiController {
 	 * Which sign-in methods a workspace offers. Single sign-on is not available yet, so every workspace
 	 * offers the password; unknown workspaces get the same answer, so this reveals no workspace names.
 	 */
+	@Operation(summary = "List the sign-in methods a workspace offers")
 	@GetMapping("/sso/{tenant}")
 	@PublicEndpoint("which sign-in methods a workspace offers, asked before sign-in")
 	SignInMethods signInMethods(@PathVariable String tenant) {
 		return new SignInMethods(List.of("password"), true, null, null);
 	}
 
+	@Operation(summary = "Sign in with a password and get tokens")
 	@PostMapping("/login")
 	@PublicEndpoint("sign-in")
 	TokenResponse login(@RequestBody LoginRequest body, HttpServletRequest request) {
@@ -75,12 +80,14 @@ class AuthApiController {
 				Boolean.TRUE.equals(body.rememberMe()), ClientInfo.of(request)));
 	}
 
+	@Operation(summary = "Exchange a refresh token for new tokens (the old one is spent)")
 	@PostMapping("/refresh")
 	@PublicEndpoint("the refresh token is the credential")
 	TokenResponse refresh(@RequestBody RefreshRequest body, HttpServletRequest request) {
 		return TokenResponse.of(sessions.refresh(body.refreshToken(), ClientInfo.of(request), false));
 	}
 
+	@Operation(summary = "Sign out: end the caller's session")
 	@PostMapping("/logout")
 	@PublicEndpoint("ends the caller's session, if any")
 	ResponseEntity<Void> logout() {
@@ -90,6 +97,7 @@ class AuthApiController {
 	}
 
 	/** Always 202, whether or not the workspace and user exist. */
+	@Operation(summary = "Request a password-reset mail (same answer for every address)")
 	@PostMapping("/password-reset")
 	@PublicEndpoint("forgotten password: answers the same for every address")
 	ResponseEntity<Void> passwordReset(@RequestBody PasswordResetRequest body, HttpServletRequest request) {
@@ -97,6 +105,7 @@ class AuthApiController {
 		return ResponseEntity.accepted().build();
 	}
 
+	@Operation(summary = "Set a new password with a one-time reset token")
 	@PostMapping("/password-reset/confirm")
 	@PublicEndpoint("the one-time reset token is the credential")
 	ResponseEntity<Void> confirm(@RequestBody PasswordResetConfirmation body) {

@@ -10,6 +10,8 @@ import io.prax.identity.UserId;
 import io.prax.platform.ProblemException;
 import io.prax.platform.SignedInOnly;
 import org.jspecify.annotations.Nullable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The caller's own sessions under {@code /api/v1/me/sessions}, and every session for administrators. */
+@Tag(name = "Sessions", description = "Sessions and the workspace's security settings")
 @RestController
 class SessionApiController {
 
@@ -56,12 +59,14 @@ class SessionApiController {
 	record TenantSessions(List<TenantSession> items, @Nullable String nextCursor) {
 	}
 
+	@Operation(summary = "List one's own sessions")
 	@GetMapping("/api/v1/me/sessions")
 	@SignedInOnly("one's own sessions")
 	MySessions mine() {
 		return new MySessions(sessions.mine().stream().map(MySession::of).toList());
 	}
 
+	@Operation(summary = "End one of one's own sessions")
 	@DeleteMapping("/api/v1/me/sessions/{id}")
 	@SignedInOnly("ends one of one's own sessions")
 	ResponseEntity<Void> revokeMine(@PathVariable String id) {
@@ -69,6 +74,7 @@ class SessionApiController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@Operation(summary = "List the workspace's active sessions")
 	@GetMapping("/api/v1/admin/sessions")
 	@RequiresPermission(Permission.SESSIONS_VIEW)
 	TenantSessions all(@RequestParam(required = false) @Nullable String userId) {
@@ -76,6 +82,7 @@ class SessionApiController {
 		return new TenantSessions(sessions.active(user).stream().map(TenantSession::of).toList(), null);
 	}
 
+	@Operation(summary = "End a session")
 	@DeleteMapping("/api/v1/admin/sessions/{id}")
 	@RequiresPermission(Permission.SESSIONS_DELETE)
 	ResponseEntity<Void> revoke(@PathVariable String id) {
@@ -83,6 +90,7 @@ class SessionApiController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@Operation(summary = "End all of a user's sessions")
 	@PostMapping("/api/v1/admin/users/{id}/sessions/revoke-all")
 	@RequiresPermission(Permission.SESSIONS_DELETE)
 	ResponseEntity<Void> revokeAll(@PathVariable String id) {
@@ -101,12 +109,14 @@ class SessionApiController {
 	record SecuritySettingsChange(@Nullable SessionSettingsChange sessions) {
 	}
 
+	@Operation(summary = "Get the workspace's session lifetimes")
 	@GetMapping("/api/v1/admin/security-settings")
 	@RequiresPermission(Permission.SETTINGS_VIEW)
 	SecuritySettings securitySettings() {
 		return new SecuritySettings(sessions.lifetimes());
 	}
 
+	@Operation(summary = "Change the workspace's session lifetimes")
 	@PutMapping("/api/v1/admin/security-settings")
 	@RequiresPermission(Permission.SETTINGS_EDIT)
 	SecuritySettings changeSecuritySettings(@RequestBody SecuritySettingsChange change) {
@@ -122,6 +132,7 @@ class SessionApiController {
 	}
 
 	/** Lifts a sign-in lockout of the user at once. */
+	@Operation(summary = "Lift a user's sign-in lockout")
 	@PostMapping("/api/v1/admin/users/{id}/unlock")
 	@RequiresPermission(Permission.USERS_EDIT)
 	ResponseEntity<Void> unlock(@PathVariable String id) {

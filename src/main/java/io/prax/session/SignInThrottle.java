@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import io.prax.platform.Digests;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -57,19 +56,15 @@ class SignInThrottle {
 	private final Duration maxLockout;
 
 	SignInThrottle(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock,
-			@Value("${prax.sign-in.account-failures:5}") int accountFailures,
-			@Value("${prax.sign-in.ip-failures:20}") int ipFailures,
-			@Value("${prax.sign-in.window:15m}") Duration window,
-			@Value("${prax.sign-in.lockout:15m}") Duration lockout,
-			@Value("${prax.sign-in.max-lockout:1h}") Duration maxLockout) {
+			SignInThrottleProperties settings) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.clock = clock;
-		this.accountFailures = accountFailures;
-		this.ipFailures = ipFailures;
-		this.window = window;
-		this.lockout = lockout;
-		this.maxLockout = maxLockout;
+		this.accountFailures = settings.accountFailures();
+		this.ipFailures = settings.ipFailures();
+		this.window = settings.window();
+		this.lockout = settings.lockout();
+		this.maxLockout = settings.maxLockout();
 	}
 
 	static String accountKey(@Nullable String workspace, @Nullable String email) {

@@ -14,7 +14,7 @@ class CorsAllowListTests {
 
 	@Test
 	void allowsListedOriginsForTheApiWithoutCredentials() {
-		var source = new WebHardeningConfiguration().corsConfigurationSource(List.of("https://app.example", " "));
+		var source = new WebHardeningConfiguration().allowing(List.of("https://app.example", " "));
 
 		CorsConfiguration api = source.getCorsConfiguration(new MockHttpServletRequest("GET", "/api/v1/customers"));
 
@@ -27,7 +27,7 @@ class CorsAllowListTests {
 
 	@Test
 	void allowsNoOriginByDefault() {
-		var source = new WebHardeningConfiguration().corsConfigurationSource(List.of());
+		var source = new WebHardeningConfiguration().allowing(List.of());
 
 		assertThat(source.getCorsConfiguration(new MockHttpServletRequest("GET", "/api/v1/customers"))).isNull();
 	}
@@ -35,6 +35,6 @@ class CorsAllowListTests {
 	@Test
 	void refusesAWildcard() {
 		assertThatIllegalStateException()
-			.isThrownBy(() -> new WebHardeningConfiguration().corsConfigurationSource(List.of("*")));
+			.isThrownBy(() -> new WebHardeningConfiguration().allowing(List.of("*")));
 	}
 }
