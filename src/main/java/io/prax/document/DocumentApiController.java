@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.prax.access.Permission;
 import io.prax.access.RequiresPermission;
 import io.prax.platform.ProblemException;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 @RestController
+@Tag(name = "Documents", description = "Files attached to records, stored under their SHA-256 and checked on every read")
 @RequestMapping("/api/v1/documents")
 class DocumentApiController {
 
@@ -39,6 +42,7 @@ class DocumentApiController {
 	}
 
 	@GetMapping
+	@Operation(summary = "List the documents of a record")
 	@RequiresPermission(Permission.DOCUMENTS_VIEW)
 	DocumentList list(@RequestParam(required = false) @Nullable String recordType,
 			@RequestParam(required = false) @Nullable UUID recordId,
@@ -48,6 +52,7 @@ class DocumentApiController {
 	}
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Upload a document and attach it to a record")
 	@RequiresPermission(Permission.DOCUMENTS_CREATE)
 	ResponseEntity<DocumentView> upload(@RequestParam(required = false) @Nullable MultipartFile file,
 			@RequestParam(required = false) @Nullable String recordType,
@@ -61,18 +66,21 @@ class DocumentApiController {
 	}
 
 	@GetMapping("/{id}")
+	@Operation(summary = "Get a document's details")
 	@RequiresPermission(Permission.DOCUMENTS_VIEW)
 	DocumentView get(@PathVariable UUID id) {
 		return documents.get(new DocumentId(id));
 	}
 
 	@GetMapping("/{id}/content")
+	@Operation(summary = "Download a document (always as an attachment; 500 integrity_failed if its bytes changed)")
 	@RequiresPermission(Permission.DOCUMENTS_VIEW)
 	ResponseEntity<InputStreamResource> content(@PathVariable UUID id, HttpServletResponse response) {
 		return Downloads.of(documents.content(new DocumentId(id)), response);
 	}
 
 	@DeleteMapping("/{id}")
+	@Operation(summary = "Delete a document, with a reason")
 	@RequiresPermission(Permission.DOCUMENTS_DELETE)
 	ResponseEntity<Void> delete(@PathVariable UUID id, @RequestBody(required = false) @Nullable Deletion body,
 			@RequestParam(required = false) @Nullable String reason) {

@@ -25,7 +25,7 @@ import io.prax.tenancy.TenantId;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.data.domain.Limit;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -57,7 +57,7 @@ public class DocumentManagement {
 
 	DocumentManagement(Documents documents, AttachableRecordRegistry records, BlobStore blobs,
 			AuditEvents audit, Clock clock, PlatformTransactionManager transactions,
-			@Value("${spring.servlet.multipart.max-file-size:25MB}") DataSize maxUpload) {
+			MultipartProperties multipart) {
 		this.documents = documents;
 		this.records = records;
 		this.blobs = blobs;
@@ -66,7 +66,8 @@ public class DocumentManagement {
 		this.writing = new TransactionTemplate(transactions);
 		this.reading = new TransactionTemplate(transactions);
 		this.reading.setReadOnly(true);
-		this.maxBytes = maxUpload.toBytes();
+		// PRAX_MAX_UPLOAD, bound by Spring Boot (spring.servlet.multipart.max-file-size in application.yml).
+		this.maxBytes = multipart.getMaxFileSize().toBytes();
 	}
 
 	/** The largest file accepted ({@code PRAX_MAX_UPLOAD}). */

@@ -1,5 +1,7 @@
 package io.prax.invoicing;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.prax.access.Permission;
 import io.prax.access.RequiresPermission;
 import io.prax.platform.ProblemException;
@@ -10,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Company", description = "The workspace's own company details, printed on invoices")
 @RequestMapping("/api/v1/admin/company")
 class CompanyApiController {
 
@@ -20,12 +23,14 @@ class CompanyApiController {
 	}
 
 	@GetMapping
+	@Operation(summary = "Get the company details")
 	@RequiresPermission(Permission.SETTINGS_VIEW)
 	CompanyView get() {
 		return company.find().orElseThrow(() -> ProblemException.notFound("Company details"));
 	}
 
 	@PutMapping
+	@Operation(summary = "Replace the company details")
 	@RequiresPermission(Permission.SETTINGS_EDIT)
 	CompanyView put(@RequestBody CompanyInput input) {
 		return company.replace(input);

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.prax.access.Permission;
 import io.prax.access.RequiresPermission;
 import io.prax.customer.Slice;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Invoices", description = "Invoices and credit notes, frozen when issued")
 @RequestMapping("/api/v1/invoices")
 class InvoiceApiController {
 
@@ -44,6 +47,7 @@ class InvoiceApiController {
 	}
 
 	@GetMapping
+	@Operation(summary = "List invoices (filters: status, customer, overdue)")
 	@RequiresPermission(Permission.INVOICES_VIEW)
 	Slice<InvoiceView> list(@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable UUID customerId,
@@ -54,6 +58,7 @@ class InvoiceApiController {
 	}
 
 	@GetMapping("/totals")
+	@Operation(summary = "Open, overdue and paid totals per currency")
 	@RequiresPermission(Permission.INVOICES_VIEW)
 	Totals totals(@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable UUID customerId,
@@ -62,6 +67,7 @@ class InvoiceApiController {
 	}
 
 	@GetMapping("/export.csv")
+	@Operation(summary = "Export the filtered invoice list as CSV")
 	@RequiresPermission(Permission.INVOICES_EXPORT)
 	ResponseEntity<byte[]> export(@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable UUID customerId,
@@ -70,6 +76,7 @@ class InvoiceApiController {
 	}
 
 	@PostMapping
+	@Operation(summary = "Create a draft invoice")
 	@RequiresPermission(Permission.INVOICES_CREATE)
 	ResponseEntity<InvoiceView> create(@RequestBody InvoiceInput input) {
 		InvoiceView created = invoices.create(input);
@@ -77,18 +84,21 @@ class InvoiceApiController {
 	}
 
 	@GetMapping("/{id}")
+	@Operation(summary = "Get an invoice (issued ones from their frozen snapshot)")
 	@RequiresPermission(Permission.INVOICES_VIEW)
 	InvoiceView get(@PathVariable UUID id) {
 		return invoices.get(new InvoiceId(id));
 	}
 
 	@PatchMapping("/{id}")
+	@Operation(summary = "Change a draft (optimistic: send the version read); 423 once issued")
 	@RequiresPermission(Permission.INVOICES_EDIT)
 	InvoiceView update(@PathVariable UUID id, @RequestBody InvoiceChange change) {
 		return invoices.update(new InvoiceId(id), change);
 	}
 
 	@DeleteMapping("/{id}")
+	@Operation(summary = "Delete a draft, with a reason; 423 once issued")
 	@RequiresPermission(Permission.INVOICES_DELETE)
 	ResponseEntity<Void> delete(@PathVariable UUID id, @RequestBody(required = false) @Nullable Reason body,
 			@RequestParam(required = false) @Nullable String reason) {
@@ -98,24 +108,28 @@ class InvoiceApiController {
 	}
 
 	@PostMapping("/{id}/issue")
+	@Operation(summary = "Issue a draft: next gapless number, frozen snapshot, record locked")
 	@RequiresPermission(Permission.INVOICES_ISSUE)
 	InvoiceView issue(@PathVariable UUID id) {
 		return invoices.issue(new InvoiceId(id));
 	}
 
 	@PostMapping("/{id}/payments")
+	@Operation(summary = "Record a payment (fully paid moves it to PAID)")
 	@RequiresPermission(Permission.INVOICES_EDIT)
 	InvoiceView pay(@PathVariable UUID id, @RequestBody PaymentInput input) {
 		return invoices.recordPayment(new InvoiceId(id), input);
 	}
 
 	@PostMapping("/{id}/void")
+	@Operation(summary = "Void an issued invoice, with a reason")
 	@RequiresPermission(Permission.INVOICES_VOID)
 	InvoiceView voidInvoice(@PathVariable UUID id, @RequestBody(required = false) @Nullable Reason body) {
 		return invoices.voidInvoice(new InvoiceId(id), body == null ? null : body.reason());
 	}
 
 	@PostMapping("/{id}/credit-notes")
+	@Operation(summary = "Create a credit note reversing the whole invoice or some lines")
 	@RequiresPermission(Permission.INVOICES_ISSUE)
 	ResponseEntity<InvoiceView> creditNote(@PathVariable UUID id, @RequestBody CreditNoteInput input) {
 		InvoiceView note = invoices.creditNote(new InvoiceId(id), input);
@@ -123,6 +137,7 @@ class InvoiceApiController {
 	}
 
 	@GetMapping("/{id}/pdf")
+	@Operation(summary = "Download the invoice as PDF")
 	@RequiresPermission(Permission.INVOICES_VIEW)
 	ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
 		InvoiceView invoice = invoices.document(new InvoiceId(id));
