@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.prax.platform.Page;
 import io.prax.platform.SignedInOnly;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -27,9 +28,6 @@ class AccessAdminApiController {
 		this.administration = administration;
 	}
 
-	record Items<T>(List<T> items, @Nullable String nextCursor) {
-	}
-
 	record Deletion(@Nullable String reason) {
 	}
 
@@ -47,8 +45,9 @@ class AccessAdminApiController {
 
 	@GetMapping("/api/v1/admin/roles")
 	@RequiresPermission(Permission.USERS_VIEW)
-	Items<AccessAdministration.PermissionSet> roles() {
-		return new Items<>(administration.roles(), null);
+	Page<AccessAdministration.PermissionSet> roles(@RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(required = false) @Nullable Integer limit) {
+		return administration.roles(cursor, limit);
 	}
 
 	@PostMapping("/api/v1/admin/roles")
@@ -83,8 +82,9 @@ class AccessAdminApiController {
 
 	@GetMapping("/api/v1/designations")
 	@SignedInOnly(value = "designation names for every staff member, e.g. to pick one for an employee", staff = true)
-	Items<AccessAdministration.PermissionSet> designations() {
-		return new Items<>(administration.designations(), null);
+	Page<AccessAdministration.PermissionSet> designations(@RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(required = false) @Nullable Integer limit) {
+		return administration.designations(cursor, limit);
 	}
 
 	@GetMapping("/api/v1/designations/{id}")
@@ -95,8 +95,9 @@ class AccessAdminApiController {
 
 	@GetMapping("/api/v1/admin/designations")
 	@RequiresPermission(Permission.DESIGNATIONS_VIEW)
-	Items<AccessAdministration.PermissionSet> adminDesignations() {
-		return new Items<>(administration.designations(), null);
+	Page<AccessAdministration.PermissionSet> adminDesignations(@RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(required = false) @Nullable Integer limit) {
+		return administration.designations(cursor, limit);
 	}
 
 	@GetMapping("/api/v1/admin/designations/{id}")

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.prax.identity.UserAccount;
+import io.prax.platform.Page;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -37,13 +39,12 @@ class UserAdminApiController {
 		}
 	}
 
-	record UserList(List<UserResponse> items, @Nullable String nextCursor) {
-	}
-
 	@GetMapping
 	@RequiresPermission(Permission.USERS_VIEW)
-	UserList list() {
-		return new UserList(users.list().stream().map(UserResponse::of).toList(), null);
+	Page<UserResponse> list(@RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(required = false) @Nullable Integer limit) {
+		Page<UserAdministration.ManagedUser> page = users.list(cursor, limit);
+		return new Page<>(page.items().stream().map(UserResponse::of).toList(), page.nextCursor());
 	}
 
 	@PostMapping

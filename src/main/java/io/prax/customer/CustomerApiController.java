@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.prax.access.Permission;
 import io.prax.access.RequiresPermission;
+import io.prax.platform.Page;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -33,7 +34,7 @@ class CustomerApiController {
 
 	@GetMapping
 	@RequiresPermission(Permission.CUSTOMERS_VIEW)
-	Slice<CustomerView> list(@RequestParam(required = false) @Nullable String q,
+	Page<CustomerView> list(@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String sort) {
@@ -70,8 +71,9 @@ class CustomerApiController {
 
 	@GetMapping("/{id}/contacts")
 	@RequiresPermission(Permission.CONTACTS_VIEW)
-	Slice<ContactView> contacts(@PathVariable UUID id) {
-		return new Slice<>(customers.contacts(new CustomerId(id)), null);
+	Page<ContactView> contacts(@PathVariable UUID id, @RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(required = false) @Nullable Integer limit) {
+		return customers.contacts(new CustomerId(id), cursor, limit);
 	}
 
 	@PostMapping("/{id}/contacts")

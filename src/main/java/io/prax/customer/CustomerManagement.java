@@ -1,9 +1,8 @@
 package io.prax.customer;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +13,8 @@ import java.util.regex.Pattern;
 
 import io.prax.audit.ReasonForChange;
 import io.prax.identity.CurrentUser;
+import io.prax.platform.Cursor;
+import io.prax.platform.Page;
 import io.prax.platform.ProblemException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Limit;
@@ -27,8 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CustomerManagement {
 
-	public static final int DEFAULT_LIMIT = 50;
-	public static final int MAX_LIMIT = 500;
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
 	private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
 
@@ -46,18 +45,15 @@ public class CustomerManagement {
 
 	/** Customers ordered by name, matching {@code query} in name or email, after {@code cursor}. */
 	@Transactional(readOnly = true)
-	public Slice<CustomerView> list(@Nullable String query, @Nullable String cursor, @Nullable Integer limit) {
+	public Page<CustomerView> list(@Nullable String query, @Nullable String cursor, @Nullable Integer limit) {
 		return list(query, cursor, limit, CustomerOrder.NAME);
 	}
 
 	/** Customers in {@code order}, matching {@code query} in name or email, after {@code cursor}. */
 	@Transactional(readOnly = true)
-	public Slice<CustomerView> list(@Nullable String query, @Nullable String cursor, @Nullable Integer limit,
+	public Page<CustomerView> list(@Nullable String query, @Nullable String cursor, @Nullable Integer limit,
 			CustomerOrder order) {
-		int size = limit == null ? DEFAULT_LIMIT : limit;
-		if (size < 1 || size > MAX_LIMIT) {
-			throw ProblemException.validation(Map.of("limit", "Use a limit from 1 to " + MAX_LIMIT));
-		}
+		int size = Page.limit(limit);
 		String pattern = "%" + (query == null ? "" : escapeLike(query.strip().toLowerCase(Locale.ROOT))) + "%";
 		CurrentUser user = CurrentUser.require();
 		if (user.isCustomer()) {
@@ -66,21 +62,17 @@ public class CustomerManagement {
 				.filter(c -> matches(c, pattern))
 				.map(Customer::view)
 				.toList();
-			return new Slice<>(own, null);
+			return new Page<>(own, null);
 		}
-		CustomerSearch.Position after = cursor == null ? null : Cursor.decode(cursor, order);
-		List<Customer> rows = search.page(pattern, order, after, size + 1);
-		boolean more = rows.size() > size;
-		List<CustomerView> items = rows.stream().limit(size).map(Customer::view).toList();
-		String next = more ? Cursor.encode(rows.get(size - 1), order) : null;
-		return new Slice<>(items, next);
+		CustomerSearch.Position after = cursor == null ? null : position(cursor, order);
+		return Page.of(search.page(pattern, order, after, size + 1), size, Customer::view, c -> position(c, order));
 	}
 
 	/** How many customers the caller sees; callers check {@code customers:view} first. */
 	@Transactional(readOnly = true)
 	public long count() {
 		CurrentUser user = CurrentUser.require();
-		return user.isCustomer() ? (ownCustomer(user).isPresent() ? 1 : 0) : customers.countLive();
+		return user.isCustomer() ? (ownCustomer(user).isPresent() ? 1 : 0) : customers.count();
 	}
 
 	/** The newest customers the caller sees; callers check {@code customers:view} first. */
@@ -160,7 +152,13 @@ public class CustomerManagement {
 	@Transactional(readOnly = true)
 	public List<ContactView> contacts(CustomerId customer) {
 		find(customer);
-		return contacts.findLiveByCustomer(customer.value()).stream().map(Contact::view).toList();
+		return contacts.findByCustomer(customer.value()).stream().map(Contact::view).toList();
+	}
+
+	/** A page of the customer's contacts by name; a customer has few, so they are paged in memory. */
+	@Transactional(readOnly = true)
+	public Page<ContactView> contacts(CustomerId customer, @Nullable String cursor, @Nullable Integer limit) {
+		return Page.ofSorted(contacts(customer), c -> c.name().toLowerCase(Locale.ROOT) + "\n" + c.id(), cursor, limit);
 	}
 
 	@Transactional(readOnly = true)
@@ -227,15 +225,15 @@ public class CustomerManagement {
 		if (user.isCustomer() && !id.value().equals(user.customerId())) {
 			throw ProblemException.notFound("Customer");
 		}
-		return customers.findLive(id.value()).orElseThrow(() -> ProblemException.notFound("Customer"));
+		return customers.findById(id.value()).orElseThrow(() -> ProblemException.notFound("Customer"));
 	}
 
 	private Contact findContact(CustomerId customer, UUID contactId) {
-		return contacts.findLive(customer.value(), contactId).orElseThrow(() -> ProblemException.notFound("Contact"));
+		return contacts.findByCustomerIdAndId(customer.value(), contactId).orElseThrow(() -> ProblemException.notFound("Contact"));
 	}
 
 	private Optional<Customer> ownCustomer(CurrentUser user) {
-		return user.customerId() == null ? Optional.empty() : customers.findLive(user.customerId());
+		return user.customerId() == null ? Optional.empty() : customers.findById(user.customerId());
 	}
 
 	private static boolean matches(Customer customer, String pattern) {
@@ -325,32 +323,25 @@ public class CustomerManagement {
 		return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
-	/** Opaque keyset position: the sort, the last row's id and its sort key. */
-	static final class Cursor {
+	/** The keyset position of a row: the sort, the row's id and its sort key (last: a name may hold anything). */
+	private static Cursor position(Customer customer, CustomerOrder order) {
+		String key = order.byName() ? customer.name().toLowerCase(Locale.ROOT) : customer.updatedAt().toString();
+		return Cursor.of(order.param(), customer.id().toString(), key);
+	}
 
-		private Cursor() {
-		}
-
-		static String encode(Customer customer, CustomerOrder order) {
-			String key = order.byName() ? customer.name().toLowerCase(Locale.ROOT) : customer.updatedAt().toString();
-			return Base64.getUrlEncoder().withoutPadding()
-				.encodeToString((order.param() + "\n" + customer.id() + "\n" + key).getBytes(StandardCharsets.UTF_8));
-		}
-
-		static CustomerSearch.Position decode(String cursor, CustomerOrder order) {
-			try {
-				String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 3);
-				if (parts.length != 3 || !parts[0].equals(order.param())) {
-					throw new IllegalArgumentException("cursor of another sort");
-				}
-				if (!order.byName()) {
-					java.time.Instant.parse(parts[2]);
-				}
-				return new CustomerSearch.Position(parts[2], UUID.fromString(parts[1]));
+	private static CustomerSearch.Position position(String cursor, CustomerOrder order) {
+		Cursor decoded = Cursor.decode(cursor, 3);
+		try {
+			if (!decoded.part(0).equals(order.param())) {
+				throw Cursor.invalid();
 			}
-			catch (IllegalArgumentException | java.time.format.DateTimeParseException ex) {
-				throw ProblemException.validation(Map.of("cursor", "The cursor is not valid; start from the first page"));
+			if (!order.byName()) {
+				Instant.parse(decoded.part(2));
 			}
+			return new CustomerSearch.Position(decoded.part(2), UUID.fromString(decoded.part(1)));
+		}
+		catch (IllegalArgumentException | DateTimeParseException ex) {
+			throw Cursor.invalid();
 		}
 	}
 }
