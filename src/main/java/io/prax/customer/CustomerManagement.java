@@ -3,33 +3,35 @@ package io.prax.customer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
+
+import jakarta.validation.Valid;
+import jakarta.validation.groups.Default;
 
 import io.prax.audit.ReasonForChange;
 import io.prax.identity.CurrentUser;
 import io.prax.platform.Cursor;
 import io.prax.platform.Page;
 import io.prax.platform.ProblemException;
+import io.prax.platform.Validation.OnCreate;
+import io.prax.platform.Validation.OnUpdate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Customers and contacts of the current tenant. Customer-portal users see only their own account;
- * deleted records are hidden everywhere but kept with who deleted them and why.
+ * deleted records are hidden everywhere but kept with who deleted them and why. Input is checked by the
+ * constraints of {@link CustomerInput} and {@link ContactInput} before any method runs.
  */
 @Service
+@Validated
 public class CustomerManagement {
-
-	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
-	private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
 
 	private final Customers customers;
 	private final CustomerSearch search;
@@ -92,17 +94,9 @@ public class CustomerManagement {
 	}
 
 	@Transactional
-	public CustomerView create(CustomerInput input) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		String name = clean(input.name());
-		if (name == null) {
-			errors.put("name", "Enter the customer's name");
-		}
-		validate(input, errors);
-		if (!errors.isEmpty()) {
-			throw ProblemException.validation(errors);
-		}
-		Customer customer = new Customer(name);
+	@Validated({ Default.class, OnCreate.class })
+	public CustomerView create(@Valid CustomerInput input) {
+		Customer customer = new Customer(input.name().strip());
 		customer.contact(clean(input.email()), clean(input.phone()), clean(input.taxId()));
 		customer.billTo(normalize(input.billingAddress() == null ? Address.EMPTY : input.billingAddress()));
 		return customers.saveAndFlush(customer).view();
@@ -110,20 +104,10 @@ public class CustomerManagement {
 
 	/** Changes the given fields; the caller's {@code version} must be current (409 otherwise). */
 	@Transactional
-	public CustomerView update(CustomerId id, CustomerInput input) {
+	@Validated({ Default.class, OnUpdate.class })
+	public CustomerView update(CustomerId id, @Valid CustomerInput input) {
 		ReasonForChange.give(input.reason());
 		Customer customer = find(id);
-		Map<String, String> errors = new LinkedHashMap<>();
-		if (input.version() == null) {
-			errors.put("version", "Send the version you edited, to detect conflicting changes");
-		}
-		if (input.name() != null && clean(input.name()) == null) {
-			errors.put("name", "The name cannot be empty");
-		}
-		validate(input, errors);
-		if (!errors.isEmpty()) {
-			throw ProblemException.validation(errors);
-		}
 		customer.requireVersion(input.version());
 		if (input.name() != null) {
 			customer.rename(clean(input.name()));
@@ -139,9 +123,9 @@ public class CustomerManagement {
 
 	/** Soft delete with a reason; the customer disappears from lists and reads answer 404. */
 	@Transactional
-	public void delete(CustomerId id, @Nullable Long version, @Nullable String reason) {
+	public void delete(CustomerId id, @Nullable Long version, @DeletionReason @Nullable String reason) {
 		Customer customer = find(id);
-		String why = requireReason(reason);
+		String why = reason.strip();
 		if (version != null) {
 			customer.requireVersion(version);
 		}
@@ -168,38 +152,21 @@ public class CustomerManagement {
 	}
 
 	@Transactional
-	public ContactView addContact(CustomerId customer, ContactInput input) {
+	@Validated({ Default.class, OnCreate.class })
+	public ContactView addContact(CustomerId customer, @Valid ContactInput input) {
 		find(customer);
-		Map<String, String> errors = new LinkedHashMap<>();
-		String name = clean(input.name());
-		if (name == null) {
-			errors.put("name", "Enter the contact's name");
-		}
-		validateContact(input, errors);
-		if (!errors.isEmpty()) {
-			throw ProblemException.validation(errors);
-		}
+		String name = input.name().strip();
 		Contact contact = new Contact(customer.value(), name);
 		contact.update(name, clean(input.email()), clean(input.phone()), clean(input.position()));
 		return contacts.saveAndFlush(contact).view();
 	}
 
 	@Transactional
-	public ContactView updateContact(CustomerId customer, UUID contactId, ContactInput input) {
+	@Validated({ Default.class, OnUpdate.class })
+	public ContactView updateContact(CustomerId customer, UUID contactId, @Valid ContactInput input) {
 		ReasonForChange.give(input.reason());
 		find(customer);
 		Contact contact = findContact(customer, contactId);
-		Map<String, String> errors = new LinkedHashMap<>();
-		if (input.version() == null) {
-			errors.put("version", "Send the version you edited, to detect conflicting changes");
-		}
-		if (input.name() != null && clean(input.name()) == null) {
-			errors.put("name", "The name cannot be empty");
-		}
-		validateContact(input, errors);
-		if (!errors.isEmpty()) {
-			throw ProblemException.validation(errors);
-		}
 		contact.requireVersion(input.version());
 		contact.update(input.name() != null ? clean(input.name()) : contact.name(),
 				input.email() != null ? clean(input.email()) : contact.email(),
@@ -209,10 +176,11 @@ public class CustomerManagement {
 	}
 
 	@Transactional
-	public void deleteContact(CustomerId customer, UUID contactId, @Nullable Long version, @Nullable String reason) {
+	public void deleteContact(CustomerId customer, UUID contactId, @Nullable Long version,
+			@DeletionReason @Nullable String reason) {
 		find(customer);
 		Contact contact = findContact(customer, contactId);
-		String why = requireReason(reason);
+		String why = reason.strip();
 		if (version != null) {
 			contact.requireVersion(version);
 		}
@@ -241,58 +209,6 @@ public class CustomerManagement {
 			.replace("\\\\", "\\");
 		return customer.name().toLowerCase(Locale.ROOT).contains(needle)
 				|| (customer.email() != null && customer.email().toLowerCase(Locale.ROOT).contains(needle));
-	}
-
-	private static void validate(CustomerInput input, Map<String, String> errors) {
-		checkLength(errors, "name", input.name(), 200);
-		checkEmail(errors, "email", input.email());
-		checkLength(errors, "phone", input.phone(), 50);
-		checkLength(errors, "taxId", input.taxId(), 50);
-		checkLength(errors, "reason", input.reason(), 1000);
-		Address address = input.billingAddress();
-		if (address != null) {
-			checkLength(errors, "billingAddress.line1", address.line1(), 200);
-			checkLength(errors, "billingAddress.line2", address.line2(), 200);
-			checkLength(errors, "billingAddress.postalCode", address.postalCode(), 20);
-			checkLength(errors, "billingAddress.city", address.city(), 100);
-			checkLength(errors, "billingAddress.region", address.region(), 100);
-			String country = clean(address.country());
-			if (country != null && !COUNTRY.matcher(country.toUpperCase(Locale.ROOT)).matches()) {
-				errors.put("billingAddress.country", "Use the two-letter country code, e.g. DE or US");
-			}
-		}
-	}
-
-	private static void validateContact(ContactInput input, Map<String, String> errors) {
-		checkLength(errors, "name", input.name(), 200);
-		checkEmail(errors, "email", input.email());
-		checkLength(errors, "phone", input.phone(), 50);
-		checkLength(errors, "position", input.position(), 100);
-		checkLength(errors, "reason", input.reason(), 1000);
-	}
-
-	private static void checkLength(Map<String, String> errors, String field, @Nullable String value, int max) {
-		if (value != null && value.strip().length() > max) {
-			errors.putIfAbsent(field, "Use at most " + max + " characters");
-		}
-	}
-
-	private static void checkEmail(Map<String, String> errors, String field, @Nullable String value) {
-		String email = clean(value);
-		if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
-			errors.put(field, "Enter a valid email address, like name@example.com");
-		}
-	}
-
-	private static String requireReason(@Nullable String reason) {
-		String why = clean(reason);
-		if (why == null) {
-			throw ProblemException.validation(Map.of("reason", "Give a reason for the deletion"));
-		}
-		if (why.length() > 1000) {
-			throw ProblemException.validation(Map.of("reason", "Use at most 1000 characters"));
-		}
-		return why;
 	}
 
 	private static Address normalize(Address address) {
