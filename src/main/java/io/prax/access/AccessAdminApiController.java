@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.prax.platform.Page;
 import io.prax.platform.SignedInOnly;
 import org.jspecify.annotations.Nullable;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,9 +31,6 @@ class AccessAdminApiController {
 		this.administration = administration;
 	}
 
-	record Items<T>(List<T> items, @Nullable String nextCursor) {
-	}
-
 	record Deletion(@Nullable String reason) {
 	}
 
@@ -51,8 +49,9 @@ class AccessAdminApiController {
 	@Operation(summary = "List roles")
 	@GetMapping("/api/v1/admin/roles")
 	@RequiresPermission(Permission.USERS_VIEW)
-	Items<AccessAdministration.PermissionSet> roles() {
-		return new Items<>(administration.roles(), null);
+	Page<AccessAdministration.PermissionSet> roles(@RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(required = false) @Nullable Integer limit) {
+		return administration.roles(cursor, limit);
 	}
 
 	@Operation(summary = "Create a custom role")
@@ -92,8 +91,9 @@ class AccessAdminApiController {
 	@Operation(summary = "List designations (names only, for staff)")
 	@GetMapping("/api/v1/designations")
 	@SignedInOnly(value = "designation names for every staff member, e.g. to pick one for an employee", staff = true)
-	Items<AccessAdministration.PermissionSet> designations() {
-		return new Items<>(administration.designations(), null);
+	Page<AccessAdministration.PermissionSet> designations(@RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(required = false) @Nullable Integer limit) {
+		return administration.designations(cursor, limit);
 	}
 
 	@Operation(summary = "Get a designation (for staff)")
@@ -106,8 +106,9 @@ class AccessAdminApiController {
 	@Operation(summary = "List designations with their permissions")
 	@GetMapping("/api/v1/admin/designations")
 	@RequiresPermission(Permission.DESIGNATIONS_VIEW)
-	Items<AccessAdministration.PermissionSet> adminDesignations() {
-		return new Items<>(administration.designations(), null);
+	Page<AccessAdministration.PermissionSet> adminDesignations(@RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(required = false) @Nullable Integer limit) {
+		return administration.designations(cursor, limit);
 	}
 
 	@Operation(summary = "Get a designation with its permissions")

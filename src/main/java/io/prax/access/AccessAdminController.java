@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import io.prax.identity.CurrentUser;
 import io.prax.identity.Tier;
-import io.prax.platform.ProblemException;
+import io.prax.platform.Forms;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,20 +52,13 @@ class AccessAdminController {
 			@RequestParam(defaultValue = "") String tier, @RequestParam(required = false) @Nullable List<String> roles,
 			@RequestParam(defaultValue = "") String designationId, @RequestParam(required = false) @Nullable Long version,
 			Model model, RedirectAttributes redirect) {
-		try {
+		return Forms.submit(() -> {
 			users.update(id, new UserAdministration.Change(name, tier, roles == null ? List.of() : roles,
 					designationId.isBlank() ? null : UUID.fromString(designationId), designationId.isBlank(), null,
 					version));
 			redirect.addFlashAttribute("flash", "User saved");
 			return "redirect:/admin/users/" + id;
-		}
-		catch (ProblemException ex) {
-			if (ex.status().value() == 404 || ex.code().equals("forbidden") || ex.code().equals("feature_disabled")) {
-				throw ex;
-			}
-			return userPage(model, id, null, ex.fieldErrors(), ex.fieldErrors().isEmpty() ? ex.getMessage()
-					: "Please correct the marked fields.");
-		}
+		}, failure -> userPage(model, id, null, failure.fields(), failure.message()));
 	}
 
 	@PostMapping("/users/{id}/overrides")
@@ -84,33 +77,21 @@ class AccessAdminController {
 				}
 			}
 		});
-		try {
+		return Forms.submit(() -> {
 			administration.setOverrides(id, grants, revocations);
 			redirect.addFlashAttribute("flash", "Overrides saved");
-		}
-		catch (ProblemException ex) {
-			if (ex.status().value() == 404 || ex.code().equals("forbidden")) {
-				throw ex;
-			}
-			redirect.addFlashAttribute("flash", "Not saved: " + ex.getMessage());
-		}
-		return "redirect:/admin/users/" + id;
+			return "redirect:/admin/users/" + id;
+		}, redirect, "Not saved: ", "redirect:/admin/users/" + id);
 	}
 
 	@PostMapping("/users/{id}/deactivate")
 	@RequiresPermission(Permission.USERS_DELETE)
 	String deactivate(@PathVariable UUID id, RedirectAttributes redirect) {
-		try {
+		return Forms.submit(() -> {
 			users.deactivate(id);
 			redirect.addFlashAttribute("flash", "User deactivated; their sessions have ended");
-		}
-		catch (ProblemException ex) {
-			if (ex.status().value() == 404) {
-				throw ex;
-			}
-			redirect.addFlashAttribute("flash", ex.getMessage());
-		}
-		return "redirect:/admin/users/" + id;
+			return "redirect:/admin/users/" + id;
+		}, redirect, "", "redirect:/admin/users/" + id);
 	}
 
 	@PostMapping("/users/{id}/password-reset")
@@ -169,15 +150,12 @@ class AccessAdminController {
 	@RequiresPermission(Permission.USERS_EDIT)
 	String createRole(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String description,
 			@RequestParam(required = false) @Nullable List<String> permissions, Model model, RedirectAttributes redirect) {
-		try {
+		return Forms.submit(() -> {
 			var role = administration.createRole(new AccessAdministration.PermissionSetInput(name, description,
 					permissions == null ? List.of() : permissions, null));
 			redirect.addFlashAttribute("flash", "Role “" + role.name() + "” created");
 			return "redirect:/admin/roles/" + role.id();
-		}
-		catch (ProblemException ex) {
-			return setsPage(model, "role", administration.roles(), ex.fieldErrors(), ex.getMessage());
-		}
+		}, failure -> setsPage(model, "role", administration.roles(), failure.fields(), failure.message()));
 	}
 
 	@GetMapping("/roles/{id}")
@@ -192,18 +170,12 @@ class AccessAdminController {
 			@RequestParam(defaultValue = "") String description,
 			@RequestParam(required = false) @Nullable List<String> permissions,
 			@RequestParam(required = false) @Nullable Long version, Model model, RedirectAttributes redirect) {
-		try {
+		return Forms.submit(() -> {
 			administration.updateRole(id, new AccessAdministration.PermissionSetInput(name, description,
 					permissions == null ? List.of() : permissions, version));
 			redirect.addFlashAttribute("flash", "Role saved");
 			return "redirect:/admin/roles/" + id;
-		}
-		catch (ProblemException ex) {
-			if (ex.status().value() == 404) {
-				throw ex;
-			}
-			return setPage(model, "role", administration.role(id), ex.fieldErrors(), ex.getMessage());
-		}
+		}, failure -> setPage(model, "role", administration.role(id), failure.fields(), failure.message()));
 	}
 
 	@PostMapping("/roles/{id}/delete")
@@ -226,15 +198,13 @@ class AccessAdminController {
 	String createDesignation(@RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String description,
 			@RequestParam(required = false) @Nullable List<String> permissions, Model model, RedirectAttributes redirect) {
-		try {
+		return Forms.submit(() -> {
 			var designation = administration.createDesignation(new AccessAdministration.PermissionSetInput(name,
 					description, permissions == null ? List.of() : permissions, null));
 			redirect.addFlashAttribute("flash", "Designation “" + designation.name() + "” created");
 			return "redirect:/admin/designations/" + designation.id();
-		}
-		catch (ProblemException ex) {
-			return setsPage(model, "designation", administration.designations(), ex.fieldErrors(), ex.getMessage());
-		}
+		}, failure -> setsPage(model, "designation", administration.designations(), failure.fields(),
+				failure.message()));
 	}
 
 	@GetMapping("/designations/{id}")
@@ -249,18 +219,13 @@ class AccessAdminController {
 			@RequestParam(defaultValue = "") String description,
 			@RequestParam(required = false) @Nullable List<String> permissions,
 			@RequestParam(required = false) @Nullable Long version, Model model, RedirectAttributes redirect) {
-		try {
+		return Forms.submit(() -> {
 			administration.updateDesignation(id, new AccessAdministration.PermissionSetInput(name, description,
 					permissions == null ? List.of() : permissions, version));
 			redirect.addFlashAttribute("flash", "Designation saved");
 			return "redirect:/admin/designations/" + id;
-		}
-		catch (ProblemException ex) {
-			if (ex.status().value() == 404) {
-				throw ex;
-			}
-			return setPage(model, "designation", administration.designation(id), ex.fieldErrors(), ex.getMessage());
-		}
+		}, failure -> setPage(model, "designation", administration.designation(id), failure.fields(),
+				failure.message()));
 	}
 
 	@PostMapping("/designations/{id}/delete")
@@ -339,15 +304,11 @@ class AccessAdminController {
 		String ref = target.substring(target.indexOf(':') + 1);
 		restrictions.add(new AccessAdministration.Restriction(module, action.isBlank() ? null : action,
 				target.startsWith("role:") ? ref : null, target.startsWith("designation:") ? ref : null));
-		try {
+		return Forms.submit(() -> {
 			administration.setGates(null, restrictions);
 			redirect.addFlashAttribute("flash", "Restriction added");
-		}
-		catch (ProblemException ex) {
-			redirect.addFlashAttribute("flash", "Not added: " + ex.fieldErrors().values().stream().findFirst()
-				.orElse(ex.getMessage()));
-		}
-		return "redirect:/admin/feature-gates";
+			return "redirect:/admin/feature-gates";
+		}, redirect, "Not added: ", "redirect:/admin/feature-gates");
 	}
 
 	@PostMapping("/feature-gates/restrictions/delete")

@@ -15,6 +15,7 @@ import io.prax.identity.CurrentUser;
 import io.prax.identity.IdentityManagement;
 import io.prax.identity.UserAccount;
 import io.prax.identity.UserId;
+import io.prax.platform.Page;
 import io.prax.platform.ProblemException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -74,8 +75,16 @@ public class AccessAdministration {
 			all.add(new PermissionSet(name, name, builtInDescription(name),
 					sorted(PermissionCatalogue.BUILT_IN_GRANTS.get(name)), true, 0));
 		}
-		roles.findLive().forEach(role -> all.add(view(role)));
+		roles.ordered().forEach(role -> all.add(view(role)));
 		return all;
+	}
+
+	/** A page of {@link #roles()}: built-in roles first, in their catalogue order, then the tenant's by name. */
+	@Transactional(readOnly = true)
+	public Page<PermissionSet> roles(@Nullable String cursor, @Nullable Integer limit) {
+		List<String> builtIn = PermissionCatalogue.BUILT_IN_ROLES;
+		return Page.ofSorted(roles(), set -> set.builtIn() ? "0" + (char) ('a' + builtIn.indexOf(set.id()))
+				: "1" + set.name().toUpperCase(Locale.ROOT) + "\n" + set.id(), cursor, limit);
 	}
 
 	@Transactional(readOnly = true)
@@ -92,7 +101,7 @@ public class AccessAdministration {
 	@Transactional(readOnly = true)
 	public List<String> roleNames() {
 		List<String> names = new ArrayList<>(PermissionCatalogue.BUILT_IN_ROLES);
-		roles.findLive().forEach(role -> names.add(role.name()));
+		roles.ordered().forEach(role -> names.add(role.name()));
 		return names;
 	}
 
@@ -140,7 +149,13 @@ public class AccessAdministration {
 
 	@Transactional(readOnly = true)
 	public List<PermissionSet> designations() {
-		return designations.findLive().stream().map(AccessAdministration::view).toList();
+		return designations.ordered().stream().map(AccessAdministration::view).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public Page<PermissionSet> designations(@Nullable String cursor, @Nullable Integer limit) {
+		return Page.ofSorted(designations(), set -> set.name().toLowerCase(Locale.ROOT) + "\n" + set.id(), cursor,
+				limit);
 	}
 
 	@Transactional(readOnly = true)
@@ -272,7 +287,7 @@ public class AccessAdministration {
 
 	@Transactional(readOnly = true)
 	public Gates gates() {
-		List<AccessFacts.Gate> live = gates.findLive().stream().map(FeatureGate::gate).toList();
+		List<AccessFacts.Gate> live = gates.findAll().stream().map(FeatureGate::gate).toList();
 		Map<String, ModuleGate> modules = new LinkedHashMap<>();
 		for (String module : PermissionCatalogue.BUSINESS_MODULES) {
 			boolean enabled = live.stream()
@@ -286,7 +301,7 @@ public class AccessAdministration {
 		}
 		Map<String, String> roleNames = new LinkedHashMap<>();
 		PermissionCatalogue.BUILT_IN_ROLES.forEach(name -> roleNames.put(name, name));
-		roles.findLive().forEach(role -> roleNames.put(role.id().toString(), role.name()));
+		roles.ordered().forEach(role -> roleNames.put(role.id().toString(), role.name()));
 		List<Restriction> restrictions = live.stream()
 			.filter(g -> g.scope() != AccessFacts.Scope.ALL)
 			.map(g -> g.scope() == AccessFacts.Scope.ROLE
@@ -301,7 +316,7 @@ public class AccessAdministration {
 	public Gates setGates(@Nullable Map<String, ModuleGate> modules, @Nullable List<Restriction> restrictions) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		Set<AccessFacts.Gate> wanted = new LinkedHashSet<>();
-		List<FeatureGate> live = gates.findLive();
+		List<FeatureGate> live = gates.findAll();
 		Set<AccessFacts.Gate> current = new LinkedHashSet<>();
 		live.forEach(g -> current.add(g.gate()));
 		// Start from the current state, then apply what the request says.
@@ -396,17 +411,17 @@ public class AccessAdministration {
 			return idOrName.toUpperCase(Locale.ROOT);
 		}
 		try {
-			return roles.findLive(UUID.fromString(idOrName)).map(role -> role.id().toString()).orElse(null);
+			return roles.findById(UUID.fromString(idOrName)).map(role -> role.id().toString()).orElse(null);
 		}
 		catch (IllegalArgumentException notAnId) {
-			return roles.findLiveByName(idOrName).map(role -> role.id().toString()).orElse(null);
+			return roles.findByName(idOrName).map(role -> role.id().toString()).orElse(null);
 		}
 	}
 
 	/** Restrictions of a deleted role or designation go with it: nobody holds it any more. */
 	private void dropGates(AccessFacts.Scope scope, String ref) {
 		Instant now = Instant.now(clock);
-		for (FeatureGate gate : gates.findLive()) {
+		for (FeatureGate gate : gates.findAll()) {
 			if (gate.gate().scope() == scope && ref.equalsIgnoreCase(gate.gate().ref())) {
 				gate.switchOn(now, actor());
 				gates.save(gate);
@@ -428,7 +443,7 @@ public class AccessAdministration {
 
 	private Role findRole(String id) {
 		try {
-			return roles.findLive(UUID.fromString(id)).orElseThrow(() -> ProblemException.notFound("Role"));
+			return roles.findById(UUID.fromString(id)).orElseThrow(() -> ProblemException.notFound("Role"));
 		}
 		catch (IllegalArgumentException ex) {
 			throw ProblemException.notFound("Role");
@@ -436,7 +451,7 @@ public class AccessAdministration {
 	}
 
 	private Designation findDesignation(UUID id) {
-		return designations.findLive(id).orElseThrow(() -> ProblemException.notFound("Designation"));
+		return designations.findById(id).orElseThrow(() -> ProblemException.notFound("Designation"));
 	}
 
 	private UserAccount requireUser(UUID userId) {
@@ -454,8 +469,8 @@ public class AccessAdministration {
 		if (role && PermissionCatalogue.isBuiltInRole(clean)) {
 			throw ProblemException.validation(Map.of("name", "This is the name of a built-in role"));
 		}
-		boolean taken = role ? roles.findLiveByName(clean).filter(r -> !r.id().equals(self)).isPresent()
-				: designations.findLiveByName(clean).filter(d -> !d.id().equals(self)).isPresent();
+		boolean taken = role ? roles.findByName(clean).filter(r -> !r.id().equals(self)).isPresent()
+				: designations.findByName(clean).filter(d -> !d.id().equals(self)).isPresent();
 		if (taken) {
 			throw ProblemException.validation(Map.of("name", "This name is taken"));
 		}

@@ -113,7 +113,7 @@ public class AccessPolicy {
 		granted.keySet().forEach(name -> ids.put(name, name));
 		for (String name : roleNames) {
 			if (!PermissionCatalogue.isBuiltInRole(name)) {
-				roles.findLiveByName(name).ifPresent(role -> {
+				roles.findByName(name).ifPresent(role -> {
 					granted.put(role.name(), Set.copyOf(role.permissions()));
 					ids.put(role.name(), role.id().toString());
 				});
@@ -122,13 +122,13 @@ public class AccessPolicy {
 		UserAccess access = userAccesses.findById(userId).orElse(null);
 		AccessFacts.Designation designation = null;
 		if (access != null && access.designationId() != null) {
-			designation = designations.findLive(access.designationId())
+			designation = designations.findById(access.designationId())
 				.map(d -> new AccessFacts.Designation(d.id(), d.name(), Set.copyOf(d.permissions())))
 				.orElse(null);
 		}
 		return new AccessFacts(tier, granted, ids, designation,
 				access == null ? Set.of() : Set.copyOf(access.granted()),
 				access == null ? Set.of() : Set.copyOf(access.revoked()),
-				gates.findLive().stream().map(FeatureGate::gate).toList());
+				gates.findAll().stream().map(FeatureGate::gate).toList());
 	}
 }

@@ -7,14 +7,12 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
+/** Live designations only: deleted rows are filtered by the entity's {@code @SQLRestriction}. */
 interface Designations extends JpaRepository<Designation, UUID> {
 
-	@Query("select r from Designation r where r.deletedAt is null order by lower(r.name)")
-	List<Designation> findLive();
+	@Query("select r from Designation r order by lower(r.name), r.id")
+	List<Designation> ordered();
 
-	@Query("select r from Designation r where r.id = :id and r.deletedAt is null")
-	Optional<Designation> findLive(UUID id);
-
-	@Query("select r from Designation r where lower(r.name) = lower(:name) and r.deletedAt is null")
-	Optional<Designation> findLiveByName(String name);
+	@Query("select r from Designation r where lower(r.name) = lower(:name)")
+	Optional<Designation> findByName(String name);
 }

@@ -116,7 +116,7 @@ class GrantPolicy {
 			}
 		}
 		if (after.designationId() != null && (before == null || !after.designationId().equals(before.designationId()))) {
-			designations.findLive(after.designationId()).ifPresent(d -> given.addAll(d.permissions()));
+			designations.findById(after.designationId()).ifPresent(d -> given.addAll(d.permissions()));
 		}
 		given.addAll(minus(after.granted(), before == null ? Set.of() : before.granted()));
 		if (before != null) {
@@ -238,25 +238,25 @@ class GrantPolicy {
 				ids.put(builtIn, builtIn);
 			}
 			else {
-				roles.findLiveByName(name).ifPresent(role -> {
+				roles.findByName(name).ifPresent(role -> {
 					grants.put(role.name(), Set.copyOf(role.permissions()));
 					ids.put(role.name(), role.id().toString());
 				});
 			}
 		}
 		AccessFacts.Designation designation = state.designationId() == null ? null
-				: designations.findLive(state.designationId())
+				: designations.findById(state.designationId())
 					.map(d -> new AccessFacts.Designation(d.id(), d.name(), Set.copyOf(d.permissions())))
 					.orElse(null);
 		return new AccessFacts(state.tier(), grants, ids, designation, state.granted(), state.revoked(),
-				gates.findLive().stream().map(FeatureGate::gate).toList());
+				gates.findAll().stream().map(FeatureGate::gate).toList());
 	}
 
 	private Set<String> permissionsOfRole(String name) {
 		if (PermissionCatalogue.isBuiltInRole(name)) {
 			return PermissionCatalogue.BUILT_IN_GRANTS.get(name.toUpperCase(Locale.ROOT));
 		}
-		return roles.findLiveByName(name).map(role -> Set.copyOf(role.permissions())).orElse(Set.of());
+		return roles.findByName(name).map(role -> Set.copyOf(role.permissions())).orElse(Set.of());
 	}
 
 	private static AccessFacts withRole(AccessFacts facts, Role role, @Nullable Set<String> permissions) {

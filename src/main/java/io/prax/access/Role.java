@@ -5,10 +5,12 @@ import java.util.List;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.SQLRestriction;
 import org.jspecify.annotations.Nullable;
 
 /** A tenant's own role: a named set of permissions beside the five built-in roles. */
 @Entity
+@SQLRestriction("deleted_at is null")
 @Table(name = "role")
 class Role extends PermissionSetRecord {
 

@@ -7,14 +7,12 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
+/** Live roles only: deleted rows are filtered by the entity's {@code @SQLRestriction}. */
 interface Roles extends JpaRepository<Role, UUID> {
 
-	@Query("select r from Role r where r.deletedAt is null order by upper(r.name)")
-	List<Role> findLive();
+	@Query("select r from Role r order by upper(r.name), r.id")
+	List<Role> ordered();
 
-	@Query("select r from Role r where r.id = :id and r.deletedAt is null")
-	Optional<Role> findLive(UUID id);
-
-	@Query("select r from Role r where upper(r.name) = upper(:name) and r.deletedAt is null")
-	Optional<Role> findLiveByName(String name);
+	@Query("select r from Role r where upper(r.name) = upper(:name)")
+	Optional<Role> findByName(String name);
 }

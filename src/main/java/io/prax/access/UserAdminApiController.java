@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.prax.identity.UserAccount;
+import io.prax.platform.Page;
 import org.jspecify.annotations.Nullable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Users", description = "User administration in the workspace")
@@ -40,14 +42,13 @@ class UserAdminApiController {
 		}
 	}
 
-	record UserList(List<UserResponse> items, @Nullable String nextCursor) {
-	}
-
 	@Operation(summary = "List the workspace's users")
 	@GetMapping
 	@RequiresPermission(Permission.USERS_VIEW)
-	UserList list() {
-		return new UserList(users.list().stream().map(UserResponse::of).toList(), null);
+	Page<UserResponse> list(@RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(required = false) @Nullable Integer limit) {
+		Page<UserAdministration.ManagedUser> page = users.list(cursor, limit);
+		return new Page<>(page.items().stream().map(UserResponse::of).toList(), page.nextCursor());
 	}
 
 	@Operation(summary = "Invite a user")

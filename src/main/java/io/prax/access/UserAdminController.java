@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.prax.identity.Tier;
-import io.prax.platform.ProblemException;
+import io.prax.platform.Forms;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,19 +45,12 @@ class UserAdminController {
 	@PostMapping
 	@RequiresPermission(Permission.USERS_CREATE)
 	String invite(@ModelAttribute InviteForm form, Model model, RedirectAttributes redirect) {
-		try {
+		return Forms.submit(() -> {
 			var invited = users.invite(new UserAdministration.Invitation(form.email(), form.name(), form.tier(),
 					form.role() == null || form.role().isBlank() ? List.of() : List.of(form.role()), null, null));
 			redirect.addFlashAttribute("flash", "Invitation sent to " + invited.account().email());
 			return "redirect:/admin/users";
-		}
-		catch (ProblemException ex) {
-			if (ex.code().equals("forbidden") || ex.code().equals("feature_disabled")) {
-				throw ex;
-			}
-			String error = ex.fieldErrors().isEmpty() ? ex.getMessage() : "Please correct the marked fields.";
-			return page(model, form, ex.fieldErrors(), error);
-		}
+		}, failure -> page(model, form, failure.fields(), failure.message()));
 	}
 
 	private String page(Model model, InviteForm form, Map<String, String> errors, @Nullable String error) {

@@ -13,6 +13,7 @@ import io.prax.identity.NewUser;
 import io.prax.identity.Tier;
 import io.prax.identity.UserAccount;
 import io.prax.identity.UserId;
+import io.prax.platform.Page;
 import io.prax.platform.ProblemException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -55,6 +56,13 @@ public class UserAdministration {
 
 	public List<ManagedUser> list() {
 		return identity.list().stream().map(this::managed).toList();
+	}
+
+	/** A page of users by name; a tenant's staff is small enough to page in memory. */
+	public Page<ManagedUser> list(@Nullable String cursor, @Nullable Integer limit) {
+		Page<UserAccount> page = Page.ofSorted(identity.list(),
+				user -> user.name().toLowerCase(Locale.ROOT) + "\n" + user.id(), cursor, limit);
+		return new Page<>(page.items().stream().map(this::managed).toList(), page.nextCursor());
 	}
 
 	public ManagedUser get(UUID id) {

@@ -24,7 +24,7 @@ class UserDesignations implements DesignationLookup {
 	public Optional<Designated> designationOf(UserId user) {
 		return userAccesses.findById(user.value())
 			.map(UserAccess::designationId)
-			.flatMap(designations::findLive)
+			.flatMap(designations::findById)
 			.map(d -> new Designated(d.id(), d.name()));
 	}
 }

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.prax.access.Permission;
 import io.prax.access.RequiresPermission;
+import io.prax.platform.Page;
 import io.prax.tenancy.TenantContext;
 import org.jspecify.annotations.Nullable;
 import io.swagger.v3.oas.annotations.Operation;
@@ -61,7 +62,7 @@ class AuditApiController {
 	@Operation(summary = "Search the audit trail")
 	@GetMapping
 	@RequiresPermission(Permission.AUDIT_VIEW)
-	AuditPage list(@RequestParam(required = false) @Nullable String entityType,
+	Page<AuditEventView> list(@RequestParam(required = false) @Nullable String entityType,
 			@RequestParam(required = false) @Nullable String entityId,
 			@RequestParam(required = false) @Nullable UUID actorId,
 			@RequestParam(required = false) @Nullable String action,

@@ -11,6 +11,7 @@ import java.util.UUID;
 import io.prax.access.AccessPolicy;
 import io.prax.access.Permission;
 import io.prax.access.RequiresPermission;
+import io.prax.platform.Page;
 import io.prax.platform.SignedInOnly;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -152,7 +153,7 @@ class AuditController {
 		if (!access.can(Permission.AUDIT_VIEW)) {
 			return "audit/history :: nothing";
 		}
-		AuditPage page = audit.list(new AuditQuery(entityType, entityId, null, null, null, null), null, HISTORY_SIZE);
+		Page<AuditEventView> page = audit.list(new AuditQuery(entityType, entityId, null, null, null, null), null, HISTORY_SIZE);
 		model.addAttribute("rows", page.items().stream().map(Row::of).toList());
 		model.addAttribute("more", page.nextCursor() != null);
 		model.addAttribute("entityType", entityType);
@@ -161,7 +162,7 @@ class AuditController {
 	}
 
 	private void page(Filters filters, @Nullable String cursor, Model model) {
-		AuditPage page = audit.list(filters.query(), cursor, null);
+		Page<AuditEventView> page = audit.list(filters.query(), cursor, null);
 		model.addAttribute("filters", filters);
 		model.addAttribute("rows", page.items().stream().map(Row::of).toList());
 		if (page.nextCursor() != null) {

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -18,7 +17,8 @@ import java.util.zip.ZipOutputStream;
 
 import javax.sql.DataSource;
 
-import io.prax.platform.ProblemException;
+import io.prax.platform.Cursor;
+import io.prax.platform.Page;
 import io.prax.tenancy.TenantContext;
 import io.prax.tenancy.TenantId;
 import org.jspecify.annotations.Nullable;
@@ -36,8 +36,6 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 public class AuditManagement {
 
-	public static final int DEFAULT_LIMIT = 50;
-	public static final int MAX_LIMIT = 500;
 	static final String EVENTS_FILE = "audit-events.jsonl";
 	static final String CHECKPOINTS_FILE = "checkpoints.json";
 	static final String KEYS_FILE = "public-keys.json";
@@ -59,8 +57,8 @@ public class AuditManagement {
 
 	/** Events newest first, after {@code cursor} (from a previous page), matching {@code query}. */
 	@Transactional(readOnly = true)
-	public AuditPage list(AuditQuery query, @Nullable String cursor, @Nullable Integer limit) {
-		int size = limit == null ? DEFAULT_LIMIT : Math.max(1, Math.min(limit, MAX_LIMIT));
+	public Page<AuditEventView> list(AuditQuery query, @Nullable String cursor, @Nullable Integer limit) {
+		int size = Page.limit(limit);
 		StringBuilder sql = new StringBuilder("select " + COLUMNS + " from audit_event where true");
 		List<Object> args = new ArrayList<>();
 		if (cursor != null && !cursor.isBlank()) {
@@ -76,12 +74,7 @@ public class AuditManagement {
 		sql.append(" order by seq desc limit ?");
 		args.add(size + 1);
 		List<AuditRecord> rows = jdbc.query(sql.toString(), (rs, i) -> record(rs), args.toArray());
-		String next = null;
-		if (rows.size() > size) {
-			rows = rows.subList(0, size);
-			next = encodeCursor(rows.get(size - 1).seq());
-		}
-		return new AuditPage(rows.stream().map(AuditEventView::of).toList(), next);
+		return Page.of(rows, size, AuditEventView::of, row -> Cursor.of("seq", Long.toString(row.seq())));
 	}
 
 	/** Sign-ins, refused sign-ins and revoked sessions since {@code since}, and the latest security events. */
@@ -223,21 +216,17 @@ public class AuditManagement {
 		}
 	}
 
-	private static String encodeCursor(long seq) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(("seq:" + seq).getBytes(StandardCharsets.UTF_8));
-	}
-
 	private static long decodeCursor(String cursor) {
+		Cursor decoded = Cursor.decode(cursor, 2);
 		try {
-			String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-			if (decoded.startsWith("seq:")) {
-				return Long.parseLong(decoded.substring(4));
+			if (decoded.part(0).equals("seq")) {
+				return Long.parseLong(decoded.part(1));
 			}
 		}
-		catch (IllegalArgumentException ex) {
-			// fall through
+		catch (NumberFormatException ex) {
+			// answered below
 		}
-		throw ProblemException.validation(java.util.Map.of("cursor", "Not a cursor from a previous page"));
+		throw Cursor.invalid();
 	}
 
 	private static final class StopWalk extends RuntimeException {

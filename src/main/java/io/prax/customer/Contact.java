@@ -7,9 +7,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 import io.prax.platform.TenantRecord;
+import org.hibernate.annotations.SQLRestriction;
 import org.jspecify.annotations.Nullable;
 
 @Entity
+@SQLRestriction("deleted_at is null")
 @Table(name = "contact")
 class Contact extends TenantRecord {
 

@@ -7,11 +7,11 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
+/** Live contacts only: deleted rows are filtered by the entity's {@code @SQLRestriction}. */
 interface Contacts extends JpaRepository<Contact, UUID> {
 
-	@Query("select c from Contact c where c.customerId = :customerId and c.deletedAt is null order by lower(c.name), c.id")
-	List<Contact> findLiveByCustomer(UUID customerId);
+	@Query("select c from Contact c where c.customerId = :customerId order by lower(c.name), c.id")
+	List<Contact> findByCustomer(UUID customerId);
 
-	@Query("select c from Contact c where c.id = :id and c.customerId = :customerId and c.deletedAt is null")
-	Optional<Contact> findLive(UUID customerId, UUID id);
+	Optional<Contact> findByCustomerIdAndId(UUID customerId, UUID id);
 }

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.prax.access.Permission;
 import io.prax.access.RequiresPermission;
+import io.prax.platform.Page;
 import org.jspecify.annotations.Nullable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -37,7 +38,7 @@ class CustomerApiController {
 	@Operation(summary = "List or search customers")
 	@GetMapping
 	@RequiresPermission(Permission.CUSTOMERS_VIEW)
-	Slice<CustomerView> list(@RequestParam(required = false) @Nullable String q,
+	Page<CustomerView> list(@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String sort) {
@@ -79,8 +80,9 @@ class CustomerApiController {
 	@Operation(summary = "List a customer's contacts")
 	@GetMapping("/{id}/contacts")
 	@RequiresPermission(Permission.CONTACTS_VIEW)
-	Slice<ContactView> contacts(@PathVariable UUID id) {
-		return new Slice<>(customers.contacts(new CustomerId(id)), null);
+	Page<ContactView> contacts(@PathVariable UUID id, @RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(required = false) @Nullable Integer limit) {
+		return customers.contacts(new CustomerId(id), cursor, limit);
 	}
 
 	@Operation(summary = "Add a contact to a customer")

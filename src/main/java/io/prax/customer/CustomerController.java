@@ -7,7 +7,7 @@ import java.util.UUID;
 import io.prax.access.AccessPolicy;
 import io.prax.access.Permission;
 import io.prax.access.RequiresPermission;
-import io.prax.platform.ProblemException;
+import io.prax.platform.Forms;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -85,20 +85,17 @@ class CustomerController {
 	@GetMapping("/new")
 	@RequiresPermission(Permission.CUSTOMERS_CREATE)
 	String newForm(Model model) {
-		return form(model, null, CustomerForm.empty(), Map.of(), null);
+		return form(model, null, CustomerForm.empty(), null);
 	}
 
 	@PostMapping
 	@RequiresPermission(Permission.CUSTOMERS_CREATE)
 	String create(@ModelAttribute CustomerForm form, Model model, RedirectAttributes redirect) {
-		try {
+		return Forms.submit(() -> {
 			CustomerView created = customers.create(form.input());
 			redirect.addFlashAttribute("flash", "Customer “" + created.name() + "” created");
 			return "redirect:/customers/" + created.id();
-		}
-		catch (ProblemException ex) {
-			return failed(model, null, form, ex);
-		}
+		}, failure -> form(model, null, form, failure));
 	}
 
 	@GetMapping("/{id}")
@@ -110,74 +107,57 @@ class CustomerController {
 	@GetMapping("/{id}/edit")
 	@RequiresPermission({ Permission.CUSTOMERS_VIEW, Permission.CUSTOMERS_EDIT })
 	String editForm(@PathVariable UUID id, Model model) {
-		return form(model, id, CustomerForm.of(customers.get(new CustomerId(id))), Map.of(), null);
+		return form(model, id, CustomerForm.of(customers.get(new CustomerId(id))), null);
 	}
 
 	@PostMapping("/{id}")
 	@RequiresPermission(Permission.CUSTOMERS_EDIT)
 	String update(@PathVariable UUID id, @ModelAttribute CustomerForm form, Model model, RedirectAttributes redirect) {
-		try {
+		return Forms.submit(() -> {
 			customers.update(new CustomerId(id), form.input());
 			redirect.addFlashAttribute("flash", "Customer saved");
 			return "redirect:/customers/" + id;
-		}
-		catch (ProblemException ex) {
-			return failed(model, id, form, ex);
-		}
+		}, failure -> form(model, id, form, failure));
 	}
 
 	@PostMapping("/{id}/delete")
 	@RequiresPermission(Permission.CUSTOMERS_DELETE)
 	String delete(@PathVariable UUID id, @RequestParam(required = false) @Nullable Long version,
 			@RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
-		try {
+		return Forms.submit(() -> {
 			customers.delete(new CustomerId(id), version, reason);
 			redirect.addFlashAttribute("flash", "Customer deleted");
 			return "redirect:/customers";
-		}
-		catch (ProblemException ex) {
-			if (ex.status().value() == 404) {
-				throw ex;
-			}
-			redirect.addFlashAttribute("flash", "Not deleted: " + firstMessage(ex));
-			return "redirect:/customers/" + id;
-		}
+		}, redirect, "Not deleted: ", "redirect:/customers/" + id);
 	}
 
 	@PostMapping("/{id}/contacts")
 	@RequiresPermission(Permission.CONTACTS_CREATE)
 	String addContact(@PathVariable UUID id, @ModelAttribute ContactForm form, Model model,
 			RedirectAttributes redirect) {
-		try {
+		return Forms.submit(() -> {
 			customers.addContact(new CustomerId(id),
 					new ContactInput(form.name(), form.email(), form.phone(), form.position(), null, null));
 			redirect.addFlashAttribute("flash", "Contact added");
 			return "redirect:/customers/" + id;
-		}
-		catch (ProblemException ex) {
-			if (ex.fieldErrors().isEmpty()) {
-				throw ex;
+		}, failure -> {
+			if (failure.fields().isEmpty()) {
+				model.addAttribute("flash", "Not added: " + failure.message());
 			}
-			return detailPage(model, customers.get(new CustomerId(id)), form, ex.fieldErrors());
-		}
+			return detailPage(model, customers.get(new CustomerId(id)), form, failure.fields());
+		});
 	}
 
 	@PostMapping("/{id}/contacts/{contactId}")
 	@RequiresPermission(Permission.CONTACTS_EDIT)
 	String updateContact(@PathVariable UUID id, @PathVariable UUID contactId, @ModelAttribute ContactForm form,
 			@RequestParam(required = false) @Nullable Long version, RedirectAttributes redirect) {
-		try {
+		return Forms.submit(() -> {
 			customers.updateContact(new CustomerId(id), contactId, new ContactInput(nz(form.name()), nz(form.email()),
 					nz(form.phone()), nz(form.position()), version, null));
 			redirect.addFlashAttribute("flash", "Contact saved");
-		}
-		catch (ProblemException ex) {
-			if (ex.status().value() == 404) {
-				throw ex;
-			}
-			redirect.addFlashAttribute("flash", "Not saved: " + firstMessage(ex));
-		}
-		return "redirect:/customers/" + id;
+			return "redirect:/customers/" + id;
+		}, redirect, "Not saved: ", "redirect:/customers/" + id);
 	}
 
 	private static String nz(@Nullable String value) {
@@ -189,17 +169,11 @@ class CustomerController {
 	String deleteContact(@PathVariable UUID id, @PathVariable UUID contactId,
 			@RequestParam(required = false) @Nullable Long version,
 			@RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
-		try {
+		return Forms.submit(() -> {
 			customers.deleteContact(new CustomerId(id), contactId, version, reason);
 			redirect.addFlashAttribute("flash", "Contact removed");
-		}
-		catch (ProblemException ex) {
-			if (ex.status().value() == 404) {
-				throw ex;
-			}
-			redirect.addFlashAttribute("flash", "Not removed: " + firstMessage(ex));
-		}
-		return "redirect:/customers/" + id;
+			return "redirect:/customers/" + id;
+		}, redirect, "Not removed: ", "redirect:/customers/" + id);
 	}
 
 	private String detailPage(Model model, CustomerView customer, ContactForm contactForm,
@@ -219,27 +193,14 @@ class CustomerController {
 		return "customer/detail";
 	}
 
-	private String failed(Model model, @Nullable UUID id, CustomerForm form, ProblemException ex) {
-		if (ex.status().value() == 404 || ex.status().value() == 403) {
-			throw ex;
-		}
-		Map<String, String> errors = new java.util.LinkedHashMap<>();
-		ex.fieldErrors().forEach((field, message) -> errors.put(field.replace("billingAddress.", ""), message));
-		String error = errors.isEmpty() ? ex.getMessage() : "Please correct the marked fields.";
-		return form(model, id, form, errors, error);
-	}
-
-	private String form(Model model, @Nullable UUID id, CustomerForm form, Map<String, String> errors,
-			@Nullable String error) {
+	/** The form, again with {@code failure} when a submission failed; the page names address fields flat. */
+	private String form(Model model, @Nullable UUID id, CustomerForm form, Forms.@Nullable Failure failure) {
+		Forms.Failure shown = failure == null ? null : failure.renamed(field -> field.replace("billingAddress.", ""));
 		model.addAttribute("activeNav", "customers");
 		model.addAttribute("customerId", id);
 		model.addAttribute("form", form);
-		model.addAttribute("errors", errors);
-		model.addAttribute("error", error);
+		model.addAttribute("errors", shown == null ? Map.of() : shown.fields());
+		model.addAttribute("error", shown == null ? null : shown.message());
 		return "customer/form";
-	}
-
-	private static String firstMessage(ProblemException ex) {
-		return ex.fieldErrors().values().stream().findFirst().orElse(ex.getMessage());
 	}
 }

@@ -1,36 +1,37 @@
 package io.prax.customer;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.LinkedHashMap;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
+
+import jakarta.validation.Valid;
+import jakarta.validation.groups.Default;
 
 import io.prax.audit.ReasonForChange;
 import io.prax.identity.CurrentUser;
+import io.prax.platform.Cursor;
+import io.prax.platform.Page;
 import io.prax.platform.ProblemException;
+import io.prax.platform.Validation.OnCreate;
+import io.prax.platform.Validation.OnUpdate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Customers and contacts of the current tenant. Customer-portal users see only their own account;
- * deleted records are hidden everywhere but kept with who deleted them and why.
+ * deleted records are hidden everywhere but kept with who deleted them and why. Input is checked by the
+ * constraints of {@link CustomerInput} and {@link ContactInput} before any method runs.
  */
 @Service
+@Validated
 public class CustomerManagement {
-
-	public static final int DEFAULT_LIMIT = 50;
-	public static final int MAX_LIMIT = 500;
-	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
-	private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
 
 	private final Customers customers;
 	private final CustomerSearch search;
@@ -46,18 +47,15 @@ public class CustomerManagement {
 
 	/** Customers ordered by name, matching {@code query} in name or email, after {@code cursor}. */
 	@Transactional(readOnly = true)
-	public Slice<CustomerView> list(@Nullable String query, @Nullable String cursor, @Nullable Integer limit) {
+	public Page<CustomerView> list(@Nullable String query, @Nullable String cursor, @Nullable Integer limit) {
 		return list(query, cursor, limit, CustomerOrder.NAME);
 	}
 
 	/** Customers in {@code order}, matching {@code query} in name or email, after {@code cursor}. */
 	@Transactional(readOnly = true)
-	public Slice<CustomerView> list(@Nullable String query, @Nullable String cursor, @Nullable Integer limit,
+	public Page<CustomerView> list(@Nullable String query, @Nullable String cursor, @Nullable Integer limit,
 			CustomerOrder order) {
-		int size = limit == null ? DEFAULT_LIMIT : limit;
-		if (size < 1 || size > MAX_LIMIT) {
-			throw ProblemException.validation(Map.of("limit", "Use a limit from 1 to " + MAX_LIMIT));
-		}
+		int size = Page.limit(limit);
 		String pattern = "%" + (query == null ? "" : escapeLike(query.strip().toLowerCase(Locale.ROOT))) + "%";
 		CurrentUser user = CurrentUser.require();
 		if (user.isCustomer()) {
@@ -66,21 +64,17 @@ public class CustomerManagement {
 				.filter(c -> matches(c, pattern))
 				.map(Customer::view)
 				.toList();
-			return new Slice<>(own, null);
+			return new Page<>(own, null);
 		}
-		CustomerSearch.Position after = cursor == null ? null : Cursor.decode(cursor, order);
-		List<Customer> rows = search.page(pattern, order, after, size + 1);
-		boolean more = rows.size() > size;
-		List<CustomerView> items = rows.stream().limit(size).map(Customer::view).toList();
-		String next = more ? Cursor.encode(rows.get(size - 1), order) : null;
-		return new Slice<>(items, next);
+		CustomerSearch.Position after = cursor == null ? null : position(cursor, order);
+		return Page.of(search.page(pattern, order, after, size + 1), size, Customer::view, c -> position(c, order));
 	}
 
 	/** How many customers the caller sees; callers check {@code customers:view} first. */
 	@Transactional(readOnly = true)
 	public long count() {
 		CurrentUser user = CurrentUser.require();
-		return user.isCustomer() ? (ownCustomer(user).isPresent() ? 1 : 0) : customers.countLive();
+		return user.isCustomer() ? (ownCustomer(user).isPresent() ? 1 : 0) : customers.count();
 	}
 
 	/** The newest customers the caller sees; callers check {@code customers:view} first. */
@@ -106,7 +100,7 @@ public class CustomerManagement {
 		if (user.isCustomer() && !id.value().equals(user.customerId())) {
 			return false;
 		}
-		return customers.findLive(id.value()).isPresent();
+		return customers.findById(id.value()).isPresent();
 	}
 
 	/**
@@ -119,21 +113,13 @@ public class CustomerManagement {
 		if (user.isCustomer() && !id.value().equals(user.customerId())) {
 			return Optional.empty();
 		}
-		return customers.findLive(id.value()).map(Customer::view);
+		return customers.findById(id.value()).map(Customer::view);
 	}
 
 	@Transactional
-	public CustomerView create(CustomerInput input) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		String name = clean(input.name());
-		if (name == null) {
-			errors.put("name", "Enter the customer's name");
-		}
-		validate(input, errors);
-		if (!errors.isEmpty()) {
-			throw ProblemException.validation(errors);
-		}
-		Customer customer = new Customer(name);
+	@Validated({ Default.class, OnCreate.class })
+	public CustomerView create(@Valid CustomerInput input) {
+		Customer customer = new Customer(input.name().strip());
 		customer.contact(clean(input.email()), clean(input.phone()), clean(input.taxId()));
 		customer.billTo(normalize(input.billingAddress() == null ? Address.EMPTY : input.billingAddress()));
 		return customers.saveAndFlush(customer).view();
@@ -141,20 +127,10 @@ public class CustomerManagement {
 
 	/** Changes the given fields; the caller's {@code version} must be current (409 otherwise). */
 	@Transactional
-	public CustomerView update(CustomerId id, CustomerInput input) {
+	@Validated({ Default.class, OnUpdate.class })
+	public CustomerView update(CustomerId id, @Valid CustomerInput input) {
 		ReasonForChange.give(input.reason());
 		Customer customer = find(id);
-		Map<String, String> errors = new LinkedHashMap<>();
-		if (input.version() == null) {
-			errors.put("version", "Send the version you edited, to detect conflicting changes");
-		}
-		if (input.name() != null && clean(input.name()) == null) {
-			errors.put("name", "The name cannot be empty");
-		}
-		validate(input, errors);
-		if (!errors.isEmpty()) {
-			throw ProblemException.validation(errors);
-		}
 		customer.requireVersion(input.version());
 		if (input.name() != null) {
 			customer.rename(clean(input.name()));
@@ -170,9 +146,9 @@ public class CustomerManagement {
 
 	/** Soft delete with a reason; the customer disappears from lists and reads answer 404. */
 	@Transactional
-	public void delete(CustomerId id, @Nullable Long version, @Nullable String reason) {
+	public void delete(CustomerId id, @Nullable Long version, @DeletionReason @Nullable String reason) {
 		Customer customer = find(id);
-		String why = requireReason(reason);
+		String why = reason.strip();
 		if (version != null) {
 			customer.requireVersion(version);
 		}
@@ -183,7 +159,13 @@ public class CustomerManagement {
 	@Transactional(readOnly = true)
 	public List<ContactView> contacts(CustomerId customer) {
 		find(customer);
-		return contacts.findLiveByCustomer(customer.value()).stream().map(Contact::view).toList();
+		return contacts.findByCustomer(customer.value()).stream().map(Contact::view).toList();
+	}
+
+	/** A page of the customer's contacts by name; a customer has few, so they are paged in memory. */
+	@Transactional(readOnly = true)
+	public Page<ContactView> contacts(CustomerId customer, @Nullable String cursor, @Nullable Integer limit) {
+		return Page.ofSorted(contacts(customer), c -> c.name().toLowerCase(Locale.ROOT) + "\n" + c.id(), cursor, limit);
 	}
 
 	@Transactional(readOnly = true)
@@ -193,38 +175,21 @@ public class CustomerManagement {
 	}
 
 	@Transactional
-	public ContactView addContact(CustomerId customer, ContactInput input) {
+	@Validated({ Default.class, OnCreate.class })
+	public ContactView addContact(CustomerId customer, @Valid ContactInput input) {
 		find(customer);
-		Map<String, String> errors = new LinkedHashMap<>();
-		String name = clean(input.name());
-		if (name == null) {
-			errors.put("name", "Enter the contact's name");
-		}
-		validateContact(input, errors);
-		if (!errors.isEmpty()) {
-			throw ProblemException.validation(errors);
-		}
+		String name = input.name().strip();
 		Contact contact = new Contact(customer.value(), name);
 		contact.update(name, clean(input.email()), clean(input.phone()), clean(input.position()));
 		return contacts.saveAndFlush(contact).view();
 	}
 
 	@Transactional
-	public ContactView updateContact(CustomerId customer, UUID contactId, ContactInput input) {
+	@Validated({ Default.class, OnUpdate.class })
+	public ContactView updateContact(CustomerId customer, UUID contactId, @Valid ContactInput input) {
 		ReasonForChange.give(input.reason());
 		find(customer);
 		Contact contact = findContact(customer, contactId);
-		Map<String, String> errors = new LinkedHashMap<>();
-		if (input.version() == null) {
-			errors.put("version", "Send the version you edited, to detect conflicting changes");
-		}
-		if (input.name() != null && clean(input.name()) == null) {
-			errors.put("name", "The name cannot be empty");
-		}
-		validateContact(input, errors);
-		if (!errors.isEmpty()) {
-			throw ProblemException.validation(errors);
-		}
 		contact.requireVersion(input.version());
 		contact.update(input.name() != null ? clean(input.name()) : contact.name(),
 				input.email() != null ? clean(input.email()) : contact.email(),
@@ -234,10 +199,11 @@ public class CustomerManagement {
 	}
 
 	@Transactional
-	public void deleteContact(CustomerId customer, UUID contactId, @Nullable Long version, @Nullable String reason) {
+	public void deleteContact(CustomerId customer, UUID contactId, @Nullable Long version,
+			@DeletionReason @Nullable String reason) {
 		find(customer);
 		Contact contact = findContact(customer, contactId);
-		String why = requireReason(reason);
+		String why = reason.strip();
 		if (version != null) {
 			contact.requireVersion(version);
 		}
@@ -250,15 +216,15 @@ public class CustomerManagement {
 		if (user.isCustomer() && !id.value().equals(user.customerId())) {
 			throw ProblemException.notFound("Customer");
 		}
-		return customers.findLive(id.value()).orElseThrow(() -> ProblemException.notFound("Customer"));
+		return customers.findById(id.value()).orElseThrow(() -> ProblemException.notFound("Customer"));
 	}
 
 	private Contact findContact(CustomerId customer, UUID contactId) {
-		return contacts.findLive(customer.value(), contactId).orElseThrow(() -> ProblemException.notFound("Contact"));
+		return contacts.findByCustomerIdAndId(customer.value(), contactId).orElseThrow(() -> ProblemException.notFound("Contact"));
 	}
 
 	private Optional<Customer> ownCustomer(CurrentUser user) {
-		return user.customerId() == null ? Optional.empty() : customers.findLive(user.customerId());
+		return user.customerId() == null ? Optional.empty() : customers.findById(user.customerId());
 	}
 
 	private static boolean matches(Customer customer, String pattern) {
@@ -266,58 +232,6 @@ public class CustomerManagement {
 			.replace("\\\\", "\\");
 		return customer.name().toLowerCase(Locale.ROOT).contains(needle)
 				|| (customer.email() != null && customer.email().toLowerCase(Locale.ROOT).contains(needle));
-	}
-
-	private static void validate(CustomerInput input, Map<String, String> errors) {
-		checkLength(errors, "name", input.name(), 200);
-		checkEmail(errors, "email", input.email());
-		checkLength(errors, "phone", input.phone(), 50);
-		checkLength(errors, "taxId", input.taxId(), 50);
-		checkLength(errors, "reason", input.reason(), 1000);
-		Address address = input.billingAddress();
-		if (address != null) {
-			checkLength(errors, "billingAddress.line1", address.line1(), 200);
-			checkLength(errors, "billingAddress.line2", address.line2(), 200);
-			checkLength(errors, "billingAddress.postalCode", address.postalCode(), 20);
-			checkLength(errors, "billingAddress.city", address.city(), 100);
-			checkLength(errors, "billingAddress.region", address.region(), 100);
-			String country = clean(address.country());
-			if (country != null && !COUNTRY.matcher(country.toUpperCase(Locale.ROOT)).matches()) {
-				errors.put("billingAddress.country", "Use the two-letter country code, e.g. DE or US");
-			}
-		}
-	}
-
-	private static void validateContact(ContactInput input, Map<String, String> errors) {
-		checkLength(errors, "name", input.name(), 200);
-		checkEmail(errors, "email", input.email());
-		checkLength(errors, "phone", input.phone(), 50);
-		checkLength(errors, "position", input.position(), 100);
-		checkLength(errors, "reason", input.reason(), 1000);
-	}
-
-	private static void checkLength(Map<String, String> errors, String field, @Nullable String value, int max) {
-		if (value != null && value.strip().length() > max) {
-			errors.putIfAbsent(field, "Use at most " + max + " characters");
-		}
-	}
-
-	private static void checkEmail(Map<String, String> errors, String field, @Nullable String value) {
-		String email = clean(value);
-		if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
-			errors.put(field, "Enter a valid email address, like name@example.com");
-		}
-	}
-
-	private static String requireReason(@Nullable String reason) {
-		String why = clean(reason);
-		if (why == null) {
-			throw ProblemException.validation(Map.of("reason", "Give a reason for the deletion"));
-		}
-		if (why.length() > 1000) {
-			throw ProblemException.validation(Map.of("reason", "Use at most 1000 characters"));
-		}
-		return why;
 	}
 
 	private static Address normalize(Address address) {
@@ -348,32 +262,25 @@ public class CustomerManagement {
 		return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
-	/** Opaque keyset position: the sort, the last row's id and its sort key. */
-	static final class Cursor {
+	/** The keyset position of a row: the sort, the row's id and its sort key (last: a name may hold anything). */
+	private static Cursor position(Customer customer, CustomerOrder order) {
+		String key = order.byName() ? customer.name().toLowerCase(Locale.ROOT) : customer.updatedAt().toString();
+		return Cursor.of(order.param(), customer.id().toString(), key);
+	}
 
-		private Cursor() {
-		}
-
-		static String encode(Customer customer, CustomerOrder order) {
-			String key = order.byName() ? customer.name().toLowerCase(Locale.ROOT) : customer.updatedAt().toString();
-			return Base64.getUrlEncoder().withoutPadding()
-				.encodeToString((order.param() + "\n" + customer.id() + "\n" + key).getBytes(StandardCharsets.UTF_8));
-		}
-
-		static CustomerSearch.Position decode(String cursor, CustomerOrder order) {
-			try {
-				String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 3);
-				if (parts.length != 3 || !parts[0].equals(order.param())) {
-					throw new IllegalArgumentException("cursor of another sort");
-				}
-				if (!order.byName()) {
-					java.time.Instant.parse(parts[2]);
-				}
-				return new CustomerSearch.Position(parts[2], UUID.fromString(parts[1]));
+	private static CustomerSearch.Position position(String cursor, CustomerOrder order) {
+		Cursor decoded = Cursor.decode(cursor, 3);
+		try {
+			if (!decoded.part(0).equals(order.param())) {
+				throw Cursor.invalid();
 			}
-			catch (IllegalArgumentException | java.time.format.DateTimeParseException ex) {
-				throw ProblemException.validation(Map.of("cursor", "The cursor is not valid; start from the first page"));
+			if (!order.byName()) {
+				Instant.parse(decoded.part(2));
 			}
+			return new CustomerSearch.Position(decoded.part(2), UUID.fromString(decoded.part(1)));
+		}
+		catch (IllegalArgumentException | DateTimeParseException ex) {
+			throw Cursor.invalid();
 		}
 	}
 }

@@ -10,7 +10,7 @@ import jakarta.persistence.TypedQuery;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-/** Keyset pages of live customers in any {@link CustomerOrder}, matching a name or email pattern. */
+/** Keyset pages of live customers (the entity hides deleted ones) in any {@link CustomerOrder}, matching a name or email pattern. */
 @Component
 class CustomerSearch {
 
@@ -27,8 +27,8 @@ class CustomerSearch {
 	List<Customer> page(String pattern, CustomerOrder order, @Nullable Position after, int limit) {
 		String compare = order.descending ? "<" : ">";
 		String direction = order.descending ? "desc" : "asc";
-		StringBuilder jpql = new StringBuilder("select c from Customer c where c.deletedAt is null "
-				+ "and (lower(c.name) like :pattern or lower(coalesce(c.email, '')) like :pattern)");
+		StringBuilder jpql = new StringBuilder("select c from Customer c where "
+				+ "(lower(c.name) like :pattern or lower(coalesce(c.email, '')) like :pattern)");
 		if (after != null) {
 			jpql.append(" and (").append(order.key).append(' ').append(compare).append(" :key or (")
 				.append(order.key).append(" = :key and c.id ").append(compare).append(" :id))");

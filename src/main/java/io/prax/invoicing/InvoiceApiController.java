@@ -9,7 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.prax.access.Permission;
 import io.prax.access.RequiresPermission;
-import io.prax.customer.Slice;
+import io.prax.platform.Page;
 import io.prax.platform.ProblemException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
@@ -49,7 +49,7 @@ class InvoiceApiController {
 	@GetMapping
 	@Operation(summary = "List invoices (filters: status, customer, overdue)")
 	@RequiresPermission(Permission.INVOICES_VIEW)
-	Slice<InvoiceView> list(@RequestParam(required = false) @Nullable String status,
+	Page<InvoiceView> list(@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable UUID customerId,
 			@RequestParam(required = false) @Nullable Boolean overdue,
 			@RequestParam(required = false) @Nullable String cursor,

@@ -13,7 +13,7 @@ import io.prax.access.Permission;
 import io.prax.access.RequiresPermission;
 import io.prax.customer.CustomerManagement;
 import io.prax.customer.CustomerView;
-import io.prax.customer.Slice;
+import io.prax.platform.Page;
 import io.prax.identity.CurrentUser;
 import io.prax.platform.ProblemException;
 import org.jspecify.annotations.Nullable;
@@ -320,7 +320,7 @@ class InvoiceController {
 		if (CurrentUser.require().isCustomer() || !access.can(Permission.CUSTOMERS_VIEW)) {
 			return List.of();
 		}
-		Slice<CustomerView> page = customers.list(null, null, CustomerManagement.MAX_LIMIT);
+		Page<CustomerView> page = customers.list(null, null, Page.MAX_LIMIT);
 		return page.items();
 	}
 

@@ -3,7 +3,7 @@ package io.prax.invoicing;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import io.prax.customer.Slice;
+import io.prax.platform.Page;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -24,7 +24,7 @@ final class InvoiceCsv {
 		StringBuilder csv = new StringBuilder(String.join(",", HEADER)).append("\r\n");
 		String cursor = null;
 		do {
-			Slice<InvoiceView> page = invoices.list(filter, cursor, InvoiceManagement.MAX_LIMIT);
+			Page<InvoiceView> page = invoices.list(filter, cursor, InvoiceManagement.MAX_LIMIT);
 			for (InvoiceView i : page.items()) {
 				csv.append(String.join(",", text(i.number()), i.kind(), i.status().name(), Boolean.toString(i.overdue()),
 						text(i.buyer().name()), value(i.issueDate()), value(i.dueDate()), i.currency(), i.netTotal(),

@@ -26,7 +26,7 @@ import io.prax.customer.Address;
 import io.prax.customer.CustomerId;
 import io.prax.customer.CustomerManagement;
 import io.prax.customer.CustomerView;
-import io.prax.customer.Slice;
+import io.prax.platform.Page;
 import io.prax.identity.CurrentUser;
 import io.prax.platform.ProblemException;
 import org.jspecify.annotations.Nullable;
@@ -100,7 +100,7 @@ public class InvoiceManagement {
 	}
 
 	@Transactional(readOnly = true)
-	public Slice<InvoiceView> list(Filter filter, @Nullable String cursor, @Nullable Integer limit) {
+	public Page<InvoiceView> list(Filter filter, @Nullable String cursor, @Nullable Integer limit) {
 		int size = limit == null ? DEFAULT_LIMIT : limit;
 		if (size < 1 || size > MAX_LIMIT) {
 			throw ProblemException.validation(Map.of("limit", "Use a limit from 1 to " + MAX_LIMIT));
@@ -123,7 +123,7 @@ public class InvoiceManagement {
 		List<InvoiceView> items = rows.stream().limit(size).map(i -> view(i, today, buyers, seller, false)).toList();
 		String next = more ? Base64.getUrlEncoder().withoutPadding()
 			.encodeToString(rows.get(size - 1).id().toString().getBytes(StandardCharsets.UTF_8)) : null;
-		return new Slice<>(items, next);
+		return new Page<>(items, next);
 	}
 
 	@Transactional(readOnly = true)

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolationException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,10 +20,12 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
@@ -51,6 +54,24 @@ class ErrorHandling {
 		Map<String, String> errors = new LinkedHashMap<>();
 		ex.getBindingResult().getFieldErrors().forEach(e -> errors.putIfAbsent(e.getField(), e.getDefaultMessage()));
 		return answer(request, Problems.of(ProblemException.validation(errors)));
+	}
+
+	/** Constraints on a handler's parameters ({@code @RequestParam @Size}, a {@code @Valid} body). */
+	@ExceptionHandler(HandlerMethodValidationException.class)
+	Object invalidParameters(HandlerMethodValidationException ex, HttpServletRequest request) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error -> {
+			String field = error instanceof FieldError fieldError ? fieldError.getField()
+					: result.getMethodParameter().getParameterName();
+			errors.putIfAbsent(String.valueOf(field), error.getDefaultMessage());
+		}));
+		return answer(request, Problems.of(ProblemException.validation(errors)));
+	}
+
+	/** Constraints checked on a service method ({@code @Validated} bean): the same problem as the API's. */
+	@ExceptionHandler(ConstraintViolationException.class)
+	Object violated(ConstraintViolationException ex, HttpServletRequest request) {
+		return answer(request, Problems.of(Validation.problem(ex)));
 	}
 
 	@ExceptionHandler({ HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,

@@ -1,0 +1,55 @@
+package io.prax.platform;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+
+/**
+ * Bean Validation groups and the one translation of violations into the {@code validation_failed}
+ * problem: field paths as the request names them ({@code name}, {@code billingAddress.country}).
+ */
+public final class Validation {
+
+	/** Constraints that apply when a record is created (e.g. a required name). */
+	public interface OnCreate {
+	}
+
+	/** Constraints that apply when a record is changed (e.g. the version edited). */
+	public interface OnUpdate {
+	}
+
+	private Validation() {
+	}
+
+	public static ProblemException problem(ConstraintViolationException ex) {
+		Map<String, String> errors = new TreeMap<>();
+		for (ConstraintViolation<?> violation : ex.getConstraintViolations()) {
+			errors.putIfAbsent(field(violation.getPropertyPath()), violation.getMessage());
+		}
+		return ProblemException.validation(errors);
+	}
+
+	/**
+	 * The request's name for a violated value: the method is dropped, and a parameter is named only when
+	 * the violation is on the parameter itself (not on one of its properties).
+	 */
+	static String field(Path path) {
+		StringBuilder field = new StringBuilder();
+		String parameter = "";
+		for (Path.Node node : path) {
+			if (node.getKind() == ElementKind.PARAMETER) {
+				parameter = node.getName();
+			}
+			else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+				if (node.getName() != null) {
+					field.append(field.isEmpty() ? "" : ".").append(node.getName());
+				}
+			}
+		}
+		return field.isEmpty() ? parameter : field.toString();
+	}
+}
