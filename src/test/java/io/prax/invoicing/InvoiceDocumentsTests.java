@@ -183,6 +183,12 @@ class InvoiceDocumentsTests {
 		String draft = createDraft(api, token, customerId);
 		assertThat(logoOf(api.page("/invoices/" + draft, token).body()))
 			.contains(java.util.Base64.getEncoder().encodeToString(png(Color.RED)));
+		// Portal users get the logo printed on their invoice, yet cannot list the company's documents.
+		UserAccount portal = Tenants.newUser(identity, tenant, Tier.CUSTOMER, List.of(), UUID.fromString(customerId));
+		String portalToken = api.login(tenant.slug(), portal.email(), Tenants.PASSWORD).access();
+		assertThat(imagesOnFirstPage(invoice, portalToken)).isEqualTo(1);
+		assertThat(api.get("/api/v1/documents?recordType=company&recordId=" + companyId, portalToken).status())
+			.isEqualTo(404);
 	}
 
 	private java.nio.file.Path blobPath(String sha256) throws Exception {
@@ -205,9 +211,13 @@ class InvoiceDocumentsTests {
 	}
 
 	private int imagesOnFirstPage(String invoice) throws Exception {
+		return imagesOnFirstPage(invoice, token);
+	}
+
+	private int imagesOnFirstPage(String invoice, String as) throws Exception {
 		var request = java.net.http.HttpRequest
 			.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/invoices/" + invoice + "/pdf"))
-			.header("Authorization", "Bearer " + token)
+			.header("Authorization", "Bearer " + as)
 			.build();
 		byte[] bytes = java.net.http.HttpClient.newHttpClient()
 			.send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray())
