@@ -28,6 +28,20 @@ class AttachableRecordRegistry {
 		}
 	}
 
+	/** As {@link #requireVisible}, for listing the record's documents. */
+	void requireListable(RecordRef record) {
+		if (!of(record).listable(record)) {
+			throw ProblemException.notFound("Record");
+		}
+	}
+
+	/** As {@link #requireVisible}, for attaching documents to the record or removing them. */
+	void requireChangeable(RecordRef record) {
+		if (!of(record).changeable(record)) {
+			throw ProblemException.notFound("Record");
+		}
+	}
+
 	boolean visible(RecordRef record) {
 		AttachableRecords records = byType.get(record.type());
 		return records != null && records.visible(record);

@@ -83,7 +83,7 @@ public class DocumentManagement {
 		}
 		UUID after = cursor == null ? null : Cursor.decode(cursor);
 		return reading.execute(status -> {
-			records.requireVisible(record);
+			records.requireListable(record);
 			List<Document> rows = after == null ? documents.firstPage(record.type(), record.id(), Limit.of(size + 1))
 					: documents.pageAfter(record.type(), record.id(), after, Limit.of(size + 1));
 			List<DocumentView> items = rows.stream().limit(size).map(Document::view).toList();
@@ -101,7 +101,7 @@ public class DocumentManagement {
 	 * stored under their SHA-256 (once per tenant). 413 past {@link #maxBytes()}, 400 for an empty file.
 	 */
 	public DocumentView upload(RecordRef record, @Nullable String fileName, InputStream content) {
-		reading.executeWithoutResult(status -> records.requireVisible(record));
+		reading.executeWithoutResult(status -> records.requireChangeable(record));
 		String name = FileNames.sanitise(fileName);
 		TenantId tenant = TenantContext.require();
 		Path spool = null;
@@ -122,7 +122,7 @@ public class DocumentManagement {
 			blobs.put(tenant, copied.sha256(), spool);
 			Digesting.Copied stored = copied;
 			return writing.execute(status -> {
-				records.requireVisible(record);
+				records.requireChangeable(record);
 				return documents.saveAndFlush(new Document(record, name, type, stored.size(), stored.sha256())).view();
 			});
 		}
@@ -177,6 +177,7 @@ public class DocumentManagement {
 		String why = requireReason(reason);
 		writing.executeWithoutResult(status -> {
 			Document document = find(id);
+			records.requireChangeable(document.record());
 			if (version != null) {
 				document.requireVersion(version);
 			}

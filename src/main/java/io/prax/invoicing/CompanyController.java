@@ -1,7 +1,9 @@
 package io.prax.invoicing;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.prax.access.AccessPolicy;
@@ -23,10 +25,12 @@ class CompanyController {
 
 	private final CompanyManagement company;
 	private final AccessPolicy access;
+	private final InvoiceLogo logo;
 
-	CompanyController(CompanyManagement company, AccessPolicy access) {
+	CompanyController(CompanyManagement company, AccessPolicy access, InvoiceLogo logo) {
 		this.company = company;
 		this.access = access;
+		this.logo = logo;
 	}
 
 	/** The company form as the page posts it: flat fields. */
@@ -109,7 +113,15 @@ class CompanyController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("error", error);
 		model.addAttribute("canEdit", access.can(Permission.SETTINGS_EDIT));
-		model.addAttribute("configured", company.find().isPresent());
+		Optional<CompanyView> saved = company.find();
+		model.addAttribute("configured", saved.isPresent());
+		model.addAttribute("companyId", InvoiceLogo.company().id());
+		// The documents that can be the logo: listing them needs documents:view as the panel does.
+		model.addAttribute("logoChoices", access.can(Permission.DOCUMENTS_VIEW) ? logo.choices() : List.of());
+		model.addAttribute("logo", saved.map(CompanyView::logoDocumentId)
+			.flatMap(id -> logo.dataUri(new InvoiceDocument.Party(null, "", PostalAddress.EMPTY, null, null, null,
+					id.toString(), null)))
+			.orElse(null));
 		return "invoicing/company";
 	}
 }

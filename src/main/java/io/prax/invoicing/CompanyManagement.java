@@ -1,6 +1,7 @@
 package io.prax.invoicing;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import io.prax.platform.ProblemException;
@@ -15,10 +16,12 @@ public class CompanyManagement {
 
 	private final Companies companies;
 	private final RequestValidation validation;
+	private final InvoiceLogo logo;
 
-	CompanyManagement(Companies companies, RequestValidation validation) {
+	CompanyManagement(Companies companies, RequestValidation validation, InvoiceLogo logo) {
 		this.companies = companies;
 		this.validation = validation;
+		this.logo = logo;
 	}
 
 	/** The details, or empty before an administrator entered them. */
@@ -31,6 +34,10 @@ public class CompanyManagement {
 	@Transactional
 	public CompanyView replace(CompanyInput input) {
 		validation.check(input);
+		if (input.logoDocumentId() != null && logo.usable(input.logoDocumentId()).isEmpty()) {
+			throw ProblemException.validation(Map.of("logoDocumentId",
+					"Choose a PNG or JPEG image of at most 1 MB uploaded to the company's documents"));
+		}
 		CompanyDetails details = companies.findById(TenantContext.require().value())
 			.orElseGet(() -> new CompanyDetails(TenantContext.require().value()));
 		if (input.version() != null && !details.isNew()) {

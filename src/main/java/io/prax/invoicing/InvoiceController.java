@@ -37,14 +37,16 @@ class InvoiceController {
 	private final CustomerManagement customers;
 	private final InvoicePdf pdf;
 	private final AccessPolicy access;
+	private final InvoiceLogo logo;
 
 	InvoiceController(InvoiceManagement invoices, CompanyManagement company, CustomerManagement customers,
-			InvoicePdf pdf, AccessPolicy access) {
+			InvoicePdf pdf, AccessPolicy access, InvoiceLogo logo) {
 		this.invoices = invoices;
 		this.company = company;
 		this.customers = customers;
 		this.pdf = pdf;
 		this.access = access;
+		this.logo = logo;
 	}
 
 	@GetMapping
@@ -129,6 +131,7 @@ class InvoiceController {
 		boolean issued = invoice.status() == InvoiceStatus.ISSUED;
 		model.addAttribute("activeNav", "invoices");
 		model.addAttribute("invoice", invoice);
+		model.addAttribute("logo", logo.dataUri(invoice.seller()).orElse(null));
 		model.addAttribute("portal", !staff);
 		model.addAttribute("canEdit", staff && draft && access.can(Permission.INVOICES_EDIT));
 		model.addAttribute("canDelete", staff && draft && access.can(Permission.INVOICES_DELETE));

@@ -21,9 +21,13 @@ public record InvoiceDocument(String kind, @Nullable String number, @Nullable St
 	public record Reference(String id, @Nullable String number) {
 	}
 
-	/** Seller (the tenant's company, with {@code logoDocumentId}) or buyer (the customer, with {@code id}). */
+	/**
+	 * Seller (the tenant's company, with {@code logoDocumentId}; an issued one also with the logo's
+	 * {@code logoSha256}, so its logo cannot change) or buyer (the customer, with {@code id}).
+	 */
 	public record Party(@Nullable String id, String name, PostalAddress address, @Nullable String taxId,
-			@Nullable String email, @Nullable String phone, @Nullable String logoDocumentId) {
+			@Nullable String email, @Nullable String phone, @Nullable String logoDocumentId,
+			@Nullable String logoSha256) {
 	}
 
 	public record Line(int number, String description, String quantity, String unitPrice, String taxRate,

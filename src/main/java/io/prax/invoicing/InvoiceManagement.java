@@ -55,10 +55,12 @@ public class InvoiceManagement {
 	private final CustomerManagement customers;
 	private final RequestValidation validation;
 	private final EntityManager entityManager;
+	private final InvoiceLogo logo;
 	private final Clock clock;
 
 	InvoiceManagement(Invoices invoices, InvoicePayments payments, InvoiceNumbers numbers, CompanyManagement company,
-			CustomerManagement customers, RequestValidation validation, EntityManager entityManager, Clock clock) {
+			CustomerManagement customers, RequestValidation validation, EntityManager entityManager, InvoiceLogo logo,
+			Clock clock) {
 		this.invoices = invoices;
 		this.payments = payments;
 		this.numbers = numbers;
@@ -66,6 +68,7 @@ public class InvoiceManagement {
 		this.customers = customers;
 		this.validation = validation;
 		this.entityManager = entityManager;
+		this.logo = logo;
 		this.clock = clock;
 	}
 
@@ -312,7 +315,7 @@ public class InvoiceManagement {
 		}
 		String number = numbers.next(seller.invoiceNumberPrefix(), issueDate.getYear());
 		InvoiceDocument document = document(InvoiceDocument.INVOICE, number, issueDate, invoice.dueDate(),
-				invoice.currency(), InvoiceTotals.compute(lines, invoice.currency()), sellerOf(Optional.of(seller)),
+				invoice.currency(), InvoiceTotals.compute(lines, invoice.currency()), logo.frozen(sellerOf(Optional.of(seller))),
 				buyerOf(buyer), null, Optional.of(seller), invoice.notes(), null);
 		freeze(invoice, document, number, issueDate, "Issued as " + number);
 		return view(invoices.saveAndFlush(invoice));
@@ -440,13 +443,21 @@ public class InvoiceManagement {
 	}
 
 	private Invoice find(InvoiceId id) {
-		Invoice invoice = invoices.findLive(id.value()).orElseThrow(() -> ProblemException.notFound("Invoice"));
-		CurrentUser user = CurrentUser.require();
-		if (user.isCustomer() && (!invoice.customerId().equals(user.customerId())
-				|| invoice.status() == InvoiceStatus.DRAFT)) {
-			throw ProblemException.notFound("Invoice");
-		}
-		return invoice;
+		return invoices.findLive(id.value())
+			.filter(invoice -> visibleTo(invoice, CurrentUser.require()))
+			.orElseThrow(() -> ProblemException.notFound("Invoice"));
+	}
+
+	/** Whether the invoice exists, is not deleted, and the current user may see it (its documents follow it). */
+	@Transactional(readOnly = true)
+	public boolean isVisible(InvoiceId id) {
+		return invoices.findLive(id.value()).filter(invoice -> visibleTo(invoice, CurrentUser.require())).isPresent();
+	}
+
+	/** Portal users see only their own account's issued invoices. */
+	private static boolean visibleTo(Invoice invoice, CurrentUser user) {
+		return !user.isCustomer()
+				|| invoice.customerId().equals(user.customerId()) && invoice.status() != InvoiceStatus.DRAFT;
 	}
 
 	/** Portal users read; they never write invoices, whatever they were granted. */
@@ -535,19 +546,19 @@ public class InvoiceManagement {
 	private static InvoiceDocument.Party sellerOf(Optional<CompanyView> company) {
 		return company
 			.map(c -> new InvoiceDocument.Party(null, c.name(), c.address(), c.taxId(), c.email(), c.phone(),
-					c.logoDocumentId() == null ? null : c.logoDocumentId().toString()))
+					c.logoDocumentId() == null ? null : c.logoDocumentId().toString(), null))
 			.orElseGet(() -> new InvoiceDocument.Party(null, CurrentUser.current().map(CurrentUser::tenantName)
-				.orElse("Your company"), PostalAddress.EMPTY, null, null, null, null));
+				.orElse("Your company"), PostalAddress.EMPTY, null, null, null, null, null));
 	}
 
 	private static InvoiceDocument.Party buyerOf(@Nullable CustomerView customer) {
 		if (customer == null) {
-			return new InvoiceDocument.Party(null, "Unknown customer", PostalAddress.EMPTY, null, null, null, null);
+			return new InvoiceDocument.Party(null, "Unknown customer", PostalAddress.EMPTY, null, null, null, null, null);
 		}
 		Address a = customer.billingAddress();
 		return new InvoiceDocument.Party(customer.id().toString(), customer.name(),
 				new PostalAddress(a.line1(), a.line2(), a.postalCode(), a.city(), a.region(), a.country()),
-				customer.taxId(), customer.email(), customer.phone(), null);
+				customer.taxId(), customer.email(), customer.phone(), null, null);
 	}
 
 	private List<InvoiceTotals.Line> storedLines(Invoice invoice) {

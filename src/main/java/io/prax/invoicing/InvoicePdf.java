@@ -4,12 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Optional;
-import java.util.UUID;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
@@ -28,9 +25,9 @@ class InvoicePdf {
 
 	private final ITemplateEngine templates;
 	private final InvoiceFormat format;
-	private final ObjectProvider<InvoiceLogo> logos;
+	private final InvoiceLogo logos;
 
-	InvoicePdf(ITemplateEngine templates, InvoiceFormat format, ObjectProvider<InvoiceLogo> logos) {
+	InvoicePdf(ITemplateEngine templates, InvoiceFormat format, InvoiceLogo logos) {
 		this.templates = templates;
 		this.format = format;
 		this.logos = logos;
@@ -40,7 +37,7 @@ class InvoicePdf {
 		Context context = new Context();
 		context.setVariable("invoice", invoice);
 		context.setVariable("fmt", format);
-		context.setVariable("logo", logo(invoice).orElse(null));
+		context.setVariable("logo", logos.dataUri(invoice.seller()).orElse(null));
 		String xhtml = templates.process(new TemplateSpec("invoicing/pdf", TemplateMode.XML), context);
 		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -56,15 +53,6 @@ class InvoicePdf {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Rendering the invoice PDF failed", ex);
 		}
-	}
-
-	private Optional<String> logo(InvoiceView invoice) {
-		String id = invoice.seller().logoDocumentId();
-		InvoiceLogo source = logos.getIfAvailable();
-		if (id == null || source == null) {
-			return Optional.empty();
-		}
-		return source.dataUri(UUID.fromString(id));
 	}
 
 	private static InputStream font(String path) {
