@@ -7,10 +7,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 import io.prax.platform.TenantRecord;
+import org.hibernate.annotations.SQLRestriction;
 import org.jspecify.annotations.Nullable;
 
 /** A file attached to a record; the bytes live in the {@link BlobStore} under {@code sha256}. */
 @Entity
+@SQLRestriction("deleted_at is null")
 @Table(name = "document")
 class Document extends TenantRecord {
 

@@ -11,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
 import io.prax.platform.TenantRecord;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.annotations.ColumnTransformer;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * and voiding change it.
  */
 @Entity
+@SQLRestriction("deleted_at is null")
 @Table(name = "invoice")
 class Invoice extends TenantRecord {
 

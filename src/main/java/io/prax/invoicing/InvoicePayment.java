@@ -8,9 +8,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 import io.prax.platform.TenantRecord;
+import org.hibernate.annotations.SQLRestriction;
 
 /** A payment received against an issued invoice. */
 @Entity
+@SQLRestriction("deleted_at is null")
 @Table(name = "invoice_payment")
 class InvoicePayment extends TenantRecord {
 

@@ -8,6 +8,6 @@ import org.springframework.data.jpa.repository.Query;
 
 interface InvoicePayments extends JpaRepository<InvoicePayment, UUID> {
 
-	@Query("select p from InvoicePayment p where p.invoiceId = :invoiceId and p.deletedAt is null order by p.paidOn, p.id")
+	@Query("select p from InvoicePayment p where p.invoiceId = :invoiceId order by p.paidOn, p.id")
 	List<InvoicePayment> findByInvoice(UUID invoiceId);
 }

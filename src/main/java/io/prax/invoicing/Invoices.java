@@ -9,9 +9,9 @@ import org.springframework.data.jpa.repository.Query;
 
 interface Invoices extends JpaRepository<Invoice, UUID> {
 
-	@Query("select i from Invoice i where i.id = :id and i.deletedAt is null")
+	@Query("select i from Invoice i where i.id = :id")
 	Optional<Invoice> findLive(UUID id);
 
-	@Query("select i from Invoice i where i.creditNoteFor = :id and i.deletedAt is null order by i.id")
+	@Query("select i from Invoice i where i.creditNoteFor = :id order by i.id")
 	List<Invoice> creditNotesOf(UUID id);
 }
