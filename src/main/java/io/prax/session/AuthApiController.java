@@ -45,6 +45,13 @@ class AuthApiController {
 	record RefreshRequest(@Nullable String refreshToken) {
 	}
 
+	/** The password was right; the second factor (or its enrolment) comes next. */
+	record MfaChallengeResponse(boolean mfaRequired, String mfaToken, boolean enrolmentRequired) {
+	}
+
+	record MfaRequest(@Nullable String mfaToken, @Nullable String code) {
+	}
+
 	record PasswordResetRequest(@Nullable String tenant, @Nullable String email) {
 	}
 
@@ -66,13 +73,24 @@ class AuthApiController {
 
 	@PostMapping("/login")
 	@PublicEndpoint("sign-in")
-	TokenResponse login(@RequestBody LoginRequest body, HttpServletRequest request) {
+	Object login(@RequestBody LoginRequest body, HttpServletRequest request) {
 		if (blank(body.tenant()) || blank(body.email()) || blank(body.password())) {
 			throw new ProblemException(HttpStatus.UNAUTHORIZED, "invalid_credentials",
 					"The workspace, email or password is not correct");
 		}
-		return TokenResponse.of(sessions.signIn(body.tenant(), body.email(), body.password(),
-				Boolean.TRUE.equals(body.rememberMe()), ClientInfo.of(request)));
+		SessionManagement.SignInOutcome outcome = sessions.begin(body.tenant(), body.email(), body.password(),
+				Boolean.TRUE.equals(body.rememberMe()), ClientInfo.of(request));
+		if (outcome instanceof SessionManagement.SignInOutcome.MfaPending pending) {
+			return new MfaChallengeResponse(true, pending.mfaToken(), pending.enrolmentRequired());
+		}
+		return TokenResponse.of(((SessionManagement.SignInOutcome.Signed) outcome).tokens());
+	}
+
+	/** The second step of a sign-in: a TOTP code or a backup code with the {@code mfaToken} of the first. */
+	@PostMapping("/mfa")
+	@PublicEndpoint("second step of sign-in: the mfaToken and code are the credential")
+	TokenResponse mfa(@RequestBody MfaRequest body, HttpServletRequest request) {
+		return TokenResponse.of(sessions.completeMfa(body.mfaToken(), body.code(), ClientInfo.of(request)));
 	}
 
 	@PostMapping("/refresh")

@@ -129,6 +129,14 @@ class SessionApiController {
 		return ResponseEntity.noContent().build();
 	}
 
+	/** Removes the user's second factor; they enrol again at their next sign-in. */
+	@PostMapping("/api/v1/admin/users/{id}/mfa/reset")
+	@RequiresPermission(Permission.USERS_EDIT)
+	ResponseEntity<Void> resetMfa(@PathVariable String id) {
+		sessions.resetMfa(new UserId(uuid(id, "user")));
+		return ResponseEntity.noContent().build();
+	}
+
 	static UUID uuid(String value, String what) {
 		try {
 			return UUID.fromString(value);

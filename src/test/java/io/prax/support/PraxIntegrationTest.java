@@ -10,10 +10,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * A full Prax on a random port against the test JVM's embedded PostgreSQL (one server per JVM, in a
  * fresh temporary data directory). Tests isolate themselves by creating their own tenants.
+ * Administrators of test tenants need no MFA here, so tests not about MFA sign in with a password; the
+ * MFA tests use {@link MfaRequired}, which restores the product default. {@link Api#login} completes
+ * an MFA sign-in either way.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "prax.data-dir=${prax.test.data-dir}", "prax.public-url=http://localhost", "prax.mail.dispatch-interval=1h" })
+		properties = { "prax.data-dir=${prax.test.data-dir}", "prax.public-url=http://localhost", "prax.mail.dispatch-interval=1h",
+				"prax.mfa.required-by-default=false" })
 public @interface PraxIntegrationTest {
 }
