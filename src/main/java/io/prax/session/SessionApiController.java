@@ -91,20 +91,23 @@ class SessionApiController {
 	}
 
 	/** The session part of the tenant's security settings. */
-	record SecuritySettings(SessionManagement.Lifetimes sessions) {
+	record SecuritySettings(SessionManagement.Lifetimes sessions, SessionManagement.MfaRequirement mfa) {
 	}
 
 	record SessionSettingsChange(@Nullable Integer refreshLifetimeDays, @Nullable Integer rememberMeLifetimeDays,
 			@Nullable Integer idleTimeoutMinutes) {
 	}
 
-	record SecuritySettingsChange(@Nullable SessionSettingsChange sessions) {
+	record MfaChange(@Nullable List<String> requiredRoles, @Nullable Boolean requiredForEveryone) {
+	}
+
+	record SecuritySettingsChange(@Nullable SessionSettingsChange sessions, @Nullable MfaChange mfa) {
 	}
 
 	@GetMapping("/api/v1/admin/security-settings")
 	@RequiresPermission(Permission.SETTINGS_VIEW)
 	SecuritySettings securitySettings() {
-		return new SecuritySettings(sessions.lifetimes());
+		return new SecuritySettings(sessions.lifetimes(), sessions.mfaRequirement());
 	}
 
 	@PutMapping("/api/v1/admin/security-settings")
@@ -112,13 +115,20 @@ class SessionApiController {
 	SecuritySettings changeSecuritySettings(@RequestBody SecuritySettingsChange change) {
 		SessionManagement.Lifetimes current = sessions.lifetimes();
 		SessionSettingsChange s = change.sessions();
+		MfaChange m = change.mfa();
+		if (m != null) {
+			SessionManagement.MfaRequirement was = sessions.mfaRequirement();
+			sessions.changeMfaRequirement(m.requiredRoles() != null ? m.requiredRoles() : was.requiredRoles(),
+					m.requiredForEveryone() != null ? m.requiredForEveryone() : was.requiredForEveryone());
+		}
 		if (s == null) {
-			return new SecuritySettings(current);
+			return new SecuritySettings(current, sessions.mfaRequirement());
 		}
 		return new SecuritySettings(sessions.changeLifetimes(
 				s.refreshLifetimeDays() != null ? s.refreshLifetimeDays() : current.refreshLifetimeDays(),
 				s.rememberMeLifetimeDays() != null ? s.rememberMeLifetimeDays() : current.rememberMeLifetimeDays(),
-				s.idleTimeoutMinutes() != null ? s.idleTimeoutMinutes() : current.idleTimeoutMinutes()));
+				s.idleTimeoutMinutes() != null ? s.idleTimeoutMinutes() : current.idleTimeoutMinutes()),
+				sessions.mfaRequirement());
 	}
 
 	/** Lifts a sign-in lockout of the user at once. */

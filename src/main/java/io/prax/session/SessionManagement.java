@@ -786,6 +786,41 @@ public class SessionManagement {
 		});
 	}
 
+	/** Who must use MFA: always the ADMIN tier and the ADMIN and REVIEWER roles, plus what the tenant adds. */
+	public record MfaRequirement(List<String> alwaysRequiredFor, List<String> requiredRoles,
+			boolean requiredForEveryone) {
+	}
+
+	public MfaRequirement mfaRequirement() {
+		return transactions.execute(status -> {
+			SessionSettings settings = settings();
+			return new MfaRequirement(List.of("tier ADMIN", "role ADMIN", "role REVIEWER"), settings.mfaRequiredRoles(),
+					settings.mfaRequiredForEveryone());
+		});
+	}
+
+	/**
+	 * Changes who must use MFA beyond the built-in requirement; audited as a security-settings change.
+	 * Users it newly covers enrol at their next sign-in.
+	 */
+	public MfaRequirement changeMfaRequirement(List<String> roles, boolean everyone) {
+		CurrentUser admin = CurrentUser.require();
+		transactions.executeWithoutResult(status -> {
+			UUID tenant = TenantContext.require().value();
+			Instant now = Instant.now(clock);
+			SessionSettings settings = settingsRepository.findById(tenant)
+				.orElseGet(() -> new SessionSettings(tenant, now));
+			Lifetimes lifetimes = Lifetimes.of(settings);
+			MfaRequirement before = new MfaRequirement(List.of(), settings.mfaRequiredRoles(),
+					settings.mfaRequiredForEveryone());
+			settings.changeMfa(roles, everyone, admin.id().value(), now);
+			settingsRepository.save(settings);
+			events.publishEvent(new SecuritySettingsChanged(new TenantId(tenant), lifetimes, lifetimes, before,
+					new MfaRequirement(List.of(), settings.mfaRequiredRoles(), settings.mfaRequiredForEveryone())));
+		});
+		return mfaRequirement();
+	}
+
 	private static TenantId tenantOf(@Nullable String token) {
 		int dot = token == null ? -1 : token.indexOf('.');
 		try {
