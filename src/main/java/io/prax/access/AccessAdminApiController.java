@@ -52,6 +52,7 @@ class AccessAdminApiController {
 	}
 
 	@PostMapping("/api/v1/admin/roles")
+	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.USERS_EDIT)
 	ResponseEntity<AccessAdministration.PermissionSet> createRole(
 			@RequestBody AccessAdministration.PermissionSetInput input) {
@@ -66,6 +67,7 @@ class AccessAdminApiController {
 	}
 
 	@PutMapping("/api/v1/admin/roles/{id}")
+	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.USERS_EDIT)
 	AccessAdministration.PermissionSet updateRole(@PathVariable String id,
 			@RequestBody AccessAdministration.PermissionSetInput input) {
@@ -73,6 +75,7 @@ class AccessAdminApiController {
 	}
 
 	@DeleteMapping("/api/v1/admin/roles/{id}")
+	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.USERS_EDIT)
 	ResponseEntity<Void> deleteRole(@PathVariable String id, @RequestBody(required = false) @Nullable Deletion body) {
 		administration.deleteRole(id, body == null ? null : body.reason());
@@ -106,6 +109,7 @@ class AccessAdminApiController {
 	}
 
 	@PostMapping("/api/v1/admin/designations")
+	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.DESIGNATIONS_CREATE)
 	ResponseEntity<AccessAdministration.PermissionSet> createDesignation(
 			@RequestBody AccessAdministration.PermissionSetInput input) {
@@ -114,6 +118,7 @@ class AccessAdminApiController {
 	}
 
 	@PutMapping("/api/v1/admin/designations/{id}")
+	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.DESIGNATIONS_EDIT)
 	AccessAdministration.PermissionSet updateDesignation(@PathVariable UUID id,
 			@RequestBody AccessAdministration.PermissionSetInput input) {
@@ -121,6 +126,7 @@ class AccessAdminApiController {
 	}
 
 	@DeleteMapping("/api/v1/admin/designations/{id}")
+	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.DESIGNATIONS_DELETE)
 	ResponseEntity<Void> deleteDesignation(@PathVariable UUID id,
 			@RequestBody(required = false) @Nullable Deletion body) {
@@ -137,6 +143,7 @@ class AccessAdminApiController {
 	}
 
 	@PutMapping("/api/v1/admin/users/{id}/overrides")
+	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.USERS_EDIT)
 	AccessAdministration.Overrides setOverrides(@PathVariable UUID id, @RequestBody OverridesRequest body) {
 		return administration.setOverrides(id, body.grants(), body.revocations());
@@ -163,6 +170,7 @@ class AccessAdminApiController {
 	}
 
 	@PutMapping("/api/v1/admin/feature-gates")
+	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.SETTINGS_EDIT)
 	AccessAdministration.Gates setGates(@RequestBody GatesRequest body) {
 		return administration.setGates(body.modules(), body.restrictions());

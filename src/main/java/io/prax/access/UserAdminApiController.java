@@ -69,6 +69,7 @@ class UserAdminApiController {
 	}
 
 	@PatchMapping("/{id}")
+	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.USERS_EDIT)
 	UserResponse update(@PathVariable UUID id, @RequestBody UserAdministration.Change change) {
 		return of(users.update(id, change));

@@ -91,6 +91,7 @@ class AuditApiController {
 	 * held only while the log is read, never while a slow client downloads it.
 	 */
 	@GetMapping("/export")
+	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.AUDIT_EXPORT)
 	void export(HttpServletResponse response) throws IOException {
 		audit.recordExport();

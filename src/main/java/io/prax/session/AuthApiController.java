@@ -52,6 +52,9 @@ class AuthApiController {
 	record MfaRequest(@Nullable String mfaToken, @Nullable String code) {
 	}
 
+	record Reauthentication(@Nullable String password, @Nullable String code) {
+	}
+
 	record PasswordResetRequest(@Nullable String tenant, @Nullable String email) {
 	}
 
@@ -97,6 +100,14 @@ class AuthApiController {
 	@PublicEndpoint("the refresh token is the credential")
 	TokenResponse refresh(@RequestBody RefreshRequest body, HttpServletRequest request) {
 		return TokenResponse.of(sessions.refresh(body.refreshToken(), ClientInfo.of(request), false));
+	}
+
+	/** A fresh proof for sensitive actions of this session (10 minutes); 204. */
+	@PostMapping("/reauthenticate")
+	@io.prax.platform.SignedInOnly("one's own session proves the password again")
+	ResponseEntity<Void> reauthenticate(@RequestBody Reauthentication body) {
+		sessions.reauthenticate(body.password(), body.code());
+		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/logout")

@@ -84,6 +84,7 @@ class SessionApiController {
 	}
 
 	@PostMapping("/api/v1/admin/users/{id}/sessions/revoke-all")
+	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.SESSIONS_DELETE)
 	ResponseEntity<Void> revokeAll(@PathVariable String id) {
 		sessions.revokeAllOf(new UserId(uuid(id, "user")));
@@ -112,6 +113,7 @@ class SessionApiController {
 
 	@PutMapping("/api/v1/admin/security-settings")
 	@RequiresPermission(Permission.SETTINGS_EDIT)
+	@io.prax.platform.RequiresRecentAuthentication
 	SecuritySettings changeSecuritySettings(@RequestBody SecuritySettingsChange change) {
 		SessionManagement.Lifetimes current = sessions.lifetimes();
 		SessionSettingsChange s = change.sessions();
@@ -142,6 +144,7 @@ class SessionApiController {
 	/** Removes the user's second factor; they enrol again at their next sign-in. */
 	@PostMapping("/api/v1/admin/users/{id}/mfa/reset")
 	@RequiresPermission(Permission.USERS_EDIT)
+	@io.prax.platform.RequiresRecentAuthentication
 	ResponseEntity<Void> resetMfa(@PathVariable String id) {
 		sessions.resetMfa(new UserId(uuid(id, "user")));
 		return ResponseEntity.noContent().build();

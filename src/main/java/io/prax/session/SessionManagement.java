@@ -684,6 +684,37 @@ public class SessionManagement {
 		mfa.remove(user, "reset");
 	}
 
+	/** How recent a proof of password (and code) a sensitive action needs. */
+	static final Duration RECENT_AUTHENTICATION = Duration.ofMinutes(10);
+
+	/** 401 {@code reauthentication_required} unless the caller's session proved itself within 10 minutes. */
+	void requireRecentAuthentication(CurrentUser user) {
+		Instant now = Instant.now(clock);
+		boolean recent = Boolean.TRUE.equals(transactions.execute(status -> sessions.findById(user.sessionId())
+			.map(session -> session.authenticatedAt().plus(RECENT_AUTHENTICATION).isAfter(now))
+			.orElse(false)));
+		if (!recent) {
+			throw new ProblemException(HttpStatus.UNAUTHORIZED, "reauthentication_required",
+					"Confirm your password" + " (and code) to do this: POST /api/v1/auth/reauthenticate");
+		}
+	}
+
+	/**
+	 * The signed-in user proves their password again, and their TOTP or a backup code when enrolled;
+	 * sensitive actions of this session are then allowed for 10 minutes. Wrong passwords are throttled
+	 * like password changes; a wrong code answers 401 {@code invalid_mfa_code}.
+	 */
+	public void reauthenticate(@Nullable String password, @Nullable String code) {
+		CurrentUser me = CurrentUser.require();
+		identity.confirmOwnPassword(password);
+		if (mfa.enrolled(me.id()) && !mfa.verify(me.id(), code)) {
+			throw new ProblemException(HttpStatus.UNAUTHORIZED, MfaManagement.INVALID_CODE,
+					"The code is not correct or was already used");
+		}
+		transactions.executeWithoutResult(status -> sessions.findById(me.sessionId())
+			.ifPresent(session -> session.reauthenticated(Instant.now(clock))));
+	}
+
 	/** A deactivated user's sessions all end. */
 	@EventListener
 	void on(io.prax.identity.UserDeactivated event) {
