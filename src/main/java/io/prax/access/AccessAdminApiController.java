@@ -56,6 +56,7 @@ class AccessAdminApiController {
 
 	@Operation(summary = "Create a custom role")
 	@PostMapping("/api/v1/admin/roles")
+	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.USERS_EDIT)
 	ResponseEntity<AccessAdministration.PermissionSet> createRole(
 			@RequestBody AccessAdministration.PermissionSetInput input) {
@@ -72,6 +73,7 @@ class AccessAdminApiController {
 
 	@Operation(summary = "Change a custom role's name or permissions")
 	@PutMapping("/api/v1/admin/roles/{id}")
+	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.USERS_EDIT)
 	AccessAdministration.PermissionSet updateRole(@PathVariable String id,
 			@RequestBody AccessAdministration.PermissionSetInput input) {
@@ -80,6 +82,7 @@ class AccessAdminApiController {
 
 	@Operation(summary = "Delete a custom role")
 	@DeleteMapping("/api/v1/admin/roles/{id}")
+	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.USERS_EDIT)
 	ResponseEntity<Void> deleteRole(@PathVariable String id, @RequestBody(required = false) @Nullable Deletion body) {
 		administration.deleteRole(id, body == null ? null : body.reason());
@@ -120,6 +123,7 @@ class AccessAdminApiController {
 
 	@Operation(summary = "Create a designation")
 	@PostMapping("/api/v1/admin/designations")
+	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.DESIGNATIONS_CREATE)
 	ResponseEntity<AccessAdministration.PermissionSet> createDesignation(
 			@RequestBody AccessAdministration.PermissionSetInput input) {
@@ -129,6 +133,7 @@ class AccessAdminApiController {
 
 	@Operation(summary = "Change a designation")
 	@PutMapping("/api/v1/admin/designations/{id}")
+	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.DESIGNATIONS_EDIT)
 	AccessAdministration.PermissionSet updateDesignation(@PathVariable UUID id,
 			@RequestBody AccessAdministration.PermissionSetInput input) {
@@ -137,6 +142,7 @@ class AccessAdminApiController {
 
 	@Operation(summary = "Delete a designation")
 	@DeleteMapping("/api/v1/admin/designations/{id}")
+	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.DESIGNATIONS_DELETE)
 	ResponseEntity<Void> deleteDesignation(@PathVariable UUID id,
 			@RequestBody(required = false) @Nullable Deletion body) {
@@ -155,6 +161,7 @@ class AccessAdminApiController {
 
 	@Operation(summary = "Set a user's permission grants and revocations")
 	@PutMapping("/api/v1/admin/users/{id}/overrides")
+	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.USERS_EDIT)
 	AccessAdministration.Overrides setOverrides(@PathVariable UUID id, @RequestBody OverridesRequest body) {
 		return administration.setOverrides(id, body.grants(), body.revocations());
@@ -185,6 +192,7 @@ class AccessAdminApiController {
 
 	@Operation(summary = "Set the workspace's feature gates")
 	@PutMapping("/api/v1/admin/feature-gates")
+	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.SETTINGS_EDIT)
 	AccessAdministration.Gates setGates(@RequestBody GatesRequest body) {
 		return administration.setGates(body.modules(), body.restrictions());

@@ -26,36 +26,46 @@ import org.springframework.web.bind.annotation.RestController;
 class UserAdminApiController {
 
 	private final UserAdministration users;
+	private final io.prax.identity.MfaManagement mfa;
 
-	UserAdminApiController(UserAdministration users) {
+	UserAdminApiController(UserAdministration users, io.prax.identity.MfaManagement mfa) {
 		this.users = users;
+		this.mfa = mfa;
 	}
 
 	record UserResponse(String id, String email, String name, String tier, List<String> roles,
-			@Nullable String designationId, @Nullable String customerId, String status, long version) {
+			@Nullable String designationId, @Nullable String customerId, String status, long version,
+			boolean mfaEnrolled) {
 
-		static UserResponse of(UserAdministration.ManagedUser managed) {
+		static UserResponse of(UserAdministration.ManagedUser managed, boolean mfaEnrolled) {
 			UserAccount user = managed.account();
 			return new UserResponse(user.id().toString(), user.email(), user.name(), user.tier().name(), user.roles(),
 					managed.designationId(), user.customerId() == null ? null : user.customerId().toString(),
-					user.status().name(), user.version());
+					user.status().name(), user.version(), mfaEnrolled);
 		}
 	}
 
-	@Operation(summary = "List the workspace's users")
+	private UserResponse of(UserAdministration.ManagedUser managed) {
+		return UserResponse.of(managed, mfa.enrolled(managed.account().id()));
+	}
+
+	@Operation(summary = "List the workspace's users (with whether each has MFA)")
 	@GetMapping
 	@RequiresPermission(Permission.USERS_VIEW)
 	Page<UserResponse> list(@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(required = false) @Nullable Integer limit) {
 		Page<UserAdministration.ManagedUser> page = users.list(cursor, limit);
-		return new Page<>(page.items().stream().map(UserResponse::of).toList(), page.nextCursor());
+		java.util.Set<io.prax.identity.UserId> enrolled = mfa
+			.enrolledAmong(page.items().stream().map(u -> u.account().id()).toList());
+		return new Page<>(page.items().stream().map(u -> UserResponse.of(u, enrolled.contains(u.account().id()))).toList(),
+				page.nextCursor());
 	}
 
 	@Operation(summary = "Invite a user")
 	@PostMapping
 	@RequiresPermission(Permission.USERS_CREATE)
 	ResponseEntity<UserResponse> invite(@RequestBody UserAdministration.Invitation invitation) {
-		UserResponse created = UserResponse.of(users.invite(invitation));
+		UserResponse created = of(users.invite(invitation));
 		return ResponseEntity.created(URI.create("/api/v1/admin/users/" + created.id())).body(created);
 	}
 
@@ -63,14 +73,15 @@ class UserAdminApiController {
 	@GetMapping("/{id}")
 	@RequiresPermission(Permission.USERS_VIEW)
 	UserResponse get(@PathVariable UUID id) {
-		return UserResponse.of(users.get(id));
+		return of(users.get(id));
 	}
 
 	@Operation(summary = "Change a user's name, tier, roles or designation")
 	@PatchMapping("/{id}")
+	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.USERS_EDIT)
 	UserResponse update(@PathVariable UUID id, @RequestBody UserAdministration.Change change) {
-		return UserResponse.of(users.update(id, change));
+		return of(users.update(id, change));
 	}
 
 	/** Deactivates the user (records are never hard-deleted); their sessions end at once. */
@@ -78,7 +89,7 @@ class UserAdminApiController {
 	@DeleteMapping("/{id}")
 	@RequiresPermission(Permission.USERS_DELETE)
 	UserResponse deactivate(@PathVariable UUID id) {
-		return UserResponse.of(users.deactivate(id));
+		return of(users.deactivate(id));
 	}
 
 	@Operation(summary = "Send a user a password-reset mail")

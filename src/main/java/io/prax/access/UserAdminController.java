@@ -23,7 +23,11 @@ class UserAdminController {
 	private final AccessPolicy access;
 	private final GrantPolicy grants;
 
-	UserAdminController(UserAdministration users, AccessPolicy access, GrantPolicy grants) {
+	private final io.prax.identity.MfaManagement mfa;
+
+	UserAdminController(UserAdministration users, AccessPolicy access, GrantPolicy grants,
+			io.prax.identity.MfaManagement mfa) {
+		this.mfa = mfa;
 		this.users = users;
 		this.access = access;
 		this.grants = grants;
@@ -56,7 +60,10 @@ class UserAdminController {
 	private String page(Model model, InviteForm form, Map<String, String> errors, @Nullable String error) {
 		model.addAttribute("activeNav", "admin-users");
 		model.addAttribute("canInvite", access.can(Permission.USERS_CREATE));
-		model.addAttribute("users", users.list().stream().map(UserAdministration.ManagedUser::account).toList());
+		List<io.prax.identity.UserAccount> accounts = users.list().stream().map(UserAdministration.ManagedUser::account)
+			.toList();
+		model.addAttribute("users", accounts);
+		model.addAttribute("mfaEnrolled", mfa.enrolledAmong(accounts.stream().map(io.prax.identity.UserAccount::id).toList()));
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("error", error);

@@ -102,6 +102,7 @@ class AuditApiController {
 	 */
 	@Operation(summary = "Export the audit trail with checkpoints for offline verification")
 	@GetMapping("/export")
+	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.AUDIT_EXPORT)
 	void export(HttpServletResponse response) throws IOException {
 		audit.recordExport();

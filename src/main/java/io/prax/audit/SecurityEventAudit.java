@@ -122,8 +122,24 @@ class SecurityEventAudit {
 		change(changes, "rememberMeLifetimeDays", event.before().rememberMeLifetimeDays(),
 				event.after().rememberMeLifetimeDays());
 		change(changes, "idleTimeoutMinutes", event.before().idleTimeoutMinutes(), event.after().idleTimeoutMinutes());
+		if (event.mfaBefore() != null && event.mfaAfter() != null && !event.mfaBefore().equals(event.mfaAfter())) {
+			ObjectNode diff = changes.putObject("mfa");
+			ObjectNode before = diff.putObject("before");
+			before.put("requiredForEveryone", event.mfaBefore().requiredForEveryone());
+			event.mfaBefore().requiredRoles().forEach(before.putArray("requiredRoles")::add);
+			ObjectNode after = diff.putObject("after");
+			after.put("requiredForEveryone", event.mfaAfter().requiredForEveryone());
+			event.mfaAfter().requiredRoles().forEach(after.putArray("requiredRoles")::add);
+		}
 		writer.record(event.tenantId(), new AuditEntry(AuditEntry.Actor.current(), "settings.security_changed",
 				"security_settings", event.tenantId().value().toString(), changes, null));
+	}
+
+	/** A user's second factor changed (enrolled, disabled, reset by an administrator, backup codes): never the secret. */
+	@EventListener
+	void on(io.prax.identity.MfaManagement.MfaChanged event) {
+		writer.record(event.tenantId(), new AuditEntry(AuditEntry.Actor.current(), "user.mfa_" + event.change(), "user",
+				event.userId().value().toString(), null, null));
 	}
 
 	private static void change(ObjectNode changes, String field, int before, int after) {

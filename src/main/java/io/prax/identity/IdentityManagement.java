@@ -373,6 +373,34 @@ public class IdentityManagement {
 		});
 	}
 
+	/**
+	 * Checks the signed-in user's own password again (re-entry for MFA changes and sensitive actions),
+	 * throttled like a password change (429 {@code too_many_attempts}); 401 {@code invalid_credentials}
+	 * when it is wrong. Call outside any transaction.
+	 */
+	public void confirmOwnPassword(@Nullable String password) {
+		CurrentUser me = CurrentUser.require();
+		if (password != null && password.length() > MAX_PASSWORD_LENGTH) {
+			throw ProblemException.validation(Map.of("password", "At most " + MAX_PASSWORD_LENGTH + " characters"));
+		}
+		String hash = transactions.execute(status -> users.findById(me.id().value()).map(User::passwordHash)
+			.orElse(null));
+		PasswordChangeGuard.Attempt attempt = guard.reserve(me);
+		boolean matches;
+		try {
+			matches = passwords.matches(password == null ? "" : password, hash != null ? hash : decoyHash) && hash != null;
+		}
+		catch (RuntimeException notChecked) {
+			attempt.notChecked();
+			throw notChecked;
+		}
+		if (!matches) {
+			events.publishEvent(new PasswordChangeFailed(me.tenantId(), me.id(), "wrong_password_reentry"));
+			throw new ProblemException(HttpStatus.UNAUTHORIZED, "invalid_credentials", "The password is not correct");
+		}
+		attempt.passed();
+	}
+
 	/** Whether a one-time link can still be used, for showing the form or an explanation. */
 	public boolean tokenUsable(String token) {
 		try {

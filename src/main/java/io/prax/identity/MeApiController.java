@@ -21,9 +21,11 @@ class MeApiController {
 
 	private final IdentityManagement identity;
 	private final DesignationLookup designations;
+	private final MfaManagement mfa;
 
-	MeApiController(IdentityManagement identity, DesignationLookup designations) {
+	MeApiController(IdentityManagement identity, DesignationLookup designations, MfaManagement mfa) {
 		this.identity = identity;
+		this.mfa = mfa;
 		this.designations = designations;
 	}
 
@@ -43,7 +45,7 @@ class MeApiController {
 		Optional<DesignationLookup.Designated> designation = designations.designationOf(user.id());
 		return new Me(user.id().toString(), user.email(), user.name(), user.tier().name(), user.roles(),
 				designation.map(DesignationLookup.Designated::name).orElse(null),
-				designation.map(d -> d.id().toString()).orElse(null), user.tenantSlug(), false);
+				designation.map(d -> d.id().toString()).orElse(null), user.tenantSlug(), mfa.enrolled(user.id()));
 	}
 
 	/** 204; every other session of the user ends. */

@@ -74,7 +74,7 @@ class SecurityConfiguration {
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()")))
 			.authorizeHttpRequests(auth -> auth
-				.requestMatchers("/login", "/logout", "/setup", "/signup", "/password/set", "/password/forgot", "/error", "/css/**",
+				.requestMatchers("/login", "/login/mfa", "/login/mfa/enrol", "/logout", "/setup", "/signup", "/password/set", "/password/forgot", "/error", "/css/**",
 						"/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/.well-known/**", "/actuator/health",
 						"/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**")
 				.permitAll()

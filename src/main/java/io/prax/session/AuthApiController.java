@@ -37,7 +37,11 @@ class AuthApiController {
 			@Nullable Boolean rememberMe) {
 	}
 
-	record TokenResponse(String accessToken, String refreshToken, long expiresIn, String sessionId) {
+	/** What a password sign-in answers: tokens, or the challenge for a second factor. */
+	sealed interface LoginAnswer permits TokenResponse, MfaChallengeResponse {
+	}
+
+	record TokenResponse(String accessToken, String refreshToken, long expiresIn, String sessionId) implements LoginAnswer {
 
 		static TokenResponse of(IssuedTokens tokens) {
 			return new TokenResponse(tokens.accessToken(), tokens.refreshToken(), tokens.expiresIn(),
@@ -46,6 +50,16 @@ class AuthApiController {
 	}
 
 	record RefreshRequest(@Nullable String refreshToken) {
+	}
+
+	/** The password was right; the second factor (or its enrolment) comes next. */
+	record MfaChallengeResponse(boolean mfaRequired, String mfaToken, boolean enrolmentRequired) implements LoginAnswer {
+	}
+
+	record MfaRequest(@Nullable String mfaToken, @Nullable String code) {
+	}
+
+	record Reauthentication(@Nullable String password, @Nullable String code) {
 	}
 
 	record PasswordResetRequest(@Nullable String tenant, @Nullable String email) {
@@ -71,13 +85,25 @@ class AuthApiController {
 	@Operation(summary = "Sign in with a password and get tokens")
 	@PostMapping("/login")
 	@PublicEndpoint("sign-in")
-	TokenResponse login(@RequestBody LoginRequest body, HttpServletRequest request) {
+	LoginAnswer login(@RequestBody LoginRequest body, HttpServletRequest request) {
 		if (blank(body.tenant()) || blank(body.email()) || blank(body.password())) {
 			throw new ProblemException(HttpStatus.UNAUTHORIZED, "invalid_credentials",
 					"The workspace, email or password is not correct");
 		}
-		return TokenResponse.of(sessions.signIn(body.tenant(), body.email(), body.password(),
-				Boolean.TRUE.equals(body.rememberMe()), ClientInfo.of(request)));
+		SessionManagement.SignInOutcome outcome = sessions.begin(body.tenant(), body.email(), body.password(),
+				Boolean.TRUE.equals(body.rememberMe()), ClientInfo.of(request));
+		if (outcome instanceof SessionManagement.SignInOutcome.MfaPending pending) {
+			return new MfaChallengeResponse(true, pending.mfaToken(), pending.enrolmentRequired());
+		}
+		return TokenResponse.of(((SessionManagement.SignInOutcome.Signed) outcome).tokens());
+	}
+
+	/** The second step of a sign-in: a TOTP code or a backup code with the {@code mfaToken} of the first. */
+	@Operation(summary = "Complete a sign-in with a TOTP or backup code and the mfaToken")
+	@PostMapping("/mfa")
+	@PublicEndpoint("second step of sign-in: the mfaToken and code are the credential")
+	TokenResponse mfa(@RequestBody MfaRequest body, HttpServletRequest request) {
+		return TokenResponse.of(sessions.completeMfa(body.mfaToken(), body.code(), ClientInfo.of(request)));
 	}
 
 	@Operation(summary = "Exchange a refresh token for new tokens (the old one is spent)")
@@ -85,6 +111,15 @@ class AuthApiController {
 	@PublicEndpoint("the refresh token is the credential")
 	TokenResponse refresh(@RequestBody RefreshRequest body, HttpServletRequest request) {
 		return TokenResponse.of(sessions.refresh(body.refreshToken(), ClientInfo.of(request), false));
+	}
+
+	@Operation(summary = "Prove the password (and TOTP code) again for sensitive actions")
+	/** A fresh proof for sensitive actions of this session (10 minutes); 204. */
+	@PostMapping("/reauthenticate")
+	@io.prax.platform.SignedInOnly("one's own session proves the password again")
+	ResponseEntity<Void> reauthenticate(@RequestBody Reauthentication body) {
+		sessions.reauthenticate(body.password(), body.code());
+		return ResponseEntity.noContent().build();
 	}
 
 	@Operation(summary = "Sign out: end the caller's session")

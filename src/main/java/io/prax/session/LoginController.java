@@ -8,7 +8,10 @@ import java.time.format.DateTimeFormatter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import java.util.Optional;
+
 import io.prax.identity.CurrentUser;
+import io.prax.identity.MfaManagement;
 import io.prax.platform.PraxProperties;
 import io.prax.platform.ProblemException;
 import io.prax.platform.PublicEndpoint;
@@ -68,7 +71,16 @@ class LoginController {
 			return page(model, form, "Enter your workspace, email and password.", null);
 		}
 		try {
-			IssuedTokens tokens = sessions.signIn(tenant, email, password, rememberMe, ClientInfo.of(request));
+			SessionManagement.SignInOutcome outcome = sessions.begin(tenant, email, password, rememberMe,
+					ClientInfo.of(request));
+			if (outcome instanceof SessionManagement.SignInOutcome.MfaPending pending) {
+				// The password was right; "remember me" and where to go next wait in the challenge and the form.
+				SessionCookies.writeMfa(request, response, pending.mfaToken(), SessionManagement.MFA_TOKEN_LIFETIME);
+				return "redirect:" + (pending.enrolmentRequired() ? "/login/mfa/enrol" : "/login/mfa")
+						+ (next == null ? "" : "?next=" + java.net.URLEncoder.encode(safeNext(next),
+								java.nio.charset.StandardCharsets.UTF_8));
+			}
+			IssuedTokens tokens = ((SessionManagement.SignInOutcome.Signed) outcome).tokens();
 			SessionCookies.write(request, response, tokens, Instant.now(clock));
 			return "redirect:" + safeNext(next);
 		}
@@ -91,6 +103,106 @@ class LoginController {
 			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 			return page(model, form, "The workspace, email or password is not correct.", null);
 		}
+	}
+
+	/** The second step of a sign-in: a code from the authenticator app, or a backup code. */
+	@GetMapping("/login/mfa")
+	@PublicEndpoint("second step of sign-in; the mfa cookie is the credential")
+	String mfaForm(@RequestParam(required = false) @Nullable String next, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		Optional<Boolean> enrolment = sessions.pendingEnrolment(SessionCookies.read(request, SessionCookies.MFA).orElse(null));
+		if (enrolment.isEmpty()) {
+			return "redirect:/login?expired";
+		}
+		if (enrolment.get()) {
+			return "redirect:/login/mfa/enrol";
+		}
+		return mfaPage(model, next, null);
+	}
+
+	@PostMapping("/login/mfa")
+	@PublicEndpoint("second step of sign-in; the mfa cookie is the credential")
+	String mfa(@RequestParam(defaultValue = "") String code, @RequestParam(required = false) @Nullable String next,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		try {
+			IssuedTokens tokens = sessions.completeMfa(SessionCookies.read(request, SessionCookies.MFA).orElse(null),
+					code, ClientInfo.of(request));
+			SessionCookies.clearMfa(request, response);
+			SessionCookies.write(request, response, tokens, Instant.now(clock));
+			return "redirect:" + safeNext(next);
+		}
+		catch (RetryLater ex) {
+			response.setStatus(ex.status().value());
+			response.setHeader("Retry-After", Long.toString(ex.retryAfterSeconds()));
+			return mfaPage(model, next, "Too many failed sign-ins for this account. Try again "
+					+ when(ex.retryAfterSeconds()) + ", or ask your administrator to unlock it.");
+		}
+		catch (ProblemException ex) {
+			if ("invalid_mfa_token".equals(ex.code())) {
+				SessionCookies.clearMfa(request, response);
+				return "redirect:/login?expired";
+			}
+			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+			return mfaPage(model, next, "The code is not correct or was already used. Try the next code.");
+		}
+	}
+
+	/** A sign-in that must set up two-factor authentication before anything else. */
+	@GetMapping("/login/mfa/enrol")
+	@PublicEndpoint("MFA enrolment during sign-in; the mfa cookie is the credential")
+	String enrolForm(@RequestParam(required = false) @Nullable String next, HttpServletRequest request, Model model) {
+		try {
+			MfaManagement.TotpEnrolment enrolment = sessions.startEnrolment(
+					SessionCookies.read(request, SessionCookies.MFA).orElse(null));
+			return enrolPage(model, enrolment, next, null);
+		}
+		catch (ProblemException ex) {
+			return "redirect:/login?expired";
+		}
+	}
+
+	@PostMapping("/login/mfa/enrol")
+	@PublicEndpoint("MFA enrolment during sign-in; the mfa cookie is the credential")
+	String enrol(@RequestParam(defaultValue = "") String code, @RequestParam(required = false) @Nullable String next,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		String token = SessionCookies.read(request, SessionCookies.MFA).orElse(null);
+		try {
+			SessionManagement.Enrolled enrolled = sessions.confirmEnrolment(token, code, ClientInfo.of(request));
+			SessionCookies.clearMfa(request, response);
+			SessionCookies.write(request, response, enrolled.tokens(), Instant.now(clock));
+			model.addAttribute("backupCodes", enrolled.backupCodes());
+			model.addAttribute("next", safeNext(next));
+			return "auth/mfa-backup-codes";
+		}
+		catch (ProblemException ex) {
+			if (MfaManagement.INVALID_CODE.equals(ex.code())) {
+				// A new secret: the page shows it again, so the user scans the one that will be checked.
+				response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+				try {
+					return enrolPage(model, sessions.startEnrolment(token), next,
+							"The code is not correct. Scan this new code and enter the code your app shows.");
+				}
+				catch (ProblemException expired) {
+					return "redirect:/login?expired";
+				}
+			}
+			SessionCookies.clearMfa(request, response);
+			return "redirect:/login?expired";
+		}
+	}
+
+	private String mfaPage(Model model, @Nullable String next, @Nullable String error) {
+		model.addAttribute("next", next);
+		model.addAttribute("error", error);
+		return "auth/mfa";
+	}
+
+	private String enrolPage(Model model, MfaManagement.TotpEnrolment enrolment, @Nullable String next,
+			@Nullable String error) {
+		model.addAttribute("enrolment", enrolment);
+		model.addAttribute("next", next);
+		model.addAttribute("error", error);
+		return "auth/mfa-enrol";
 	}
 
 	/** "in 15 minutes (at 09:42 UTC)": when a refusal ends. */
@@ -123,6 +235,7 @@ class LoginController {
 	String signOut(HttpServletRequest request, HttpServletResponse response) {
 		CurrentUser.current().ifPresent(user -> sessions.revoke(new SessionId(user.sessionId()), "logout", user.id()));
 		SessionCookies.clear(request, response);
+		SessionCookies.clearMfa(request, response);
 		return "redirect:/login?signedOut";
 	}
 

@@ -92,6 +92,7 @@ class SessionApiController {
 
 	@Operation(summary = "End all of a user's sessions")
 	@PostMapping("/api/v1/admin/users/{id}/sessions/revoke-all")
+	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.SESSIONS_DELETE)
 	ResponseEntity<Void> revokeAll(@PathVariable String id) {
 		sessions.revokeAllOf(new UserId(uuid(id, "user")));
@@ -99,36 +100,47 @@ class SessionApiController {
 	}
 
 	/** The session part of the tenant's security settings. */
-	record SecuritySettings(SessionManagement.Lifetimes sessions) {
+	record SecuritySettings(SessionManagement.Lifetimes sessions, SessionManagement.MfaRequirement mfa) {
 	}
 
 	record SessionSettingsChange(@Nullable Integer refreshLifetimeDays, @Nullable Integer rememberMeLifetimeDays,
 			@Nullable Integer idleTimeoutMinutes) {
 	}
 
-	record SecuritySettingsChange(@Nullable SessionSettingsChange sessions) {
+	record MfaChange(@Nullable List<String> requiredRoles, @Nullable Boolean requiredForEveryone) {
+	}
+
+	record SecuritySettingsChange(@Nullable SessionSettingsChange sessions, @Nullable MfaChange mfa) {
 	}
 
 	@Operation(summary = "Get the workspace's session lifetimes")
 	@GetMapping("/api/v1/admin/security-settings")
 	@RequiresPermission(Permission.SETTINGS_VIEW)
 	SecuritySettings securitySettings() {
-		return new SecuritySettings(sessions.lifetimes());
+		return new SecuritySettings(sessions.lifetimes(), sessions.mfaRequirement());
 	}
 
 	@Operation(summary = "Change the workspace's session lifetimes")
 	@PutMapping("/api/v1/admin/security-settings")
 	@RequiresPermission(Permission.SETTINGS_EDIT)
+	@io.prax.platform.RequiresRecentAuthentication
 	SecuritySettings changeSecuritySettings(@RequestBody SecuritySettingsChange change) {
 		SessionManagement.Lifetimes current = sessions.lifetimes();
 		SessionSettingsChange s = change.sessions();
+		MfaChange m = change.mfa();
+		if (m != null) {
+			SessionManagement.MfaRequirement was = sessions.mfaRequirement();
+			sessions.changeMfaRequirement(m.requiredRoles() != null ? m.requiredRoles() : was.requiredRoles(),
+					m.requiredForEveryone() != null ? m.requiredForEveryone() : was.requiredForEveryone());
+		}
 		if (s == null) {
-			return new SecuritySettings(current);
+			return new SecuritySettings(current, sessions.mfaRequirement());
 		}
 		return new SecuritySettings(sessions.changeLifetimes(
 				s.refreshLifetimeDays() != null ? s.refreshLifetimeDays() : current.refreshLifetimeDays(),
 				s.rememberMeLifetimeDays() != null ? s.rememberMeLifetimeDays() : current.rememberMeLifetimeDays(),
-				s.idleTimeoutMinutes() != null ? s.idleTimeoutMinutes() : current.idleTimeoutMinutes()));
+				s.idleTimeoutMinutes() != null ? s.idleTimeoutMinutes() : current.idleTimeoutMinutes()),
+				sessions.mfaRequirement());
 	}
 
 	/** Lifts a sign-in lockout of the user at once. */
@@ -137,6 +149,15 @@ class SessionApiController {
 	@RequiresPermission(Permission.USERS_EDIT)
 	ResponseEntity<Void> unlock(@PathVariable String id) {
 		sessions.unlock(new UserId(uuid(id, "user")));
+		return ResponseEntity.noContent().build();
+	}
+
+	/** Removes the user's second factor; they enrol again at their next sign-in. */
+	@PostMapping("/api/v1/admin/users/{id}/mfa/reset")
+	@RequiresPermission(Permission.USERS_EDIT)
+	@io.prax.platform.RequiresRecentAuthentication
+	ResponseEntity<Void> resetMfa(@PathVariable String id) {
+		sessions.resetMfa(new UserId(uuid(id, "user")));
 		return ResponseEntity.noContent().build();
 	}
 

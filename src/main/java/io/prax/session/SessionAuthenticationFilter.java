@@ -37,6 +37,14 @@ class SessionAuthenticationFilter extends RequestAuthenticationFilter {
 		this.clock = clock;
 	}
 
+	/** What the {@code mfaToken} of a sign-in that must enrol first opens. */
+	static final java.util.Set<String> ENROLMENT_PATHS = java.util.Set.of("/api/v1/me/mfa/totp",
+			"/api/v1/me/mfa/totp/confirm");
+
+	private static String pathOf(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
+	}
+
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -56,6 +64,13 @@ class SessionAuthenticationFilter extends RequestAuthenticationFilter {
 			}
 			catch (AccessTokens.Rejected rejected) {
 				request.setAttribute(REJECTION, rejected.code());
+				// A sign-in that must enrol MFA first reaches the two enrolment endpoints, and nothing else.
+				if (bearer != null && ENROLMENT_PATHS.contains(pathOf(request)) && "POST".equals(request.getMethod())) {
+					user = sessions.enrolmentCaller(bearer).orElse(null);
+					if (user != null) {
+						request.removeAttribute(REJECTION);
+					}
+				}
 			}
 		}
 		if (user == null && bearer == null) {

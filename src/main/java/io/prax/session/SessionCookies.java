@@ -19,6 +19,8 @@ final class SessionCookies {
 
 	static final String ACCESS = "prax_access";
 	static final String REFRESH = "prax_refresh";
+	/** The {@code mfaToken} of a sign-in waiting for its second factor or its enrolment. */
+	static final String MFA = "prax_mfa";
 
 	private SessionCookies() {
 	}
@@ -33,6 +35,14 @@ final class SessionCookies {
 	static void clear(HttpServletRequest request, HttpServletResponse response) {
 		add(response, cookie(request, ACCESS, "", Duration.ZERO));
 		add(response, cookie(request, REFRESH, "", Duration.ZERO));
+	}
+
+	static void writeMfa(HttpServletRequest request, HttpServletResponse response, String mfaToken, Duration lifetime) {
+		add(response, cookie(request, MFA, mfaToken, lifetime));
+	}
+
+	static void clearMfa(HttpServletRequest request, HttpServletResponse response) {
+		add(response, cookie(request, MFA, "", Duration.ZERO));
 	}
 
 	static Optional<String> read(HttpServletRequest request, String name) {

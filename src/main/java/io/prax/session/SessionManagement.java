@@ -14,6 +14,8 @@ import jakarta.persistence.EntityManager;
 
 import io.prax.identity.CurrentUser;
 import io.prax.identity.IdentityManagement;
+import io.prax.identity.MfaManagement;
+import io.prax.identity.Tier;
 import io.prax.identity.PasswordChanged;
 import io.prax.identity.UserAccount;
 import io.prax.identity.UserId;
@@ -57,6 +59,12 @@ public class SessionManagement {
 	static final int MAX_TENANT_LENGTH = 63;
 	/** How long an address where a user signed in lets them past a lockout (see signedInBeforeFrom). */
 	static final Duration KNOWN_ADDRESS_MEMORY = Duration.ofDays(30);
+	/** How long the {@code mfaToken} of a sign-in waiting for its second factor lives. */
+	static final Duration MFA_TOKEN_LIFETIME = Duration.ofMinutes(5);
+	/** Wrong codes one {@code mfaToken} takes before the password must be entered again. */
+	static final int MFA_MAX_FAILURES = 5;
+	/** Roles whose users always need MFA (with the ADMIN tier), whatever the tenant's settings. */
+	static final List<String> MFA_ROLES = List.of("ADMIN", "REVIEWER");
 
 	private final UserSessions sessions;
 	private final RefreshTokens refreshTokens;
@@ -72,12 +80,19 @@ public class SessionManagement {
 	private final Devices devices;
 	private final SignInThrottle throttle;
 	private final SessionSettingsRepository settingsRepository;
+	private final MfaManagement mfa;
+	private final MfaChallenges challenges;
+	private final boolean mfaRequiredByDefault;
 
 	SessionManagement(UserSessions sessions, RefreshTokens refreshTokens, AccessTokens accessTokens,
 			IdentityManagement identity, TenantDirectory tenants, TransactionTemplate transactions,
 			ApplicationEventPublisher events, Clock clock, SessionLiveness liveness, LastSeen lastSeen,
 			EntityManager entityManager, Devices devices, SignInThrottle throttle,
-			SessionSettingsRepository settingsRepository) {
+			SessionSettingsRepository settingsRepository, MfaManagement mfa, MfaChallenges challenges,
+			MfaProperties mfaProperties) {
+		this.mfa = mfa;
+		this.challenges = challenges;
+		this.mfaRequiredByDefault = mfaProperties.requiredByDefault();
 		this.settingsRepository = settingsRepository;
 		this.throttle = throttle;
 		this.devices = devices;
@@ -103,6 +118,35 @@ public class SessionManagement {
 	 */
 	public IssuedTokens signIn(String tenantSlug, String email, String password, boolean rememberMe,
 			ClientInfo client) {
+		SignInOutcome outcome = begin(tenantSlug, email, password, rememberMe, client);
+		if (outcome instanceof SignInOutcome.Signed signed) {
+			return signed.tokens();
+		}
+		throw new ProblemException(HttpStatus.UNAUTHORIZED, "mfa_required", "This account needs its second factor");
+	}
+
+	/** What a right password leads to: a session, or a second factor (or its enrolment) first. */
+	public sealed interface SignInOutcome {
+
+		record Signed(IssuedTokens tokens) implements SignInOutcome {
+		}
+
+		/** {@code mfaToken} completes the sign-in at {@code /auth/mfa}; with {@code enrolmentRequired}, it enrols first. */
+		record MfaPending(String mfaToken, boolean enrolmentRequired) implements SignInOutcome {
+
+			@Override
+			public String toString() {
+				return "MfaPending[enrolmentRequired=" + enrolmentRequired + "]";
+			}
+		}
+	}
+
+	/**
+	 * {@link #signIn}, but a user who has or must have MFA gets an {@code mfaToken} instead of a
+	 * session.
+	 */
+	public SignInOutcome begin(String tenantSlug, String email, String password, boolean rememberMe,
+			ClientInfo client) {
 		checkBounds(tenantSlug, email, password);
 		String accountKey = SignInThrottle.accountKey(tenantSlug, email);
 		String addressKey = SignInThrottle.addressKey(client.ip());
@@ -114,13 +158,13 @@ public class SessionManagement {
 		TenantId scope = tenant.map(TenantInfo::id).orElseGet(() -> new TenantId(UUID.randomUUID()));
 		SignInThrottle.Reserved reserved = new SignInThrottle.Reserved(accountKey, addressKey);
 		if (verdict instanceof SignInThrottle.AccountLocked locked) {
-			IssuedTokens issued = tenant.isEmpty() ? null : TenantContext.call(scope, () -> identity.findByEmail(email)
+			SignInOutcome issued = tenant.isEmpty() ? null : TenantContext.call(scope, () -> identity.findByEmail(email)
 				.filter(user -> signedInBeforeFrom(user, client.ip()))
 				.flatMap(user -> identity.authenticate(email, password))
-				.map(user -> transactions.execute(status -> open(user, rememberMe, client)))
+				.map(user -> openOrChallenge(user, rememberMe, client))
 				.orElse(null));
 			if (issued != null) {
-				throttle.succeeded(reserved);
+				settle(reserved, issued);
 				return issued;
 			}
 			failed(tenant, email, "account_locked", client);
@@ -135,16 +179,219 @@ public class SessionManagement {
 			throttle.release(reserved);
 			throw notChecked;
 		}
-		IssuedTokens issued = user.filter(u -> tenant.isPresent())
-			.map(u -> TenantContext.call(scope, () -> transactions.execute(status -> open(u, rememberMe, client))))
+		SignInOutcome issued = user.filter(u -> tenant.isPresent())
+			.map(u -> TenantContext.call(scope, () -> openOrChallenge(u, rememberMe, client)))
 			.orElse(null);
 		if (issued == null) {
 			failed(tenant, email, tenant.isEmpty() ? "unknown_tenant" : "unknown_user_or_wrong_password", client);
 			throw new ProblemException(HttpStatus.UNAUTHORIZED, "invalid_credentials",
 					"The workspace, email or password is not correct");
 		}
-		throttle.succeeded(reserved);
+		settle(reserved, issued);
 		return issued;
+	}
+
+	/**
+	 * A right password forgives earlier failures only when it completes the sign-in: while the second
+	 * factor is pending, the attempt is just given back, so guessing codes cannot reset the lockout.
+	 */
+	private void settle(SignInThrottle.Reserved reserved, SignInOutcome outcome) {
+		if (outcome instanceof SignInOutcome.Signed) {
+			throttle.succeeded(reserved);
+		}
+		else {
+			throttle.release(reserved);
+		}
+	}
+
+	/**
+	 * A session at once, or, when the user has MFA or must have it, a challenge: the password was right,
+	 * so the sign-in throttle forgives earlier failures only once the second factor passes too.
+	 */
+	private SignInOutcome openOrChallenge(UserAccount user, boolean rememberMe, ClientInfo client) {
+		boolean enrolled = mfa.enrolled(user.id());
+		if (!enrolled && !mfaRequired(user)) {
+			return new SignInOutcome.Signed(transactions.execute(status -> open(user, rememberMe, client)));
+		}
+		String token = user.tenantId() + "." + SecretFiles.randomToken(32);
+		transactions.executeWithoutResult(status -> {
+			Instant now = Instant.now(clock);
+			challenges.save(new MfaChallenge(Digests.sha256Hex(token), user.id().value(), rememberMe, !enrolled, client,
+					now, now.plus(MFA_TOKEN_LIFETIME)));
+		});
+		return new SignInOutcome.MfaPending(token, !enrolled);
+	}
+
+	/**
+	 * Whether the user must use MFA: the ADMIN tier and the ADMIN and REVIEWER roles always (unless
+	 * {@code prax.mfa.required-by-default} is off, for tests only), and whatever the tenant adds.
+	 */
+	public boolean mfaRequired(UserAccount user) {
+		SessionSettings settings = transactions.execute(status -> settings());
+		if (settings.mfaRequiredForEveryone()) {
+			return true;
+		}
+		if (mfaRequiredByDefault && (user.tier() == Tier.ADMIN
+				|| user.roles().stream().anyMatch(role -> MFA_ROLES.stream().anyMatch(role::equalsIgnoreCase)))) {
+			return true;
+		}
+		return user.roles().stream().anyMatch(role -> settings.mfaRequiredRoles().stream().anyMatch(role::equalsIgnoreCase));
+	}
+
+	/**
+	 * Completes a sign-in with the second factor: a TOTP code of a step not used before, or an unused
+	 * backup code. A wrong code counts as a failed sign-in (lockout) and against the token; the token
+	 * completes one sign-in only. 401 {@code invalid_mfa_code} or {@code invalid_mfa_token}; 429 while locked.
+	 */
+	public IssuedTokens completeMfa(@Nullable String mfaToken, @Nullable String code, ClientInfo client) {
+		TenantId tenant = tenantOfMfaToken(mfaToken);
+		String tokenHash = Digests.sha256Hex(mfaToken);
+		return TenantContext.call(tenant, () -> {
+			MfaChallenge challenge = usableChallenge(tokenHash);
+			UserAccount user = identity.find(new UserId(challenge.userId()))
+				.filter(u -> u.status() == UserStatus.ACTIVE)
+				.orElseThrow(SessionManagement::invalidMfaToken);
+			TenantInfo info = tenants.find(tenant).orElseThrow(SessionManagement::invalidMfaToken);
+			String accountKey = SignInThrottle.accountKey(info.slug(), user.email());
+			String addressKey = SignInThrottle.addressKey(client.ip());
+			SignInThrottle.Verdict verdict = throttle.reserve(accountKey, addressKey);
+			if (verdict instanceof SignInThrottle.TooManyFromAddress tooMany) {
+				throw new RateLimited(tooMany.retryAfter());
+			}
+			if (verdict instanceof SignInThrottle.AccountLocked locked) {
+				failed(Optional.of(info), user.email(), "account_locked", client);
+				throw new RetryLater(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY_ATTEMPTS,
+						"Too many failed sign-ins for this account; try again later", locked.retryAfter());
+			}
+			SignInThrottle.Reserved reserved = (SignInThrottle.Reserved) verdict;
+			if (!mfa.verify(user.id(), code)) {
+				transactions.executeWithoutResult(status -> challenges.failed(tokenHash));
+				failed(Optional.of(info), user.email(), "wrong_mfa_code", client);
+				throw new ProblemException(HttpStatus.UNAUTHORIZED, MfaManagement.INVALID_CODE,
+						"The code is not correct or was already used");
+			}
+			IssuedTokens tokens = transactions.execute(status -> {
+				if (challenges.use(tokenHash, Instant.now(clock)) == 0) {
+					throw invalidMfaToken();
+				}
+				return open(user, challenge.rememberMe(), client);
+			});
+			throttle.succeeded(reserved);
+			return tokens;
+		});
+	}
+
+	/**
+	 * The user a pending enrolment's {@code mfaToken} stands for, as a caller of the enrolment
+	 * endpoints only; empty when the token is not such a live token.
+	 */
+	Optional<CurrentUser> enrolmentCaller(String mfaToken) {
+		TenantId tenant;
+		try {
+			tenant = tenantOfMfaToken(mfaToken);
+		}
+		catch (ProblemException ex) {
+			return Optional.empty();
+		}
+		String tokenHash = Digests.sha256Hex(mfaToken);
+		return TenantContext.call(tenant, () -> transactions.execute(status -> challenges.findById(tokenHash)
+			.filter(c -> c.enrolment() && c.usableAt(Instant.now(clock)))
+			.flatMap(c -> identity.find(new UserId(c.userId())))
+			.filter(u -> u.status() == UserStatus.ACTIVE)
+			.flatMap(account -> tenants.find(tenant).map(info -> new CurrentUser(account.id(), account.tenantId(),
+					UUID.nameUUIDFromBytes(tokenHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+					account.tier(), account.roles(), account.customerId(), account.name(), account.email(), info.slug(),
+					info.name())))));
+	}
+
+	/** Whether an {@code mfaToken} can still complete a sign-in, and whether it must enrol first (web pages). */
+	public Optional<Boolean> pendingEnrolment(@Nullable String mfaToken) {
+		try {
+			TenantId tenant = tenantOfMfaToken(mfaToken);
+			return TenantContext.call(tenant, () -> transactions.execute(status -> challenges
+				.findById(Digests.sha256Hex(mfaToken))
+				.filter(c -> c.usableAt(Instant.now(clock)))
+				.map(MfaChallenge::enrolment)));
+		}
+		catch (ProblemException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/** Starts the TOTP enrolment of a sign-in that must enrol first (the web enrolment page). */
+	public MfaManagement.TotpEnrolment startEnrolment(@Nullable String mfaToken) {
+		TenantId tenant = tenantOfMfaToken(mfaToken);
+		return TenantContext.call(tenant, () -> {
+			CurrentUser caller = enrolmentCaller(mfaToken).orElseThrow(SessionManagement::invalidMfaToken);
+			return mfa.startEnrolment(caller.id(), caller.email(), caller.tenantSlug());
+		});
+	}
+
+	/** A completed web enrolment: the new session and the backup codes to show once. */
+	public record Enrolled(IssuedTokens tokens, List<String> backupCodes) {
+
+		@Override
+		public String toString() {
+			return "Enrolled[backupCodes=***]";
+		}
+	}
+
+	/**
+	 * Confirms the enrolment of a sign-in that had to enrol with its first code, and completes the
+	 * sign-in with it (the web flow; the API asks for a fresh code at {@code /auth/mfa}).
+	 */
+	public Enrolled confirmEnrolment(@Nullable String mfaToken, @Nullable String code, ClientInfo client) {
+		TenantId tenant = tenantOfMfaToken(mfaToken);
+		String tokenHash = Digests.sha256Hex(mfaToken);
+		return TenantContext.call(tenant, () -> {
+			CurrentUser caller = enrolmentCaller(mfaToken).orElseThrow(SessionManagement::invalidMfaToken);
+			MfaChallenge challenge = usableChallenge(tokenHash);
+			List<String> codes = mfa.confirmEnrolment(caller.id(), code);
+			UserAccount user = identity.find(caller.id()).orElseThrow(SessionManagement::invalidMfaToken);
+			IssuedTokens tokens = transactions.execute(status -> {
+				if (challenges.use(tokenHash, Instant.now(clock)) == 0) {
+					throw invalidMfaToken();
+				}
+				return open(user, challenge.rememberMe(), client);
+			});
+			return new Enrolled(tokens, codes);
+		});
+	}
+
+	private MfaChallenge usableChallenge(String tokenHash) {
+		return transactions.execute(status -> challenges.findById(tokenHash)
+			.filter(c -> c.usableAt(Instant.now(clock)))
+			.orElseThrow(SessionManagement::invalidMfaToken));
+	}
+
+	private static TenantId tenantOfMfaToken(@Nullable String token) {
+		int dot = token == null ? -1 : token.indexOf('.');
+		try {
+			if (dot == 36 && token.length() < 200) {
+				return new TenantId(UUID.fromString(token.substring(0, dot)));
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// fall through
+		}
+		throw invalidMfaToken();
+	}
+
+	private static ProblemException invalidMfaToken() {
+		return new ProblemException(HttpStatus.UNAUTHORIZED, "invalid_mfa_token",
+				"This sign-in has expired or was completed; sign in again");
+	}
+
+	/** An administrator's reset, or the user's own disabling, of MFA ends the user's sessions. */
+	@EventListener
+	void on(MfaManagement.MfaChanged event) {
+		if (!"reset".equals(event.change()) && !"disabled".equals(event.change())) {
+			return;
+		}
+		Instant now = Instant.now(clock);
+		// Every session, the disabling one too: a user who must have MFA enrols again at the next sign-in.
+		sessions.findByUserIdAndRevokedAtIsNull(event.userId().value())
+			.forEach(session -> end(session, now, "mfa_" + event.change(), event.by()));
 	}
 
 	private void failed(Optional<TenantInfo> tenant, @Nullable String email, String reason, ClientInfo client) {
@@ -421,6 +668,52 @@ public class SessionManagement {
 			.forEach(session -> end(session, now, "password_changed", null));
 	}
 
+	/**
+	 * An administrator removes a user's second factor (lost phone): audited, the user's sessions end and
+	 * they enrol again at the next sign-in. Not one's own (409 {@code cannot_reset_own_mfa}): that is
+	 * disabling, with the password.
+	 */
+	public void resetMfa(UserId user) {
+		CurrentUser admin = CurrentUser.require();
+		if (admin.id().equals(user)) {
+			throw new ProblemException(HttpStatus.CONFLICT, "cannot_reset_own_mfa",
+					"You cannot reset your own two-factor authentication; turn it off on your security page");
+		}
+		identity.find(user).orElseThrow(() -> ProblemException.notFound("user"));
+		mfa.remove(user, "reset");
+	}
+
+	/** How recent a proof of password (and code) a sensitive action needs. */
+	static final Duration RECENT_AUTHENTICATION = Duration.ofMinutes(10);
+
+	/** 401 {@code reauthentication_required} unless the caller's session proved itself within 10 minutes. */
+	void requireRecentAuthentication(CurrentUser user) {
+		Instant now = Instant.now(clock);
+		boolean recent = Boolean.TRUE.equals(transactions.execute(status -> sessions.findById(user.sessionId())
+			.map(session -> session.authenticatedAt().plus(RECENT_AUTHENTICATION).isAfter(now))
+			.orElse(false)));
+		if (!recent) {
+			throw new ProblemException(HttpStatus.UNAUTHORIZED, "reauthentication_required",
+					"Confirm your password" + " (and code) to do this: POST /api/v1/auth/reauthenticate");
+		}
+	}
+
+	/**
+	 * The signed-in user proves their password again, and their TOTP or a backup code when enrolled;
+	 * sensitive actions of this session are then allowed for 10 minutes. Wrong passwords are throttled
+	 * like password changes; a wrong code answers 401 {@code invalid_mfa_code}.
+	 */
+	public void reauthenticate(@Nullable String password, @Nullable String code) {
+		CurrentUser me = CurrentUser.require();
+		identity.confirmOwnPassword(password);
+		if (mfa.enrolled(me.id()) && !mfa.verify(me.id(), code)) {
+			throw new ProblemException(HttpStatus.UNAUTHORIZED, MfaManagement.INVALID_CODE,
+					"The code is not correct or was already used");
+		}
+		transactions.executeWithoutResult(status -> sessions.findById(me.sessionId())
+			.ifPresent(session -> session.reauthenticated(Instant.now(clock))));
+	}
+
 	/** A deactivated user's sessions all end. */
 	@EventListener
 	void on(io.prax.identity.UserDeactivated event) {
@@ -521,6 +814,41 @@ public class SessionManagement {
 			events.publishEvent(new SecuritySettingsChanged(new TenantId(tenant), before, after));
 			return after;
 		});
+	}
+
+	/** Who must use MFA: always the ADMIN tier and the ADMIN and REVIEWER roles, plus what the tenant adds. */
+	public record MfaRequirement(List<String> alwaysRequiredFor, List<String> requiredRoles,
+			boolean requiredForEveryone) {
+	}
+
+	public MfaRequirement mfaRequirement() {
+		return transactions.execute(status -> {
+			SessionSettings settings = settings();
+			return new MfaRequirement(List.of("tier ADMIN", "role ADMIN", "role REVIEWER"), settings.mfaRequiredRoles(),
+					settings.mfaRequiredForEveryone());
+		});
+	}
+
+	/**
+	 * Changes who must use MFA beyond the built-in requirement; audited as a security-settings change.
+	 * Users it newly covers enrol at their next sign-in.
+	 */
+	public MfaRequirement changeMfaRequirement(List<String> roles, boolean everyone) {
+		CurrentUser admin = CurrentUser.require();
+		transactions.executeWithoutResult(status -> {
+			UUID tenant = TenantContext.require().value();
+			Instant now = Instant.now(clock);
+			SessionSettings settings = settingsRepository.findById(tenant)
+				.orElseGet(() -> new SessionSettings(tenant, now));
+			Lifetimes lifetimes = Lifetimes.of(settings);
+			MfaRequirement before = new MfaRequirement(List.of(), settings.mfaRequiredRoles(),
+					settings.mfaRequiredForEveryone());
+			settings.changeMfa(roles, everyone, admin.id().value(), now);
+			settingsRepository.save(settings);
+			events.publishEvent(new SecuritySettingsChanged(new TenantId(tenant), lifetimes, lifetimes, before,
+					new MfaRequirement(List.of(), settings.mfaRequiredRoles(), settings.mfaRequiredForEveryone())));
+		});
+		return mfaRequirement();
 	}
 
 	private static TenantId tenantOf(@Nullable String token) {

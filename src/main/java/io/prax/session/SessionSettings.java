@@ -2,7 +2,9 @@ package io.prax.session;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,6 +14,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import io.prax.platform.ProblemException;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +38,12 @@ class SessionSettings {
 	private int rememberMeLifetimeDays;
 
 	private int idleTimeoutMinutes;
+
+	/** Roles whose users must use MFA, beyond the built-in ADMIN tier and ADMIN and REVIEWER roles. */
+	@JdbcTypeCode(SqlTypes.ARRAY)
+	private List<String> mfaRequiredRoles = new ArrayList<>();
+
+	private boolean mfaRequiredForEveryone;
 
 	@Version
 	private long version;
@@ -79,6 +89,25 @@ class SessionSettings {
 
 	int idleTimeoutMinutes() {
 		return idleTimeoutMinutes;
+	}
+
+	List<String> mfaRequiredRoles() {
+		return List.copyOf(mfaRequiredRoles);
+	}
+
+	boolean mfaRequiredForEveryone() {
+		return mfaRequiredForEveryone;
+	}
+
+	/** Who must use MFA beyond the built-in requirement (which cannot be lifted). */
+	void changeMfa(List<String> roles, boolean everyone, UUID by, Instant now) {
+		if (roles.size() > 100 || roles.stream().anyMatch(role -> role == null || role.isBlank() || role.length() > 100)) {
+			throw ProblemException.validation(Map.of("mfaRequiredRoles", "Up to 100 role names"));
+		}
+		this.mfaRequiredRoles = new ArrayList<>(roles.stream().map(String::strip).distinct().toList());
+		this.mfaRequiredForEveryone = everyone;
+		this.updatedBy = by;
+		this.updatedAt = now;
 	}
 
 	/** Changes the lifetimes, refusing values outside the safe bounds. */

@@ -42,6 +42,8 @@ class UserSession {
 
 	private @Nullable String revokedReason;
 
+	private @Nullable Instant reauthenticatedAt;
+
 	protected UserSession() {
 	}
 
@@ -93,6 +95,15 @@ class UserSession {
 
 	Instant expiresAt() {
 		return expiresAt;
+	}
+
+	/** When the owner last proved their password (and code): at sign-in, or by re-authenticating since. */
+	Instant authenticatedAt() {
+		return reauthenticatedAt != null && reauthenticatedAt.isAfter(createdAt) ? reauthenticatedAt : createdAt;
+	}
+
+	void reauthenticated(Instant now) {
+		this.reauthenticatedAt = now;
 	}
 
 	boolean liveAt(Instant now) {

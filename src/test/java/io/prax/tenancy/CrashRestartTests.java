@@ -143,7 +143,9 @@ class CrashRestartTests {
 	private Process start(String logName) throws IOException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> command = List.of("setsid", java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m",
-				"-cp", applicationClassPath(), "io.prax.PraxApplication", "--prax.mail.dispatch-interval=1h");
+				"-cp", applicationClassPath(), "io.prax.PraxApplication", "--prax.mail.dispatch-interval=1h",
+				// A fixture administrator signs in with the password only (MFA is tested in the session tests).
+				"--prax.mfa.required-by-default=false");
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(directory.resolve(logName).toFile());
 		Map<String, String> env = builder.environment();

@@ -1,0 +1,74 @@
+package io.prax.session;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.prax.identity.IdentityManagement;
+import io.prax.identity.Onboarding;
+import io.prax.identity.Tier;
+import io.prax.identity.UserAccount;
+import io.prax.support.Api;
+import io.prax.support.Authenticator;
+import io.prax.support.MfaRequired;
+import io.prax.support.PraxIntegrationTest;
+import io.prax.support.Tenants;
+import io.prax.support.Tenants.TestTenant;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * After enrolment, no answer of the user, session, security and audit endpoints and no admin page shows
+ * a password, a password hash, a TOTP secret (or its ciphertext) or a backup code.
+ */
+@PraxIntegrationTest
+@MfaRequired
+class MfaExposureTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Onboarding onboarding;
+
+	@Autowired
+	IdentityManagement identity;
+
+	@Test
+	void noAnswerOrAdminPageShowsASecret() {
+		Api api = new Api(port);
+		TestTenant tenant = Tenants.newTenant(onboarding);
+		UserAccount other = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of("REVIEWER"), null);
+		api.login(tenant.slug(), other.email(), Tenants.PASSWORD);
+		String admin = api.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD).access();
+		List<String> secrets = new ArrayList<>(Authenticator.secrets(tenant.slug(), tenant.adminEmail()));
+		secrets.addAll(Authenticator.secrets(tenant.slug(), other.email()));
+		secrets.add(Tenants.PASSWORD);
+
+		List<String> apis = List.of("/api/v1/me", "/api/v1/me/permissions", "/api/v1/me/sessions", "/api/v1/admin/users",
+				"/api/v1/admin/users/" + other.id(), "/api/v1/admin/users/" + tenant.admin().id(),
+				"/api/v1/admin/users/" + other.id() + "/overrides", "/api/v1/admin/sessions",
+				"/api/v1/admin/security-settings", "/api/v1/audit?limit=500");
+		List<String> pages = List.of("/admin/users", "/admin/users/" + other.id(), "/admin/users/" + tenant.admin().id(),
+				"/admin/sessions", "/me", "/me/security", "/me/sessions", "/audit");
+		for (String path : apis) {
+			Api.Response response = api.get(path, admin);
+			assertThat(response.status()).as(path).isEqualTo(200);
+			check(path, response.body(), secrets);
+		}
+		for (String path : pages) {
+			Api.Response response = api.page(path, admin);
+			assertThat(response.status()).as(path).isEqualTo(200);
+			check(path, response.body(), secrets);
+		}
+	}
+
+	private static void check(String path, String body, List<String> secrets) {
+		assertThat(body).as(path).doesNotContain("$argon2", "{argon2}", "{bcrypt}", "secret_ciphertext", "\"v1:");
+		for (String secret : secrets) {
+			assertThat(body).as(path).doesNotContain(secret).doesNotContain(secret.replace("-", ""));
+		}
+	}
+}

@@ -1,0 +1,136 @@
+package io.prax.web;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import io.prax.identity.Onboarding;
+import io.prax.identity.Totp;
+import io.prax.support.Browser;
+import io.prax.support.MfaRequired;
+import io.prax.support.PraxIntegrationTest;
+import io.prax.support.Tenants;
+import io.prax.support.Tenants.TestTenant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An administrator's first sign-in sets up TOTP in the browser (the test plays the authenticator app
+ * with the secret shown on the page), then signs in with a code, and with a backup code.
+ */
+@PraxIntegrationTest
+@MfaRequired
+class MfaBrowserTests {
+
+	static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Onboarding onboarding;
+
+	@BeforeAll
+	static void startBrowser() {
+		browser = Browser.launch();
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	@Test
+	void enrolsSignsOutAndSignsInWithACodeThenWithABackupCode() {
+		TestTenant tenant = Tenants.newTenant(onboarding);
+		BrowserContext context = browser.newContext("http://localhost:" + port);
+		Page page = context.newPage();
+		List<String> problems = new ArrayList<>();
+		page.onConsoleMessage(message -> {
+			// The refused reuse of a backup code answers 401, which the browser logs.
+			if (("error".equals(message.type()) && !message.text().contains("status of 401"))
+					|| message.text().contains("Content Security Policy")) {
+				problems.add(message.text());
+			}
+		});
+
+		password(page, tenant, true);
+		try {
+			page.waitForURL(url -> url.contains("/login/mfa/enrol"));
+		}
+		catch (RuntimeException ex) {
+			throw new AssertionError(page.url() + "\n" + page.content(), ex);
+		}
+		assertThat(page.locator("#totp-qr").getAttribute("src")).startsWith("data:image/png;base64,");
+		String secret = page.locator("#totp-secret").textContent().strip();
+		long step = Totp.step(Instant.now()) - 1;
+		page.getByLabel("Code from your app").fill(Totp.code(secret, step));
+		page.locator("form button[type=submit]").first().click();
+		List<String> backupCodes = page.locator("#backup-codes code").allTextContents();
+		assertThat(backupCodes).hasSize(10);
+		page.locator("#continue").click();
+		page.waitForURL(url -> !url.contains("/login"));
+		assertThat(page.content()).doesNotContain(secret);
+
+		signOut(page, tenant);
+		password(page, tenant, true);
+		page.waitForURL(url -> url.contains("/login/mfa"));
+		assertThat(page.url()).doesNotContain("enrol");
+		page.getByLabel("Authentication code").fill(Totp.code(secret, step + 1));
+		page.locator("#totp-form button[type=submit]").click();
+		page.waitForURL(url -> !url.contains("/login"));
+		// "Remember me" was kept through the second step: the refresh cookie outlives the browser session.
+		assertThat(context.cookies().stream().filter(c -> c.name.equals("prax_refresh")).findFirst().orElseThrow().expires)
+			.isGreaterThan(0);
+
+		signOut(page, tenant);
+		password(page, tenant, false);
+		page.waitForURL(url -> url.contains("/login/mfa"));
+		page.locator("details summary").click();
+		page.getByLabel("Backup code").fill(backupCodes.get(0));
+		page.locator("#backup-form button[type=submit]").click();
+		page.waitForURL(url -> !url.contains("/login"));
+		assertThat(page.content()).doesNotContain(backupCodes.get(1));
+
+		// The used backup code does not work again.
+		signOut(page, tenant);
+		password(page, tenant, false);
+		page.waitForURL(url -> url.contains("/login/mfa"));
+		page.locator("details summary").click();
+		page.getByLabel("Backup code").fill(backupCodes.get(0));
+		page.locator("#backup-form button[type=submit]").click();
+		assertThat(page.url()).contains("/login/mfa");
+		assertThat(page.content()).contains("not correct or was already used");
+		assertThat(problems).isEmpty();
+		context.close();
+	}
+
+	private static void password(Page page, TestTenant tenant, boolean rememberMe) {
+		page.navigate("/login");
+		page.getByLabel("Workspace").fill(tenant.slug());
+		page.getByLabel("Email").fill(tenant.adminEmail());
+		page.getByLabel("Password").fill(Tenants.PASSWORD);
+		if (rememberMe) {
+			page.getByLabel("Keep me signed in for 30 days").check();
+		}
+		page.locator("form button[type=submit]").first().click();
+	}
+
+	private static void signOut(Page page, TestTenant tenant) {
+		page.navigate("/me");
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile(tenant.admin().name()))).click();
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Sign out")).click();
+		page.waitForURL(url -> url.contains("/login"));
+	}
+}
