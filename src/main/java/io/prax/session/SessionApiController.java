@@ -153,6 +153,7 @@ class SessionApiController {
 	}
 
 	/** Removes the user's second factor; they enrol again at their next sign-in. */
+	@Operation(summary = "Reset a user's MFA: they enrol again at their next sign-in; their sessions end")
 	@PostMapping("/api/v1/admin/users/{id}/mfa/reset")
 	@RequiresPermission(Permission.USERS_EDIT)
 	@io.prax.platform.RequiresRecentAuthentication
