@@ -143,6 +143,11 @@ class PayrollApiTests {
 		assertThat(after.get("snapshotIntact").asBoolean()).isTrue();
 		assertThat(after.get("snapshot").toString()).isEqualTo(before.get("snapshot").toString());
 
+		var page = api.page("/payslips/" + payslipId, token);
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("Engineer", "•••• 3000", "3300.00").doesNotContain("Principal", "Team lead");
+		assertThat(api.page("/employees/" + employeeId, token).body()).contains("Team lead", OTHER_IBAN);
+
 		String text = pdfText("/api/v1/payslips/" + payslipId + "/pdf", token);
 		assertThat(text).contains("Engineer", "•••• 3000", "3300.00", "2490.00", "Employee E-2", "Year to date 2026")
 			.doesNotContain("Principal", "Team lead", "9000", "5432");
@@ -206,6 +211,9 @@ class PayrollApiTests {
 		answers.add(api.get("/api/v1/payslips/" + payslipId, viewerToken).body());
 		answers.add(api.get("/api/v1/payslips?employeeId=" + employeeId, viewerToken).body());
 		answers.add(api.get("/api/v1/payroll-runs", viewerToken).body());
+		answers.add(api.page("/employees/" + employeeId, viewerToken).body());
+		answers.add(api.page("/employees", viewerToken).body());
+		answers.add(api.page("/payslips/" + payslipId, viewerToken).body());
 		for (String answer : answers) {
 			assertThat(answer).doesNotContain(IBAN, TAX_ID, "0532013000", "34567890");
 		}
@@ -244,6 +252,10 @@ class PayrollApiTests {
 		assertThat(api.get("/api/v1/payslips/" + bobPayslip, aliceToken).status()).isEqualTo(403);
 		assertThat(api.get("/api/v1/employees/" + bobEmployee, aliceToken).status()).isEqualTo(403);
 		assertThat(api.get("/api/v1/employees", aliceToken).status()).isEqualTo(403);
+		String myPage = api.page("/me/payslips", aliceToken).body();
+		assertThat(myPage).contains(alicePayslip).doesNotContain(bobPayslip, aliceDraft);
+		assertThat(api.page("/me/payslips/" + bobPayslip, aliceToken).status()).isEqualTo(404);
+		assertThat(api.page("/payslips/" + bobPayslip, aliceToken).status()).isEqualTo(403);
 	}
 
 	@Test
@@ -268,6 +280,7 @@ class PayrollApiTests {
 		assertThat(again.status()).isEqualTo(409);
 		assertThat(again.code()).isEqualTo("run_exists");
 
+		assertThat(api.page("/payroll-runs/" + run.text("id"), token).body()).contains("Employee E-9", "Finalize run");
 		var finalized = api.post("/api/v1/payroll-runs/" + run.text("id") + "/finalize", null, token);
 		assertThat(finalized.status()).as(finalized.body()).isEqualTo(200);
 		assertThat(finalized.text("status")).isEqualTo("FINALIZED");
