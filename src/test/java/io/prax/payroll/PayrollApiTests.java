@@ -149,7 +149,7 @@ class PayrollApiTests {
 		assertThat(api.page("/employees/" + employeeId, token).body()).contains("Team lead", OTHER_IBAN);
 
 		String text = pdfText("/api/v1/payslips/" + payslipId + "/pdf", token);
-		assertThat(text).contains("Engineer", "•••• 3000", "3300.00", "2490.00", "Employee E-2", "Year to date 2026")
+		assertThat(text).contains("2026-01-01 – 2026-01-31", "Engineer", "•••• 3000", "3300.00", "2490.00", "Employee E-2", "Year to date 2026")
 			.doesNotContain("Principal", "Team lead", "9000", "5432");
 	}
 
@@ -285,6 +285,8 @@ class PayrollApiTests {
 		assertThat(finalized.status()).as(finalized.body()).isEqualTo(200);
 		assertThat(finalized.text("status")).isEqualTo("FINALIZED");
 		assertThat(finalized.json().get("payslips").get(0).get("status").asString()).isEqualTo("FINALIZED");
+		String dashboard = api.page("/", token).body();
+		assertThat(dashboard).contains("Last payroll run", "2026-03-01 – 2026-03-31", "3300.00 EUR", "2490.00 EUR");
 
 		// pro-rated joiner: 15 of 31 days of 3000 = 1451.61, +10% = 145.16
 		assertThat(early.text("grossPay")).isEqualTo("1596.77");
