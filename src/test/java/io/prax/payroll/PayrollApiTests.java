@@ -42,6 +42,9 @@ class PayrollApiTests {
 	@Autowired
 	IdentityManagement identity;
 
+	@Autowired
+	javax.sql.DataSource dataSource;
+
 	Api api;
 	TestTenant tenant;
 	String token;
@@ -175,6 +178,31 @@ class PayrollApiTests {
 		assertThat(correction.text("periodStart")).isEqualTo("2026-01-01");
 		var finalized = api.post("/api/v1/payslips/" + correction.text("id") + "/finalize", null, token);
 		assertThat(finalized.json().get("snapshot").get("corrects").asString()).isEqualTo(payslipId);
+	}
+
+	@Test
+	void anotherTenantSeesNothing() {
+		String employeeId = createEmployee(employee("E-11", designation("Engineer"), "2020-01-01"));
+		String payslipId = finalizedPayslip(employeeId);
+		TestTenant other = Tenants.newTenant(onboarding);
+		String otherToken = api.login(other.slug(), other.adminEmail(), Tenants.PASSWORD).access();
+		assertThat(api.get("/api/v1/employees/" + employeeId, otherToken).status()).isEqualTo(404);
+		assertThat(api.patch("/api/v1/employees/" + employeeId, Map.of("version", 0, "name", "x"), otherToken).status())
+			.isEqualTo(404);
+		assertThat(api.get("/api/v1/payslips/" + payslipId, otherToken).status()).isEqualTo(404);
+		assertThat(api.get("/api/v1/payslips/" + payslipId + "/pdf", otherToken).status()).isEqualTo(404);
+		assertThat(api.page("/employees/" + employeeId, otherToken).status()).isEqualTo(404);
+		assertThat(api.get("/api/v1/employees", otherToken).json().get("items")).isEmpty();
+	}
+
+	@Test
+	void tellsTheEmployeeByMailWithoutAmountsOrBankDetails() {
+		String employeeId = createEmployee(employee("E-12", designation("Engineer"), "2020-01-01"));
+		String payslipId = finalizedPayslip(employeeId);
+		String body = new org.springframework.jdbc.core.JdbcTemplate(dataSource).queryForObject(
+				"select body from mail_outbox where recipient = ? order by created_at desc limit 1", String.class,
+				"e-12@staff.example");
+		assertThat(body).contains("/me/payslips/" + payslipId).doesNotContain("3300.00", IBAN);
 	}
 
 	@Test
