@@ -59,6 +59,14 @@ class PageModel {
 		if (permissions.contains(Permission.INVOICES_VIEW.key())) {
 			nav.add(new NavEntry("invoices", "Invoices", "/invoices"));
 		}
+		if (permissions.contains(Permission.EMPLOYEES_VIEW.key())) {
+			nav.add(new NavEntry("employees", "Employees", "/employees"));
+		}
+		if (permissions.contains(Permission.PAYSLIPS_VIEW.key())) {
+			nav.add(new NavEntry("payslips", "Payroll", "/payroll-runs"));
+		}
+		// self-service: every staff user; the page shows only the linked employee's finalized payslips
+		nav.add(new NavEntry("my-payslips", "My payslips", "/me/payslips"));
 		if (permissions.contains(Permission.AUDIT_VIEW.key())) {
 			nav.add(new NavEntry("audit", "Audit", "/audit"));
 		}

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import jakarta.persistence.EntityManagerFactory;
 
+import io.prax.platform.Masked;
 import io.prax.platform.TenantRecord;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
@@ -33,7 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Audits every create, update and (soft) delete of every {@link TenantRecord}, whatever its module, with
- * a field-level before/after diff. Secrets are masked; the bookkeeping fields (version, timestamps)
+ * a field-level before/after diff. Secrets and {@link Masked} fields are masked; the bookkeeping fields (version, timestamps)
  * are left out because the event itself records when and by whom.
  */
 @Component
@@ -133,30 +134,48 @@ class AuditCapture implements PostInsertEventListener, PostUpdateEventListener, 
 		ObjectNode changes = NODES.objectNode();
 		String[] names = persister.getPropertyNames();
 		Type[] types = persister.getPropertyTypes();
+		Set<String> masked = MASKED.get(persister.getMappedClass());
 		for (int i = 0; i < names.length; i++) {
 			if (!BOOKKEEPING.contains(names[i])) {
-				field(changes, names[i], types[i], old == null ? null : old[i], state[i], old == null);
+				field(changes, names[i], types[i], old == null ? null : old[i], state[i], old == null,
+						masked.contains(names[i]));
 			}
 		}
 		return changes;
 	}
 
+	/** The fields of an entity (and its superclasses) marked {@link Masked}. */
+	private static final ClassValue<Set<String>> MASKED = new ClassValue<>() {
+		@Override
+		protected Set<String> computeValue(Class<?> type) {
+			Set<String> names = new java.util.HashSet<>();
+			for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+				for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+					if (f.isAnnotationPresent(Masked.class)) {
+						names.add(f.getName());
+					}
+				}
+			}
+			return Set.copyOf(names);
+		}
+	};
+
 	private static void field(ObjectNode changes, String name, Type type, @Nullable Object before,
-			@Nullable Object after, boolean created) {
+			@Nullable Object after, boolean created, boolean maskedField) {
 		if (type instanceof ComponentType component) {
 			String[] parts = component.getPropertyNames();
 			Type[] partTypes = component.getSubtypes();
 			for (int i = 0; i < parts.length; i++) {
 				field(changes, name + "." + parts[i], partTypes[i],
 						before == null ? null : component.getPropertyValue(before, i),
-						after == null ? null : component.getPropertyValue(after, i), created);
+						after == null ? null : component.getPropertyValue(after, i), created, maskedField);
 			}
 			return;
 		}
 		if (type.isCollectionType() || type.isEntityType()) {
 			return;
 		}
-		boolean secret = SECRET.matcher(name.toLowerCase(Locale.ROOT)).find();
+		boolean secret = maskedField || SECRET.matcher(name.toLowerCase(Locale.ROOT)).find();
 		JsonNode was = secret ? masked(before) : value(before);
 		JsonNode is = secret ? masked(after) : value(after);
 		if (created) {

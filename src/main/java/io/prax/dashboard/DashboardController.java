@@ -16,6 +16,8 @@ import io.prax.customer.CustomerManagement;
 import io.prax.identity.CurrentUser;
 import io.prax.invoicing.InvoiceManagement;
 import io.prax.invoicing.InvoiceStatus;
+import io.prax.payroll.PayrollRunManagement;
+import io.prax.payroll.PayrollRunView;
 import io.prax.platform.SignedInOnly;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,9 +31,15 @@ class DashboardController {
 	private final AuditManagement audit;
 	private final InvoiceManagement invoices;
 	private final Clock clock;
+	private final PayrollRunManagement payroll;
+
+	/** One bar of the payroll chart: its label, amount and length in SVG units (of 200). */
+	record Bar(String label, String amount, int length, int y) {
+	}
 
 	DashboardController(CustomerManagement customers, AccessPolicy access, AuditManagement audit,
-			InvoiceManagement invoices, Clock clock) {
+			InvoiceManagement invoices, Clock clock, PayrollRunManagement payroll) {
+		this.payroll = payroll;
 		this.customers = customers;
 		this.invoices = invoices;
 		this.access = access;
@@ -58,12 +66,33 @@ class DashboardController {
 		model.addAttribute("recentCustomers", canViewCustomers ? customers.newest(5) : java.util.List.of());
 		model.addAttribute("canCreateCustomer", access.can(Permission.CUSTOMERS_CREATE));
 		model.addAttribute("canViewCustomers", canViewCustomers);
+		boolean canViewPayroll = access.can(Permission.PAYSLIPS_VIEW);
+		model.addAttribute("canViewPayroll", canViewPayroll);
+		if (canViewPayroll) {
+			payroll.lastFinalized().ifPresent(run -> {
+				model.addAttribute("payrollRun", run);
+				if (!run.totals().isEmpty()) {
+					PayrollRunView.Totals t = run.totals().get(0);
+					java.math.BigDecimal gross = new java.math.BigDecimal(t.grossPay());
+					model.addAttribute("payrollBars", List.of(bar("Gross pay", t.grossPay(), gross, 0),
+							bar("Deductions", t.totalDeductions(), gross, 1), bar("Net pay", t.netPay(), gross, 2)));
+					model.addAttribute("payrollCurrency", t.currency());
+				}
+			});
+		}
 		boolean canViewAudit = access.can(Permission.AUDIT_VIEW);
 		model.addAttribute("canViewAudit", canViewAudit);
 		if (canViewAudit) {
 			model.addAttribute("security", audit.securitySummary(Instant.now(clock).minus(Duration.ofDays(7)), 5));
 		}
 		return "dashboard/index";
+	}
+
+	private static Bar bar(String label, String amount, java.math.BigDecimal max, int row) {
+		java.math.BigDecimal value = new java.math.BigDecimal(amount).max(java.math.BigDecimal.ZERO);
+		int length = max.signum() <= 0 ? 0 : value.multiply(java.math.BigDecimal.valueOf(200))
+			.divide(max, 0, java.math.RoundingMode.HALF_UP).intValue();
+		return new Bar(label, amount, Math.min(200, length), row * 28);
 	}
 
 	/** The customer portal's home: the account's own invoices, company profile and contacts, nothing else. */

@@ -35,6 +35,15 @@ import io.prax.invoicing.PaymentInput;
 import io.prax.invoicing.PostalAddress;
 import io.prax.platform.PraxProperties;
 import io.prax.platform.SecretFiles;
+import io.prax.payroll.ComponentKind;
+import io.prax.payroll.EmployeeInput;
+import io.prax.payroll.EmployeeManagement;
+import io.prax.payroll.PayrollRunId;
+import io.prax.payroll.PayrollRunInput;
+import io.prax.payroll.PayrollRunManagement;
+import io.prax.payroll.PayrollRunView;
+import io.prax.payroll.Salary;
+import io.prax.payroll.SalaryComponent;
 import io.prax.tenancy.TenantContext;
 import io.prax.tenancy.TenantDirectory;
 import org.slf4j.Logger;
@@ -67,10 +76,15 @@ class DemoData {
 	private final CompanyManagement company;
 	private final InvoiceManagement invoices;
 	private final Clock clock;
+	private final EmployeeManagement employees;
+	private final PayrollRunManagement payrollRuns;
 
 	DemoData(ApplicationArguments arguments, PraxProperties properties, TenantDirectory tenants, Onboarding onboarding,
 			IdentityManagement identity, CustomerManagement customers, DocumentManagement documents,
-			CompanyManagement company, InvoiceManagement invoices, Clock clock) {
+			CompanyManagement company, InvoiceManagement invoices, Clock clock, EmployeeManagement employees,
+			PayrollRunManagement payrollRuns) {
+		this.employees = employees;
+		this.payrollRuns = payrollRuns;
 		this.documents = documents;
 		this.company = company;
 		this.invoices = invoices;
@@ -109,11 +123,13 @@ class DemoData {
 				created.add(customer);
 			}
 			attachDocuments(created);
+			List<UserAccount> staff = new ArrayList<>();
 			for (String[] u : SAMPLE_EMPLOYEES) {
 				String password = password();
-				identity.createWithPassword(new NewUser(u[0], u[1], Tier.EMPLOYEE, List.of(u[2]), null), password);
+				staff.add(identity.createWithPassword(new NewUser(u[0], u[1], Tier.EMPLOYEE, List.of(u[2]), null), password));
 				passwords.put(u[0] + " (EMPLOYEE, " + u[2] + ")", password);
 			}
+			payroll(staff);
 			String portalPassword = password();
 			identity.createWithPassword(new NewUser("portal@globex.example", "Gil Portal", Tier.CUSTOMER, List.of(),
 					created.get(0).id()), portalPassword);
@@ -125,6 +141,32 @@ class DemoData {
 		passwords.forEach((user, password) -> out.append("    ").append(String.format("%-58s", user)).append(password)
 			.append('\n'));
 		log.warn(out.toString());
+	}
+
+	/** Employees of a few departments linked to the demo users, two finalized monthly runs and a draft run. */
+	private void payroll(List<UserAccount> staff) {
+		String[] departments = { "Management", "Finance", "Operations", "Sales" };
+		String[] ibans = { "DE89370400440532013000", "GB82WEST12345698765432", "FR1420041010050500013M02606",
+				"NL91ABNA0417164300" };
+		for (int i = 0; i < staff.size(); i++) {
+			UserAccount user = staff.get(i);
+			BigDecimal base = new BigDecimal(4200 - i * 450);
+			employees.create(new EmployeeInput(String.format("E-%03d", i + 1), user.name(), user.email(), departments[i],
+					null, LocalDate.of(2021 + i % 3, 1 + i * 2, 1), null, null, ibans[i], "TX-" + (48210 + i * 1117), user.id().value(),
+					new Salary("USD", List.of(new SalaryComponent("Base salary", ComponentKind.EARNING, base, null),
+							new SalaryComponent("Performance bonus", ComponentKind.EARNING, null, new BigDecimal("0.05")),
+							new SalaryComponent("Income tax", ComponentKind.DEDUCTION, null, new BigDecimal("0.22")),
+							new SalaryComponent("Health insurance", ComponentKind.DEDUCTION, new BigDecimal("180.00"), null))),
+					null, null));
+		}
+		LocalDate thisMonth = LocalDate.now(clock).withDayOfMonth(1);
+		for (int back = 3; back >= 1; back--) {
+			LocalDate start = thisMonth.minusMonths(back);
+			PayrollRunView run = payrollRuns.create(new PayrollRunInput(start, start.plusMonths(1).minusDays(1)));
+			if (back > 1) {
+				payrollRuns.finalize(new PayrollRunId(run.id()));
+			}
+		}
 	}
 
 	/** A contract and notes on the portal user's account, a price list on another. */

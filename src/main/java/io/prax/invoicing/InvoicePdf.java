@@ -1,13 +1,6 @@
 package io.prax.invoicing;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import org.springframework.core.io.ClassPathResource;
+import io.prax.platform.PdfRendering;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.TemplateSpec;
@@ -21,7 +14,7 @@ import org.thymeleaf.templatemode.TemplateMode;
 @Component
 class InvoicePdf {
 
-	static final String FONT = "DejaVu Sans";
+	static final String FONT = PdfRendering.FONT;
 
 	private final ITemplateEngine templates;
 	private final InvoiceFormat format;
@@ -39,28 +32,6 @@ class InvoicePdf {
 		context.setVariable("fmt", format);
 		context.setVariable("logo", logos.dataUri(invoice.seller()).orElse(null));
 		String xhtml = templates.process(new TemplateSpec("invoicing/pdf", TemplateMode.XML), context);
-		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			PdfRendererBuilder builder = new PdfRendererBuilder();
-			builder.useFastMode();
-			builder.useFont(() -> font("fonts/DejaVuSans.ttf"), FONT, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
-			builder.useFont(() -> font("fonts/DejaVuSans-Bold.ttf"), FONT, 700, BaseRendererBuilder.FontStyle.NORMAL,
-					true);
-			builder.withHtmlContent(xhtml, null);
-			builder.toStream(out);
-			builder.run();
-			return out.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Rendering the invoice PDF failed", ex);
-		}
-	}
-
-	private static InputStream font(String path) {
-		try {
-			return new ClassPathResource(path).getInputStream();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Font " + path + " is missing from the build", ex);
-		}
+		return PdfRendering.render(xhtml, "invoice");
 	}
 }

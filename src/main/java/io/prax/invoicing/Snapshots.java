@@ -1,10 +1,6 @@
 package io.prax.invoicing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
-import io.prax.platform.Digests;
-import org.erdtman.jcs.JsonCanonicalizer;
+import io.prax.platform.CanonicalJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,26 +18,16 @@ final class Snapshots {
 	}
 
 	static String canonical(String json) {
-		try {
-			return new JsonCanonicalizer(json).getEncodedString();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Not canonicalizable JSON", ex);
-		}
+		return CanonicalJson.canonical(json);
 	}
 
 	static String sha256(String json) {
-		return Digests.sha256Hex(canonical(json));
+		return CanonicalJson.sha256(json);
 	}
 
 	/** Whether the stored snapshot still hashes to the stored SHA-256. */
 	static boolean intact(String json, String sha256) {
-		try {
-			return sha256(json).equals(sha256);
-		}
-		catch (RuntimeException ex) {
-			return false;
-		}
+		return CanonicalJson.intact(json, sha256);
 	}
 
 	static InvoiceDocument read(String json) {

@@ -1,0 +1,43 @@
+package io.prax.payroll;
+
+import io.prax.platform.PdfRendering;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.TemplateSpec;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+
+/** Renders a payslip as PDF from {@code payroll/pdf}, in the family and font of the invoices. */
+@Component
+class PayslipPdf {
+
+	private final ITemplateEngine templates;
+	private final PayslipManagement payslips;
+
+	PayslipPdf(ITemplateEngine templates, PayslipManagement payslips) {
+		this.templates = templates;
+		this.payslips = payslips;
+	}
+
+	byte[] render(PayslipView payslip) {
+		Context context = new Context();
+		context.setVariable("p", payslip);
+		context.setVariable("ytd", payslip.status() == PayslipStatus.FINALIZED ? payslips.yearToDate(payslip) : null);
+		String xhtml = templates.process(new TemplateSpec("payroll/pdf", TemplateMode.XML), context);
+		return PdfRendering.render(xhtml, "payslip");
+	}
+
+	ResponseEntity<byte[]> answer(PayslipView payslip) {
+		String name = "payslip-" + payslip.employee().employeeCode() + "-" + payslip.periodStart()
+				+ (payslip.status() == PayslipStatus.DRAFT ? "-draft" : "") + ".pdf";
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.body(render(payslip));
+	}
+}

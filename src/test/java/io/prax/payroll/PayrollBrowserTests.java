@@ -1,0 +1,122 @@
+package io.prax.payroll;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.prax.identity.IdentityManagement;
+import io.prax.identity.Onboarding;
+import io.prax.identity.Tier;
+import io.prax.identity.UserAccount;
+import io.prax.support.Api;
+import io.prax.support.Browser;
+import io.prax.support.PraxIntegrationTest;
+import io.prax.support.Tenants;
+import io.prax.support.Tenants.TestTenant;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Payroll in headless Chromium with the real CSP: run a month, finalize, the employee opens their PDF. */
+@PraxIntegrationTest
+class PayrollBrowserTests {
+
+	static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Onboarding onboarding;
+
+	@Autowired
+	IdentityManagement identity;
+
+	List<String> consoleProblems = new ArrayList<>();
+
+	@BeforeAll
+	static void startBrowser() {
+		browser = Browser.launch();
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	@Test
+	void runsPayrollFinalizesAndTheEmployeeOpensTheirPayslip() throws Exception {
+		TestTenant tenant = Tenants.newTenant(onboarding);
+		Api api = new Api(port);
+		String token = api.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD).access();
+		UserAccount staff = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of(), null);
+		var employee = api.post("/api/v1/employees", Map.of("employeeCode", "B-1", "name", "Bea Browser",
+				"hireDate", "2020-01-01", "bankAccount", "DE89370400440532013000", "userId", staff.id().value().toString(),
+				"salary", Map.of("currency", "EUR", "components", List.of(
+						Map.of("name", "Base salary", "kind", "EARNING", "amount", "2800.00"),
+						Map.of("name", "Income tax", "kind", "DEDUCTION", "rate", "0.25")))), token);
+		assertThat(employee.status()).isEqualTo(201);
+
+		try (BrowserContext admin = browser.newContext("http://localhost:" + port)) {
+			Page page = page(admin);
+			signIn(page, tenant, tenant.adminEmail());
+			page.navigate("/payroll-runs");
+			page.getByLabel("First day").fill("2026-04-01");
+			page.getByLabel("Last day").fill("2026-04-30");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create draft payslips")).click();
+			assertThat(page.locator("h1.page-title")).containsText("Payroll 2026-04-01 – 2026-04-30");
+			assertThat(page.getByText("Bea Browser")).isVisible();
+			page.getByText("Finalize run").click();
+			page.getByLabel("I have checked the totals").check();
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Finalize").setExact(true)).click();
+			assertThat(page.locator(".page-subtitle")).containsText("FINALIZED");
+		}
+
+		try (BrowserContext own = browser.newContext("http://localhost:" + port)) {
+			Page page = page(own);
+			signIn(page, tenant, staff.email());
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My payslips")).click();
+			assertThat(page.getByText("2100.00 EUR")).isVisible();
+			Download download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
+					new Page.GetByRoleOptions().setName("Download")).click());
+			try (var pdf = Loader.loadPDF(Files.readAllBytes(download.path()))) {
+				String text = new PDFTextStripper().getText(pdf);
+				assertThat(text).contains("Bea Browser", "2026-04-01 – 2026-04-30", "2800.00", "2100.00 EUR", "•••• 3000");
+			}
+		}
+		assertThat(consoleProblems).isEmpty();
+	}
+
+	private Page page(BrowserContext context) {
+		Page page = context.newPage();
+		page.onConsoleMessage(message -> {
+			if ("error".equals(message.type()) || message.text().contains("Content Security Policy")) {
+				consoleProblems.add(message.text());
+			}
+		});
+		return page;
+	}
+
+	private static void signIn(Page page, TestTenant tenant, String email) {
+		page.navigate("/login");
+		page.getByLabel("Workspace").fill(tenant.slug());
+		page.getByLabel("Email").fill(email);
+		page.getByLabel("Password").fill(Tenants.PASSWORD);
+		page.locator("form button[type=submit]").first().click();
+		page.waitForURL(url -> !url.contains("/login"));
+	}
+}
