@@ -12,6 +12,7 @@ import io.prax.identity.Tier;
 import io.prax.identity.UserAccount;
 import io.prax.platform.CanonicalJson;
 import io.prax.support.Api;
+import io.prax.support.Multipart;
 import io.prax.support.PraxIntegrationTest;
 import io.prax.support.Tenants;
 import io.prax.support.Tenants.TestTenant;
@@ -178,6 +179,27 @@ class PayrollApiTests {
 		assertThat(correction.text("periodStart")).isEqualTo("2026-01-01");
 		var finalized = api.post("/api/v1/payslips/" + correction.text("id") + "/finalize", null, token);
 		assertThat(finalized.json().get("snapshot").get("corrects").asString()).isEqualTo(payslipId);
+	}
+
+	@Test
+	void documentsAttachToEmployeesOfThisTenantOnly() {
+		String employeeId = createEmployee(employee("E-DOC", designation("Engineer"), "2020-01-01"));
+		byte[] pdf = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		var created = new Multipart().field("recordType", "employee").field("recordId", employeeId)
+			.file("file", "Contract.pdf", "application/pdf", pdf).post(port, "/api/v1/documents", token);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		assertThat(created.text("recordType")).isEqualTo("employee");
+		var list = api.get("/api/v1/documents?recordType=employee&recordId=" + employeeId, token);
+		assertThat(list.json().get("items")).hasSize(1);
+		assertThat(api.page("/employees/" + employeeId, token).body()).contains("recordType=employee");
+
+		TestTenant other = Tenants.newTenant(onboarding);
+		String otherToken = api.login(other.slug(), other.adminEmail(), Tenants.PASSWORD).access();
+		var foreign = new Multipart().field("recordType", "employee").field("recordId", employeeId)
+			.file("file", "Contract.pdf", "application/pdf", pdf).post(port, "/api/v1/documents", otherToken);
+		assertThat(foreign.status()).as(foreign.body()).isEqualTo(404);
+		assertThat(api.get("/api/v1/documents?recordType=employee&recordId=" + employeeId, otherToken).status())
+			.isEqualTo(404);
 	}
 
 	@Test
