@@ -203,6 +203,43 @@ class PayrollApiTests {
 	}
 
 	@Test
+	void payslipsAndRunsArePagedByKeyset() {
+		String employeeId = createEmployee(employee("E-PAGE", designation("Engineer"), "2020-01-01"));
+		for (int month = 1; month <= 5; month++) {
+			var draft = api.post("/api/v1/payslips", Map.of("employeeId", employeeId,
+					"periodStart", String.format("2025-%02d-01", month), "periodEnd", String.format("2025-%02d-28", month)), token);
+			assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+			var run = api.post("/api/v1/payroll-runs", Map.of("periodStart", String.format("2024-%02d-01", month),
+					"periodEnd", String.format("2024-%02d-28", month)), token);
+			assertThat(run.status()).as(run.body()).isEqualTo(201);
+		}
+		// The employee's payslips: five drafted directly and five from the runs.
+		Map<String, Integer> expected = Map.of("/api/v1/payslips?employeeId=" + employeeId + "&", 10, "/api/v1/payroll-runs?", 5);
+		for (String list : expected.keySet()) {
+			for (int bad : new int[] { 0, 501 }) {
+				var rejected = api.get(list + "limit=" + bad, token);
+				assertThat(rejected.status()).isEqualTo(400);
+				assertThat(rejected.body()).contains("limit");
+			}
+			List<String> seen = new ArrayList<>();
+			String cursor = null;
+			int pages = 0;
+			do {
+				var page = api.get(list + "limit=2" + (cursor == null ? "" : "&cursor=" + cursor), token);
+				assertThat(page.status()).as(page.body()).isEqualTo(200);
+				page.json().get("items").forEach(item -> seen.add(item.get("id").asString()));
+				JsonNode next = page.json().get("nextCursor");
+				cursor = next == null || next.isNull() ? null : next.asString();
+				pages++;
+			}
+			while (cursor != null && pages < 10);
+			int total = expected.get(list);
+			assertThat(seen).hasSize(total).doesNotHaveDuplicates();
+			assertThat(pages).isEqualTo((total + 1) / 2);
+		}
+	}
+
+	@Test
 	void anotherTenantSeesNothing() {
 		String employeeId = createEmployee(employee("E-11", designation("Engineer"), "2020-01-01"));
 		String payslipId = finalizedPayslip(employeeId);
