@@ -121,6 +121,12 @@ public class EmployeeManagement {
 		return view(find(id));
 	}
 
+	/** Whether the employee exists in this tenant and is not deleted. */
+	@Transactional(readOnly = true)
+	public boolean isVisible(EmployeeId id) {
+		return employees.findLive(id.value()).isPresent();
+	}
+
 	/** The employee linked to the signed-in user, if any. */
 	@Transactional(readOnly = true)
 	public Optional<EmployeeId> mine() {

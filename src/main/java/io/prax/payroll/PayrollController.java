@@ -61,7 +61,7 @@ class PayrollController {
 		model.addAttribute("activeNav", "employees");
 		model.addAttribute("employee", employees.get(new EmployeeId(id)));
 		if (access.can(Permission.PAYSLIPS_VIEW)) {
-			model.addAttribute("payslips", payslips.list(new EmployeeId(id), 24).items());
+			model.addAttribute("payslips", payslips.list(new EmployeeId(id), null, 24).items());
 		}
 		return "payroll/employee";
 	}

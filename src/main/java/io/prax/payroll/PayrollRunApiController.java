@@ -32,12 +32,9 @@ class PayrollRunApiController {
 	@Operation(summary = "List payroll runs, newest period first")
 	@GetMapping
 	@RequiresPermission(Permission.PAYSLIPS_VIEW)
-	Page<PayrollRunView> list(@RequestParam(required = false) @Nullable Integer limit) {
-		int size = limit == null ? 50 : limit;
-		if (size < 1 || size > 500) {
-			throw io.prax.platform.ProblemException.validation(java.util.Map.of("limit", "Use a limit from 1 to 500"));
-		}
-		return new Page<>(runs.list(size), null);
+	Page<PayrollRunView> list(@RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(required = false) @Nullable Integer limit) {
+		return runs.page(cursor, limit);
 	}
 
 	@Operation(summary = "Create a payroll run: a draft payslip for every active employee of the period")

@@ -46,6 +46,24 @@ public class PayrollRunManagement {
 		return runs.newest(Limit.of(howMany)).stream().map(this::view).toList();
 	}
 
+	/** Runs newest period first, keyset-paged on (periodStart desc, id desc). */
+	@Transactional(readOnly = true)
+	public io.prax.platform.Page<PayrollRunView> page(@org.jspecify.annotations.Nullable String cursor,
+			@org.jspecify.annotations.Nullable Integer limit) {
+		int size = io.prax.platform.Page.limit(limit);
+		List<PayrollRun> rows;
+		if (cursor == null || cursor.isBlank()) {
+			rows = runs.newest(Limit.of(size + 1));
+		}
+		else {
+			io.prax.platform.Cursor after = io.prax.platform.Cursor.decode(cursor, 2);
+			rows = runs.newestAfter(PayslipManagement.parseDate(after.part(0)), PayslipManagement.parseId(after.part(1)),
+					Limit.of(size + 1));
+		}
+		return io.prax.platform.Page.of(rows, size, this::view,
+				r -> io.prax.platform.Cursor.of(r.periodStart().toString(), r.id().toString()));
+	}
+
 	/** The last finalized run, for the dashboard. */
 	@Transactional(readOnly = true)
 	public Optional<PayrollRunView> lastFinalized() {

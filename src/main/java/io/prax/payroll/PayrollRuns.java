@@ -20,6 +20,11 @@ interface PayrollRuns extends JpaRepository<PayrollRun, UUID> {
 	@Query("select r from PayrollRun r where r.deletedAt is null order by r.periodStart desc, r.id desc")
 	List<PayrollRun> newest(Limit limit);
 
+	@Query("select r from PayrollRun r where r.deletedAt is null "
+			+ "and (r.periodStart < :start or (r.periodStart = :start and r.id < :id)) "
+			+ "order by r.periodStart desc, r.id desc")
+	List<PayrollRun> newestAfter(LocalDate start, UUID id, Limit limit);
+
 	@Query("select r from PayrollRun r where r.deletedAt is null and r.status = io.prax.payroll.PayrollRunStatus.FINALIZED "
 			+ "order by r.periodStart desc, r.id desc")
 	List<PayrollRun> lastFinalized(Limit limit);

@@ -41,8 +41,9 @@ class PayslipApiController {
 	@GetMapping
 	@RequiresPermission(Permission.PAYSLIPS_VIEW)
 	Page<PayslipView> list(@RequestParam(required = false) @Nullable UUID employeeId,
+			@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(required = false) @Nullable Integer limit) {
-		return payslips.list(employeeId == null ? null : new EmployeeId(employeeId), limit);
+		return payslips.list(employeeId == null ? null : new EmployeeId(employeeId), cursor, limit);
 	}
 
 	@Operation(summary = "Compute a draft payslip for an employee and a period, or a correction of a finalized one")

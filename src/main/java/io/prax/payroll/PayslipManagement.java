@@ -57,17 +57,42 @@ public class PayslipManagement {
 
 	/** Payslips of an employee (or all), newest period first. */
 	@Transactional(readOnly = true)
-	public Page<PayslipView> list(@Nullable EmployeeId employee, @Nullable Integer limit) {
-		int size = limit == null ? EmployeeManagement.DEFAULT_LIMIT : limit;
-		if (size < 1 || size > EmployeeManagement.MAX_LIMIT) {
-			throw ProblemException.validation(Map.of("limit", "Use a limit from 1 to " + EmployeeManagement.MAX_LIMIT));
-		}
+	public Page<PayslipView> list(@Nullable EmployeeId employee, @Nullable String cursor, @Nullable Integer limit) {
+		int size = Page.limit(limit);
 		if (employee == null) {
 			throw ProblemException.validation(Map.of("employeeId", "Name the employee whose payslips to list"));
 		}
 		Context context = context();
-		return new Page<>(payslips.findByEmployee(employee.value(), Limit.of(size)).stream()
-			.map(p -> view(p, context)).toList(), null);
+		// Keyset on (periodStart desc, id desc); one row more than shown says whether there is a next page.
+		List<Payslip> rows;
+		if (cursor == null || cursor.isBlank()) {
+			rows = payslips.findByEmployee(employee.value(), Limit.of(size + 1));
+		}
+		else {
+			io.prax.platform.Cursor after = io.prax.platform.Cursor.decode(cursor, 2);
+			rows = payslips.findByEmployeeAfter(employee.value(), parseDate(after.part(0)), parseId(after.part(1)),
+					Limit.of(size + 1));
+		}
+		return Page.of(rows, size, p -> view(p, context),
+				p -> io.prax.platform.Cursor.of(p.periodStart().toString(), p.id().toString()));
+	}
+
+	static java.time.LocalDate parseDate(String text) {
+		try {
+			return java.time.LocalDate.parse(text);
+		}
+		catch (java.time.format.DateTimeParseException bad) {
+			throw io.prax.platform.Cursor.invalid();
+		}
+	}
+
+	static UUID parseId(String text) {
+		try {
+			return UUID.fromString(text);
+		}
+		catch (IllegalArgumentException bad) {
+			throw io.prax.platform.Cursor.invalid();
+		}
 	}
 
 	@Transactional(readOnly = true)

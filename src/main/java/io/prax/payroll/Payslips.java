@@ -32,4 +32,9 @@ interface Payslips extends JpaRepository<Payslip, UUID> {
 	@Query("select p from Payslip p where p.employeeId = :employeeId and p.deletedAt is null "
 			+ "order by p.periodStart desc, p.id desc")
 	List<Payslip> findByEmployee(UUID employeeId, Limit limit);
+
+	@Query("select p from Payslip p where p.employeeId = :employeeId and p.deletedAt is null "
+			+ "and (p.periodStart < :start or (p.periodStart = :start and p.id < :id)) "
+			+ "order by p.periodStart desc, p.id desc")
+	List<Payslip> findByEmployeeAfter(UUID employeeId, LocalDate start, UUID id, Limit limit);
 }

@@ -12,6 +12,7 @@ import io.prax.identity.Tier;
 import io.prax.identity.UserAccount;
 import io.prax.platform.CanonicalJson;
 import io.prax.support.Api;
+import io.prax.support.Multipart;
 import io.prax.support.PraxIntegrationTest;
 import io.prax.support.Tenants;
 import io.prax.support.Tenants.TestTenant;
@@ -178,6 +179,64 @@ class PayrollApiTests {
 		assertThat(correction.text("periodStart")).isEqualTo("2026-01-01");
 		var finalized = api.post("/api/v1/payslips/" + correction.text("id") + "/finalize", null, token);
 		assertThat(finalized.json().get("snapshot").get("corrects").asString()).isEqualTo(payslipId);
+	}
+
+	@Test
+	void documentsAttachToEmployeesOfThisTenantOnly() {
+		String employeeId = createEmployee(employee("E-DOC", designation("Engineer"), "2020-01-01"));
+		byte[] pdf = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		var created = new Multipart().field("recordType", "employee").field("recordId", employeeId)
+			.file("file", "Contract.pdf", "application/pdf", pdf).post(port, "/api/v1/documents", token);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		assertThat(created.text("recordType")).isEqualTo("employee");
+		var list = api.get("/api/v1/documents?recordType=employee&recordId=" + employeeId, token);
+		assertThat(list.json().get("items")).hasSize(1);
+		assertThat(api.page("/employees/" + employeeId, token).body()).contains("recordType=employee");
+
+		TestTenant other = Tenants.newTenant(onboarding);
+		String otherToken = api.login(other.slug(), other.adminEmail(), Tenants.PASSWORD).access();
+		var foreign = new Multipart().field("recordType", "employee").field("recordId", employeeId)
+			.file("file", "Contract.pdf", "application/pdf", pdf).post(port, "/api/v1/documents", otherToken);
+		assertThat(foreign.status()).as(foreign.body()).isEqualTo(404);
+		assertThat(api.get("/api/v1/documents?recordType=employee&recordId=" + employeeId, otherToken).status())
+			.isEqualTo(404);
+	}
+
+	@Test
+	void payslipsAndRunsArePagedByKeyset() {
+		String employeeId = createEmployee(employee("E-PAGE", designation("Engineer"), "2020-01-01"));
+		for (int month = 1; month <= 5; month++) {
+			var draft = api.post("/api/v1/payslips", Map.of("employeeId", employeeId,
+					"periodStart", String.format("2025-%02d-01", month), "periodEnd", String.format("2025-%02d-28", month)), token);
+			assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+			var run = api.post("/api/v1/payroll-runs", Map.of("periodStart", String.format("2024-%02d-01", month),
+					"periodEnd", String.format("2024-%02d-28", month)), token);
+			assertThat(run.status()).as(run.body()).isEqualTo(201);
+		}
+		// The employee's payslips: five drafted directly and five from the runs.
+		Map<String, Integer> expected = Map.of("/api/v1/payslips?employeeId=" + employeeId + "&", 10, "/api/v1/payroll-runs?", 5);
+		for (String list : expected.keySet()) {
+			for (int bad : new int[] { 0, 501 }) {
+				var rejected = api.get(list + "limit=" + bad, token);
+				assertThat(rejected.status()).isEqualTo(400);
+				assertThat(rejected.body()).contains("limit");
+			}
+			List<String> seen = new ArrayList<>();
+			String cursor = null;
+			int pages = 0;
+			do {
+				var page = api.get(list + "limit=2" + (cursor == null ? "" : "&cursor=" + cursor), token);
+				assertThat(page.status()).as(page.body()).isEqualTo(200);
+				page.json().get("items").forEach(item -> seen.add(item.get("id").asString()));
+				JsonNode next = page.json().get("nextCursor");
+				cursor = next == null || next.isNull() ? null : next.asString();
+				pages++;
+			}
+			while (cursor != null && pages < 10);
+			int total = expected.get(list);
+			assertThat(seen).hasSize(total).doesNotHaveDuplicates();
+			assertThat(pages).isEqualTo((total + 1) / 2);
+		}
 	}
 
 	@Test
