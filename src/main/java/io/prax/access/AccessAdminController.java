@@ -287,7 +287,7 @@ class AccessAdminController {
 		Map<String, AccessAdministration.ModuleGate> modules = new LinkedHashMap<>();
 		for (String module : PermissionCatalogue.BUSINESS_MODULES) {
 			Map<String, Boolean> actions = new LinkedHashMap<>();
-			PermissionCatalogue.ACTIONS.get(module)
+			PermissionCatalogue.ACTIONS.getOrDefault(module, List.of())
 				.forEach(action -> actions.put(action, form.containsKey("action:" + module + ":" + action)));
 			modules.put(module, new AccessAdministration.ModuleGate(form.containsKey("module:" + module), actions));
 		}

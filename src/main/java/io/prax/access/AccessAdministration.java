@@ -1,5 +1,6 @@
 package io.prax.access;
 
+import static io.prax.platform.Validation.checked;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ public class AccessAdministration {
 		List<PermissionSet> all = new ArrayList<>();
 		for (String name : PermissionCatalogue.BUILT_IN_ROLES) {
 			all.add(new PermissionSet(name, name, builtInDescription(name),
-					sorted(PermissionCatalogue.BUILT_IN_GRANTS.get(name)), true, 0));
+					sorted(PermissionCatalogue.BUILT_IN_GRANTS.getOrDefault(name, Set.of())), true, 0));
 		}
 		roles.ordered().forEach(role -> all.add(view(role)));
 		return all;
@@ -92,7 +93,7 @@ public class AccessAdministration {
 		if (PermissionCatalogue.isBuiltInRole(id)) {
 			String name = id.toUpperCase(Locale.ROOT);
 			return new PermissionSet(name, name, builtInDescription(name),
-					sorted(PermissionCatalogue.BUILT_IN_GRANTS.get(name)), true, 0);
+					sorted(PermissionCatalogue.BUILT_IN_GRANTS.getOrDefault(name, Set.of())), true, 0);
 		}
 		return view(findRole(id));
 	}
@@ -293,7 +294,7 @@ public class AccessAdministration {
 			boolean enabled = live.stream()
 				.noneMatch(g -> g.scope() == AccessFacts.Scope.ALL && g.module().equals(module) && g.action() == null);
 			Map<String, Boolean> actions = new LinkedHashMap<>();
-			for (String action : PermissionCatalogue.ACTIONS.get(module)) {
+			for (String action : PermissionCatalogue.ACTIONS.getOrDefault(module, List.of())) {
 				actions.put(action, live.stream().noneMatch(g -> g.scope() == AccessFacts.Scope.ALL
 						&& g.module().equals(module) && action.equals(g.action())));
 			}
@@ -334,7 +335,7 @@ public class AccessAdministration {
 				}
 				if (gate.actions() != null) {
 					gate.actions().forEach((action, enabled) -> {
-						if (enabled == null || !PermissionCatalogue.ACTIONS.get(module).contains(action)) {
+						if (enabled == null || !PermissionCatalogue.ACTIONS.getOrDefault(module, List.of()).contains(action)) {
 							errors.put("modules." + module + ".actions." + action, "Unknown action");
 							return;
 						}
@@ -378,7 +379,7 @@ public class AccessAdministration {
 			errors.put("restrictions", "Only business modules can be switched off");
 			return null;
 		}
-		if (r.action() != null && !PermissionCatalogue.ACTIONS.get(r.module()).contains(r.action())) {
+		if (r.action() != null && !PermissionCatalogue.ACTIONS.getOrDefault(r.module(), List.of()).contains(r.action())) {
 			errors.put("restrictions", "Unknown action " + r.module() + ":" + r.action());
 			return null;
 		}
@@ -388,7 +389,7 @@ public class AccessAdministration {
 			return null;
 		}
 		if (namesRole) {
-			String roleId = roleId(r.roleId() != null ? r.roleId() : r.role());
+			String roleId = roleId(checked(r.roleId() != null ? r.roleId() : r.role()));
 			if (roleId == null) {
 				errors.put("restrictions", "Unknown role " + (r.roleId() != null ? r.roleId() : r.role()));
 				return null;

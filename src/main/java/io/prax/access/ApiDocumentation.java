@@ -1,5 +1,6 @@
 package io.prax.access;
 
+import org.jspecify.annotations.Nullable;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -153,7 +154,7 @@ class ApiDocumentation {
 		return components != null && Arrays.stream(components).anyMatch(c -> c.getName().equals("version"));
 	}
 
-	private static <A extends java.lang.annotation.Annotation> A annotation(HandlerMethod handler, Class<A> type) {
+	private static <A extends java.lang.annotation.Annotation> @Nullable A annotation(HandlerMethod handler, Class<A> type) {
 		A onMethod = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), type);
 		return onMethod != null ? onMethod : AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), type);
 	}

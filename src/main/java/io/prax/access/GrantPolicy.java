@@ -254,7 +254,7 @@ class GrantPolicy {
 
 	private Set<String> permissionsOfRole(String name) {
 		if (PermissionCatalogue.isBuiltInRole(name)) {
-			return PermissionCatalogue.BUILT_IN_GRANTS.get(name.toUpperCase(Locale.ROOT));
+			return PermissionCatalogue.BUILT_IN_GRANTS.getOrDefault(name.toUpperCase(Locale.ROOT), Set.of());
 		}
 		return roles.findByName(name).map(role -> Set.copyOf(role.permissions())).orElse(Set.of());
 	}

@@ -44,7 +44,7 @@ public final class PermissionCatalogue {
 		Set<String> business = new LinkedHashSet<>();
 		Set<String> businessView = new LinkedHashSet<>();
 		for (String module : BUSINESS_MODULES) {
-			ACTIONS.get(module).forEach(action -> business.add(module + ":" + action));
+			ACTIONS.getOrDefault(module, List.of()).forEach(action -> business.add(module + ":" + action));
 			businessView.add(module + ":view");
 		}
 		Set<String> manager = new LinkedHashSet<>(business);

@@ -1,5 +1,6 @@
 package io.prax.access;
 
+import io.prax.platform.Initializer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,7 @@ abstract class PermissionSetRecord extends TenantRecord {
 		update(name, description, permissions);
 	}
 
+	@Initializer
 	void update(String name, @Nullable String description, List<String> permissions) {
 		this.name = name;
 		this.description = description;

@@ -1,5 +1,6 @@
 package io.prax.access;
 
+import static io.prax.platform.Validation.checked;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,9 +83,9 @@ public class UserAdministration {
 			administration.requireDesignation(invitation.designationId());
 		}
 		grants.checkAccessChange(null, null,
-				new GrantPolicy.AccessState(tier, granted, invitation.designationId(), Set.of(), Set.of()));
+				new GrantPolicy.AccessState(checked(tier), granted, invitation.designationId(), Set.of(), Set.of()));
 		UserAccount user = identity.invite(new NewUser(String.valueOf(invitation.email()),
-				String.valueOf(invitation.name()), tier, granted, invitation.customerId()));
+				String.valueOf(invitation.name()), checked(tier), granted, invitation.customerId()));
 		if (invitation.designationId() != null) {
 			administration.writeDesignation(user.id().value(), invitation.designationId());
 		}
@@ -137,7 +138,7 @@ public class UserAdministration {
 		return new ManagedUser(account, administration.overrides(account.id().value()).designationId());
 	}
 
-	private static Tier tier(@Nullable String value, Map<String, String> errors) {
+	private static @Nullable Tier tier(@Nullable String value, Map<String, String> errors) {
 		try {
 			return Tier.valueOf(String.valueOf(value).strip().toUpperCase(Locale.ROOT));
 		}

@@ -1,5 +1,6 @@
 package io.prax.audit;
 
+import org.jspecify.annotations.Nullable;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -111,7 +112,9 @@ public class AuditCheckpoints {
 	public OptionalLong signCurrentTenant() {
 		outsideTransactions();
 		UUID tenant = TenantContext.require().value();
-		Long covered = transaction.execute(status -> switch (sign(tenant)) {
+		// the callback answers null for "nothing signed"; NullAway outside JSpecify mode (JDK 17) reads its T as non-null
+		@SuppressWarnings("NullAway")
+		@Nullable Long covered = transaction.execute(status -> switch (sign(tenant)) {
 			case SIGNED, CURRENT -> jdbc.queryForObject("select max(seq) from audit_checkpoint", Long.class);
 			case EMPTY, REFUSED -> null;
 		});

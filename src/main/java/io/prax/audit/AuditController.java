@@ -66,7 +66,8 @@ class AuditController {
 
 		private @Nullable UUID actor() {
 			try {
-				return blank(actorId) == null ? null : UUID.fromString(actorId.strip());
+				String id = blank(actorId);
+				return id == null ? null : UUID.fromString(id.strip());
 			}
 			catch (IllegalArgumentException ex) {
 				return new UUID(0, 0);

@@ -1,5 +1,6 @@
 package io.prax.audit;
 
+import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -86,9 +87,9 @@ public class AuditManagement {
 	public SecuritySummary securitySummary(java.time.Instant since, int recent) {
 		Timestamp from = Timestamp.from(since);
 		String count = "select count(*) from audit_event where action = ? and occurred_at >= ?";
-		long signIns = jdbc.queryForObject(count, Long.class, "auth.sign_in", from);
-		long failed = jdbc.queryForObject(count, Long.class, "auth.sign_in_failed", from);
-		long revoked = jdbc.queryForObject(count, Long.class, "session.revoked", from);
+		long signIns = requireNonNull(jdbc.queryForObject(count, Long.class, "auth.sign_in", from));
+		long failed = requireNonNull(jdbc.queryForObject(count, Long.class, "auth.sign_in_failed", from));
+		long revoked = requireNonNull(jdbc.queryForObject(count, Long.class, "session.revoked", from));
 		List<AuditEventView> latest = jdbc.query("select " + COLUMNS + " from audit_event where action like 'auth.%' "
 				+ "or action like 'session.%' or action like 'user.%' or action like 'settings.%' "
 				+ "order by seq desc limit ?", (rs, i) -> AuditEventView.of(record(rs)), recent);

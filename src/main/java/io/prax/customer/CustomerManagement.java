@@ -1,5 +1,6 @@
 package io.prax.customer;
 
+import static io.prax.platform.Validation.checked;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -119,7 +120,7 @@ public class CustomerManagement {
 	@Transactional
 	@Validated({ Default.class, OnCreate.class })
 	public CustomerView create(@Valid CustomerInput input) {
-		Customer customer = new Customer(input.name().strip());
+		Customer customer = new Customer(checked(input.name()).strip());
 		customer.contact(clean(input.email()), clean(input.phone()), clean(input.taxId()));
 		customer.billTo(normalize(input.billingAddress() == null ? Address.EMPTY : input.billingAddress()));
 		return customers.saveAndFlush(customer).view();
@@ -131,9 +132,9 @@ public class CustomerManagement {
 	public CustomerView update(CustomerId id, @Valid CustomerInput input) {
 		ReasonForChange.give(input.reason());
 		Customer customer = find(id);
-		customer.requireVersion(input.version());
+		customer.requireVersion(checked(input.version()));
 		if (input.name() != null) {
-			customer.rename(clean(input.name()));
+			customer.rename(checked(clean(input.name())));
 		}
 		customer.contact(input.email() != null ? clean(input.email()) : customer.email(),
 				input.phone() != null ? clean(input.phone()) : customer.phone(),
@@ -148,7 +149,7 @@ public class CustomerManagement {
 	@Transactional
 	public void delete(CustomerId id, @Nullable Long version, @DeletionReason @Nullable String reason) {
 		Customer customer = find(id);
-		String why = reason.strip();
+		String why = checked(reason).strip();
 		if (version != null) {
 			customer.requireVersion(version);
 		}
@@ -178,7 +179,7 @@ public class CustomerManagement {
 	@Validated({ Default.class, OnCreate.class })
 	public ContactView addContact(CustomerId customer, @Valid ContactInput input) {
 		find(customer);
-		String name = input.name().strip();
+		String name = checked(input.name()).strip();
 		Contact contact = new Contact(customer.value(), name);
 		contact.update(name, clean(input.email()), clean(input.phone()), clean(input.position()));
 		return contacts.saveAndFlush(contact).view();
@@ -190,8 +191,8 @@ public class CustomerManagement {
 		ReasonForChange.give(input.reason());
 		find(customer);
 		Contact contact = findContact(customer, contactId);
-		contact.requireVersion(input.version());
-		contact.update(input.name() != null ? clean(input.name()) : contact.name(),
+		contact.requireVersion(checked(input.version()));
+		contact.update(input.name() != null ? checked(clean(input.name())) : contact.name(),
 				input.email() != null ? clean(input.email()) : contact.email(),
 				input.phone() != null ? clean(input.phone()) : contact.phone(),
 				input.position() != null ? clean(input.position()) : contact.position());
@@ -203,7 +204,7 @@ public class CustomerManagement {
 			@DeletionReason @Nullable String reason) {
 		find(customer);
 		Contact contact = findContact(customer, contactId);
-		String why = reason.strip();
+		String why = checked(reason).strip();
 		if (version != null) {
 			contact.requireVersion(version);
 		}

@@ -1,5 +1,6 @@
 package io.prax.document;
 
+import static io.prax.platform.Validation.checked;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
@@ -101,6 +102,6 @@ class DocumentApiController {
 		if (!errors.isEmpty()) {
 			throw ProblemException.validation(errors);
 		}
-		return new RecordRef(recordType.strip(), recordId);
+		return new RecordRef(checked(recordType).strip(), checked(recordId));
 	}
 }

@@ -1,5 +1,6 @@
 package io.prax.document;
 
+import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -62,7 +63,7 @@ class FileSystemBlobStore implements BlobStore {
 			log.warn("Blob {} of tenant {} no longer matches its SHA-256; replacing it with the bytes just uploaded",
 					sha256, tenant);
 		}
-		Path directory = target.getParent();
+		Path directory = requireNonNull(target.getParent(), "a blob lies in its tenant's directory");
 		Files.createDirectories(directory);
 		try (FileChannel channel = FileChannel.open(source, StandardOpenOption.WRITE)) {
 			channel.force(true);

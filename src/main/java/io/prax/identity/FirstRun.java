@@ -1,5 +1,6 @@
 package io.prax.identity;
 
+import static io.prax.platform.Validation.checked;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.prax.platform.PraxProperties;
@@ -43,8 +44,8 @@ class FirstRun {
 			return;
 		}
 		try {
-			var created = onboarding.onboard(new Onboarding.NewTenant(bootstrap.tenant(), bootstrap.tenant(), "US",
-					bootstrap.adminEmail(), "Administrator", bootstrap.adminPassword()));
+			var created = onboarding.onboard(new Onboarding.NewTenant(checked(bootstrap.tenant()), checked(bootstrap.tenant()), "US",
+					checked(bootstrap.adminEmail()), "Administrator", checked(bootstrap.adminPassword())));
 			log.info("Created tenant '{}' with administrator {} from PRAX_BOOTSTRAP_*", created.tenant().slug(),
 					created.admin().email());
 		}
@@ -70,7 +71,8 @@ class FirstRun {
 	boolean setupAllowed(@Nullable String token) {
 		String expected = setupToken.get();
 		return expected != null && token != null
-				&& java.security.MessageDigest.isEqual(expected.getBytes(), token.getBytes()) && !tenants.anyExists();
+				&& java.security.MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+						token.getBytes(java.nio.charset.StandardCharsets.UTF_8)) && !tenants.anyExists();
 	}
 
 	void setupDone() {

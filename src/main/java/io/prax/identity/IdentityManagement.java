@@ -1,5 +1,6 @@
 package io.prax.identity;
 
+import static io.prax.platform.Validation.checked;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -355,14 +356,14 @@ public class IdentityManagement {
 					"The current password is not correct");
 		}
 		attempt.passed();
-		if (passwords.matches(newPassword, hash)) {
+		if (passwords.matches(newPassword, checked(hash))) {
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "password_unchanged",
 					"Choose a password different from the current one");
 		}
 		String newHash = passwords.encode(newPassword);
 		transactions.executeWithoutResult(status -> {
 			User user = users.findById(me.id().value()).orElseThrow(() -> ProblemException.notFound("User"));
-			if (!hash.equals(user.passwordHash())) {
+			if (!checked(hash).equals(user.passwordHash())) {
 				// Changed in parallel since we checked: the current password we checked is no longer current.
 				throw ProblemException.versionConflict();
 			}
@@ -383,8 +384,8 @@ public class IdentityManagement {
 		if (password != null && password.length() > MAX_PASSWORD_LENGTH) {
 			throw ProblemException.validation(Map.of("password", "At most " + MAX_PASSWORD_LENGTH + " characters"));
 		}
-		String hash = transactions.execute(status -> users.findById(me.id().value()).map(User::passwordHash)
-			.orElse(null));
+		@Nullable String hash = transactions.execute(status -> users.findById(me.id().value()).map(User::passwordHash))
+			.orElse(null);
 		PasswordChangeGuard.Attempt attempt = guard.reserve(me);
 		boolean matches;
 		try {

@@ -171,9 +171,9 @@ public class MfaManagement {
 	public List<String> regenerateBackupCodes(UserId user) {
 		List<String> codes = newBackupCodes();
 		transactions.executeWithoutResult(status -> {
-			enrolments.findById(user.value()).filter(UserMfa::confirmed)
-				.orElseThrow(() -> new ProblemException(HttpStatus.CONFLICT, "mfa_not_enrolled",
-						"Two-factor authentication is not set up"));
+			if (enrolments.findById(user.value()).filter(UserMfa::confirmed).isEmpty()) {
+				throw new ProblemException(HttpStatus.CONFLICT, "mfa_not_enrolled", "Two-factor authentication is not set up");
+			}
 			backupCodes.deleteAllOf(user.value());
 			storeBackupCodes(user, codes);
 			events.publishEvent(new MfaChanged(TenantContext.require(), user, "backup_codes_regenerated", currentUserId()));

@@ -33,7 +33,7 @@ class TotpSecretCipher {
 		String encoded = io.prax.platform.SecretFiles.readOrCreate(properties.resolvedKeysDir().resolve("totp-secret-key"),
 				() -> {
 					byte[] bytes = new byte[32];
-					new SecureRandom().nextBytes(bytes);
+					random.nextBytes(bytes);
 					return Base64.getEncoder().encodeToString(bytes);
 				});
 		byte[] bytes = Base64.getDecoder().decode(encoded);

@@ -1,5 +1,6 @@
 package io.prax.invoicing;
 
+import io.prax.platform.Initializer;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
@@ -50,6 +51,7 @@ class CompanyDetails extends TenantRecord {
 		assignId(tenant);
 	}
 
+	@Initializer
 	void replace(String name, PostalAddress address, @Nullable String taxId, @Nullable String email,
 			@Nullable String phone, String defaultCurrency, int paymentTermsDays, @Nullable String bankDetails,
 			String invoiceNumberPrefix, @Nullable UUID logoDocumentId) {

@@ -1,5 +1,6 @@
 package io.prax.invoicing;
 
+import static io.prax.platform.Validation.checked;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -45,11 +46,11 @@ public class CompanyManagement {
 		}
 		PostalAddress a = input.address() == null ? PostalAddress.EMPTY : input.address();
 		String country = clean(a.country());
-		details.replace(input.name().strip(),
+		details.replace(checked(input.name()).strip(),
 				new PostalAddress(clean(a.line1()), clean(a.line2()), clean(a.postalCode()), clean(a.city()),
 						clean(a.region()), country == null ? null : country.toUpperCase(Locale.ROOT)),
-				clean(input.taxId()), clean(input.email()), clean(input.phone()), input.defaultCurrency(),
-				input.paymentTermsDays(), clean(input.bankDetails()),
+				clean(input.taxId()), clean(input.email()), clean(input.phone()), checked(input.defaultCurrency()),
+				checked(input.paymentTermsDays()), clean(input.bankDetails()),
 				input.invoiceNumberPrefix() == null ? "" : input.invoiceNumberPrefix(), input.logoDocumentId());
 		return companies.saveAndFlush(details).view();
 	}

@@ -1,5 +1,6 @@
 package io.prax.invoicing;
 
+import io.prax.platform.Initializer;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -76,6 +77,7 @@ class Invoice extends TenantRecord {
 		this.creditNoteFor = creditNoteFor;
 	}
 
+	@Initializer
 	void draft(UUID customerId, String currency, @Nullable LocalDate issueDate, LocalDate dueDate,
 			@Nullable String notes, String linesJson, InvoiceTotals.Computed totals) {
 		requireDraft();

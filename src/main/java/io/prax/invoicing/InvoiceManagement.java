@@ -1,5 +1,7 @@
 package io.prax.invoicing;
 
+import static java.util.Objects.requireNonNull;
+import static io.prax.platform.Validation.checked;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -235,14 +237,15 @@ public class InvoiceManagement {
 		}
 		LocalDate due = input.dueDate() != null ? input.dueDate() : defaultDue(input.issueDate(), seller);
 		checkDates(input.issueDate(), due, errors);
-		List<InvoiceTotals.Line> lines = errors.isEmpty() ? lines(input.lines(), currency, errors) : List.of();
+		List<InvoiceTotals.Line> lines = errors.isEmpty() ? lines(input.lines(), checked(currency), errors) : List.of();
 		if (!errors.isEmpty()) {
 			throw ProblemException.validation(errors);
 		}
-		Invoice invoice = new Invoice(input.customerId(), null);
-		invoice.draft(input.customerId(), currency, input.issueDate(), due, CompanyManagement.clean(input.notes()),
+		Invoice invoice = new Invoice(checked(input.customerId()), null);
+		invoice.draft(checked(input.customerId()), checked(currency), input.issueDate(), due,
+				CompanyManagement.clean(input.notes()),
 				Snapshots.JSON.writeValueAsString(lines.stream().map(StoredLine::of).toList()),
-				InvoiceTotals.compute(lines, currency));
+				InvoiceTotals.compute(lines, checked(currency)));
 		return view(invoices.saveAndFlush(invoice));
 	}
 
@@ -267,7 +270,7 @@ public class InvoiceManagement {
 		if (!errors.isEmpty()) {
 			throw ProblemException.validation(errors);
 		}
-		invoice.requireVersion(change.version());
+		invoice.requireVersion(checked(change.version()));
 		ReasonForChange.give(change.reason());
 		invoice.draft(customerId, currency, issueDate, due,
 				change.notes() != null ? CompanyManagement.clean(change.notes()) : invoice.notes(),
@@ -336,7 +339,7 @@ public class InvoiceManagement {
 					: "Only an issued invoice can be paid");
 		}
 		int digits = InvoiceTotals.minorUnit(invoice.currency());
-		BigDecimal amount = input.amount();
+		BigDecimal amount = checked(input.amount());
 		if (amount.stripTrailingZeros().scale() > digits) {
 			throw ProblemException.validation(Map.of("amount", "Use at most " + digits + " decimals for "
 					+ invoice.currency()));
@@ -345,12 +348,12 @@ public class InvoiceManagement {
 			throw ProblemException.validation(Map.of("amount", "More than the balance due of "
 					+ money(invoice.balanceDue(), digits) + " " + invoice.currency()));
 		}
-		if (input.paidOn().isAfter(today())) {
+		if (checked(input.paidOn()).isAfter(today())) {
 			throw ProblemException.validation(Map.of("paidOn", "The payment day cannot be in the future"));
 		}
 		ReasonForChange.give("Payment of " + money(amount, digits) + " " + invoice.currency() + " received on "
 				+ input.paidOn());
-		payments.saveAndFlush(new InvoicePayment(invoice.id(), amount, input.paidOn()));
+		payments.saveAndFlush(new InvoicePayment(invoice.id(), amount, checked(input.paidOn())));
 		invoice.pay(amount);
 		return view(invoices.saveAndFlush(invoice));
 	}
@@ -388,7 +391,7 @@ public class InvoiceManagement {
 			throw new InvoiceStateConflict(original.creditNote() ? "A credit note cannot be credited"
 					: "Only an issued or paid invoice can be credited");
 		}
-		InvoiceDocument frozen = Snapshots.read(original.snapshot());
+		InvoiceDocument frozen = Snapshots.read(requireNonNull(original.snapshot(), "an issued invoice is frozen"));
 		Set<Integer> credited = new LinkedHashSet<>();
 		for (Invoice note : invoices.creditNotesOf(original.id())) {
 			storedLines(note).forEach(line -> credited.add(line.sourceLine()));
@@ -485,8 +488,9 @@ public class InvoiceManagement {
 					sellerOf(seller), buyerOf(buyer), null, seller, invoice.notes(), null);
 		}
 		else {
-			document = Snapshots.read(invoice.snapshot());
-			intact = Snapshots.intact(invoice.snapshot(), invoice.snapshotSha256());
+			String snapshot = requireNonNull(invoice.snapshot(), "an issued invoice is frozen");
+			document = Snapshots.read(snapshot);
+			intact = Snapshots.intact(snapshot, requireNonNull(invoice.snapshotSha256()));
 		}
 		int digits = document.minorUnit();
 		List<PaymentView> paid = details
@@ -578,8 +582,9 @@ public class InvoiceManagement {
 				errors.putIfAbsent("lines[" + i + "]", "Empty line");
 				continue;
 			}
-			lines.add(new InvoiceTotals.Line(line.description().strip(), line.quantity(), line.unitPrice(),
-					line.taxRate(), null));
+			lines.add(new InvoiceTotals.Line(checked(line.description()).strip(), checked(line.quantity()),
+					checked(line.unitPrice()),
+					checked(line.taxRate()), null));
 		}
 		return lines;
 	}

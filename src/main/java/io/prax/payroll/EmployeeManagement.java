@@ -1,5 +1,6 @@
 package io.prax.payroll;
 
+import static io.prax.platform.Validation.checked;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -148,10 +149,11 @@ public class EmployeeManagement {
 		if (!errors.isEmpty()) {
 			throw ProblemException.validation(errors);
 		}
-		Salary salary = normalize(input.salary());
-		Employee employee = new Employee(code, name, input.hireDate(), salary.currency(), json(salary.components()));
+		Salary salary = normalize(checked(input.salary()));
+		Employee employee = new Employee(code, name, checked(input.hireDate()), checked(salary.currency()),
+				json(checked(salary.components())));
 		employee.details(code, name, clean(input.email()), clean(input.department()), input.designationId(),
-				input.hireDate(), input.leavingDate(), input.status() == null ? EmployeeStatus.ACTIVE : input.status(),
+				checked(input.hireDate()), input.leavingDate(), input.status() == null ? EmployeeStatus.ACTIVE : input.status(),
 				iban(input.bankAccount()), clean(input.taxId()), input.userId());
 		return view(employees.saveAndFlush(employee));
 	}
@@ -180,7 +182,7 @@ public class EmployeeManagement {
 		if (!errors.isEmpty()) {
 			throw ProblemException.validation(errors);
 		}
-		employee.requireVersion(input.version());
+		employee.requireVersion(checked(input.version()));
 		employee.details(pick(clean(input.employeeCode()), employee.employeeCode()),
 				pick(clean(input.name()), employee.name()),
 				input.email() != null ? clean(input.email()) : employee.email(),
@@ -192,7 +194,7 @@ public class EmployeeManagement {
 				input.userId() != null ? input.userId() : employee.userId());
 		if (input.salary() != null) {
 			Salary salary = normalize(input.salary());
-			employee.salary(salary.currency(), json(salary.components()));
+			employee.salary(checked(salary.currency()), json(checked(salary.components())));
 		}
 		return view(employees.saveAndFlush(employee));
 	}
@@ -340,7 +342,7 @@ public class EmployeeManagement {
 				out.add(new SalaryComponent(clean(c.name()), c.kind(), c.amount(), c.rate()));
 			}
 		}
-		return new Salary(clean(salary.currency()).toUpperCase(Locale.ROOT), List.copyOf(out));
+		return new Salary(checked(clean(salary.currency())).toUpperCase(Locale.ROOT), List.copyOf(out));
 	}
 
 	private static String json(List<SalaryComponent> components) {

@@ -1,5 +1,6 @@
 package io.prax.payroll;
 
+import static io.prax.platform.Validation.checked;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -70,7 +71,7 @@ final class PayrollCalculator {
 		}
 		for (Adjustment a : oneOffs) {
 			if (a.kind() == ComponentKind.EARNING) {
-				base = base.add(a.amount().setScale(scale, RoundingMode.HALF_UP));
+				base = base.add(checked(a.amount()).setScale(scale, RoundingMode.HALF_UP));
 			}
 		}
 		BigDecimal gross = base;
@@ -94,15 +95,15 @@ final class PayrollCalculator {
 		List<PayslipLine> lines = new ArrayList<>();
 		for (int i = 0; i < components.size(); i++) {
 			SalaryComponent c = components.get(i);
-			lines.add(new PayslipLine(c.name(), c.kind(), null, c.rate(), amounts[i], false));
+			lines.add(new PayslipLine(checked(c.name()), checked(c.kind()), null, c.rate(), amounts[i], false));
 		}
 		for (Adjustment a : oneOffs) {
-			BigDecimal amount = a.amount().setScale(scale, RoundingMode.HALF_UP);
+			BigDecimal amount = checked(a.amount()).setScale(scale, RoundingMode.HALF_UP);
 			if (a.kind() == ComponentKind.DEDUCTION) {
 				deductions = deductions.add(amount);
 			}
 			lines.add(new PayslipLine(a.kind() == ComponentKind.EARNING ? "One-off earning" : "One-off deduction",
-					a.kind(), a.description(), null, amount, true));
+					checked(a.kind()), a.description(), null, amount, true));
 		}
 		return new Result(List.copyOf(lines), gross, deductions, gross.subtract(deductions), employed, periodDays);
 	}

@@ -1,8 +1,10 @@
 package io.prax.payroll;
 
+import static io.prax.platform.Validation.checked;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -86,15 +88,17 @@ public class PayrollRunManagement {
 		if (!errors.isEmpty()) {
 			throw ProblemException.validation(errors);
 		}
-		if (runs.existsFor(input.periodStart(), input.periodEnd())) {
+		LocalDate start = checked(input.periodStart());
+		LocalDate end = checked(input.periodEnd());
+		if (runs.existsFor(start, end)) {
 			throw new ProblemException(HttpStatus.CONFLICT, "run_exists", "There already is a payroll run for this period");
 		}
-		PayrollRun run = runs.saveAndFlush(new PayrollRun(input.periodStart(), input.periodEnd()));
-		Set<UUID> paid = new HashSet<>(payslips.employeesPaidFor(input.periodStart(), input.periodEnd()));
+		PayrollRun run = runs.saveAndFlush(new PayrollRun(start, end));
+		Set<UUID> paid = new HashSet<>(payslips.employeesPaidFor(start, end));
 		List<Payslip> drafts = new ArrayList<>();
-		for (Employee employee : employees.employedDuring(input.periodStart(), input.periodEnd())) {
+		for (Employee employee : employees.employedDuring(start, end)) {
 			if (!paid.contains(employee.id())) {
-				drafts.add(payslipManagement.draftFor(employee, run.id(), input.periodStart(), input.periodEnd()));
+				drafts.add(payslipManagement.draftFor(employee, run.id(), start, end));
 			}
 		}
 		payslips.saveAll(drafts);

@@ -1,5 +1,6 @@
 package io.prax.payroll;
 
+import io.prax.platform.Initializer;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -62,6 +63,7 @@ class Payslip extends TenantRecord {
 		this.status = PayslipStatus.DRAFT;
 	}
 
+	@Initializer
 	void computed(String currency, String linesJson, BigDecimal grossPay, BigDecimal totalDeductions,
 			BigDecimal netPay) {
 		this.currency = currency;

@@ -1,5 +1,6 @@
 package io.prax.payroll;
 
+import static io.prax.platform.Validation.checked;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -144,12 +145,13 @@ public class PayslipManagement {
 		if (!errors.isEmpty()) {
 			throw ProblemException.validation(errors);
 		}
-		if (original == null && payslips.existsRegular(employeeId, start, end)) {
+		if (original == null && payslips.existsRegular(checked(employeeId), checked(start), checked(end))) {
 			throw new ProblemException(org.springframework.http.HttpStatus.CONFLICT, "payslip_exists",
 					"This employee already has a payslip for this period; correct it instead");
 		}
-		Payslip payslip = new Payslip(employeeId, null, original == null ? null : original.id(), start, end);
-		compute(payslip, employee, List.of());
+		Payslip payslip = new Payslip(checked(employeeId), null, original == null ? null : original.id(), checked(start),
+				checked(end));
+		compute(payslip, checked(employee), List.of());
 		return view(payslips.saveAndFlush(payslip), context());
 	}
 
@@ -195,7 +197,7 @@ public class PayslipManagement {
 		if (!errors.isEmpty()) {
 			throw ProblemException.validation(errors);
 		}
-		payslip.requireVersion(change.version());
+		payslip.requireVersion(checked(change.version()));
 		Employee employee = employees.findLive(payslip.employeeId())
 			.orElseThrow(() -> ProblemException.validation(Map.of("employeeId", "The employee no longer exists")));
 		compute(payslip, employee, adjustments.stream()
@@ -406,7 +408,7 @@ public class PayslipManagement {
 		boolean intact = true;
 		if (payslip.status() == PayslipStatus.FINALIZED) {
 			document = EmployeeManagement.JSON.readValue(payslip.snapshot(), PayslipDocument.class);
-			intact = CanonicalJson.intact(payslip.snapshot(), payslip.snapshotSha256());
+			intact = CanonicalJson.intact(checked(payslip.snapshot()), checked(payslip.snapshotSha256()));
 		}
 		else {
 			document = document(payslip, context.employee(payslip.employeeId()), context);

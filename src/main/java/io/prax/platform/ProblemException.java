@@ -25,6 +25,12 @@ public class ProblemException extends RuntimeException {
 		this.fieldErrors = Map.copyOf(fieldErrors);
 	}
 
+	/** The detail, never null: every constructor takes one. */
+	@Override
+	public String getMessage() {
+		return String.valueOf(super.getMessage());
+	}
+
 	public HttpStatus status() {
 		return status;
 	}

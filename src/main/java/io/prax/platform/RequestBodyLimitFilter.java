@@ -1,5 +1,6 @@
 package io.prax.platform;
 
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.util.Locale;
 
@@ -54,7 +55,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 	private static final class Limited extends HttpServletRequestWrapper {
 
 		private final long maxBytes;
-		private ServletInputStream stream;
+		private @Nullable ServletInputStream stream;
 
 		Limited(HttpServletRequest request, long maxBytes) {
 			super(request);

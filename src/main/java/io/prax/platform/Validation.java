@@ -8,6 +8,8 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Bean Validation groups and the one translation of violations into the {@code validation_failed}
  * problem: field paths as the request names them ({@code name}, {@code billingAddress.country}).
@@ -23,6 +25,18 @@ public final class Validation {
 	}
 
 	private Validation() {
+	}
+
+	/**
+	 * A value that a check before this line already required: a Bean Validation constraint on the
+	 * request ({@code @NotNull}, {@code @NotBlank}) or an explicit test that refused a missing one.
+	 * NullAway cannot see that check, so this says where it is; a null here is a programming error.
+	 */
+	public static <T> T checked(@Nullable T value) {
+		if (value == null) {
+			throw new IllegalStateException("A value the request's validation requires is missing");
+		}
+		return value;
 	}
 
 	public static ProblemException problem(ConstraintViolationException ex) {

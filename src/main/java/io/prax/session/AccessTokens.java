@@ -1,5 +1,6 @@
 package io.prax.session;
 
+import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Clock;
@@ -86,7 +87,7 @@ class AccessTokens {
 	Claims verify(String token) {
 		try {
 			Jwt jwt = decoder.decode(token);
-			return new Claims(UUID.fromString(jwt.getSubject()), TenantId.of(jwt.getClaimAsString("tid")),
+			return new Claims(UUID.fromString(jwt.getSubject()), TenantId.of(requireNonNull(jwt.getClaimAsString("tid"))),
 					new SessionId(UUID.fromString(jwt.getClaimAsString("sid"))));
 		}
 		catch (JwtValidationException ex) {

@@ -1,5 +1,6 @@
 package io.prax.session;
 
+import static io.prax.platform.Validation.checked;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -90,7 +91,7 @@ class AuthApiController {
 			throw new ProblemException(HttpStatus.UNAUTHORIZED, "invalid_credentials",
 					"The workspace, email or password is not correct");
 		}
-		SessionManagement.SignInOutcome outcome = sessions.begin(body.tenant(), body.email(), body.password(),
+		SessionManagement.SignInOutcome outcome = sessions.begin(checked(body.tenant()), checked(body.email()), checked(body.password()),
 				Boolean.TRUE.equals(body.rememberMe()), ClientInfo.of(request));
 		if (outcome instanceof SessionManagement.SignInOutcome.MfaPending pending) {
 			return new MfaChallengeResponse(true, pending.mfaToken(), pending.enrolmentRequired());
@@ -110,7 +111,7 @@ class AuthApiController {
 	@PostMapping("/refresh")
 	@PublicEndpoint("the refresh token is the credential")
 	TokenResponse refresh(@RequestBody RefreshRequest body, HttpServletRequest request) {
-		return TokenResponse.of(sessions.refresh(body.refreshToken(), ClientInfo.of(request), false));
+		return TokenResponse.of(sessions.refresh(checked(body.refreshToken()), ClientInfo.of(request), false));
 	}
 
 	@Operation(summary = "Prove the password (and TOTP code) again for sensitive actions")
@@ -144,7 +145,7 @@ class AuthApiController {
 	@PostMapping("/password-reset/confirm")
 	@PublicEndpoint("the one-time reset token is the credential")
 	ResponseEntity<Void> confirm(@RequestBody PasswordResetConfirmation body) {
-		identity.setPasswordWithToken(body.token(), body.newPassword() == null ? "" : body.newPassword());
+		identity.setPasswordWithToken(checked(body.token()), body.newPassword() == null ? "" : body.newPassword());
 		return ResponseEntity.noContent().build();
 	}
 

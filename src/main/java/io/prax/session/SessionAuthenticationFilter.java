@@ -1,5 +1,6 @@
 package io.prax.session;
 
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -94,7 +95,7 @@ class SessionAuthenticationFilter extends RequestAuthenticationFilter {
 		}
 	}
 
-	private CurrentUser refreshBrowserSession(HttpServletRequest request, HttpServletResponse response) {
+	private @Nullable CurrentUser refreshBrowserSession(HttpServletRequest request, HttpServletResponse response) {
 		String refreshToken = SessionCookies.read(request, SessionCookies.REFRESH).orElse(null);
 		if (refreshToken == null) {
 			return null;
@@ -117,7 +118,7 @@ class SessionAuthenticationFilter extends RequestAuthenticationFilter {
 		}
 	}
 
-	private static String bearerToken(HttpServletRequest request) {
+	private static @Nullable String bearerToken(HttpServletRequest request) {
 		String header = request.getHeader("Authorization");
 		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
 			String token = header.substring(7).strip();

@@ -1,5 +1,6 @@
 package io.prax.session;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -58,7 +59,8 @@ final class SessionCookies {
 		return Optional.empty();
 	}
 
-	private static ResponseCookie cookie(HttpServletRequest request, String name, String value, Duration maxAge) {
+	private static ResponseCookie cookie(HttpServletRequest request, String name, String value,
+			@Nullable Duration maxAge) {
 		ResponseCookie.ResponseCookieBuilder builder = ResponseCookie.from(name, value)
 			.httpOnly(true)
 			.secure(request.isSecure() || isLoopback(request.getServerName()))

@@ -1,5 +1,6 @@
 package io.prax.session;
 
+import static io.prax.platform.Validation.checked;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -245,7 +246,7 @@ public class SessionManagement {
 	 */
 	public IssuedTokens completeMfa(@Nullable String mfaToken, @Nullable String code, ClientInfo client) {
 		TenantId tenant = tenantOfMfaToken(mfaToken);
-		String tokenHash = Digests.sha256Hex(mfaToken);
+		String tokenHash = Digests.sha256Hex(checked(mfaToken));
 		return TenantContext.call(tenant, () -> {
 			MfaChallenge challenge = usableChallenge(tokenHash);
 			UserAccount user = identity.find(new UserId(challenge.userId()))
@@ -309,7 +310,7 @@ public class SessionManagement {
 		try {
 			TenantId tenant = tenantOfMfaToken(mfaToken);
 			return TenantContext.call(tenant, () -> transactions.execute(status -> challenges
-				.findById(Digests.sha256Hex(mfaToken))
+				.findById(Digests.sha256Hex(checked(mfaToken)))
 				.filter(c -> c.usableAt(Instant.now(clock)))
 				.map(MfaChallenge::enrolment)));
 		}
@@ -322,7 +323,7 @@ public class SessionManagement {
 	public MfaManagement.TotpEnrolment startEnrolment(@Nullable String mfaToken) {
 		TenantId tenant = tenantOfMfaToken(mfaToken);
 		return TenantContext.call(tenant, () -> {
-			CurrentUser caller = enrolmentCaller(mfaToken).orElseThrow(SessionManagement::invalidMfaToken);
+			CurrentUser caller = enrolmentCaller(checked(mfaToken)).orElseThrow(SessionManagement::invalidMfaToken);
 			return mfa.startEnrolment(caller.id(), caller.email(), caller.tenantSlug());
 		});
 	}
@@ -342,9 +343,9 @@ public class SessionManagement {
 	 */
 	public Enrolled confirmEnrolment(@Nullable String mfaToken, @Nullable String code, ClientInfo client) {
 		TenantId tenant = tenantOfMfaToken(mfaToken);
-		String tokenHash = Digests.sha256Hex(mfaToken);
+		String tokenHash = Digests.sha256Hex(checked(mfaToken));
 		return TenantContext.call(tenant, () -> {
-			CurrentUser caller = enrolmentCaller(mfaToken).orElseThrow(SessionManagement::invalidMfaToken);
+			CurrentUser caller = enrolmentCaller(checked(mfaToken)).orElseThrow(SessionManagement::invalidMfaToken);
 			MfaChallenge challenge = usableChallenge(tokenHash);
 			List<String> codes = mfa.confirmEnrolment(caller.id(), code);
 			UserAccount user = identity.find(caller.id()).orElseThrow(SessionManagement::invalidMfaToken);
@@ -367,7 +368,7 @@ public class SessionManagement {
 	private static TenantId tenantOfMfaToken(@Nullable String token) {
 		int dot = token == null ? -1 : token.indexOf('.');
 		try {
-			if (dot == 36 && token.length() < 200) {
+			if (token != null && dot == 36 && token.length() < 200) {
 				return new TenantId(UUID.fromString(token.substring(0, dot)));
 			}
 		}
@@ -582,7 +583,7 @@ public class SessionManagement {
 			return live;
 		});
 		return found.stream().map(session -> {
-			Optional<UserAccount> owner = owners.get(session.userId());
+			Optional<UserAccount> owner = owners.getOrDefault(session.userId(), Optional.empty());
 			return describe(session, owner.map(UserAccount::name).orElse(""), owner.map(UserAccount::email).orElse(""),
 					me);
 		}).toList();
@@ -630,7 +631,9 @@ public class SessionManagement {
 	CurrentUser authenticate(AccessTokens.Claims claims, @Nullable ClientInfo client) {
 		Instant now = Instant.now(clock);
 		UUID sessionId = claims.session().value();
-		CurrentUser user = TenantContext.call(claims.tenant(), () -> {
+		// the callbacks answer null for "not live"; NullAway outside JSpecify mode (JDK 17) reads their T as non-null
+		@SuppressWarnings("NullAway")
+		@Nullable CurrentUser user = TenantContext.call(claims.tenant(), () -> {
 			Optional<SessionLiveness.Live> live = liveness.find(sessionId,
 					() -> transactions.execute(status -> sessions.findById(sessionId)
 						.filter(session -> session.liveAt(now))
@@ -679,7 +682,9 @@ public class SessionManagement {
 			throw new ProblemException(HttpStatus.CONFLICT, "cannot_reset_own_mfa",
 					"You cannot reset your own two-factor authentication; turn it off on your security page");
 		}
-		identity.find(user).orElseThrow(() -> ProblemException.notFound("user"));
+		if (identity.find(user).isEmpty()) {
+			throw ProblemException.notFound("user");
+		}
 		mfa.remove(user, "reset");
 	}
 
@@ -854,7 +859,7 @@ public class SessionManagement {
 	private static TenantId tenantOf(@Nullable String token) {
 		int dot = token == null ? -1 : token.indexOf('.');
 		try {
-			if (dot == 36) {
+			if (token != null && dot == 36) {
 				return new TenantId(UUID.fromString(token.substring(0, dot)));
 			}
 		}

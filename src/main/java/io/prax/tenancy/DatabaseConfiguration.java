@@ -1,5 +1,7 @@
 package io.prax.tenancy;
 
+import org.jspecify.annotations.Nullable;
+import static java.util.Objects.requireNonNull;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -24,7 +26,7 @@ class DatabaseConfiguration {
 		if (db.external()) {
 			String owner = db.ownerUser() != null && !db.ownerUser().isBlank() ? db.ownerUser() : db.user();
 			String ownerPassword = db.ownerPassword() != null ? db.ownerPassword() : db.password();
-			return new DatabaseEndpoints(db.url(), require(db.user(), "PRAX_DATABASE_USER"),
+			return new DatabaseEndpoints(requireNonNull(db.url(), "external() means a URL"), require(db.user(), "PRAX_DATABASE_USER"),
 					require(db.password(), "PRAX_DATABASE_PASSWORD"), require(owner, "PRAX_DATABASE_OWNER_USER"),
 					ownerPassword == null ? "" : ownerPassword);
 		}
@@ -55,7 +57,7 @@ class DatabaseConfiguration {
 		return configuration -> configuration.placeholders(java.util.Map.of("app_role", endpoints.appUser()));
 	}
 
-	private static String require(String value, String variable) {
+	private static String require(@Nullable String value, String variable) {
 		if (value == null || value.isBlank()) {
 			throw new IllegalStateException(variable + " must be set when PRAX_DATABASE_URL is set");
 		}

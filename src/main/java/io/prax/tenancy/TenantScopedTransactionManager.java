@@ -1,5 +1,6 @@
 package io.prax.tenancy;
 
+import static java.util.Objects.requireNonNull;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
@@ -27,7 +28,7 @@ class TenantScopedTransactionManager extends JpaTransactionManager {
 		super.doBegin(transaction, definition);
 		EntityManagerHolder holder = (EntityManagerHolder) TransactionSynchronizationManager
 			.getResource(obtainEntityManagerFactory());
-		EntityManager em = holder.getEntityManager();
+		EntityManager em = requireNonNull(holder, "doBegin bound it").getEntityManager();
 		UUID tenant = TenantContext.currentOrNone();
 		em.unwrap(Session.class).doWork(connection -> {
 			try (var statement = connection.prepareStatement("select set_config('prax.tenant_id', ?, true)")) {
