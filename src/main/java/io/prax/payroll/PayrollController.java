@@ -50,6 +50,7 @@ class PayrollController {
 		model.addAttribute("designationId", designationId);
 		model.addAttribute("status", status);
 		model.addAttribute("designations", employees.designationNames());
+		model.addAttribute("canCreate", access.can(Permission.EMPLOYEES_CREATE));
 		model.addAttribute("page",
 				employees.list(new EmployeeManagement.Filter(q, department, designationId, status), cursor, null));
 		return "payroll/employees";
@@ -60,6 +61,7 @@ class PayrollController {
 	String employee(@PathVariable UUID id, Model model) {
 		model.addAttribute("activeNav", "employees");
 		model.addAttribute("employee", employees.get(new EmployeeId(id)));
+		model.addAttribute("canEdit", access.can(Permission.EMPLOYEES_EDIT));
 		if (access.can(Permission.PAYSLIPS_VIEW)) {
 			model.addAttribute("payslips", payslips.list(new EmployeeId(id), null, 24).items());
 		}
