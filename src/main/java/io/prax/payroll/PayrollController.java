@@ -5,6 +5,7 @@ import java.util.UUID;
 import io.prax.access.AccessPolicy;
 import io.prax.access.Permission;
 import io.prax.access.RequiresPermission;
+import io.prax.platform.Forms;
 import io.prax.platform.ProblemException;
 import io.prax.platform.SignedInOnly;
 import org.jspecify.annotations.Nullable;
@@ -81,15 +82,11 @@ class PayrollController {
 	@RequiresPermission(Permission.PAYSLIPS_CREATE)
 	String createRun(@RequestParam(required = false) java.time.@Nullable LocalDate periodStart,
 			@RequestParam(required = false) java.time.@Nullable LocalDate periodEnd, RedirectAttributes redirect) {
-		try {
+		return Forms.submit(() -> {
 			PayrollRunView run = runs.create(new PayrollRunInput(periodStart, periodEnd));
 			redirect.addFlashAttribute("flash", "Payroll run created with " + run.employeeCount() + " draft payslips");
 			return "redirect:/payroll-runs/" + run.id();
-		}
-		catch (ProblemException ex) {
-			redirect.addFlashAttribute("flash", ex.getMessage() == null ? "The run could not be created" : ex.getMessage());
-			return "redirect:/payroll-runs";
-		}
+		}, redirect, "Not created: ", "redirect:/payroll-runs");
 	}
 
 	@GetMapping("/payroll-runs/{id}")
