@@ -11,9 +11,11 @@ import jakarta.persistence.Table;
 
 import io.prax.platform.Masked;
 import io.prax.platform.TenantRecord;
+import org.hibernate.annotations.SQLRestriction;
 import org.jspecify.annotations.Nullable;
 
 @Entity
+@SQLRestriction("deleted_at is null")
 @Table(name = "employee")
 class Employee extends TenantRecord {
 

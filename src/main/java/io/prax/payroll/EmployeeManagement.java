@@ -1,20 +1,20 @@
 package io.prax.payroll;
 
 import static io.prax.platform.Validation.checked;
-import java.math.BigDecimal;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -31,6 +31,7 @@ import io.prax.identity.UserAccount;
 import io.prax.identity.UserId;
 import io.prax.platform.ProblemException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -46,23 +47,28 @@ public class EmployeeManagement {
 	public static final int DEFAULT_LIMIT = 50;
 	public static final int MAX_LIMIT = 500;
 	static final JsonMapper JSON = JsonMapper.builder().build();
-	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
-	private static final Pattern TAX_ID = Pattern.compile("^[A-Za-z0-9 ./-]{4,50}$");
+	/** No employee has this id: the "except" of uniqueness checks on create. */
+	private static final UUID NOBODY = new UUID(0, 0);
 
 	private final Employees employees;
 	private final EntityManager entityManager;
 	private final AccessAdministration access;
 	private final AccessPolicy policy;
 	private final IdentityManagement identity;
+	private final EmployeeValidation validation;
+	private final Payslips payslips;
 	private final Clock clock;
 
 	EmployeeManagement(Employees employees, EntityManager entityManager, AccessAdministration access,
-			AccessPolicy policy, IdentityManagement identity, Clock clock) {
+			AccessPolicy policy, IdentityManagement identity, EmployeeValidation validation, Payslips payslips,
+			Clock clock) {
 		this.employees = employees;
 		this.entityManager = entityManager;
 		this.access = access;
 		this.policy = policy;
 		this.identity = identity;
+		this.validation = validation;
+		this.payslips = payslips;
 		this.clock = clock;
 	}
 
@@ -74,12 +80,10 @@ public class EmployeeManagement {
 	/** Employees ordered by name matching the filter, after {@code cursor}. */
 	@Transactional(readOnly = true)
 	public Page<EmployeeView> list(Filter filter, @Nullable String cursor, @Nullable Integer limit) {
-		int size = limit == null ? DEFAULT_LIMIT : limit;
-		if (size < 1 || size > MAX_LIMIT) {
-			throw ProblemException.validation(Map.of("limit", "Use a limit from 1 to " + MAX_LIMIT));
-		}
+		int size = Page.limit(limit);
 		String[] after = cursor == null ? null : decode(cursor);
-		StringBuilder jpql = new StringBuilder("select e from Employee e where e.deletedAt is null");
+		// Deleted employees are left out by the entity's @SQLRestriction.
+		StringBuilder jpql = new StringBuilder("select e from Employee e where 1 = 1");
 		Map<String, Object> params = new LinkedHashMap<>();
 		String query = clean(filter.query());
 		if (query != null) {
@@ -125,31 +129,35 @@ public class EmployeeManagement {
 	/** Whether the employee exists in this tenant and is not deleted. */
 	@Transactional(readOnly = true)
 	public boolean isVisible(EmployeeId id) {
-		return employees.findLive(id.value()).isPresent();
+		return employees.findById(id.value()).isPresent();
 	}
 
 	/** The employee linked to the signed-in user, if any. */
 	@Transactional(readOnly = true)
 	public Optional<EmployeeId> mine() {
-		return employees.findLiveByUser(CurrentUser.require().id().value()).map(e -> new EmployeeId(e.id()));
+		return employees.findByUserId(CurrentUser.require().id().value()).map(e -> new EmployeeId(e.id()));
 	}
 
 	@Transactional
 	public EmployeeView create(EmployeeInput input) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		String code = required(errors, "employeeCode", input.employeeCode(), "Enter the employee code");
-		String name = required(errors, "name", input.name(), "Enter the employee's name");
-		if (input.hireDate() == null) {
-			errors.put("hireDate", "Enter the hire date");
+		return create(input, Map.of());
+	}
+
+	/** Creates the employee; {@code unreadable} are fields a form could not even read, shown with the others. */
+	@Transactional
+	public EmployeeView create(EmployeeInput input, Map<String, String> unreadable) {
+		Map<String, String> errors = new LinkedHashMap<>(unreadable);
+		validation.onCreate(input).forEach(errors::putIfAbsent);
+		checkData(input, errors, null);
+		if (input.hireDate() != null && input.leavingDate() != null && input.leavingDate().isBefore(input.hireDate())) {
+			errors.putIfAbsent("leavingDate", "The leaving date cannot be before the hire date");
 		}
-		if (input.salary() == null) {
-			errors.put("salary.currency", "Enter the salary currency");
-		}
-		validate(input, errors, UUID.randomUUID());
 		if (!errors.isEmpty()) {
 			throw ProblemException.validation(errors);
 		}
 		Salary salary = normalize(checked(input.salary()));
+		String code = checked(clean(input.employeeCode()));
+		String name = checked(clean(input.name()));
 		Employee employee = new Employee(code, name, checked(input.hireDate()), checked(salary.currency()),
 				json(checked(salary.components())));
 		employee.details(code, name, clean(input.email()), clean(input.department()), input.designationId(),
@@ -158,24 +166,32 @@ public class EmployeeManagement {
 		return view(employees.saveAndFlush(employee));
 	}
 
+	/** Optional references a form clears by leaving them empty (JSON cannot say so with a null). */
+	public enum Clearable {
+		LEAVING_DATE, DESIGNATION, USER
+	}
+
 	/** Changes the given fields; the caller's {@code version} must be current (409 otherwise). */
 	@Transactional
 	public EmployeeView update(EmployeeId id, EmployeeInput input) {
+		return update(id, input, Set.of(), Map.of());
+	}
+
+	/**
+	 * Changes the given fields and clears {@code cleared}; {@code unreadable} are fields a form could not
+	 * even read, shown with the others. Nothing is written unless everything is valid.
+	 */
+	@Transactional
+	public EmployeeView update(EmployeeId id, EmployeeInput input, Set<Clearable> cleared,
+			Map<String, String> unreadable) {
 		ReasonForChange.give(input.reason());
 		Employee employee = find(id);
-		Map<String, String> errors = new LinkedHashMap<>();
-		if (input.version() == null) {
-			errors.put("version", "Send the version you edited, to detect conflicting changes");
-		}
-		if (input.employeeCode() != null && clean(input.employeeCode()) == null) {
-			errors.put("employeeCode", "The employee code cannot be empty");
-		}
-		if (input.name() != null && clean(input.name()) == null) {
-			errors.put("name", "The name cannot be empty");
-		}
-		validate(input, errors, employee.id());
-		java.time.LocalDate hire = input.hireDate() != null ? input.hireDate() : employee.hireDate();
-		java.time.LocalDate leaving = input.leavingDate() != null ? input.leavingDate() : employee.leavingDate();
+		Map<String, String> errors = new LinkedHashMap<>(unreadable);
+		validation.onUpdate(input).forEach(errors::putIfAbsent);
+		checkData(input, errors, employee.id());
+		LocalDate hire = input.hireDate() != null ? input.hireDate() : employee.hireDate();
+		LocalDate leaving = cleared.contains(Clearable.LEAVING_DATE) ? null
+				: input.leavingDate() != null ? input.leavingDate() : employee.leavingDate();
 		if (leaving != null && leaving.isBefore(hire)) {
 			errors.putIfAbsent("leavingDate", "The leaving date cannot be before the hire date");
 		}
@@ -187,11 +203,12 @@ public class EmployeeManagement {
 				pick(clean(input.name()), employee.name()),
 				input.email() != null ? clean(input.email()) : employee.email(),
 				input.department() != null ? clean(input.department()) : employee.department(),
-				input.designationId() != null ? input.designationId() : employee.designationId(), hire, leaving,
-				input.status() != null ? input.status() : employee.status(),
+				cleared.contains(Clearable.DESIGNATION) ? null
+						: input.designationId() != null ? input.designationId() : employee.designationId(),
+				hire, leaving, input.status() != null ? input.status() : employee.status(),
 				input.bankAccount() != null ? iban(input.bankAccount()) : employee.bankAccount(),
 				input.taxId() != null ? clean(input.taxId()) : employee.taxId(),
-				input.userId() != null ? input.userId() : employee.userId());
+				cleared.contains(Clearable.USER) ? null : input.userId() != null ? input.userId() : employee.userId());
 		if (input.salary() != null) {
 			Salary salary = normalize(input.salary());
 			employee.salary(checked(salary.currency()), json(checked(salary.components())));
@@ -211,6 +228,10 @@ public class EmployeeManagement {
 		if (version != null) {
 			employee.requireVersion(version);
 		}
+		if (payslips.existsDraftFor(employee.id())) {
+			throw new ProblemException(HttpStatus.CONFLICT, "employee_has_drafts",
+					"This employee has draft payslips; delete or finalize them first");
+		}
 		employee.delete(Instant.now(clock), CurrentUser.require().id().value(), why);
 		employees.saveAndFlush(employee);
 	}
@@ -223,7 +244,7 @@ public class EmployeeManagement {
 	}
 
 	Employee find(EmployeeId id) {
-		return employees.findLive(id.value()).orElseThrow(() -> ProblemException.notFound("Employee"));
+		return employees.findById(id.value()).orElseThrow(() -> ProblemException.notFound("Employee"));
 	}
 
 	static List<SalaryComponent> components(Employee employee) {
@@ -248,91 +269,31 @@ public class EmployeeManagement {
 				e.updatedAt(), e.updatedBy());
 	}
 
-	private void validate(EmployeeInput input, Map<String, String> errors, UUID self) {
-		checkLength(errors, "employeeCode", input.employeeCode(), 50);
-		checkLength(errors, "name", input.name(), 200);
-		checkLength(errors, "department", input.department(), 100);
-		checkLength(errors, "reason", input.reason(), 1000);
+	/** The rules that need data: a free code, a designation and a staff user of this tenant. */
+	private void checkData(EmployeeInput input, Map<String, String> errors, @Nullable UUID self) {
+		UUID except = self == null ? NOBODY : self;
 		String code = clean(input.employeeCode());
-		if (code != null && !errors.containsKey("employeeCode") && employees.codeTaken(code, self)) {
+		if (code != null && !errors.containsKey("employeeCode") && employees.codeTaken(code, except)) {
 			errors.put("employeeCode", "Another employee has this code");
 		}
-		String email = clean(input.email());
-		if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
-			errors.put("email", "Enter a valid email address, like name@example.com");
-		}
-		if (input.hireDate() != null && input.leavingDate() != null && input.leavingDate().isBefore(input.hireDate())) {
-			errors.put("leavingDate", "The leaving date cannot be before the hire date");
-		}
-		String bank = clean(input.bankAccount());
-		if (bank != null && !Iban.valid(Iban.normalize(bank))) {
-			errors.put("bankAccount", "Enter a valid IBAN; its check digits do not match");
-		}
-		String tax = clean(input.taxId());
-		if (tax != null && !TAX_ID.matcher(tax).matches()) {
-			errors.put("taxId", "Use 4 to 50 letters, digits, spaces, dots, slashes or dashes");
-		}
 		if (input.designationId() != null && !designationNames().containsKey(input.designationId())) {
-			errors.put("designationId", "No such designation");
+			errors.putIfAbsent("designationId", "No such designation");
 		}
 		if (input.userId() != null) {
 			Optional<UserAccount> user = identity.find(new UserId(input.userId()));
 			if (user.isEmpty() || user.get().tier() == Tier.CUSTOMER) {
-				errors.put("userId", "Link a staff user of this workspace");
+				errors.putIfAbsent("userId", "Link a staff user of this workspace");
 			}
-			else if (employees.userLinked(input.userId(), self)) {
-				errors.put("userId", "This user is linked to another employee");
-			}
-		}
-		if (input.salary() != null) {
-			validateSalary(input.salary(), errors);
-		}
-	}
-
-	static void validateSalary(Salary salary, Map<String, String> errors) {
-		String currency = clean(salary.currency());
-		if (currency == null || !isCurrency(currency)) {
-			errors.put("salary.currency", "Use an ISO 4217 currency code, e.g. EUR");
-		}
-		List<SalaryComponent> components = salary.components() == null ? List.of() : salary.components();
-		if (components.size() > 50) {
-			errors.put("salary.components", "Use at most 50 components");
-		}
-		for (int i = 0; i < components.size(); i++) {
-			SalaryComponent c = components.get(i);
-			String at = "salary.components[" + i + "]";
-			if (c == null) {
-				errors.put(at, "Describe the component");
-				continue;
-			}
-			String name = clean(c.name());
-			if (name == null || name.length() > 100) {
-				errors.put(at + ".name", "Name the component in 1 to 100 characters");
-			}
-			if (c.kind() == null) {
-				errors.put(at + ".kind", "Choose EARNING or DEDUCTION");
-			}
-			if ((c.amount() == null) == (c.rate() == null)) {
-				errors.put(at + ".amount", "Give either a fixed amount or a rate");
-			}
-			else if (c.amount() != null && (c.amount().signum() < 0 || c.amount().compareTo(new BigDecimal("1e12")) >= 0
-					|| c.amount().scale() > 4)) {
-				errors.put(at + ".amount", "Use a non-negative amount with at most four decimals");
-			}
-			else if (c.rate() != null && (c.rate().signum() < 0 || c.rate().compareTo(BigDecimal.ONE) > 0
-					|| c.rate().scale() > 6)) {
-				errors.put(at + ".rate", "Use a rate from 0 to 1, e.g. 0.05");
+			else if (employees.userLinked(input.userId(), except)) {
+				errors.putIfAbsent("userId", "This user is linked to another employee");
 			}
 		}
 	}
 
-	static boolean isCurrency(String code) {
-		try {
-			return Currency.getInstance(code.toUpperCase(Locale.ROOT)).getCurrencyCode().equals(code.toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
+	/** Staff users of this workspace an employee may be linked to (for the employee form). */
+	@Transactional(readOnly = true)
+	public List<UserAccount> linkableUsers() {
+		return identity.list().stream().filter(u -> u.tier() != Tier.CUSTOMER).toList();
 	}
 
 	private static Salary normalize(Salary salary) {
@@ -361,12 +322,6 @@ public class EmployeeManagement {
 			return "";
 		}
 		return v;
-	}
-
-	private static void checkLength(Map<String, String> errors, String field, @Nullable String value, int max) {
-		if (value != null && value.strip().length() > max) {
-			errors.putIfAbsent(field, "Use at most " + max + " characters");
-		}
 	}
 
 	private static String pick(@Nullable String change, String current) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 import io.prax.access.AccessPolicy;
 import io.prax.access.Permission;
 import io.prax.access.RequiresPermission;
+import io.prax.platform.Forms;
 import io.prax.platform.ProblemException;
 import io.prax.platform.SignedInOnly;
 import org.jspecify.annotations.Nullable;
@@ -50,6 +51,7 @@ class PayrollController {
 		model.addAttribute("designationId", designationId);
 		model.addAttribute("status", status);
 		model.addAttribute("designations", employees.designationNames());
+		model.addAttribute("canCreate", access.can(Permission.EMPLOYEES_CREATE));
 		model.addAttribute("page",
 				employees.list(new EmployeeManagement.Filter(q, department, designationId, status), cursor, null));
 		return "payroll/employees";
@@ -60,6 +62,7 @@ class PayrollController {
 	String employee(@PathVariable UUID id, Model model) {
 		model.addAttribute("activeNav", "employees");
 		model.addAttribute("employee", employees.get(new EmployeeId(id)));
+		model.addAttribute("canEdit", access.can(Permission.EMPLOYEES_EDIT));
 		if (access.can(Permission.PAYSLIPS_VIEW)) {
 			model.addAttribute("payslips", payslips.list(new EmployeeId(id), null, 24).items());
 		}
@@ -79,15 +82,11 @@ class PayrollController {
 	@RequiresPermission(Permission.PAYSLIPS_CREATE)
 	String createRun(@RequestParam(required = false) java.time.@Nullable LocalDate periodStart,
 			@RequestParam(required = false) java.time.@Nullable LocalDate periodEnd, RedirectAttributes redirect) {
-		try {
+		return Forms.submit(() -> {
 			PayrollRunView run = runs.create(new PayrollRunInput(periodStart, periodEnd));
 			redirect.addFlashAttribute("flash", "Payroll run created with " + run.employeeCount() + " draft payslips");
 			return "redirect:/payroll-runs/" + run.id();
-		}
-		catch (ProblemException ex) {
-			redirect.addFlashAttribute("flash", ex.getMessage() == null ? "The run could not be created" : ex.getMessage());
-			return "redirect:/payroll-runs";
-		}
+		}, redirect, "Not created: ", "redirect:/payroll-runs");
 	}
 
 	@GetMapping("/payroll-runs/{id}")

@@ -113,7 +113,7 @@ public class PayrollRunManagement {
 		if (run.status() == PayrollRunStatus.FINALIZED) {
 			throw new ProblemException(HttpStatus.CONFLICT, "already_finalized", "This payroll run is already finalized");
 		}
-		List<Payslip> included = payslips.findLiveByRun(run.id());
+		List<Payslip> included = payslips.findByRun(run.id());
 		PayslipManagement.Context context = payslipManagement.context();
 		context.preload(included.stream().map(Payslip::employeeId).toList());
 		for (Payslip payslip : included) {
@@ -128,11 +128,11 @@ public class PayrollRunManagement {
 	}
 
 	private PayrollRun find(PayrollRunId id) {
-		return runs.findLive(id.value()).orElseThrow(() -> ProblemException.notFound("Payroll run"));
+		return runs.findById(id.value()).orElseThrow(() -> ProblemException.notFound("Payroll run"));
 	}
 
 	private PayrollRunView view(PayrollRun run) {
-		List<Payslip> included = payslips.findLiveByRun(run.id());
+		List<Payslip> included = payslips.findByRun(run.id());
 		Map<UUID, Employee> people = new LinkedHashMap<>();
 		employees.findAllById(included.stream().map(Payslip::employeeId).toList()).forEach(e -> people.put(e.id(), e));
 		Map<String, BigDecimal[]> sums = new LinkedHashMap<>();
@@ -145,8 +145,12 @@ public class PayrollRunManagement {
 			sum[2] = sum[2].add(p.netPay());
 			int scale = PayrollCalculator.minorUnit(p.currency());
 			Employee e = people.get(p.employeeId());
-			entries.add(new PayrollRunView.Entry(p.id(), p.employeeId(), e == null ? "" : e.name(),
-					e == null ? "" : e.employeeCode(), p.status(), p.currency(), PayslipManagement.plain(p.grossPay(), scale),
+			// A deleted employee can only have finalized payslips here: their snapshot still names them.
+			PayslipDocument.Person frozen = e == null && p.snapshot() != null
+					? EmployeeManagement.JSON.readValue(p.snapshot(), PayslipDocument.class).employee() : null;
+			entries.add(new PayrollRunView.Entry(p.id(), p.employeeId(),
+					e != null ? e.name() : frozen != null ? frozen.name() : "",
+					e != null ? e.employeeCode() : frozen != null ? frozen.employeeCode() : "", p.status(), p.currency(), PayslipManagement.plain(p.grossPay(), scale),
 					PayslipManagement.plain(p.totalDeductions(), scale), PayslipManagement.plain(p.netPay(), scale)));
 		}
 		entries.sort(java.util.Comparator.comparing(PayrollRunView.Entry::employeeCode));

@@ -13,9 +13,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
 import io.prax.platform.TenantRecord;
+import org.hibernate.annotations.SQLRestriction;
 import org.jspecify.annotations.Nullable;
 
 @Entity
+@SQLRestriction("deleted_at is null")
 @Table(name = "payslip")
 class Payslip extends TenantRecord {
 

@@ -104,7 +104,7 @@ public class PayslipManagement {
 	/** The signed-in user's own finalized payslips (their linked employee's), newest first. */
 	@Transactional(readOnly = true)
 	public List<PayslipView> mine() {
-		Optional<Employee> me = employees.findLiveByUser(CurrentUser.require().id().value());
+		Optional<Employee> me = employees.findByUserId(CurrentUser.require().id().value());
 		if (me.isEmpty()) {
 			return List.of();
 		}
@@ -123,7 +123,7 @@ public class PayslipManagement {
 		Map<String, String> errors = new LinkedHashMap<>();
 		Payslip original = null;
 		if (input.corrects() != null) {
-			original = payslips.findLive(input.corrects()).orElse(null);
+			original = payslips.findById(input.corrects()).orElse(null);
 			if (original == null || original.status() != PayslipStatus.FINALIZED) {
 				errors.put("corrects", "Only a finalized payslip can be corrected");
 			}
@@ -138,7 +138,7 @@ public class PayslipManagement {
 			errors.putIfAbsent("employeeId", "Choose the employee");
 		}
 		checkPeriod(start, end, errors);
-		Employee employee = employeeId == null ? null : employees.findLive(employeeId).orElse(null);
+		Employee employee = employeeId == null ? null : employees.findById(employeeId).orElse(null);
 		if (employeeId != null && employee == null) {
 			errors.putIfAbsent("employeeId", "No such employee");
 		}
@@ -198,7 +198,7 @@ public class PayslipManagement {
 			throw ProblemException.validation(errors);
 		}
 		payslip.requireVersion(checked(change.version()));
-		Employee employee = employees.findLive(payslip.employeeId())
+		Employee employee = employees.findById(payslip.employeeId())
 			.orElseThrow(() -> ProblemException.validation(Map.of("employeeId", "The employee no longer exists")));
 		compute(payslip, employee, adjustments.stream()
 			.map(a -> new Adjustment(a.kind(), EmployeeManagement.clean(a.description()), a.amount()))
@@ -271,15 +271,15 @@ public class PayslipManagement {
 	}
 
 	Payslip mineOrNotFound(PayslipId id) {
-		Optional<Employee> me = employees.findLiveByUser(CurrentUser.require().id().value());
-		return payslips.findLive(id.value())
+		Optional<Employee> me = employees.findByUserId(CurrentUser.require().id().value());
+		return payslips.findById(id.value())
 			.filter(p -> me.isPresent() && p.employeeId().equals(me.get().id()))
 			.filter(p -> p.status() == PayslipStatus.FINALIZED)
 			.orElseThrow(() -> ProblemException.notFound("Payslip"));
 	}
 
 	Payslip find(PayslipId id) {
-		return payslips.findLive(id.value()).orElseThrow(() -> ProblemException.notFound("Payslip"));
+		return payslips.findById(id.value()).orElseThrow(() -> ProblemException.notFound("Payslip"));
 	}
 
 	static void checkPeriod(@Nullable LocalDate start, @Nullable LocalDate end, Map<String, String> errors) {

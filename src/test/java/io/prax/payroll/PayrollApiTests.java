@@ -87,6 +87,17 @@ class PayrollApiTests {
 		return created.text("id");
 	}
 
+	static Map<String, Object> company(String name, Long version) {
+		Map<String, Object> body = new HashMap<>();
+		body.put("name", name);
+		body.put("defaultCurrency", "EUR");
+		body.put("paymentTermsDays", 14);
+		if (version != null) {
+			body.put("version", version);
+		}
+		return body;
+	}
+
 	String finalizedPayslip(String employeeId) {
 		var draft = api.post("/api/v1/payslips",
 				Map.of("employeeId", employeeId, "periodStart", "2026-01-01", "periodEnd", "2026-01-31"), token);
@@ -119,6 +130,8 @@ class PayrollApiTests {
 	@Test
 	void finalizedPayslipsKeepTheirFrozenValuesWhenMasterDataChanges() throws Exception {
 		String engineer = designation("Engineer");
+		assertThat(api.send("PUT", "/api/v1/admin/company", company("Frozen Employer GmbH", null), token).status())
+			.isEqualTo(200);
 		String employeeId = createEmployee(employee("E-2", engineer, "2020-01-01"));
 		String payslipId = finalizedPayslip(employeeId);
 		JsonNode before = api.get("/api/v1/payslips/" + payslipId, token).json();
@@ -138,9 +151,13 @@ class PayrollApiTests {
 		var renamed = api.send("PUT", "/api/v1/admin/designations/" + engineer,
 				Map.of("name", "Principal engineer", "permissions", List.of(), "version", version), token);
 		assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+		long companyVersion = api.get("/api/v1/admin/company", token).json().get("version").asLong();
+		var company = api.send("PUT", "/api/v1/admin/company", company("Renamed Employer AG", companyVersion), token);
+		assertThat(company.status()).as(company.body()).isEqualTo(200);
 
 		JsonNode after = api.get("/api/v1/payslips/" + payslipId, token).json();
 		assertThat(after.get("employee").get("designation").asString()).isEqualTo("Engineer");
+		assertThat(after.get("employer").get("name").asString()).isEqualTo("Frozen Employer GmbH");
 		assertThat(after.get("employee").get("bankAccount").asString()).isEqualTo("•••• 3000");
 		assertThat(after.get("grossPay").asString()).isEqualTo("3300.00");
 		assertThat(after.get("snapshotSha256").asString()).isEqualTo(sha);
@@ -149,12 +166,14 @@ class PayrollApiTests {
 
 		var page = api.page("/payslips/" + payslipId, token);
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.body()).contains("Engineer", "•••• 3000", "3300.00").doesNotContain("Principal", "Team lead");
+		assertThat(page.body()).contains("Engineer", "•••• 3000", "3300.00", "Frozen Employer GmbH")
+			.doesNotContain("Principal", "Team lead", "Renamed Employer");
 		assertThat(api.page("/employees/" + employeeId, token).body()).contains("Team lead", OTHER_IBAN);
 
 		String text = pdfText("/api/v1/payslips/" + payslipId + "/pdf", token);
-		assertThat(text).contains("2026-01-01 – 2026-01-31", "Engineer", "•••• 3000", "3300.00", "2490.00", "Employee E-2", "Year to date 2026")
-			.doesNotContain("Principal", "Team lead", "9000", "5432");
+		assertThat(text).contains("2026-01-01 – 2026-01-31", "Engineer", "•••• 3000", "3300.00", "2490.00", "Employee E-2",
+				"Year to date 2026", "Frozen Employer GmbH")
+			.doesNotContain("Principal", "Team lead", "9000", "5432", "Renamed Employer");
 	}
 
 	@Test

@@ -101,6 +101,60 @@ class PayrollBrowserTests {
 		assertThat(consoleProblems).isEmpty();
 	}
 
+	@Test
+	void createsAnEmployeeWithTwoComponentsThroughTheForm() {
+		TestTenant tenant = Tenants.newTenant(onboarding);
+		Api api = new Api(port);
+		String token = api.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD).access();
+		api.post("/api/v1/admin/designations", Map.of("name", "Analyst", "permissions", List.of()), token);
+
+		try (BrowserContext admin = browser.newContext("http://localhost:" + port)) {
+			Page page = page(admin);
+			signIn(page, tenant, tenant.adminEmail());
+			page.navigate("/employees");
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New employee")).click();
+			page.getByLabel("Employee code").fill("UI-1");
+			page.locator("#name").fill("Uma Interface");
+			page.getByLabel("Work email").fill("uma@staff.example");
+			page.getByLabel("Department").fill("Research");
+			page.getByLabel("Designation").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Analyst"));
+			page.getByLabel("Hire date").fill("2024-03-01");
+			page.getByLabel("Bank account (IBAN)").fill("DE89 3704 0044 0532 0130 00");
+			page.getByLabel("Tax id").fill("98/765/43210");
+			page.getByLabel("Component 1 name").fill("Income tax");
+			page.getByLabel("Component 1 kind").selectOption("DEDUCTION");
+			page.getByLabel("Component 1 computed as").selectOption("RATE");
+			page.getByLabel("Component 1 amount or rate").fill("20");
+			// htmx swaps the editor with a second row; what was typed stays
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add component")).click();
+			page.getByLabel("Component 2 name").fill("Base salary");
+			page.getByLabel("Component 2 amount or rate").fill("2500.00");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move component 2 up")).click();
+			assertThat(page.getByLabel("Component 1 name")).hasValue("Base salary");
+			assertThat(page.getByLabel("Component 2 name")).hasValue("Income tax");
+			assertThat(page.getByLabel("Component 2 computed as")).hasValue("RATE");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create employee")).click();
+
+			assertThat(page.locator("h1.page-title")).hasText("Uma Interface");
+			var rows = page.locator("#salary-heading >> xpath=ancestor::section//tbody/tr");
+			assertThat(rows).hasCount(2);
+			assertThat(rows.nth(0)).containsText("Base salary");
+			assertThat(rows.nth(0)).containsText("2500.00");
+			assertThat(rows.nth(1)).containsText("Income tax");
+			assertThat(rows.nth(1)).containsText("0.2");
+			assertThat(page.getByText("Analyst")).isVisible();
+			assertThat(page.getByText("DE89370400440532013000")).isVisible();
+
+			// the edit form opens with what was saved and saves a change
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit")).click();
+			assertThat(page.getByLabel("Component 2 amount or rate")).hasValue("20");
+			page.getByLabel("Department").fill("Research and development");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
+			assertThat(page.getByText("Research and development")).isVisible();
+		}
+		assertThat(consoleProblems).isEmpty();
+	}
+
 	private Page page(BrowserContext context) {
 		Page page = context.newPage();
 		page.onConsoleMessage(message -> {
