@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * A password counts as listed when its lower-case form is an entry, or its core is: leading and
  * trailing digits and symbols removed ({@code Summer2024!}), common look-alike substitutions undone
- * ({@code p@ssw0rd}), a repeated unit reduced to one ({@code qwertyqwerty}). Passphrases of several
+ * ({@code p@ssw0rd}), a repeated unit reduced to one ({@code qwertyqwerty}); and a plain run such as
+ * {@code 123456789012} or {@code abcdefghijkl} is refused as well. Passphrases of several
  * words are never an entry, so they pass.
  */
 @Component
@@ -44,7 +45,7 @@ class BreachedPasswords {
 	/** Whether {@code password} (already NFKC-normalised) is listed or a trivial variant of an entry. */
 	boolean contains(String password) {
 		String lower = password.toLowerCase(Locale.ROOT);
-		if (listed(lower)) {
+		if (listed(lower) || sequential(lower)) {
 			return true;
 		}
 		String core = stripDecoration(lower);
@@ -89,6 +90,21 @@ class BreachedPasswords {
 			});
 		}
 		return plain.toString();
+	}
+
+	/** A run such as {@code 123456789012} or {@code lkjihgfedcba}: every step one up, or every step one down. */
+	private static boolean sequential(String text) {
+		int up = 0;
+		int down = 0;
+		for (int i = 1; i < text.length(); i++) {
+			char previous = text.charAt(i - 1);
+			char c = text.charAt(i);
+			boolean wraps = previous == '9' && c == '0';
+			boolean wrapsDown = previous == '0' && c == '9';
+			up += c == previous + 1 || wraps ? 1 : 0;
+			down += c == previous - 1 || wrapsDown ? 1 : 0;
+		}
+		return text.length() > 1 && (up == text.length() - 1 || down == text.length() - 1);
 	}
 
 	/** The shortest unit the whole text repeats ({@code abcabc} → {@code abc}), or null. */
