@@ -75,7 +75,7 @@ public class UserImport {
 					problems.add(new RowProblem(row.row(), "password_hash", code, ImportedHash.COST_OUT_OF_RANGE.equals(code)
 							? "bcrypt costs " + ImportedHash.MIN_BCRYPT_COST + " to " + ImportedHash.MAX_BCRYPT_COST
 									+ " are accepted"
-							: "Use {bcrypt}, $2a$/$2b$/$2y$ bcrypt or {pbkdf2} hashes (see the documentation)"));
+							: "Use a bcrypt or a Spring Security PBKDF2 hash (see the import page)"));
 				}
 			}
 		}
