@@ -69,6 +69,37 @@ class UserAdminApiController {
 		return ResponseEntity.created(URI.create("/api/v1/admin/users/" + created.id())).body(created);
 	}
 
+	record ImportedUser(int row, String id, String email, String status) {
+	}
+
+	/** Counts and ids of the imported users: never a hash. */
+	record ImportResponse(int imported, int invited, List<ImportedUser> users) {
+	}
+
+	/**
+	 * 201 with the users; 400 (403 for access beyond the caller's) {@code import_refused} with a per-row
+	 * report, and then nothing is written. See docs/security-model.md for the columns and hash formats.
+	 */
+	@Operation(summary = "Import users from CSV (email, name, tier, roles, password_hash), all or nothing")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "text/csv"))
+	@PostMapping(path = "/import", consumes = { "text/csv", "text/plain" })
+	@RequiresPermission(Permission.USERS_CREATE)
+	ResponseEntity<ImportResponse> importUsers(jakarta.servlet.http.HttpServletRequest request)
+			throws java.io.IOException {
+		UserAdministration.ImportOutcome outcome = users.importUsers(UserImportCsv.read(request.getInputStream()));
+		if (!outcome.refused().isEmpty()) {
+			throw new ImportRefused(outcome.refused());
+		}
+		List<ImportedUser> imported = outcome.imported().stream()
+			.map(i -> new ImportedUser(i.row(), i.account().id().toString(), i.account().email(),
+					i.account().status().name()))
+			.toList();
+		int invited = (int) outcome.imported().stream().filter(io.prax.identity.UserImport.Imported::invited).count();
+		return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED)
+			.body(new ImportResponse(imported.size(), invited, imported));
+	}
+
 	@Operation(summary = "Get a user")
 	@GetMapping("/{id}")
 	@RequiresPermission(Permission.USERS_VIEW)

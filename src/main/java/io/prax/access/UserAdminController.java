@@ -57,6 +57,43 @@ class UserAdminController {
 		}, failure -> page(model, form, failure.fields(), failure.message()));
 	}
 
+	@GetMapping("/import")
+	@RequiresPermission(Permission.USERS_CREATE)
+	String importForm(Model model) {
+		return importPage(model, null);
+	}
+
+	/** All or nothing: a refused file is shown back as a per-row report, and nothing of it is written. */
+	@PostMapping("/import")
+	@RequiresPermission(Permission.USERS_CREATE)
+	String importUsers(@org.springframework.web.bind.annotation.RequestParam(required = false)
+			org.springframework.web.multipart.@Nullable MultipartFile file, Model model, RedirectAttributes redirect)
+			throws java.io.IOException {
+		if (file == null || file.isEmpty()) {
+			return importPage(model, "Choose a CSV file to import.");
+		}
+		UserAdministration.ImportOutcome outcome;
+		try (java.io.InputStream in = file.getInputStream()) {
+			outcome = users.importUsers(UserImportCsv.read(in));
+		}
+		if (!outcome.refused().isEmpty()) {
+			model.addAttribute("refused", outcome.refused());
+			return importPage(model, outcome.refused().size() + " row(s) cannot be imported; nothing was imported.");
+		}
+		long invited = outcome.imported().stream().filter(io.prax.identity.UserImport.Imported::invited).count();
+		redirect.addFlashAttribute("flash", "Imported " + outcome.imported().size() + " user(s)"
+				+ (invited > 0 ? "; " + invited + " of them got an invitation mail" : "") + ".");
+		return "redirect:/admin/users";
+	}
+
+	private String importPage(Model model, @Nullable String error) {
+		model.addAttribute("activeNav", "admin-users");
+		model.addAttribute("error", error);
+		model.addAttribute("maxBytes", UserImportCsv.MAX_BYTES);
+		model.addAttribute("maxRows", UserImportCsv.MAX_ROWS);
+		return "admin/users-import";
+	}
+
 	private String page(Model model, InviteForm form, Map<String, String> errors, @Nullable String error) {
 		model.addAttribute("activeNav", "admin-users");
 		model.addAttribute("canInvite", access.can(Permission.USERS_CREATE));

@@ -14,6 +14,7 @@ import io.prax.identity.NewUser;
 import io.prax.identity.Tier;
 import io.prax.identity.UserAccount;
 import io.prax.identity.UserId;
+import io.prax.identity.UserImport;
 import io.prax.platform.Page;
 import io.prax.platform.ProblemException;
 import org.jspecify.annotations.Nullable;
@@ -31,9 +32,11 @@ public class UserAdministration {
 	private final AccessPolicy access;
 	private final AccessAdministration administration;
 	private final GrantPolicy grants;
+	private final UserImport importer;
 
 	UserAdministration(IdentityManagement identity, AccessPolicy access, AccessAdministration administration,
-			GrantPolicy grants) {
+			GrantPolicy grants, UserImport importer) {
+		this.importer = importer;
 		this.identity = identity;
 		this.access = access;
 		this.administration = administration;
@@ -124,6 +127,53 @@ public class UserAdministration {
 	public ManagedUser deactivate(UUID id) {
 		grants.checkDeactivation(identity.find(new UserId(id)).orElseThrow(() -> ProblemException.notFound("User")));
 		return managed(identity.deactivate(new UserId(id)));
+	}
+
+	/** What an import did: the users it created, or (and then nothing was written) why rows were refused. */
+	public record ImportOutcome(List<UserImport.Imported> imported, List<UserImport.RowProblem> refused) {
+	}
+
+	/**
+	 * Imports users from CSV ({@link UserImportCsv}), all or nothing: one refused row refuses the whole
+	 * file. Each row's tier and roles pass {@link GrantPolicy} as an invitation would.
+	 */
+	@Transactional
+	public ImportOutcome importUsers(String csv) {
+		UserImportCsv.Parsed parsed = UserImportCsv.parse(csv);
+		if (!parsed.problems().isEmpty()) {
+			return new ImportOutcome(List.of(), parsed.problems());
+		}
+		List<UserImport.RowProblem> problems = new ArrayList<>();
+		List<UserImport.ImportedUser> rows = new ArrayList<>();
+		for (UserImportCsv.Row row : parsed.rows()) {
+			Map<String, String> errors = new LinkedHashMap<>();
+			String tierCell = row.get("tier");
+			Tier tier = tierCell == null ? Tier.EMPLOYEE : tier(tierCell, errors);
+			if (tier == Tier.CUSTOMER) {
+				errors.put("tier", "Import ADMIN or EMPLOYEE users; invite customer-portal users one by one");
+			}
+			List<String> roles = roles(UserImportCsv.roles(row.get("roles")), errors);
+			errors.forEach((column, message) -> problems.add(new UserImport.RowProblem(row.row(), column,
+					column.equals("tier") ? "tier_invalid" : "role_unknown", message)));
+			if (errors.isEmpty()) {
+				try {
+					grants.checkAccessChange(null, null, new GrantPolicy.AccessState(tier, roles, null, Set.of(), Set.of()));
+				}
+				catch (ProblemException refused) {
+					problems.add(new UserImport.RowProblem(row.row(), "roles", refused.code(), refused.getMessage()));
+				}
+			}
+			rows.add(new UserImport.ImportedUser(row.row(), java.util.Objects.requireNonNullElse(row.get("email"), ""),
+					java.util.Objects.requireNonNullElse(row.get("name"), ""), tier == null ? Tier.EMPLOYEE : tier, roles, row.get("password_hash")));
+		}
+		problems.addAll(importer.check(rows));
+		if (!problems.isEmpty()) {
+			problems.sort(java.util.Comparator.comparingInt(UserImport.RowProblem::row));
+			return new ImportOutcome(List.of(), problems);
+		}
+		List<UserImport.Imported> imported = importer.create(rows);
+		access.forget();
+		return new ImportOutcome(imported, List.of());
 	}
 
 	public void sendPasswordReset(UUID id) {

@@ -115,6 +115,18 @@ class SecurityEventAudit {
 				event.userId().value().toString(), changes, null));
 	}
 
+	/** How many users an import created and their ids; never a hash. */
+	@EventListener
+	void on(io.prax.identity.UsersImported event) {
+		ObjectNode changes = changes();
+		changes.put("count", event.userIds().size());
+		changes.put("withPassword", event.withPassword());
+		changes.put("invited", event.invited());
+		event.userIds().forEach(id -> changes.withArray("userIds").add(id.value().toString()));
+		writer.record(event.tenantId(), new AuditEntry(AuditEntry.Actor.current(), "user.imported", null, null,
+				changes, null));
+	}
+
 	@EventListener
 	void on(SecuritySettingsChanged event) {
 		ObjectNode changes = changes();

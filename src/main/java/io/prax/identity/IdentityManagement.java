@@ -48,6 +48,8 @@ public class IdentityManagement {
 	private final PasswordTokens tokens;
 	private final PasswordHashing passwords;
 	private final PasswordChangeGuard guard;
+	private final PasswordPolicy policy;
+	private final PasswordHistory history;
 	private final MailOutbox mail;
 	private final TenantDirectory tenants;
 	private final ApplicationEventPublisher events;
@@ -58,9 +60,12 @@ public class IdentityManagement {
 	private final String decoyHash;
 
 	IdentityManagement(Users users, PasswordTokens tokens, PasswordEncoder encoder, PasswordHashing passwords,
-			PasswordChangeGuard guard, MailOutbox mail, TenantDirectory tenants, ApplicationEventPublisher events,
-			PraxProperties properties, Clock clock, TransactionTemplate transactions) {
+			PasswordChangeGuard guard, PasswordPolicy policy, PasswordHistory history, MailOutbox mail,
+			TenantDirectory tenants, ApplicationEventPublisher events, PraxProperties properties, Clock clock,
+			TransactionTemplate transactions) {
 		this.transactions = transactions;
+		this.policy = policy;
+		this.history = history;
 		this.users = users;
 		this.tokens = tokens;
 		this.passwords = passwords;
@@ -73,8 +78,16 @@ public class IdentityManagement {
 		this.decoyHash = encoder.encode(SecretFiles.randomToken(16));
 	}
 
-	/** What checking a password needs, read in a short transaction so the hash runs without a connection. */
-	private record Credentials(UserAccount account, @Nullable String hash, UserStatus status) {
+	/**
+	 * What checking a password needs, read in a short transaction so the hash runs without a connection;
+	 * {@code earlierHashes} are those a new password must not match (history rule), else empty.
+	 */
+	private record Credentials(UserAccount account, @Nullable String hash, UserStatus status,
+			List<String> earlierHashes) {
+
+		Credentials(UserAccount account, @Nullable String hash, UserStatus status) {
+			this(account, hash, status, List.of());
+		}
 	}
 
 	/**
@@ -85,12 +98,12 @@ public class IdentityManagement {
 	public Optional<UserAccount> authenticate(String email, String password) {
 		Optional<Credentials> found = credentials(email);
 		String hash = found.map(Credentials::hash).orElse(null);
-		boolean matches = passwords.matches(password == null ? "" : password, hash != null ? hash : decoyHash);
-		if (!matches || hash == null || found.get().status() != UserStatus.ACTIVE) {
+		PasswordHashing.Match match = passwords.verify(password == null ? "" : password, hash != null ? hash : decoyHash);
+		if (!match.matched() || hash == null || found.get().status() != UserStatus.ACTIVE) {
 			return Optional.empty();
 		}
 		UserAccount account = found.get().account();
-		if (passwords.upgradeEncoding(hash)) {
+		if (match == PasswordHashing.Match.YES_REHASH) {
 			String upgraded = passwords.encode(password);
 			transactions.executeWithoutResult(status -> users.findById(account.id().value())
 				.filter(user -> hash.equals(user.passwordHash()))
@@ -134,9 +147,12 @@ public class IdentityManagement {
 		return checkIdentity(email, name);
 	}
 
-	/** Throws the password policy's problem ({@code password_too_short}, ...) if the password is not acceptable. */
+	/**
+	 * Throws the password policy's problem ({@code password_too_short}, ...) if the password is not
+	 * acceptable for this user of the current tenant.
+	 */
 	public void checkPassword(String password, String email, String name) {
-		PasswordPolicy.check(password, email, name);
+		policy.check(password, owner(email, name));
 	}
 
 	/**
@@ -148,14 +164,21 @@ public class IdentityManagement {
 		return transactions.execute(status -> createWithPasswordHash(newUser, hash));
 	}
 
-	/** Checks the new user and the password policy, then hashes: outside any transaction. */
+	/** Checks the new user of the current tenant and the password policy, then hashes: outside any transaction. */
 	String hashNewPassword(NewUser newUser, String password) {
+		TenantInfo tenant = currentTenant();
+		return hashNewPassword(newUser, password, tenant.name(), tenant.slug());
+	}
+
+	/** The same for the first user of a workspace that does not exist yet. */
+	String hashNewPassword(NewUser newUser, String password, String workspaceName, String workspaceSlug) {
 		Map<String, String> errors = checkIdentity(newUser.email(), newUser.name());
 		if (!errors.isEmpty()) {
 			throw ProblemException.validation(errors);
 		}
-		PasswordPolicy.check(password, newUser.email(), newUser.name());
-		return passwords.encode(password);
+		String normalized = policy.check(password,
+				new PasswordPolicy.Owner(newUser.email(), newUser.name(), workspaceName, workspaceSlug));
+		return passwords.encode(normalized);
 	}
 
 	/** Stores a user whose password was hashed by {@link #hashNewPassword}; in the caller's transaction. */
@@ -292,24 +315,28 @@ public class IdentityManagement {
 		TenantId tenant = tenantOf(token);
 		String tokenHash = Digests.sha256Hex(token);
 		return TenantContext.call(tenant, () -> {
-			UserAccount target = transactions.execute(status -> tokens.findById(tokenHash)
+			Credentials target = transactions.execute(status -> tokens.findById(tokenHash)
 				.filter(t -> t.usableAt(Instant.now(clock)))
 				.flatMap(t -> users.findById(t.userId()))
 				.filter(u -> u.status() != UserStatus.DEACTIVATED)
-				.map(User::account)
+				.map(u -> new Credentials(u.account(), u.passwordHash(), u.status(),
+						history.hashesToAvoid(u.id(), u.passwordHash())))
 				.orElseThrow(IdentityManagement::invalidToken));
-			PasswordPolicy.check(newPassword, target.email(), target.name());
-			String hash = passwords.encode(newPassword);
+			String normalized = policy.check(newPassword, owner(target.account().email(), target.account().name()));
+			history.requireNotReused(normalized, target.earlierHashes());
+			String hash = passwords.encode(normalized);
 			return transactions.execute(status -> {
 				Instant now = Instant.now(clock);
 				if (tokens.claim(tokenHash, now) == 0) {
 					throw invalidToken();
 				}
-				User user = users.findById(target.id().value()).filter(u -> u.status() != UserStatus.DEACTIVATED)
+				User user = users.findById(target.account().id().value())
+					.filter(u -> u.status() != UserStatus.DEACTIVATED)
 					.orElseThrow(IdentityManagement::invalidToken);
+				history.remember(user.id(), user.passwordHash(), now);
 				user.setPassword(hash, now);
 				tokens.endAllOf(user.id(), now);
-				events.publishEvent(new PasswordChanged(tenant, target.id(), null));
+				events.publishEvent(new PasswordChanged(tenant, target.account().id(), null));
 				return user.account();
 			});
 		});
@@ -327,9 +354,10 @@ public class IdentityManagement {
 			throw ProblemException.validation(Map.of("currentPassword", "At most " + MAX_PASSWORD_LENGTH + " characters"));
 		}
 		Credentials stored = transactions.execute(status -> users.findById(me.id().value())
-			.map(user -> new Credentials(user.account(), user.passwordHash(), user.status())))
+			.map(user -> new Credentials(user.account(), user.passwordHash(), user.status(),
+					history.hashesToAvoid(user.id(), user.passwordHash()))))
 			.orElseThrow(() -> ProblemException.notFound("User"));
-		PasswordPolicy.check(newPassword, stored.account().email(), me.name());
+		String normalized = policy.check(newPassword, owner(stored.account().email(), stored.account().name()));
 		PasswordChangeGuard.Attempt attempt;
 		try {
 			attempt = guard.reserve(me);
@@ -356,11 +384,13 @@ public class IdentityManagement {
 					"The current password is not correct");
 		}
 		attempt.passed();
-		if (passwords.matches(newPassword, checked(hash))) {
+		if (passwords.matches(normalized, checked(hash))) {
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "password_unchanged",
 					"Choose a password different from the current one");
 		}
-		String newHash = passwords.encode(newPassword);
+		// The current hash was compared just above.
+		history.requireNotReused(normalized, stored.earlierHashes().stream().filter(h -> !h.equals(hash)).toList());
+		String newHash = passwords.encode(normalized);
 		transactions.executeWithoutResult(status -> {
 			User user = users.findById(me.id().value()).orElseThrow(() -> ProblemException.notFound("User"));
 			if (!checked(hash).equals(user.passwordHash())) {
@@ -368,6 +398,7 @@ public class IdentityManagement {
 				throw ProblemException.versionConflict();
 			}
 			Instant now = Instant.now(clock);
+			history.remember(user.id(), hash, now);
 			user.setPassword(newHash, now);
 			tokens.endAllOf(user.id(), now);
 			events.publishEvent(new PasswordChanged(me.tenantId(), me.id(), me.sessionId()));
@@ -423,6 +454,12 @@ public class IdentityManagement {
 
 	private TenantInfo currentTenant() {
 		return tenants.find(TenantContext.require()).orElseThrow();
+	}
+
+	/** A user of the current tenant, for the password policy. */
+	private PasswordPolicy.Owner owner(String email, String name) {
+		TenantInfo tenant = currentTenant();
+		return new PasswordPolicy.Owner(email, name, tenant.name(), tenant.slug());
 	}
 
 	private static TenantId tenantOf(String token) {

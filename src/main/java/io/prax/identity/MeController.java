@@ -62,6 +62,9 @@ class MeController {
 		}
 		catch (ProblemException ex) {
 			String field = "invalid_current_password".equals(ex.code()) ? "currentPassword" : "newPassword";
+			if (ex.code().startsWith("password_")) {
+				model.addAttribute("passwordRule", ex.code());
+			}
 			return securityPage(model, Map.of(field, ex.getMessage()), null);
 		}
 	}

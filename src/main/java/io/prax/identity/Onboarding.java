@@ -49,7 +49,7 @@ public class Onboarding {
 		}
 		NewUser admin = new NewUser(request.adminEmail(), request.adminName(), Tier.ADMIN, List.of("ADMIN"), null);
 		// Hashed before the transaction: no pooled connection waits on Argon2id.
-		String hash = identity.hashNewPassword(admin, request.adminPassword());
+		String hash = identity.hashNewPassword(admin, request.adminPassword(), request.tenantName(), request.tenantSlug());
 		TenantId id = new TenantId(Ids.newId());
 		return TenantContext.call(id, () -> transactions.execute(status -> {
 			TenantInfo tenant = tenants.create(id, request.tenantSlug(), request.tenantName(), request.region());

@@ -94,6 +94,7 @@ class OnboardingController {
 		Map<String, String> errors = new LinkedHashMap<>(ex.fieldErrors());
 		if (ex.code().startsWith("password_")) {
 			errors.put("adminPassword", ex.getMessage());
+			model.addAttribute("passwordRule", ex.code());
 		}
 		String error = errors.isEmpty() ? ex.getMessage() : "Please correct the marked fields.";
 		return page(model, view, token, form, errors, error);

@@ -42,6 +42,7 @@ class PasswordController {
 		}
 		catch (ProblemException ex) {
 			if (ex.code().startsWith("password_")) {
+				model.addAttribute("passwordRule", ex.code());
 				return page(model, token, Map.of("newPassword", ex.getMessage()), null);
 			}
 			return page(model, token, Map.of(), ex.getMessage());

@@ -39,12 +39,40 @@ public class PasswordHashing {
 		this.wait = wait;
 	}
 
-	boolean matches(String password, String hash) {
-		return bounded(() -> encoder.matches(password, hash));
+	/** How a password compared with a stored hash. */
+	enum Match {
+		NO, YES,
+		/** Right, but the hash is outdated (not Argon2id, or made of the password before NFKC): hash it again. */
+		YES_REHASH;
+
+		boolean matched() {
+			return this != NO;
+		}
 	}
 
+	boolean matches(String password, String hash) {
+		return verify(password, hash).matched();
+	}
+
+	/**
+	 * Compares the NFKC form of {@code password}; hashes made before passwords were normalised (or
+	 * imported from elsewhere) were made of the password as typed, so that form is tried as well when
+	 * it differs, and a match asks for a new hash of the normalised form.
+	 */
+	Match verify(String password, String hash) {
+		String normalized = PasswordPolicy.normalize(password);
+		return bounded(() -> {
+			if (encoder.matches(normalized, hash)) {
+				return encoder.upgradeEncoding(hash) ? Match.YES_REHASH : Match.YES;
+			}
+			return !normalized.equals(password) && encoder.matches(password, hash) ? Match.YES_REHASH : Match.NO;
+		});
+	}
+
+	/** The Argon2id hash of the password's NFKC form. */
 	String encode(String password) {
-		return bounded(() -> encoder.encode(password));
+		String normalized = PasswordPolicy.normalize(password);
+		return bounded(() -> encoder.encode(normalized));
 	}
 
 	boolean upgradeEncoding(String hash) {
