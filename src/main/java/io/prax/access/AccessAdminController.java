@@ -29,9 +29,11 @@ class AccessAdminController {
 	private final UserAdministration users;
 	private final AccessPolicy access;
 	private final GrantPolicy grants;
+	private final io.prax.identity.MfaStatus mfa;
 
 	AccessAdminController(AccessAdministration administration, UserAdministration users, AccessPolicy access,
-			GrantPolicy grants) {
+			GrantPolicy grants, io.prax.identity.MfaStatus mfa) {
+		this.mfa = mfa;
 		this.administration = administration;
 		this.users = users;
 		this.access = access;
@@ -47,6 +49,7 @@ class AccessAdminController {
 	}
 
 	@PostMapping("/users/{id}")
+	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.USERS_EDIT)
 	String updateUser(@PathVariable UUID id, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String tier, @RequestParam(required = false) @Nullable List<String> roles,
@@ -62,6 +65,7 @@ class AccessAdminController {
 	}
 
 	@PostMapping("/users/{id}/overrides")
+	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.USERS_EDIT)
 	String overrides(@PathVariable UUID id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
 		List<String> grants = new ArrayList<>();
@@ -133,6 +137,7 @@ class AccessAdminController {
 		model.addAttribute("canEdit", access.can(Permission.USERS_EDIT));
 		model.addAttribute("canDeactivate", access.can(Permission.USERS_DELETE));
 		model.addAttribute("canRevokeSessions", access.can(Permission.SESSIONS_DELETE));
+		model.addAttribute("mfa", mfa.of(user.account().id()));
 		model.addAttribute("errors", errors);
 		model.addAttribute("error", error);
 		return "admin/user";
@@ -147,6 +152,7 @@ class AccessAdminController {
 	}
 
 	@PostMapping("/roles")
+	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.USERS_EDIT)
 	String createRole(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String description,
 			@RequestParam(required = false) @Nullable List<String> permissions, Model model, RedirectAttributes redirect) {
@@ -165,6 +171,7 @@ class AccessAdminController {
 	}
 
 	@PostMapping("/roles/{id}")
+	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.USERS_EDIT)
 	String updateRole(@PathVariable String id, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String description,
@@ -179,6 +186,7 @@ class AccessAdminController {
 	}
 
 	@PostMapping("/roles/{id}/delete")
+	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.USERS_EDIT)
 	String deleteRole(@PathVariable String id, @RequestParam(defaultValue = "") String reason,
 			RedirectAttributes redirect) {
@@ -194,6 +202,7 @@ class AccessAdminController {
 	}
 
 	@PostMapping("/designations")
+	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.DESIGNATIONS_CREATE)
 	String createDesignation(@RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String description,
@@ -214,6 +223,7 @@ class AccessAdminController {
 	}
 
 	@PostMapping("/designations/{id}")
+	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.DESIGNATIONS_EDIT)
 	String updateDesignation(@PathVariable UUID id, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String description,
@@ -229,6 +239,7 @@ class AccessAdminController {
 	}
 
 	@PostMapping("/designations/{id}/delete")
+	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.DESIGNATIONS_DELETE)
 	String deleteDesignation(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
 			RedirectAttributes redirect) {
@@ -282,6 +293,7 @@ class AccessAdminController {
 	}
 
 	@PostMapping("/feature-gates")
+	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.SETTINGS_EDIT)
 	String saveGates(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
 		Map<String, AccessAdministration.ModuleGate> modules = new LinkedHashMap<>();
@@ -297,6 +309,7 @@ class AccessAdminController {
 	}
 
 	@PostMapping("/feature-gates/restrictions")
+	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.SETTINGS_EDIT)
 	String addRestriction(@RequestParam String module, @RequestParam(defaultValue = "") String action,
 			@RequestParam String target, RedirectAttributes redirect) {
@@ -312,6 +325,7 @@ class AccessAdminController {
 	}
 
 	@PostMapping("/feature-gates/restrictions/delete")
+	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.SETTINGS_EDIT)
 	String removeRestriction(@RequestParam String module, @RequestParam(defaultValue = "") String action,
 			@RequestParam(defaultValue = "") String role, @RequestParam(defaultValue = "") String designationId,

@@ -80,6 +80,7 @@ class PageModel {
 		if (permissions.contains(Permission.SETTINGS_VIEW.key())) {
 			nav.add(new NavEntry("admin-company", "Company", "/admin/company"));
 			nav.add(new NavEntry("admin-feature-gates", "Feature gates", "/admin/feature-gates"));
+			nav.add(new NavEntry("admin-security", "Security settings", "/admin/security-settings"));
 		}
 		if (permissions.contains(Permission.SESSIONS_VIEW.key())) {
 			nav.add(new NavEntry("admin-sessions", "Sessions", "/admin/sessions"));

@@ -24,10 +24,12 @@ class UserAdminController {
 	private final GrantPolicy grants;
 
 	private final io.prax.identity.MfaManagement mfa;
+	private final io.prax.identity.MfaStatus mfaStatus;
 
 	UserAdminController(UserAdministration users, AccessPolicy access, GrantPolicy grants,
-			io.prax.identity.MfaManagement mfa) {
+			io.prax.identity.MfaManagement mfa, io.prax.identity.MfaStatus mfaStatus) {
 		this.mfa = mfa;
+		this.mfaStatus = mfaStatus;
 		this.users = users;
 		this.access = access;
 		this.grants = grants;
@@ -42,7 +44,10 @@ class UserAdminController {
 
 	@GetMapping
 	@RequiresPermission(Permission.USERS_VIEW)
-	String list(Model model) {
+	String list(@org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String mfa,
+			Model model) {
+		// ?mfa=missing: those who must use MFA and have not set it up (the dashboard links here).
+		model.addAttribute("mfaFilter", "missing".equals(mfa) ? "missing" : null);
 		return page(model, InviteForm.empty(), Map.of(), null);
 	}
 
@@ -99,8 +104,18 @@ class UserAdminController {
 		model.addAttribute("canInvite", access.can(Permission.USERS_CREATE));
 		List<io.prax.identity.UserAccount> accounts = users.list().stream().map(UserAdministration.ManagedUser::account)
 			.toList();
+		Set<io.prax.identity.UserId> enrolled = mfa.enrolledAmong(
+				accounts.stream().map(io.prax.identity.UserAccount::id).toList());
+		Set<io.prax.identity.UserId> required = mfaStatus.requiredAmong(accounts);
+		if (model.getAttribute("mfaFilter") != null) {
+			accounts = accounts.stream()
+				.filter(u -> u.status() == io.prax.identity.UserStatus.ACTIVE && required.contains(u.id())
+						&& !enrolled.contains(u.id()))
+				.toList();
+		}
 		model.addAttribute("users", accounts);
-		model.addAttribute("mfaEnrolled", mfa.enrolledAmong(accounts.stream().map(io.prax.identity.UserAccount::id).toList()));
+		model.addAttribute("mfaEnrolled", enrolled);
+		model.addAttribute("mfaRequired", required);
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("error", error);

@@ -14,6 +14,7 @@ import io.prax.audit.AuditManagement;
 import io.prax.customer.CustomerId;
 import io.prax.customer.CustomerManagement;
 import io.prax.identity.CurrentUser;
+import io.prax.identity.MfaStatus;
 import io.prax.invoicing.InvoiceManagement;
 import io.prax.invoicing.InvoiceStatus;
 import io.prax.payroll.PayrollRunManagement;
@@ -32,13 +33,15 @@ class DashboardController {
 	private final InvoiceManagement invoices;
 	private final Clock clock;
 	private final PayrollRunManagement payroll;
+	private final MfaStatus mfa;
 
 	/** One bar of the payroll chart: its label, amount and length in SVG units (of 200). */
 	record Bar(String label, String amount, int length, int y) {
 	}
 
 	DashboardController(CustomerManagement customers, AccessPolicy access, AuditManagement audit,
-			InvoiceManagement invoices, Clock clock, PayrollRunManagement payroll) {
+			InvoiceManagement invoices, Clock clock, PayrollRunManagement payroll, MfaStatus mfa) {
+		this.mfa = mfa;
 		this.payroll = payroll;
 		this.customers = customers;
 		this.invoices = invoices;
@@ -84,6 +87,9 @@ class DashboardController {
 		model.addAttribute("canViewAudit", canViewAudit);
 		if (canViewAudit) {
 			model.addAttribute("security", audit.securitySummary(Instant.now(clock).minus(Duration.ofDays(7)), 5));
+			if (access.can(Permission.USERS_VIEW)) {
+				model.addAttribute("mfaCoverage", mfa.coverage());
+			}
 		}
 		return "dashboard/index";
 	}

@@ -15,6 +15,9 @@ interface BackupCodes extends JpaRepository<BackupCode, String> {
 			+ "and c.usedAt is null")
 	int use(String codeHash, UUID userId, Instant now);
 
+	@Query("select count(c) from BackupCode c where c.userId = :userId and c.usedAt is null")
+	long countUnused(UUID userId);
+
 	@Modifying
 	@Query("delete from BackupCode c where c.userId = :userId")
 	int deleteAllOf(UUID userId);

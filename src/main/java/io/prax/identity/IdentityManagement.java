@@ -411,6 +411,15 @@ public class IdentityManagement {
 	 * when it is wrong. Call outside any transaction.
 	 */
 	public void confirmOwnPassword(@Nullable String password) {
+		confirmOwnPassword(password, () -> true);
+	}
+
+	/**
+	 * {@link #confirmOwnPassword(String)} with a second factor, checked only after the right password:
+	 * a wrong one counts as one failed check like a wrong password (401 {@code invalid_mfa_code}), so
+	 * someone who knows the password cannot guess codes without locking the checks.
+	 */
+	public void confirmOwnPassword(@Nullable String password, java.util.function.BooleanSupplier secondFactor) {
 		CurrentUser me = CurrentUser.require();
 		if (password != null && password.length() > MAX_PASSWORD_LENGTH) {
 			throw ProblemException.validation(Map.of("password", "At most " + MAX_PASSWORD_LENGTH + " characters"));
@@ -429,6 +438,11 @@ public class IdentityManagement {
 		if (!matches) {
 			events.publishEvent(new PasswordChangeFailed(me.tenantId(), me.id(), "wrong_password_reentry"));
 			throw new ProblemException(HttpStatus.UNAUTHORIZED, "invalid_credentials", "The password is not correct");
+		}
+		if (!secondFactor.getAsBoolean()) {
+			events.publishEvent(new PasswordChangeFailed(me.tenantId(), me.id(), "wrong_mfa_code_reentry"));
+			throw new ProblemException(HttpStatus.UNAUTHORIZED, MfaManagement.INVALID_CODE,
+					"The code is not correct or was already used");
 		}
 		attempt.passed();
 	}

@@ -15,14 +15,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The signed-in user's own pages: profile and security (password). */
+/** The signed-in user's own pages: profile and security (password; two-factor in {@link MfaController}). */
 @Controller
 class MeController {
 
 	private final IdentityManagement identity;
+	private final SecurityPage securityPage;
 
-	MeController(IdentityManagement identity) {
+	MeController(IdentityManagement identity, SecurityPage securityPage) {
 		this.identity = identity;
+		this.securityPage = securityPage;
 	}
 
 	@GetMapping("/me")
@@ -70,9 +72,6 @@ class MeController {
 	}
 
 	private String securityPage(Model model, Map<String, String> errors, @Nullable String error) {
-		model.addAttribute("activeNav", "me-security");
-		model.addAttribute("errors", errors);
-		model.addAttribute("error", error);
-		return "identity/security";
+		return securityPage.render(model, errors, error);
 	}
 }

@@ -23,11 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class MfaApiController {
 
 	private final MfaManagement mfa;
-	private final IdentityManagement identity;
+	private final MfaStatus status;
 
-	MfaApiController(MfaManagement mfa, IdentityManagement identity) {
+	MfaApiController(MfaManagement mfa, MfaStatus status) {
 		this.mfa = mfa;
-		this.identity = identity;
+		this.status = status;
 	}
 
 	record Confirmation(@Nullable String code) {
@@ -59,17 +59,18 @@ class MfaApiController {
 	@PostMapping("/backup-codes")
 	@SignedInOnly("one's own backup codes, after re-entering the password")
 	BackupCodesResponse regenerate(@RequestBody PasswordReentry body) {
-		identity.confirmOwnPassword(body.password());
-		return new BackupCodesResponse(mfa.regenerateBackupCodes(CurrentUser.require().id()));
+		return new BackupCodesResponse(status.regenerateOwnBackupCodes(body.password()));
 	}
 
-	/** Turns one's own MFA off after re-entering the password; every session of the user ends. */
-	@Operation(summary = "Turn MFA off (password re-entered)")
+	/**
+	 * Turns one's own MFA off after re-entering the password; every session of the user ends. 409
+	 * {@code mfa_required_by_policy} when the workspace requires MFA of the user.
+	 */
+	@Operation(summary = "Turn MFA off (password re-entered); refused when the workspace requires it of you")
 	@DeleteMapping
 	@SignedInOnly("one's own second factor, after re-entering the password")
 	ResponseEntity<Void> disable(@RequestBody PasswordReentry body) {
-		identity.confirmOwnPassword(body.password());
-		mfa.remove(CurrentUser.require().id(), "disabled");
+		status.disableOwn(body.password());
 		return ResponseEntity.noContent().build();
 	}
 }

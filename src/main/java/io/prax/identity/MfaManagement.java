@@ -82,6 +82,12 @@ public class MfaManagement {
 			.map(UserMfa::confirmed).orElse(false)));
 	}
 
+	/** How many of the user's backup codes are still unused. */
+	public int unusedBackupCodes(UserId user) {
+		Long count = transactions.execute(status -> backupCodes.countUnused(user.value()));
+		return count == null ? 0 : count.intValue();
+	}
+
 	/** Which of these users have confirmed TOTP. */
 	public Set<UserId> enrolledAmong(Collection<UserId> users) {
 		if (users.isEmpty()) {

@@ -4,22 +4,32 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.prax.identity.CurrentUser;
+import io.prax.platform.Problems;
+import io.prax.platform.ProblemException;
 import io.prax.platform.RequiresRecentAuthentication;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndViewDefiningException;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Enforces {@link RequiresRecentAuthentication} before the handler runs, after the permission check. */
+/**
+ * Enforces {@link RequiresRecentAuthentication} before the handler runs, after the permission check.
+ * The API answers 401 {@code reauthentication_required}; a page asks for the proof instead and carries
+ * the original form to {@link ReauthenticationController}, which replays it once the proof passes.
+ */
 @Component
 class RecentAuthenticationInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
 	private final SessionManagement sessions;
+	private final ReauthenticationPrompt prompt;
 
-	RecentAuthenticationInterceptor(SessionManagement sessions) {
+	RecentAuthenticationInterceptor(SessionManagement sessions, ReauthenticationPrompt prompt) {
 		this.sessions = sessions;
+		this.prompt = prompt;
 	}
 
 	@Override
@@ -29,12 +39,30 @@ class RecentAuthenticationInterceptor implements HandlerInterceptor, WebMvcConfi
 	}
 
 	@Override
-	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		if (handler instanceof HandlerMethod method
-				&& (AnnotatedElementUtils.hasAnnotation(method.getMethod(), RequiresRecentAuthentication.class)
-						|| AnnotatedElementUtils.hasAnnotation(method.getBeanType(), RequiresRecentAuthentication.class))) {
-			sessions.requireRecentAuthentication(CurrentUser.require());
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+			throws ModelAndViewDefiningException {
+		boolean sensitive = handler instanceof HandlerMethod method && sensitive(method);
+		if (request.getAttribute(ReauthenticationController.REPLAY) != null && !sensitive) {
+			// The re-authentication endpoint forwards only to sensitive actions, never as a general forwarder.
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "replay_refused",
+					"Only a sensitive action is completed after confirming your password");
+		}
+		if (!sensitive) {
+			return true;
+		}
+		CurrentUser user = CurrentUser.require();
+		if (Problems.isApi(request)) {
+			sessions.requireRecentAuthentication(user);
+		}
+		else if (!sessions.recentlyAuthenticated(user)) {
+			// Nothing of the action runs: the page asks for the proof and carries the form along.
+			throw new ModelAndViewDefiningException(prompt.forRequest(request, user, null));
 		}
 		return true;
+	}
+
+	static boolean sensitive(HandlerMethod method) {
+		return AnnotatedElementUtils.hasAnnotation(method.getMethod(), RequiresRecentAuthentication.class)
+				|| AnnotatedElementUtils.hasAnnotation(method.getBeanType(), RequiresRecentAuthentication.class);
 	}
 }

@@ -126,21 +126,18 @@ class SessionApiController {
 	@io.prax.platform.RequiresRecentAuthentication
 	SecuritySettings changeSecuritySettings(@RequestBody SecuritySettingsChange change) {
 		SessionManagement.Lifetimes current = sessions.lifetimes();
+		SessionManagement.MfaRequirement was = sessions.mfaRequirement();
 		SessionSettingsChange s = change.sessions();
 		MfaChange m = change.mfa();
-		if (m != null) {
-			SessionManagement.MfaRequirement was = sessions.mfaRequirement();
-			sessions.changeMfaRequirement(m.requiredRoles() != null ? m.requiredRoles() : was.requiredRoles(),
-					m.requiredForEveryone() != null ? m.requiredForEveryone() : was.requiredForEveryone());
-		}
-		if (s == null) {
-			return new SecuritySettings(current, sessions.mfaRequirement());
-		}
-		return new SecuritySettings(sessions.changeLifetimes(
+		// Both parts in one transaction: a refused lifetime leaves the MFA requirement unchanged too.
+		sessions.changeSecuritySettings(s == null ? null : new SessionManagement.LifetimeChange(
 				s.refreshLifetimeDays() != null ? s.refreshLifetimeDays() : current.refreshLifetimeDays(),
 				s.rememberMeLifetimeDays() != null ? s.rememberMeLifetimeDays() : current.rememberMeLifetimeDays(),
 				s.idleTimeoutMinutes() != null ? s.idleTimeoutMinutes() : current.idleTimeoutMinutes()),
-				sessions.mfaRequirement());
+				m == null ? null : new SessionManagement.MfaRequirementChange(
+						m.requiredRoles() != null ? m.requiredRoles() : was.requiredRoles(),
+						m.requiredForEveryone() != null ? m.requiredForEveryone() : was.requiredForEveryone()));
+		return new SecuritySettings(sessions.lifetimes(), sessions.mfaRequirement());
 	}
 
 	/** Lifts a sign-in lockout of the user at once. */

@@ -79,6 +79,7 @@ class SessionController {
 	}
 
 	@PostMapping("/admin/users/{id}/sessions/revoke-all")
+	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.SESSIONS_DELETE)
 	String revokeAll(@PathVariable String id, RedirectAttributes redirect) {
 		sessions.revokeAllOf(new UserId(SessionApiController.uuid(id, "user")));

@@ -16,7 +16,6 @@ import jakarta.persistence.EntityManager;
 import io.prax.identity.CurrentUser;
 import io.prax.identity.IdentityManagement;
 import io.prax.identity.MfaManagement;
-import io.prax.identity.Tier;
 import io.prax.identity.PasswordChanged;
 import io.prax.identity.UserAccount;
 import io.prax.identity.UserId;
@@ -228,15 +227,7 @@ public class SessionManagement {
 	 * {@code prax.mfa.required-by-default} is off, for tests only), and whatever the tenant adds.
 	 */
 	public boolean mfaRequired(UserAccount user) {
-		SessionSettings settings = transactions.execute(status -> settings());
-		if (settings.mfaRequiredForEveryone()) {
-			return true;
-		}
-		if (mfaRequiredByDefault && (user.tier() == Tier.ADMIN
-				|| user.roles().stream().anyMatch(role -> MFA_ROLES.stream().anyMatch(role::equalsIgnoreCase)))) {
-			return true;
-		}
-		return user.roles().stream().anyMatch(role -> settings.mfaRequiredRoles().stream().anyMatch(role::equalsIgnoreCase));
+		return MfaRequirementPolicy.requires(user, mfaRequiredByDefault, transactions.execute(status -> settings()));
 	}
 
 	/**
@@ -693,28 +684,29 @@ public class SessionManagement {
 
 	/** 401 {@code reauthentication_required} unless the caller's session proved itself within 10 minutes. */
 	void requireRecentAuthentication(CurrentUser user) {
-		Instant now = Instant.now(clock);
-		boolean recent = Boolean.TRUE.equals(transactions.execute(status -> sessions.findById(user.sessionId())
-			.map(session -> session.authenticatedAt().plus(RECENT_AUTHENTICATION).isAfter(now))
-			.orElse(false)));
-		if (!recent) {
+		if (!recentlyAuthenticated(user)) {
 			throw new ProblemException(HttpStatus.UNAUTHORIZED, "reauthentication_required",
 					"Confirm your password" + " (and code) to do this: POST /api/v1/auth/reauthenticate");
 		}
 	}
 
+	/** Whether the caller's session proved its password (and code) within the last 10 minutes. */
+	boolean recentlyAuthenticated(CurrentUser user) {
+		Instant now = Instant.now(clock);
+		return Boolean.TRUE.equals(transactions.execute(status -> sessions.findById(user.sessionId())
+			.map(session -> session.authenticatedAt().plus(RECENT_AUTHENTICATION).isAfter(now))
+			.orElse(false)));
+	}
+
 	/**
 	 * The signed-in user proves their password again, and their TOTP or a backup code when enrolled;
 	 * sensitive actions of this session are then allowed for 10 minutes. Wrong passwords are throttled
-	 * like password changes; a wrong code answers 401 {@code invalid_mfa_code}.
+	 * like password changes, and so are wrong codes (401 {@code invalid_mfa_code}).
 	 */
 	public void reauthenticate(@Nullable String password, @Nullable String code) {
 		CurrentUser me = CurrentUser.require();
-		identity.confirmOwnPassword(password);
-		if (mfa.enrolled(me.id()) && !mfa.verify(me.id(), code)) {
-			throw new ProblemException(HttpStatus.UNAUTHORIZED, MfaManagement.INVALID_CODE,
-					"The code is not correct or was already used");
-		}
+		boolean enrolled = mfa.enrolled(me.id());
+		identity.confirmOwnPassword(password, () -> !enrolled || mfa.verify(me.id(), code));
 		transactions.executeWithoutResult(status -> sessions.findById(me.sessionId())
 			.ifPresent(session -> session.reauthenticated(Instant.now(clock))));
 	}
@@ -829,7 +821,8 @@ public class SessionManagement {
 	public MfaRequirement mfaRequirement() {
 		return transactions.execute(status -> {
 			SessionSettings settings = settings();
-			return new MfaRequirement(List.of("tier ADMIN", "role ADMIN", "role REVIEWER"), settings.mfaRequiredRoles(),
+			return new MfaRequirement(mfaRequiredByDefault ? List.of("tier ADMIN", "role ADMIN", "role REVIEWER") : List.of(),
+					settings.mfaRequiredRoles(),
 					settings.mfaRequiredForEveryone());
 		});
 	}
@@ -854,6 +847,29 @@ public class SessionManagement {
 					new MfaRequirement(List.of(), settings.mfaRequiredRoles(), settings.mfaRequiredForEveryone())));
 		});
 		return mfaRequirement();
+	}
+
+	/** New lifetimes (see {@link #changeLifetimes}). */
+	public record LifetimeChange(int refreshDays, int rememberMeDays, int idleMinutes) {
+	}
+
+	/** A new MFA requirement beyond the built-in one (see {@link #changeMfaRequirement}). */
+	public record MfaRequirementChange(List<String> roles, boolean everyone) {
+	}
+
+	/**
+	 * Changes the lifetimes and who must use MFA, either or both, in one transaction: a refused value
+	 * leaves both as they were.
+	 */
+	public void changeSecuritySettings(@Nullable LifetimeChange lifetimes, @Nullable MfaRequirementChange mfaChange) {
+		transactions.executeWithoutResult(status -> {
+			if (mfaChange != null) {
+				changeMfaRequirement(mfaChange.roles(), mfaChange.everyone());
+			}
+			if (lifetimes != null) {
+				changeLifetimes(lifetimes.refreshDays(), lifetimes.rememberMeDays(), lifetimes.idleMinutes());
+			}
+		});
 	}
 
 	private static TenantId tenantOf(@Nullable String token) {

@@ -2,6 +2,7 @@ package io.prax.session;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import io.prax.identity.IdentityManagement;
 import io.prax.identity.Onboarding;
@@ -16,12 +17,14 @@ import io.prax.support.Tenants.TestTenant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.bind.annotation.RequestMethod;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * After enrolment, no answer of the user, session, security and audit endpoints and no admin page shows
- * a password, a password hash, a TOTP secret (or its ciphertext) or a backup code.
+ * After enrolment, no answer of the user, session, security and audit endpoints and no admin or own page
+ * (every GET handler under those paths, walked from the mapping, and the dashboard) shows a password, a
+ * password hash, a TOTP secret (or its ciphertext) or a backup code.
  */
 @PraxIntegrationTest
 @MfaRequired
@@ -35,6 +38,10 @@ class MfaExposureTests {
 
 	@Autowired
 	IdentityManagement identity;
+
+	@Autowired
+	@org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+	org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mapping;
 
 	@Test
 	void noAnswerOrAdminPageShowsASecret() {
@@ -63,6 +70,37 @@ class MfaExposureTests {
 			assertThat(response.status()).as(path).isEqualTo(200);
 			check(path, response.body(), secrets);
 		}
+
+		// And every other GET of the user, admin and audit API and of the admin and own pages, as it is mapped.
+		List<String> walked = new ArrayList<>();
+		for (var entry : mapping.getHandlerMethods().entrySet()) {
+			Set<RequestMethod> methods = entry.getKey().getMethodsCondition().getMethods();
+			if (!methods.isEmpty() && !methods.contains(RequestMethod.GET)) {
+				continue;
+			}
+			for (String pattern : entry.getKey().getPatternValues()) {
+				String path = concrete(pattern, other.id().toString());
+				if (path == null || !(pattern.equals("/") || WALKED.stream().anyMatch(pattern::startsWith))) {
+					continue;
+				}
+				walked.add(pattern);
+				Api.Response response = path.startsWith("/api/") ? api.get(path, admin) : api.page(path, admin);
+				assertThat(response.status()).as(path).isLessThan(500);
+				check(path, response.body(), secrets);
+			}
+		}
+		assertThat(walked).contains("/", "/admin/security-settings", "/api/v1/admin/users/{id}", "/admin/users/{id}",
+				"/api/v1/audit/export", "/api/v1/admin/users/{id}/permissions");
+	}
+
+	/** Prefixes of the user, admin and audit answers and pages. */
+	private static final List<String> WALKED = List.of("/api/v1/me", "/api/v1/admin", "/api/v1/audit", "/admin", "/me",
+			"/audit");
+
+	/** The pattern with a user's id for {id} of a user path and a built-in role for a role; else null (skipped). */
+	private static @org.jspecify.annotations.Nullable String concrete(String pattern, String userId) {
+		String path = pattern.replace("/users/{id}", "/users/" + userId).replace("/roles/{id}", "/roles/REVIEWER");
+		return path.contains("{") ? null : path;
 	}
 
 	private static void check(String path, String body, List<String> secrets) {

@@ -37,6 +37,9 @@ class MfaBrowserTests {
 	@Autowired
 	Onboarding onboarding;
 
+	@Autowired
+	io.prax.identity.IdentityManagement identity;
+
 	@BeforeAll
 	static void startBrowser() {
 		browser = Browser.launch();
@@ -114,10 +117,86 @@ class MfaBrowserTests {
 		context.close();
 	}
 
+	/**
+	 * A user whom nothing forces sets up TOTP on "My security" (reading the key from the page, computing
+	 * the code as an app would), signs out, signs in with a code, then with a backup code, and sees one
+	 * backup code fewer; new codes need the password.
+	 */
+	@Test
+	void enrolsOnTheSecurityPageThenSignsInWithACodeAndWithABackupCode() {
+		TestTenant tenant = Tenants.newTenant(onboarding);
+		io.prax.identity.UserAccount user = Tenants.newUser(identity, tenant, io.prax.identity.Tier.EMPLOYEE,
+				List.of("VIEWER"), null);
+		BrowserContext context = browser.newContext("http://localhost:" + port);
+		Page page = context.newPage();
+		List<String> problems = new ArrayList<>();
+		page.onConsoleMessage(message -> {
+			if (("error".equals(message.type()) && !message.text().contains("status of 4"))
+					|| message.text().contains("Content Security Policy")) {
+				problems.add(message.text());
+			}
+		});
+
+		password(page, tenant, user.email(), false);
+		page.waitForURL(url -> !url.contains("/login"));
+		page.navigate("/me/security");
+		assertThat(page.locator("#mfa-state").textContent()).isEqualTo("Off");
+		page.locator("#mfa-start button").click();
+		assertThat(page.locator("#totp-qr").getAttribute("src")).startsWith("data:image/png;base64,");
+		String secret = page.locator("#totp-secret").textContent().strip();
+		long step = Totp.step(Instant.now()) - 1;
+		// A wrong first code: a new key is shown, to scan again.
+		page.getByLabel("Code from your app").fill(Totp.code(secret, step).equals("000000") ? "111111" : "000000");
+		page.locator("#mfa-confirm button[type=submit]").click();
+		assertThat(page.locator(".field-error").first().textContent()).contains("not correct");
+		secret = page.locator("#totp-secret").textContent().strip();
+		page.getByLabel("Code from your app").fill(Totp.code(secret, step));
+		page.locator("#mfa-confirm button[type=submit]").click();
+		List<String> backupCodes = page.locator("#backup-codes code").allTextContents();
+		assertThat(backupCodes).hasSize(10);
+		assertThat(page.locator("#mfa-state").textContent()).isEqualTo("On");
+		assertThat(page.locator("#backup-codes-left").textContent()).contains("10 of 10");
+		page.navigate("/me/security");
+		assertThat(page.content()).doesNotContain(secret).doesNotContain(backupCodes.get(0));
+
+		signOut(page, user.name());
+		password(page, tenant, user.email(), false);
+		page.waitForURL(url -> url.contains("/login/mfa"));
+		assertThat(page.url()).doesNotContain("enrol");
+		page.getByLabel("Authentication code").fill(Totp.code(secret, step + 1));
+		page.locator("#totp-form button[type=submit]").click();
+		page.waitForURL(url -> !url.contains("/login"));
+
+		signOut(page, user.name());
+		password(page, tenant, user.email(), false);
+		page.waitForURL(url -> url.contains("/login/mfa"));
+		page.locator("details summary").click();
+		page.getByLabel("Backup code").fill(backupCodes.get(3));
+		page.locator("#backup-form button[type=submit]").click();
+		page.waitForURL(url -> !url.contains("/login"));
+		page.navigate("/me/security");
+		assertThat(page.locator("#backup-codes-left").textContent()).contains("9 of 10");
+
+		// New backup codes need the password; the old ones stop working.
+		page.getByLabel("Password for new backup codes").fill("not my password at all");
+		page.locator("#mfa-regenerate button[type=submit]").click();
+		assertThat(page.content()).contains("The password is not correct");
+		page.getByLabel("Password for new backup codes").fill(Tenants.PASSWORD);
+		page.locator("#mfa-regenerate button[type=submit]").click();
+		List<String> fresh = page.locator("#backup-codes code").allTextContents();
+		assertThat(fresh).hasSize(10).doesNotContainAnyElementsOf(backupCodes);
+		assertThat(problems).isEmpty();
+		context.close();
+	}
+
 	private static void password(Page page, TestTenant tenant, boolean rememberMe) {
+		password(page, tenant, tenant.adminEmail(), rememberMe);
+	}
+
+	private static void password(Page page, TestTenant tenant, String email, boolean rememberMe) {
 		page.navigate("/login");
 		page.getByLabel("Workspace").fill(tenant.slug());
-		page.getByLabel("Email").fill(tenant.adminEmail());
+		page.getByLabel("Email").fill(email);
 		page.getByLabel("Password").fill(Tenants.PASSWORD);
 		if (rememberMe) {
 			page.getByLabel("Keep me signed in for 30 days").check();
@@ -126,9 +205,13 @@ class MfaBrowserTests {
 	}
 
 	private static void signOut(Page page, TestTenant tenant) {
+		signOut(page, tenant.admin().name());
+	}
+
+	private static void signOut(Page page, String name) {
 		page.navigate("/me");
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-				new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile(tenant.admin().name()))).click();
+				new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile(name))).click();
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
 				new Page.GetByRoleOptions().setName("Sign out")).click();
 		page.waitForURL(url -> url.contains("/login"));
