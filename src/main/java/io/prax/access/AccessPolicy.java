@@ -8,17 +8,22 @@ import java.util.UUID;
 
 import io.prax.identity.CurrentUser;
 import io.prax.identity.Tier;
+import io.prax.platform.NodeCache;
+import io.prax.platform.NodeCaches;
 import io.prax.platform.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Answers whether the current user holds a permission, from the facts in the database: tier, roles,
- * designation, overrides and feature gates (see {@link EffectivePermissions}). Computed once per request.
+ * designation, overrides and feature gates (see {@link EffectivePermissions}). The facts are cached on
+ * this node ({@link NodeCaches}: every node forgets a tenant's facts at each committed change of its
+ * roles, designations, overrides, gates or users) and memoised once per request.
  */
 @Service
 public class AccessPolicy {
@@ -30,9 +35,15 @@ public class AccessPolicy {
 	private final UserAccesses userAccesses;
 	private final FeatureGates gates;
 	private final TransactionTemplate readOnly;
+	private final NodeCache<FactsKey, AccessFacts> cached;
+
+	/** The user and what their session says of them; a changed tier or role list is another entry. */
+	private record FactsKey(UUID userId, Tier tier, List<String> roles) {
+	}
 
 	AccessPolicy(Roles roles, Designations designations, UserAccesses userAccesses, FeatureGates gates,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, NodeCaches caches) {
+		this.cached = caches.create("access-facts", 100_000, java.time.Duration.ofSeconds(60));
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
 		this.roles = roles;
@@ -85,11 +96,20 @@ public class AccessPolicy {
 		if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof AccessFacts facts) {
 			return facts;
 		}
-		AccessFacts facts = load(user.id().value(), user.tier(), user.roles());
+		AccessFacts facts = writing() ? load(user.id().value(), user.tier(), user.roles())
+				: cached.get(user.tenantId().value(), new FactsKey(user.id().value(), user.tier(), List.copyOf(user.roles())),
+						() -> java.util.Optional.of(load(user.id().value(), user.tier(), user.roles())))
+					.orElseThrow();
 		if (request != null) {
 			request.setAttribute(key, facts, RequestAttributes.SCOPE_REQUEST);
 		}
 		return facts;
+	}
+
+	/** Inside a writing transaction the facts are read in it, so its own uncommitted changes count. */
+	private static boolean writing() {
+		return TransactionSynchronizationManager.isActualTransactionActive()
+				&& !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
 	}
 
 	/** Drops the per-request memo after an administrator changed access facts. */

@@ -8,12 +8,14 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
+import io.prax.platform.CachedPerNode;
 import io.prax.platform.TenantRecord;
 import org.hibernate.annotations.SQLRestriction;
 import org.jspecify.annotations.Nullable;
 
 /** A switched-off module or action; switching it back on soft-deletes the row. */
 @Entity
+@CachedPerNode
 @SQLRestriction("deleted_at is null")
 @Table(name = "feature_gate")
 class FeatureGate extends TenantRecord {

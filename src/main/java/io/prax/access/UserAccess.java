@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
+import io.prax.platform.CachedPerNode;
 import io.prax.platform.TenantRecord;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -14,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 /** A user's designation and per-user overrides; its id is the user's id. */
 @Entity
+@CachedPerNode
 @Table(name = "user_access")
 class UserAccess extends TenantRecord {
 

@@ -1,5 +1,8 @@
 package io.prax.audit;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,6 +11,12 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
@@ -15,26 +24,39 @@ import jakarta.persistence.EntityManager;
 import io.prax.tenancy.TenantContext;
 import io.prax.tenancy.TenantId;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.engine.spi.TransactionCompletionCallbacks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Appends events to a tenant's chain in the business transaction. Events are queued on the Hibernate
- * session and written just before commit, after the last flush: then the tenant's head row is locked
- * ({@code select ... for update}) only for the last moments of the transaction, after every business
- * row lock, so writers of one tenant serialize without deadlocks and other tenants never wait. A
- * rolled-back transaction writes nothing.
+ * Appends events to a tenant's chain in the business transaction. Each event is prepared when it is
+ * recorded (bounded fields, canonical JSON of its content around the one number that depends on the
+ * chain, its {@code seq}), and a transaction's events are written together just before commit, after
+ * the last flush: the tenant's head row is locked ({@code select ... for update}), the checksums are
+ * chained (one SHA-256 each), and the events and the new head go in one statement. So the lock is held
+ * for two round trips and the commit, after every business row lock: writers of one tenant serialize
+ * without deadlocks and other tenants never wait. A rolled-back transaction writes nothing.
  */
 @Component
 class AuditWriter {
 
+	/** Rows per insert statement: PostgreSQL takes at most 65,535 parameters. */
+	private static final int ROWS_PER_STATEMENT = 1_000;
+	private static final String COLUMNS = "tenant_id, seq, occurred_at, actor_id, actor_name, actor_tier, session_id, "
+			+ "ip, user_agent, action, entity_type, entity_id, changes, reason, previous_checksum, checksum";
+	private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)";
+
 	private final EntityManager entityManager;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
+	/** The events each open Hibernate session will append at its commit. */
+	private final Map<SharedSessionContractImplementor, Batch> batches = Collections
+		.synchronizedMap(new IdentityHashMap<>());
 
 	AuditWriter(EntityManager entityManager, PlatformTransactionManager transactionManager, Clock clock) {
 		this.entityManager = entityManager;
@@ -58,50 +80,144 @@ class AuditWriter {
 	}
 
 	void enqueue(SharedSessionContractImplementor session, UUID tenant, AuditEntry entry, Instant at) {
-		session.getTransactionCompletionCallbacks()
-			.registerCallback((SharedSessionContractImplementor s) -> s.doWork(c -> append(c, tenant, entry, at)));
+		Prepared event = Prepared.of(tenant, entry, at);
+		Batch batch = batches.get(session);
+		if (batch == null || !batch.tenant.equals(tenant)) {
+			batch = new Batch(tenant);
+			if (!batches.containsKey(session)) {
+				batches.put(session, batch);
+			}
+			session.getTransactionCompletionCallbacks().registerCallback((TransactionCompletionCallbacks.BeforeCompletionCallback) batch);
+			session.getTransactionCompletionCallbacks().registerCallback((TransactionCompletionCallbacks.AfterCompletionCallback) batch);
+		}
+		batch.events.add(event);
 	}
 
-	/** Links the event to the tenant's head and appends it: call inside the transaction that makes the change. */
-	static AuditRecord append(Connection c, UUID tenant, AuditEntry entry, Instant at) throws SQLException {
+	/** One transaction's events of one tenant, appended together just before it commits. */
+	private final class Batch implements TransactionCompletionCallbacks.BeforeCompletionCallback,
+			TransactionCompletionCallbacks.AfterCompletionCallback {
+
+		final UUID tenant;
+		final List<Prepared> events = new ArrayList<>();
+
+		Batch(UUID tenant) {
+			this.tenant = tenant;
+		}
+
+		@Override
+		public void doBeforeTransactionCompletion(SharedSessionContractImplementor session) {
+			List<Prepared> pending = List.copyOf(events);
+			events.clear();
+			if (!pending.isEmpty()) {
+				session.doWork(c -> append(c, tenant, pending));
+			}
+		}
+
+		@Override
+		public void doAfterTransactionCompletion(boolean success, SharedSessionContractImplementor session) {
+			batches.remove(session, this);
+		}
+	}
+
+	/** Links the events to the tenant's head and appends them: call inside the transaction that makes the change. */
+	static List<AuditRecord> append(Connection c, UUID tenant, List<Prepared> events) throws SQLException {
 		Head head = lockHead(c, tenant);
-		AuditEntry.Actor actor = entry.actor();
-		// Bounded here, before hashing, so no caller can put a huge header or name into the permanent chain.
-		AuditRecord event = new AuditRecord(tenant, head.seq() + 1, at, actor.id(), Bounded.text(actor.name(), Bounded.NAME),
-				Bounded.text(actor.tier(), Bounded.NAME), actor.sessionId(), Bounded.text(actor.ip(), Bounded.IP),
-				Bounded.text(actor.userAgent(), Bounded.USER_AGENT), entry.action(),
-				Bounded.text(entry.entityType(), Bounded.ID), Bounded.text(entry.entityId(), Bounded.ID), entry.changes(),
-				Bounded.text(entry.reason(), Bounded.REASON), head.checksum(), "")
-			.withChecksums(head.checksum());
-		try (PreparedStatement insert = c.prepareStatement("insert into audit_event (tenant_id, seq, occurred_at, "
-				+ "actor_id, actor_name, actor_tier, session_id, ip, user_agent, action, entity_type, entity_id, "
-				+ "changes, reason, previous_checksum, checksum) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)")) {
-			insert.setObject(1, tenant);
-			insert.setLong(2, event.seq());
-			insert.setTimestamp(3, Timestamp.from(event.occurredAt()));
-			insert.setObject(4, event.actorId(), Types.OTHER);
-			insert.setString(5, event.actorName());
-			insert.setString(6, event.actorTier());
-			insert.setObject(7, event.sessionId(), Types.OTHER);
-			insert.setString(8, event.ip());
-			insert.setString(9, event.userAgent());
-			insert.setString(10, event.action());
-			insert.setString(11, event.entityType());
-			insert.setString(12, event.entityId());
-			insert.setString(13, event.changes() == null ? null : CanonicalJson.of(event.changes()));
-			insert.setString(14, event.reason());
-			insert.setString(15, event.previousChecksum());
-			insert.setString(16, event.checksum());
-			insert.executeUpdate();
+		List<AuditRecord> linked = new ArrayList<>(events.size());
+		long seq = head.seq();
+		String previous = head.checksum();
+		for (Prepared event : events) {
+			seq++;
+			AuditRecord record = event.link(seq, previous);
+			linked.add(record);
+			previous = record.checksum();
 		}
-		try (PreparedStatement update = c.prepareStatement(
-				"update audit_head set seq = ?, checksum = ? where tenant_id = ?")) {
-			update.setLong(1, event.seq());
-			update.setString(2, event.checksum());
-			update.setObject(3, tenant);
-			update.executeUpdate();
+		for (int from = 0; from < linked.size(); from += ROWS_PER_STATEMENT) {
+			List<AuditRecord> chunk = linked.subList(from, Math.min(linked.size(), from + ROWS_PER_STATEMENT));
+			AuditRecord last = chunk.get(chunk.size() - 1);
+			String sql = "with appended as (insert into audit_event (" + COLUMNS + ") values "
+					+ String.join(", ", Collections.nCopies(chunk.size(), ROW))
+					+ ") update audit_head set seq = ?, checksum = ? where tenant_id = ?";
+			try (PreparedStatement write = c.prepareStatement(sql)) {
+				int i = 0;
+				for (AuditRecord event : chunk) {
+					Prepared prepared = events.get((int) (event.seq() - head.seq() - 1));
+					write.setObject(++i, tenant);
+					write.setLong(++i, event.seq());
+					write.setTimestamp(++i, Timestamp.from(event.occurredAt()));
+					write.setObject(++i, event.actorId(), Types.OTHER);
+					write.setString(++i, event.actorName());
+					write.setString(++i, event.actorTier());
+					write.setObject(++i, event.sessionId(), Types.OTHER);
+					write.setString(++i, event.ip());
+					write.setString(++i, event.userAgent());
+					write.setString(++i, event.action());
+					write.setString(++i, event.entityType());
+					write.setString(++i, event.entityId());
+					write.setString(++i, prepared.changesJson());
+					write.setString(++i, event.reason());
+					write.setString(++i, event.previousChecksum());
+					write.setString(++i, event.checksum());
+				}
+				write.setLong(++i, last.seq());
+				write.setString(++i, last.checksum());
+				write.setObject(++i, tenant);
+				write.executeUpdate();
+			}
 		}
-		return event;
+		return linked;
+	}
+
+	/**
+	 * An event ready to be linked: everything but its {@code seq} and checksums, and the canonical JSON
+	 * of its content split around {@code "seq"} (RFC 8785 sorts the members, so the parts before and
+	 * after it are fixed), so linking under the lock is one SHA-256.
+	 */
+	record Prepared(AuditRecord unlinked, @Nullable String changesJson, byte[] beforeSeq, byte[] afterSeq) {
+
+		static Prepared of(UUID tenant, AuditEntry entry, Instant at) {
+			AuditEntry.Actor actor = entry.actor();
+			// Bounded here, before hashing, so no caller can put a huge header or name into the permanent chain.
+			AuditRecord unlinked = new AuditRecord(tenant, 0, at, actor.id(), Bounded.text(actor.name(), Bounded.NAME),
+					Bounded.text(actor.tier(), Bounded.NAME), actor.sessionId(), Bounded.text(actor.ip(), Bounded.IP),
+					Bounded.text(actor.userAgent(), Bounded.USER_AGENT), entry.action(),
+					Bounded.text(entry.entityType(), Bounded.ID), Bounded.text(entry.entityId(), Bounded.ID),
+					entry.changes(), Bounded.text(entry.reason(), Bounded.REASON), "", "");
+			ObjectNode content = unlinked.content();
+			ObjectNode before = CanonicalJson.JSON.createObjectNode();
+			ObjectNode after = CanonicalJson.JSON.createObjectNode();
+			for (String name : content.propertyNames()) {
+				int order = name.compareTo("seq");
+				if (order < 0) {
+					before.set(name, content.get(name));
+				}
+				else if (order > 0) {
+					after.set(name, content.get(name));
+				}
+			}
+			String head = CanonicalJson.of(before);
+			String tail = CanonicalJson.of(after);
+			return new Prepared(unlinked, unlinked.changes() == null ? null : CanonicalJson.of(unlinked.changes()),
+					(head.substring(0, head.length() - 1) + ",\"seq\":").getBytes(StandardCharsets.UTF_8),
+					(tail.length() > 2 ? "," + tail.substring(1) : "}").getBytes(StandardCharsets.UTF_8));
+		}
+
+		/** The event at {@code seq} after {@code previous}, with its checksum. */
+		AuditRecord link(long seq, String previous) {
+			AuditRecord e = unlinked;
+			try {
+				MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+				sha256.update(previous.getBytes(StandardCharsets.US_ASCII));
+				sha256.update(beforeSeq);
+				sha256.update(Long.toString(seq).getBytes(StandardCharsets.US_ASCII));
+				sha256.update(afterSeq);
+				return new AuditRecord(e.tenantId(), seq, e.occurredAt(), e.actorId(), e.actorName(), e.actorTier(),
+						e.sessionId(), e.ip(), e.userAgent(), e.action(), e.entityType(), e.entityId(), e.changes(),
+						e.reason(), previous, HexFormat.of().formatHex(sha256.digest()));
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException("SHA-256 is part of every JDK", ex);
+			}
+		}
 	}
 
 	record Head(long seq, String checksum) {

@@ -10,6 +10,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
+import io.prax.platform.CachedPerNode;
 import io.prax.platform.TenantRecord;
 import io.prax.tenancy.TenantId;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -17,6 +18,7 @@ import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
 @Entity
+@CachedPerNode
 @Table(name = "app_user")
 class User extends TenantRecord {
 

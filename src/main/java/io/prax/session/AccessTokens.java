@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
@@ -18,6 +21,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.prax.platform.Digests;
 import io.prax.platform.PraxProperties;
 import io.prax.platform.SecretFiles;
 import io.prax.tenancy.TenantId;
@@ -39,6 +43,9 @@ import org.springframework.stereotype.Component;
  * Signs and verifies the 15-minute access tokens (ES256 JWT carrying {@code sub}, {@code tid},
  * {@code sid}). The signing keys live in the keys directory, generated on first start; verification
  * selects the key by {@code kid}, so a new key can be added in front of the old one to rotate.
+ * A token this node verified once is remembered until it expires, keyed by its SHA-256 (never the
+ * token itself), so its ES256 signature is checked once per node, not on every request; whether its
+ * session is still live is decided afresh by every request.
  */
 @Component
 class AccessTokens {
@@ -50,6 +57,12 @@ class AccessTokens {
 	private final ECKey signingKey;
 	private final NimbusJwtEncoder encoder;
 	private final NimbusJwtDecoder decoder;
+
+	/** What a verified token said and until when it holds. */
+	private record Verified(Claims claims, Instant expiresAt) {
+	}
+
+	private final Cache<String, Verified> verified;
 
 	AccessTokens(PraxProperties properties, Clock clock) {
 		this.clock = clock;
@@ -66,6 +79,13 @@ class AccessTokens {
 		JwtTimestampValidator expiry = new JwtTimestampValidator(Duration.ZERO);
 		expiry.setClock(clock);
 		this.decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(expiry, new JwtIssuerValidator(ISSUER)));
+		this.verified = Caffeine.newBuilder()
+			.maximumSize(100_000)
+			.expireAfter(Expiry.<String, Verified>creating((hash, token) -> {
+				Duration left = Duration.between(Instant.now(clock), token.expiresAt());
+				return left.isNegative() ? Duration.ZERO : left;
+			}))
+			.build();
 	}
 
 	String issue(UUID userId, TenantId tenant, SessionId session) {
@@ -85,10 +105,25 @@ class AccessTokens {
 
 	/** The verified claims; throws {@link Rejected} with the reason a caller can be told. */
 	Claims verify(String token) {
+		String hash = Digests.sha256Hex(token);
+		Verified known = verified.getIfPresent(hash);
+		if (known != null) {
+			// Expiry is judged by the application clock, as the validator does, not by the cache's.
+			if (Instant.now(clock).isAfter(known.expiresAt())) {
+				verified.invalidate(hash);
+				throw new Rejected("token_expired");
+			}
+			return known.claims();
+		}
 		try {
 			Jwt jwt = decoder.decode(token);
-			return new Claims(UUID.fromString(jwt.getSubject()), TenantId.of(requireNonNull(jwt.getClaimAsString("tid"))),
+			Claims claims = new Claims(UUID.fromString(jwt.getSubject()), TenantId.of(requireNonNull(jwt.getClaimAsString("tid"))),
 					new SessionId(UUID.fromString(jwt.getClaimAsString("sid"))));
+			Instant expiresAt = jwt.getExpiresAt();
+			if (expiresAt != null) {
+				verified.put(hash, new Verified(claims, expiresAt));
+			}
+			return claims;
 		}
 		catch (JwtValidationException ex) {
 			boolean expired = ex.getErrors().stream().anyMatch(e -> String.valueOf(e.getDescription()).contains("expired"));

@@ -82,6 +82,7 @@ public class SessionManagement {
 	private final SessionSettingsRepository settingsRepository;
 	private final MfaManagement mfa;
 	private final MfaChallenges challenges;
+	private final Principals principals;
 	private final boolean mfaRequiredByDefault;
 
 	SessionManagement(UserSessions sessions, RefreshTokens refreshTokens, AccessTokens accessTokens,
@@ -89,7 +90,8 @@ public class SessionManagement {
 			ApplicationEventPublisher events, Clock clock, SessionLiveness liveness, LastSeen lastSeen,
 			EntityManager entityManager, Devices devices, SignInThrottle throttle,
 			SessionSettingsRepository settingsRepository, MfaManagement mfa, MfaChallenges challenges,
-			MfaProperties mfaProperties) {
+			MfaProperties mfaProperties, Principals principals) {
+		this.principals = principals;
 		this.mfa = mfa;
 		this.challenges = challenges;
 		this.mfaRequiredByDefault = mfaProperties.requiredByDefault();
@@ -615,9 +617,10 @@ public class SessionManagement {
 	}
 
 	/**
-	 * The user behind a verified access token, if its session is still live. Liveness comes from this
-	 * node's cache while the revocation channel is healthy, else from the database; the user and
-	 * tenant are always read fresh, so a role change applies at once.
+	 * The user behind a verified access token, if its session is still live. Liveness, the user and
+	 * the tenant come from this node's caches while the notification channel is healthy, else from the
+	 * database; every node forgets them at a revocation or a committed change, so a role change or a
+	 * deactivation applies at the next request.
 	 */
 	CurrentUser authenticate(AccessTokens.Claims claims, @Nullable ClientInfo client) {
 		Instant now = Instant.now(clock);
@@ -633,17 +636,12 @@ public class SessionManagement {
 					|| !live.get().userId().equals(claims.userId())) {
 				return null;
 			}
-			return transactions.execute(status -> {
-				UserAccount account = identity.find(new UserId(claims.userId()))
-					.filter(u -> u.status() == UserStatus.ACTIVE)
-					.orElse(null);
-				TenantInfo tenant = tenants.find(claims.tenant()).orElse(null);
-				if (account == null || tenant == null) {
-					return null;
-				}
+			return principals.find(claims.tenant(), new UserId(claims.userId())).map(principal -> {
+				UserAccount account = principal.account();
+				TenantInfo tenant = principal.tenant();
 				return new CurrentUser(account.id(), account.tenantId(), sessionId, account.tier(), account.roles(),
 						account.customerId(), account.name(), account.email(), tenant.slug(), tenant.name());
-			});
+			}).orElse(null);
 		});
 		if (user == null) {
 			throw new AccessTokens.Rejected("session_revoked");

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.prax.platform.NodeCaches;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -22,9 +23,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Listens on a dedicated PostgreSQL connection for {@code prax_session_revoked} notifications
- * ({@code <tenantId>:<sessionId>}) and tells this node's {@link SessionLiveness}. While the
- * connection is down, or the listening thread has not checked in for {@link #STALE_AFTER_MILLIS},
- * the cache is bypassed; after reconnecting it forgets every "live" answer before trusting it again.
+ * ({@code <tenantId>:<sessionId>}) and tells this node's {@link SessionLiveness}, and for
+ * {@link NodeCaches#CHANNEL} notifications ({@code <tenantId>}, sent by the database triggers of the
+ * cached tables) and tells this node's {@link NodeCaches}. While the connection is down, or the
+ * listening thread has not checked in for {@link #STALE_AFTER_MILLIS}, both are bypassed; after
+ * reconnecting they forget everything before trusting it again.
  */
 @Component
 class SessionRevocationListener implements SmartLifecycle {
@@ -40,6 +43,7 @@ class SessionRevocationListener implements SmartLifecycle {
 
 	private final DataSource dataSource;
 	private final SessionLiveness liveness;
+	private final NodeCaches caches;
 	/** Names this node's listening connection in {@code pg_stat_activity}. */
 	private final String applicationName = "prax-revocations-" + UUID.randomUUID().toString().substring(0, 8);
 	private final AtomicLong connections = new AtomicLong();
@@ -50,10 +54,12 @@ class SessionRevocationListener implements SmartLifecycle {
 	private volatile @Nullable Thread thread;
 	private volatile @Nullable Connection connection;
 
-	SessionRevocationListener(DataSource dataSource, SessionLiveness liveness) {
+	SessionRevocationListener(DataSource dataSource, SessionLiveness liveness, NodeCaches caches) {
 		this.dataSource = dataSource;
 		this.liveness = liveness;
+		this.caches = caches;
 		liveness.trustWhile(this::healthy);
+		caches.trustWhile(this::healthy);
 	}
 
 	/** True while notifications would reach this node: connected, listening and recently checked in. */
@@ -101,10 +107,12 @@ class SessionRevocationListener implements SmartLifecycle {
 				connection = c;
 				try (Statement s = c.createStatement()) {
 					s.execute("LISTEN " + CHANNEL);
+					s.execute("LISTEN " + NodeCaches.CHANNEL);
 				}
 				PGConnection pg = c.unwrap(PGConnection.class);
-				// Anything revoked while we were not listening is unknown: forget all, then trust again.
+				// Anything revoked or changed while we were not listening is unknown: forget all, then trust again.
 				liveness.forgetLive();
+				caches.forgetAll();
 				lastCheckIn = System.nanoTime();
 				listening = true;
 				connections.incrementAndGet();
@@ -123,7 +131,7 @@ class SessionRevocationListener implements SmartLifecycle {
 					}
 					if (notifications != null) {
 						for (PGNotification notification : notifications) {
-							received(notification.getParameter());
+							received(notification.getName(), notification.getParameter());
 						}
 					}
 					lastCheckIn = System.nanoTime();
@@ -145,6 +153,7 @@ class SessionRevocationListener implements SmartLifecycle {
 		boolean wasListening = listening;
 		listening = false;
 		liveness.forgetLive();
+		caches.forgetAll();
 		if (running && wasListening) {
 			log.warn("Lost the session revocation channel ({}); checking every request in the database until it is back",
 					ex.getMessage());
@@ -154,7 +163,17 @@ class SessionRevocationListener implements SmartLifecycle {
 		}
 	}
 
-	private void received(String payload) {
+	private void received(String channel, String payload) {
+		if (NodeCaches.CHANNEL.equals(channel)) {
+			try {
+				caches.tenantChanged(UUID.fromString(payload));
+			}
+			catch (IllegalArgumentException ex) {
+				// Not a tenant: forgetting everything is always safe.
+				caches.forgetAll();
+			}
+			return;
+		}
 		int colon = payload.indexOf(':');
 		try {
 			liveness.revoked(UUID.fromString(payload.substring(colon + 1)));

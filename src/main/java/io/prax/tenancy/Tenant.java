@@ -7,9 +7,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.prax.platform.CachedPerNode;
 
 /** A customer company of Prax. A platform row: it has no tenant of its own. */
 @Entity
+@CachedPerNode
 @Table(name = "tenant")
 class Tenant {
 

@@ -3,6 +3,9 @@ package io.prax.web;
 import io.prax.support.Api;
 import io.prax.support.PraxIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
+import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,12 +17,21 @@ class OperationsTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	HealthContributorRegistry health;
+
 	@Test
 	void answersHealthAndReadiness() {
 		Api api = new Api(port);
 
 		assertThat(api.get("/actuator/health", null).text("status")).isEqualTo("UP");
 		assertThat(api.get("/actuator/health/readiness", null).text("status")).isEqualTo("UP");
+	}
+
+	/** The owner's data source is unpooled: checking it opened a new database connection on every call. */
+	@Test
+	void healthChecksOnlyThePooledDataSource() {
+		assertThat(health.getContributor("db")).isInstanceOf(DataSourceHealthIndicator.class);
 	}
 
 	@Test

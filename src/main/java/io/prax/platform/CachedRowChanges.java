@@ -1,0 +1,77 @@
+package io.prax.platform;
+
+import jakarta.persistence.EntityManagerFactory;
+
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.event.service.spi.EventListenerRegistry;
+import org.hibernate.event.spi.EventType;
+import org.hibernate.event.spi.PostDeleteEvent;
+import org.hibernate.event.spi.PostDeleteEventListener;
+import org.hibernate.event.spi.PostInsertEvent;
+import org.hibernate.event.spi.PostInsertEventListener;
+import org.hibernate.event.spi.PostUpdateEvent;
+import org.hibernate.event.spi.PostUpdateEventListener;
+import org.hibernate.persister.entity.EntityPersister;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Forgets this node's cached entries of a tenant once a transaction that wrote a {@link CachedPerNode}
+ * row commits, before the response leaves: the writer's own next request sees the change, without
+ * waiting for the notice the database trigger sends every node. A rolled-back change forgets nothing.
+ */
+@Component
+class CachedRowChanges implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener {
+
+	private final NodeCaches caches;
+
+	CachedRowChanges(EntityManagerFactory emf, NodeCaches caches) {
+		this.caches = caches;
+		EventListenerRegistry registry = emf.unwrap(SessionFactoryImplementor.class)
+			.getServiceRegistry()
+			.requireService(EventListenerRegistry.class);
+		registry.appendListeners(EventType.POST_INSERT, this);
+		registry.appendListeners(EventType.POST_UPDATE, this);
+		registry.appendListeners(EventType.POST_DELETE, this);
+	}
+
+	@Override
+	public void onPostInsert(PostInsertEvent event) {
+		changed(event.getEntity());
+	}
+
+	@Override
+	public void onPostUpdate(PostUpdateEvent event) {
+		changed(event.getEntity());
+	}
+
+	@Override
+	public void onPostDelete(PostDeleteEvent event) {
+		changed(event.getEntity());
+	}
+
+	@Override
+	public boolean requiresPostCommitHandling(EntityPersister persister) {
+		return false;
+	}
+
+	private void changed(Object entity) {
+		if (!entity.getClass().isAnnotationPresent(CachedPerNode.class)
+				|| !TransactionSynchronizationManager.isSynchronizationActive()) {
+			return;
+		}
+		java.util.UUID tenant = entity instanceof TenantRecord record ? record.tenantId() : null;
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				if (tenant != null) {
+					caches.tenantChanged(tenant);
+				}
+				else {
+					caches.forgetAll();
+				}
+			}
+		});
+	}
+}
