@@ -31,6 +31,10 @@ class SignatureFailures {
 	/** A notice for the administrators. */
 	record Notice(UUID id, String kind, @Nullable UUID userId, @Nullable String userName, @Nullable UUID approvalId,
 			String detail, Instant occurredAt) {
+
+		public String occurredAtText() {
+			return Manifestation.format(occurredAt);
+		}
 	}
 
 	private final JdbcTemplate jdbc;

@@ -12,6 +12,11 @@ import org.jspecify.annotations.Nullable;
 public record SignatureView(UUID id, UUID approvalId, int stepIndex, String stepName, UUID signerId, String signerName,
 		Instant signedAt, String meaning, String meaningLabel, @Nullable String comment, String recordSha256) {
 
+	/** Date and time with zone, as printed. */
+	public String signedAtText() {
+		return Manifestation.format(signedAt);
+	}
+
 	/** The manifestation line printed on pages and PDFs: name, date and time with zone, meaning. */
 	public String manifestation() {
 		return signerName + " — " + Manifestation.format(signedAt) + " — " + meaningLabel;
