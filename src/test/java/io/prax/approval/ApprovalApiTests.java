@@ -153,27 +153,40 @@ class ApprovalApiTests {
 	}
 
 	@Test
-	void refusedSignaturesWriteNothing() throws Exception {
-		workflow(api, admin, "invoice", reviewThenApprove());
-		String id = submit(api, admin, "invoice", draft());
+	void aSignatureWithoutPasswordIsRefusedAndWritesNothing() throws Exception {
+		String id = pendingInvoiceApproval();
 		long eventsBefore = auditCount();
-
-		Map<String, Object> noPassword = signature("", "REVIEWED");
-		var missing = api.post("/api/v1/approvals/" + id + "/signatures", noPassword, reviewerToken);
+		var missing = api.post("/api/v1/approvals/" + id + "/signatures", signature("", "REVIEWED"), reviewerToken);
 		assertThat(missing.status()).isEqualTo(400);
 		assertThat(missing.code()).isEqualTo("validation_failed");
 		assertThat(missing.json().get("errors").has("password")).isTrue();
+		assertNothingWritten(id, eventsBefore);
+	}
 
+	@Test
+	void aMeaningOutsideTheVocabularyIsRefusedAndWritesNothing() throws Exception {
+		String id = pendingInvoiceApproval();
+		long eventsBefore = auditCount();
 		var unknownMeaning = sign(api, reviewerToken, id, Tenants.PASSWORD, "LOOKED_AT");
 		assertThat(unknownMeaning.status()).isEqualTo(400);
 		assertThat(unknownMeaning.code()).isEqualTo("validation_failed");
 		assertThat(unknownMeaning.json().get("errors").has("meaning")).isTrue();
-		assertThat(auditCount()).as("nothing written for bad input").isEqualTo(eventsBefore);
+		assertNothingWritten(id, eventsBefore);
+	}
 
+	@Test
+	void aWrongPasswordIsRefusedAndWritesNoSignature() throws Exception {
+		String id = pendingInvoiceApproval();
 		var wrong = sign(api, reviewerToken, id, "not the password at all", "REVIEWED");
 		assertThat(wrong.status()).isEqualTo(401);
 		assertThat(wrong.code()).isEqualTo("invalid_credentials");
+		assertThat(signatureCount(id)).isZero();
+		assertUnchanged(id);
+	}
 
+	@Test
+	void aWrongOrMissingCodeOfAnEnrolledSignerIsRefusedAndWritesNoSignature() throws Exception {
+		String id = pendingInvoiceApproval();
 		enrolTotp(api, reviewerToken, tenant.slug(), reviewer.email());
 		Map<String, Object> badCode = signature(Tenants.PASSWORD, "REVIEWED");
 		badCode.put("totpCode", "000000".equals(Authenticator.nextCode(tenant.slug(), reviewer.email())) ? "111111" : "000000");
@@ -182,15 +195,29 @@ class ApprovalApiTests {
 		assertThat(wrongCode.code()).isEqualTo("invalid_credentials");
 		var noCode = sign(api, reviewerToken, id, Tenants.PASSWORD, "REVIEWED");
 		assertThat(noCode.status()).as("enrolled: the code is needed every time").isEqualTo(401);
-
 		assertThat(signatureCount(id)).isZero();
-		JsonNode approval = api.get("/api/v1/approvals/" + id, admin).json();
-		assertThat(approval.get("status").asString()).isEqualTo("PENDING");
-		assertThat(approval.get("version").asLong()).isZero();
+		assertUnchanged(id);
 
 		Map<String, Object> good = signature(Tenants.PASSWORD, "REVIEWED");
 		good.put("totpCode", Authenticator.nextCode(tenant.slug(), reviewer.email()));
 		assertThat(api.post("/api/v1/approvals/" + id + "/signatures", good, reviewerToken).status()).isEqualTo(201);
+	}
+
+	private String pendingInvoiceApproval() {
+		workflow(api, admin, "invoice", reviewThenApprove());
+		return submit(api, admin, "invoice", draft());
+	}
+
+	private void assertNothingWritten(String id, long eventsBefore) throws Exception {
+		assertThat(auditCount()).as("nothing written for bad input").isEqualTo(eventsBefore);
+		assertThat(signatureCount(id)).isZero();
+		assertUnchanged(id);
+	}
+
+	private void assertUnchanged(String id) {
+		JsonNode approval = api.get("/api/v1/approvals/" + id, admin).json();
+		assertThat(approval.get("status").asString()).isEqualTo("PENDING");
+		assertThat(approval.get("version").asLong()).isZero();
 	}
 
 	@Test
@@ -352,7 +379,7 @@ class ApprovalApiTests {
 					created++;
 				}
 				else {
-					assertThat(response.code()).as(response.body()).isIn("already_signed", "too_many_attempts");
+					assertThat(response.code()).as(response.body()).isIn("already_signed", "too_many_attempts", "busy");
 				}
 			}
 			assertThat(created).isEqualTo(1);
@@ -424,6 +451,34 @@ class ApprovalApiTests {
 		assertThat(api.get("/api/v1/approvals/" + id, stranger).status()).isEqualTo(404);
 		assertThat(sign(api, stranger, id, Tenants.PASSWORD, "APPROVED").status()).isEqualTo(404);
 		assertThat(api.get("/api/v1/approvals", stranger).json().get("items")).isEmpty();
+	}
+
+	@Autowired
+	javax.sql.DataSource dataSource;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
+	@Test
+	void rowLevelSecurityKeepsApprovalsAndSignaturesInTheirTenant() {
+		workflow(api, admin, "invoice", reviewThenApprove());
+		String id = submit(api, admin, "invoice", draft());
+		sign(api, reviewerToken, id, Tenants.PASSWORD, "REVIEWED");
+		var jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+		TestTenant other = Tenants.newTenant(onboarding);
+		for (String table : List.of("approval", "approval_signature", "approval_workflow", "approval_notice")) {
+			Integer own = io.prax.tenancy.TenantContext.call(tenant.id(), () -> transactions.execute(status ->
+					jdbc.queryForObject("select count(*) from " + table + " where tenant_id = ?", Integer.class,
+							tenant.id().value())));
+			Integer seen = io.prax.tenancy.TenantContext.call(other.id(), () -> transactions.execute(status ->
+					jdbc.queryForObject("select count(*) from " + table, Integer.class)));
+			Integer none = transactions.execute(status -> jdbc.queryForObject("select count(*) from " + table, Integer.class));
+			assertThat(seen).as(table + " from another tenant").isZero();
+			assertThat(none).as(table + " without a tenant").isZero();
+			if (!table.equals("approval_notice")) {
+				assertThat(own).as(table + " in its tenant").isPositive();
+			}
+		}
 	}
 
 	@Test
