@@ -50,6 +50,9 @@ class PageModel {
 			if (permissions.contains(Permission.CUSTOMERS_VIEW.key()) && user.customerId() != null) {
 				nav.add(new NavEntry("customers", "My company", "/customers/" + user.customerId()));
 			}
+			if (permissions.contains(Permission.APPROVALS_VIEW.key())) {
+				nav.add(new NavEntry("approvals", "Approvals for me", "/approvals"));
+			}
 			return nav;
 		}
 		nav.add(new NavEntry("dashboard", "Dashboard", "/"));
@@ -64,6 +67,9 @@ class PageModel {
 		}
 		if (permissions.contains(Permission.PAYSLIPS_VIEW.key())) {
 			nav.add(new NavEntry("payslips", "Payroll", "/payroll-runs"));
+		}
+		if (permissions.contains(Permission.APPROVALS_VIEW.key())) {
+			nav.add(new NavEntry("approvals", "Approvals", "/approvals"));
 		}
 		// self-service: every staff user; the page shows only the linked employee's finalized payslips
 		nav.add(new NavEntry("my-payslips", "My payslips", "/me/payslips"));

@@ -23,6 +23,7 @@ import io.prax.platform.Page;
 import io.prax.tenancy.TenantContext;
 import io.prax.tenancy.TenantId;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -47,13 +48,16 @@ public class AuditManagement {
 	private final JdbcTemplate streaming;
 	private final AuditSigningKey key;
 	private final AuditWriter writer;
+	private final ObjectProvider<RecordIntegrityCheck> integrityChecks;
 
-	AuditManagement(DataSource dataSource, AuditSigningKey key, AuditWriter writer) {
+	AuditManagement(DataSource dataSource, AuditSigningKey key, AuditWriter writer,
+			ObjectProvider<RecordIntegrityCheck> integrityChecks) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.streaming = new JdbcTemplate(dataSource);
 		this.streaming.setFetchSize(500);
 		this.key = key;
 		this.writer = writer;
+		this.integrityChecks = integrityChecks;
 	}
 
 	/** Events newest first, after {@code cursor} (from a previous page), matching {@code query}. */
@@ -117,7 +121,25 @@ public class AuditManagement {
 		}
 		List<AuditWriter.Head> head = jdbc.query("select seq, checksum from audit_head",
 				(rs, i) -> new AuditWriter.Head(rs.getLong(1), rs.getString(2)));
-		return head.isEmpty() ? verifier.finish(0L, null) : verifier.finish(head.get(0).seq(), head.get(0).checksum());
+		Verification chain = head.isEmpty() ? verifier.finish(0L, null)
+				: verifier.finish(head.get(0).seq(), head.get(0).checksum());
+		List<IntegrityProblem> records = new ArrayList<>();
+		integrityChecks.orderedStream().forEach(check -> records.addAll(check.problems()));
+		return chain.withRecordProblems(records);
+	}
+
+	/**
+	 * The value of {@code field} in the changes of every event with {@code action}, by entity id: what the
+	 * chain says was recorded, for a {@link RecordIntegrityCheck} to compare with the rows.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<String, String> recorded(String action, String field) {
+		java.util.Map<String, String> found = new java.util.HashMap<>();
+		streaming.query("select entity_id, changes ->> ? from audit_event where action = ? and entity_id is not null",
+				rs -> {
+					found.put(rs.getString(1), rs.getString(2));
+				}, field, action);
+		return found;
 	}
 
 	@Transactional(readOnly = true)

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.prax.approval.ApprovalGate;
 import io.prax.audit.AuditEvents;
 import io.prax.identity.CurrentUser;
 import io.prax.platform.ProblemException;
@@ -25,6 +26,7 @@ import io.prax.tenancy.TenantId;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.data.domain.Limit;
 import org.springframework.http.HttpStatus;
@@ -54,10 +56,13 @@ public class DocumentManagement {
 	private final TransactionTemplate writing;
 	private final TransactionTemplate reading;
 	private final long maxBytes;
+	// Lazily: approvals know documents as a record type through the registry this module builds.
+	private final ObjectProvider<ApprovalGate> approvals;
 
 	DocumentManagement(Documents documents, AttachableRecordRegistry records, BlobStore blobs,
 			AuditEvents audit, Clock clock, PlatformTransactionManager transactions,
-			MultipartProperties multipart) {
+			MultipartProperties multipart, ObjectProvider<ApprovalGate> approvals) {
+		this.approvals = approvals;
 		this.documents = documents;
 		this.records = records;
 		this.blobs = blobs;
@@ -178,6 +183,7 @@ public class DocumentManagement {
 		writing.executeWithoutResult(status -> {
 			Document document = find(id);
 			records.requireChangeable(document.record());
+			approvals.getObject().requireUnlocked("document", document.id());
 			if (version != null) {
 				document.requireVersion(version);
 			}

@@ -23,6 +23,7 @@ import java.util.UUID;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
+import io.prax.approval.ApprovalGate;
 import io.prax.audit.ReasonForChange;
 import io.prax.customer.Address;
 import io.prax.customer.CustomerId;
@@ -58,11 +59,12 @@ public class InvoiceManagement {
 	private final RequestValidation validation;
 	private final EntityManager entityManager;
 	private final InvoiceLogo logo;
+	private final ApprovalGate approvals;
 	private final Clock clock;
 
 	InvoiceManagement(Invoices invoices, InvoicePayments payments, InvoiceNumbers numbers, CompanyManagement company,
 			CustomerManagement customers, RequestValidation validation, EntityManager entityManager, InvoiceLogo logo,
-			Clock clock) {
+			ApprovalGate approvals, Clock clock) {
 		this.invoices = invoices;
 		this.payments = payments;
 		this.numbers = numbers;
@@ -71,6 +73,7 @@ public class InvoiceManagement {
 		this.validation = validation;
 		this.entityManager = entityManager;
 		this.logo = logo;
+		this.approvals = approvals;
 		this.clock = clock;
 	}
 
@@ -255,6 +258,7 @@ public class InvoiceManagement {
 		staffOnly();
 		Invoice invoice = find(id);
 		invoice.requireDraft();
+		approvals.requireUnlocked("invoice", invoice.id());
 		Map<String, String> errors = validation.errors(change);
 		UUID customerId = change.customerId() != null ? change.customerId() : invoice.customerId();
 		if (change.customerId() != null && customers.billingParty(new CustomerId(customerId)).isEmpty()) {
@@ -285,6 +289,7 @@ public class InvoiceManagement {
 		staffOnly();
 		Invoice invoice = find(id);
 		invoice.requireDraft();
+		approvals.requireUnlocked("invoice", invoice.id());
 		String why = requireReason(reason, "Give a reason for the deletion");
 		if (version != null) {
 			invoice.requireVersion(version);
@@ -308,6 +313,7 @@ public class InvoiceManagement {
 		if (lines.isEmpty()) {
 			throw ProblemException.validation(Map.of("lines", "Add at least one line before issuing"));
 		}
+		approvals.requireApproved("invoice", invoice.id());
 		CompanyView seller = company.find().orElseThrow(CompanyManagement::missing);
 		CustomerView buyer = customers.billingParty(new CustomerId(invoice.customerId()))
 			.orElseThrow(() -> ProblemException.validation(Map.of("customerId", "The customer no longer exists")));

@@ -1,5 +1,6 @@
 package io.prax.invoicing;
 
+import io.prax.approval.ApprovalGate;
 import io.prax.platform.PdfRendering;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
@@ -19,11 +20,13 @@ class InvoicePdf {
 	private final ITemplateEngine templates;
 	private final InvoiceFormat format;
 	private final InvoiceLogo logos;
+	private final ApprovalGate approvals;
 
-	InvoicePdf(ITemplateEngine templates, InvoiceFormat format, InvoiceLogo logos) {
+	InvoicePdf(ITemplateEngine templates, InvoiceFormat format, InvoiceLogo logos, ApprovalGate approvals) {
 		this.templates = templates;
 		this.format = format;
 		this.logos = logos;
+		this.approvals = approvals;
 	}
 
 	byte[] render(InvoiceView invoice) {
@@ -31,6 +34,8 @@ class InvoicePdf {
 		context.setVariable("invoice", invoice);
 		context.setVariable("fmt", format);
 		context.setVariable("logo", logos.dataUri(invoice.seller()).orElse(null));
+		// 21 CFR 11.50: the electronic signatures of the invoice's approval, printed with it
+		context.setVariable("signatures", approvals.signatures("invoice", invoice.id()));
 		String xhtml = templates.process(new TemplateSpec("invoicing/pdf", TemplateMode.XML), context);
 		return PdfRendering.render(xhtml, "invoice");
 	}

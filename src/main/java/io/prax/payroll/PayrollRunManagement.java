@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.prax.approval.ApprovalGate;
 import io.prax.platform.ProblemException;
 import org.springframework.data.domain.Limit;
 import org.springframework.http.HttpStatus;
@@ -31,14 +32,16 @@ public class PayrollRunManagement {
 	private final Payslips payslips;
 	private final Employees employees;
 	private final PayslipManagement payslipManagement;
+	private final ApprovalGate approvals;
 	private final Clock clock;
 
 	PayrollRunManagement(PayrollRuns runs, Payslips payslips, Employees employees, PayslipManagement payslipManagement,
-			Clock clock) {
+			ApprovalGate approvals, Clock clock) {
 		this.runs = runs;
 		this.payslips = payslips;
 		this.employees = employees;
 		this.payslipManagement = payslipManagement;
+		this.approvals = approvals;
 		this.clock = clock;
 	}
 
@@ -113,6 +116,7 @@ public class PayrollRunManagement {
 		if (run.status() == PayrollRunStatus.FINALIZED) {
 			throw new ProblemException(HttpStatus.CONFLICT, "already_finalized", "This payroll run is already finalized");
 		}
+		approvals.requireApproved(PayrollRunApprovals.RECORD_TYPE, run.id());
 		List<Payslip> included = payslips.findByRun(run.id());
 		PayslipManagement.Context context = payslipManagement.context();
 		context.preload(included.stream().map(Payslip::employeeId).toList());

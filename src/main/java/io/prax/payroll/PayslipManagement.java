@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.prax.audit.ReasonForChange;
+import io.prax.approval.ApprovalGate;
 import io.prax.platform.Page;
 import io.prax.identity.CurrentUser;
 import io.prax.invoicing.CompanyManagement;
@@ -43,16 +44,18 @@ public class PayslipManagement {
 	private final CompanyManagement company;
 	private final TenantDirectory tenants;
 	private final PayslipMail mail;
+	private final ApprovalGate approvals;
 	private final Clock clock;
 
 	PayslipManagement(Payslips payslips, Employees employees, EmployeeManagement employeeManagement,
-			CompanyManagement company, TenantDirectory tenants, PayslipMail mail, Clock clock) {
+			CompanyManagement company, TenantDirectory tenants, PayslipMail mail, ApprovalGate approvals, Clock clock) {
 		this.payslips = payslips;
 		this.employees = employees;
 		this.employeeManagement = employeeManagement;
 		this.company = company;
 		this.tenants = tenants;
 		this.mail = mail;
+		this.approvals = approvals;
 		this.clock = clock;
 	}
 
@@ -170,6 +173,7 @@ public class PayslipManagement {
 		if (payslip.status() == PayslipStatus.FINALIZED) {
 			throw new PayslipLocked();
 		}
+		requireRunUnlocked(payslip);
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (change.version() == null) {
 			errors.put("version", "Send the version you edited, to detect conflicting changes");
@@ -212,6 +216,7 @@ public class PayslipManagement {
 		if (payslip.status() == PayslipStatus.FINALIZED) {
 			throw new PayslipLocked();
 		}
+		requireRunUnlocked(payslip);
 		String why = EmployeeManagement.clean(reason);
 		if (why == null || why.length() > 1000) {
 			throw ProblemException.validation(Map.of("reason", why == null ? "Give a reason for the deletion"
@@ -228,9 +233,20 @@ public class PayslipManagement {
 	@Transactional
 	public PayslipView finalize(PayslipId id) {
 		Payslip payslip = find(id);
+		if (payslip.runId() != null) {
+			// a payslip of a run is finalized with its run, after the run's approval when it needs one
+			approvals.requireApproved(PayrollRunApprovals.RECORD_TYPE, payslip.runId());
+		}
 		Context context = context();
 		finalize(payslip, context);
 		return view(payslips.saveAndFlush(payslip), context);
+	}
+
+	/** A payslip of a run under approval is part of the version signed: 423 while it stands. */
+	private void requireRunUnlocked(Payslip payslip) {
+		if (payslip.runId() != null) {
+			approvals.requireUnlocked(PayrollRunApprovals.RECORD_TYPE, payslip.runId());
+		}
 	}
 
 	/** Finalizes a draft in the caller's transaction; the run finalizes all of its drafts this way. */

@@ -1,5 +1,6 @@
 package io.prax.payroll;
 
+import io.prax.approval.ApprovalGate;
 import io.prax.platform.PdfRendering;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -17,16 +18,21 @@ class PayslipPdf {
 
 	private final ITemplateEngine templates;
 	private final PayslipManagement payslips;
+	private final ApprovalGate approvals;
 
-	PayslipPdf(ITemplateEngine templates, PayslipManagement payslips) {
+	PayslipPdf(ITemplateEngine templates, PayslipManagement payslips, ApprovalGate approvals) {
 		this.templates = templates;
 		this.payslips = payslips;
+		this.approvals = approvals;
 	}
 
 	byte[] render(PayslipView payslip) {
 		Context context = new Context();
 		context.setVariable("p", payslip);
 		context.setVariable("ytd", payslip.status() == PayslipStatus.FINALIZED ? payslips.yearToDate(payslip) : null);
+		// 21 CFR 11.50: the signatures of the run's approval, when the run was signed
+		context.setVariable("signatures", payslip.runId() == null ? java.util.List.of()
+				: approvals.signatures(PayrollRunApprovals.RECORD_TYPE, payslip.runId()));
 		String xhtml = templates.process(new TemplateSpec("payroll/pdf", TemplateMode.XML), context);
 		return PdfRendering.render(xhtml, "payslip");
 	}

@@ -1,0 +1,96 @@
+package io.prax.invoicing;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.prax.access.AccessPolicy;
+import io.prax.access.Permission;
+import io.prax.approval.ApprovableRecords;
+import io.prax.customer.CustomerId;
+import io.prax.customer.CustomerManagement;
+import io.prax.customer.CustomerView;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Invoices are approved as drafts, before they are issued. What is signed is what the invoice says:
+ * buyer, currency, due date, notes, lines and totals (number and issue date are assigned at issue).
+ */
+@Component
+class InvoiceApprovals implements ApprovableRecords {
+
+	private final Invoices invoices;
+	private final ObjectProvider<InvoiceManagement> management;
+	private final CustomerManagement customers;
+	private final AccessPolicy access;
+
+	InvoiceApprovals(Invoices invoices, ObjectProvider<InvoiceManagement> management, CustomerManagement customers,
+			AccessPolicy access) {
+		this.invoices = invoices;
+		this.management = management;
+		this.customers = customers;
+		this.access = access;
+	}
+
+	@Override
+	public String recordType() {
+		return "invoice";
+	}
+
+	@Override
+	public String label() {
+		return "Invoice";
+	}
+
+	@Override
+	public boolean visible(UUID id) {
+		return access.can(Permission.INVOICES_VIEW) && management.getObject().isVisible(new InvoiceId(id));
+	}
+
+	@Override
+	public Optional<String> content(UUID id) {
+		return invoices.findLive(id).map(invoice -> {
+			Map<String, Object> content = new LinkedHashMap<>();
+			content.put("recordType", "invoice");
+			content.put("id", invoice.id().toString());
+			content.put("customerId", invoice.customerId().toString());
+			content.put("creditNoteFor", invoice.creditNoteFor() == null ? null : invoice.creditNoteFor().toString());
+			content.put("currency", invoice.currency());
+			content.put("dueDate", invoice.dueDate() == null ? null : invoice.dueDate().toString());
+			content.put("notes", invoice.notes());
+			content.put("lines", Snapshots.tree(invoice.lines()));
+			content.put("grossTotal", invoice.grossTotal() == null ? null : invoice.grossTotal().stripTrailingZeros().toPlainString());
+			return Snapshots.JSON.writeValueAsString(content);
+		});
+	}
+
+	@Override
+	public String title(UUID id) {
+		return invoices.findLive(id).map(invoice -> {
+			String buyer = customers.billingParty(new CustomerId(invoice.customerId())).map(CustomerView::name).orElse("");
+			return (invoice.number() == null ? "Draft invoice" : "Invoice " + invoice.number())
+					+ (buyer.isEmpty() ? "" : " for " + buyer) + ", " + invoice.grossTotal().toPlainString() + " "
+					+ invoice.currency();
+		}).orElse("Invoice");
+	}
+
+	@Override
+	public String pagePath(UUID id) {
+		return "/invoices/" + id;
+	}
+
+	@Override
+	public @Nullable String notSubmittable(UUID id) {
+		return invoices.findLive(id).filter(invoice -> invoice.status() != InvoiceStatus.DRAFT)
+			.map(invoice -> "Only a draft invoice is submitted for approval, before it is issued")
+			.orElse(null);
+	}
+
+	@Override
+	public @Nullable UUID addressedTo(UUID id) {
+		return invoices.findLive(id).map(Invoice::customerId).orElse(null);
+	}
+}
