@@ -157,7 +157,7 @@ public class UserAdministration {
 					column.equals("tier") ? "tier_invalid" : "role_unknown", message)));
 			if (errors.isEmpty()) {
 				try {
-					grants.checkAccessChange(null, null, new GrantPolicy.AccessState(tier, roles, null, Set.of(), Set.of()));
+					grants.checkAccessChange(null, null, new GrantPolicy.AccessState(io.prax.platform.Validation.checked(tier), roles, null, Set.of(), Set.of()));
 				}
 				catch (ProblemException refused) {
 					problems.add(new UserImport.RowProblem(row.row(), "roles", refused.code(), refused.getMessage()));

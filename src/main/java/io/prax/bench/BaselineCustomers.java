@@ -56,7 +56,7 @@ class BaselineCustomers {
 				input.name(), input.email(), input.phone(), input.taxId(), address.line1(), address.line2(),
 				address.postalCode(), address.city(), address.region(), address.country(), Timestamp.from(now),
 				Timestamp.from(now)));
-		return new CustomerView(id, input.name(), input.email(), input.phone(), input.taxId(), address, 0, now, null, now,
+		return new CustomerView(id, io.prax.platform.Validation.checked(input.name()), input.email(), input.phone(), input.taxId(), address, 0, now, null, now,
 				null);
 	}
 

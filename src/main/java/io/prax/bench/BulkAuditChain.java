@@ -21,6 +21,7 @@ import io.prax.tenancy.TenantId;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Extends a tenant's audit chain by a million events in seconds: each event is linked to the head
@@ -51,7 +52,7 @@ class BulkAuditChain {
 		long done = 0;
 		while (done < events) {
 			int batch = (int) Math.min(BATCH, events - done);
-			work.in(tenant, jdbc -> jdbc.execute((ConnectionCallback<Void>) c -> {
+			work.in(tenant, jdbc -> jdbc.execute((ConnectionCallback<@Nullable Void>) c -> {
 				appendBatch(c, tenant.value(), actor, batch);
 				return null;
 			}));

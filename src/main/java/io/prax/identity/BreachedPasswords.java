@@ -9,6 +9,7 @@ import java.util.Locale;
 import com.nulabinc.zxcvbn.StandardDictionaries;
 import com.nulabinc.zxcvbn.matchers.Dictionary;
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The common and breached passwords no one may choose: every entry of the dictionaries shipped in
@@ -108,7 +109,7 @@ class BreachedPasswords {
 	}
 
 	/** The shortest unit the whole text repeats ({@code abcabc} → {@code abc}), or null. */
-	private static String repeatedUnit(String text) {
+	private static @Nullable String repeatedUnit(String text) {
 		int length = text.length();
 		for (int unit = 1; unit <= length / 2; unit++) {
 			if (length % unit == 0 && text.regionMatches(0, text, unit, length - unit)) {

@@ -84,8 +84,8 @@ class ReauthenticationController {
 	 * this endpoint again), else 400 {@code replay_refused} before anything is checked.
 	 */
 	private static String replayable(@Nullable String path, String method) {
-		String same = samePath(path, null);
-		if (same == null || same.startsWith("/api/") || same.startsWith("/reauthenticate")
+		String same = samePath(path, "");
+		if (same.isEmpty() || same.startsWith("/api/") || same.startsWith("/reauthenticate")
 				|| (method.equals("POST") && same.contains("?"))) {
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "replay_refused",
 					"Only a sensitive action of Prax is completed after confirming your password");
@@ -94,7 +94,7 @@ class ReauthenticationController {
 	}
 
 	/** A path on this site: no scheme, no other host, no backslash, dot segment or control character. */
-	static @Nullable String samePath(@Nullable String path, @Nullable String otherwise) {
+	static String samePath(@Nullable String path, String otherwise) {
 		if (path == null || path.length() > 2048 || !path.startsWith("/") || path.startsWith("//")
 				|| path.contains("\\") || path.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
 			return otherwise;
