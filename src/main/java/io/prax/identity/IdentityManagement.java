@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import io.prax.mail.MailOutbox;
 import io.prax.platform.Digests;
 import io.prax.platform.PraxProperties;
 import io.prax.platform.ProblemException;
@@ -50,7 +49,7 @@ public class IdentityManagement {
 	private final PasswordChangeGuard guard;
 	private final PasswordPolicy policy;
 	private final PasswordHistory history;
-	private final MailOutbox mail;
+	private final IdentityMails mails;
 	private final TenantDirectory tenants;
 	private final ApplicationEventPublisher events;
 	private final PraxProperties properties;
@@ -60,7 +59,7 @@ public class IdentityManagement {
 	private final String decoyHash;
 
 	IdentityManagement(Users users, PasswordTokens tokens, PasswordEncoder encoder, PasswordHashing passwords,
-			PasswordChangeGuard guard, PasswordPolicy policy, PasswordHistory history, MailOutbox mail,
+			PasswordChangeGuard guard, PasswordPolicy policy, PasswordHistory history, IdentityMails mails,
 			TenantDirectory tenants, ApplicationEventPublisher events, PraxProperties properties, Clock clock,
 			TransactionTemplate transactions) {
 		this.transactions = transactions;
@@ -70,7 +69,7 @@ public class IdentityManagement {
 		this.tokens = tokens;
 		this.passwords = passwords;
 		this.guard = guard;
-		this.mail = mail;
+		this.mails = mails;
 		this.tenants = tenants;
 		this.events = events;
 		this.properties = properties;
@@ -214,11 +213,7 @@ public class IdentityManagement {
 				invitation.roles(), invitation.customerId()));
 		String link = issueToken(user, PasswordToken.Purpose.INVITATION, INVITATION_LIFETIME);
 		events.publishEvent(new UserInvited(user.account().tenantId(), user.account().id(), email, invitation.tier()));
-		TenantInfo tenant = currentTenant();
-		mail.enqueue(email, "You are invited to " + tenant.name() + " on Prax",
-				"Hello " + user.account().name() + ",\n\nyou have been invited to the Prax workspace \"" + tenant.name()
-						+ "\" (workspace id: " + tenant.slug() + ").\nSet your password here within 72 hours:\n\n"
-						+ link + "\n\nIf you did not expect this, ignore this mail.\n");
+		mails.invitation(email, user.account().name(), currentTenant(), link);
 		return user.account();
 	}
 
@@ -290,10 +285,7 @@ public class IdentityManagement {
 	public void requestPasswordReset(String email) {
 		users.findByEmail(normalize(email)).filter(u -> u.status() != UserStatus.DEACTIVATED).ifPresent(user -> {
 			String link = issueToken(user, PasswordToken.Purpose.RESET, RESET_LIFETIME);
-			mail.enqueue(user.email(), "Reset your Prax password",
-					"Someone asked to reset the password of your Prax account in \"" + currentTenant().name()
-							+ "\".\nSet a new password here within 30 minutes:\n\n" + link
-							+ "\n\nIf it was not you, ignore this mail; your password stays as it is.\n");
+			mails.passwordReset(user.email(), currentTenant(), link);
 			events.publishEvent(new PasswordResetRequested(user.account().tenantId(), user.account().id()));
 		});
 	}
