@@ -57,8 +57,9 @@ class ReauthenticationController {
 		catch (RetryLater ex) {
 			response.setHeader("Retry-After", Long.toString(ex.retryAfterSeconds()));
 			return prompt.again(path, method, request.getParameterMap(), cancel, me,
-					"Too many wrong attempts. Try again in " + Math.max(1, (ex.retryAfterSeconds() + 59) / 60)
-							+ " minutes, or ask another administrator to unlock your account.",
+					io.prax.identity.PasswordHashing.BUSY.equals(ex.code()) ? "Prax is very busy right now. Try again in a moment."
+							: "Too many wrong attempts. Try again in " + Math.max(1, (ex.retryAfterSeconds() + 59) / 60)
+									+ " minutes, or ask another administrator to unlock your account.",
 					ex.status());
 		}
 		catch (ProblemException ex) {

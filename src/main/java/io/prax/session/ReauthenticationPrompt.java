@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import io.prax.identity.CurrentUser;
 import io.prax.identity.MfaManagement;
+import io.prax.platform.ProblemException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -83,7 +84,11 @@ class ReauthenticationPrompt {
 				}
 			}
 		});
-		return fields.size() > MAX_FIELDS ? fields.subList(0, MAX_FIELDS) : fields;
+		if (fields.size() > MAX_FIELDS) {
+			// Never a shortened form: replaying part of it could change more than was asked for.
+			throw new ProblemException(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "The form is too large");
+		}
+		return fields;
 	}
 
 	private ModelAndView page(String path, String method, List<Field> fields, String cancel, CurrentUser user,

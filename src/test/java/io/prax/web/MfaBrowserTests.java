@@ -40,6 +40,12 @@ class MfaBrowserTests {
 	@Autowired
 	io.prax.identity.IdentityManagement identity;
 
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
+	@Autowired
+	jakarta.persistence.EntityManager entityManager;
+
 	@BeforeAll
 	static void startBrowser() {
 		browser = Browser.launch();
@@ -185,6 +191,56 @@ class MfaBrowserTests {
 		page.locator("#mfa-regenerate button[type=submit]").click();
 		List<String> fresh = page.locator("#backup-codes code").allTextContents();
 		assertThat(fresh).hasSize(10).doesNotContainAnyElementsOf(backupCodes);
+		assertThat(problems).isEmpty();
+		context.close();
+	}
+
+	/**
+	 * Step-up in the browser: an administrator whose sign-in is older than 10 minutes changes a user's
+	 * roles, is asked for the password and a code on the spot, and the change is then saved as submitted.
+	 */
+	@Test
+	void aSensitiveChangeOfAnOlderSessionAsksForThePasswordAndCodeThenCompletes() {
+		TestTenant tenant = Tenants.newTenant(onboarding);
+		io.prax.identity.UserAccount user = Tenants.newUser(identity, tenant, io.prax.identity.Tier.EMPLOYEE,
+				List.of("VIEWER"), null);
+		BrowserContext context = browser.newContext("http://localhost:" + port);
+		Page page = context.newPage();
+		List<String> problems = new ArrayList<>();
+		page.onConsoleMessage(message -> {
+			if (("error".equals(message.type()) && !message.text().contains("status of 401"))
+					|| message.text().contains("Content Security Policy")) {
+				problems.add(message.text());
+			}
+		});
+		password(page, tenant, false);
+		page.waitForURL(url -> url.contains("/login/mfa/enrol"));
+		String secret = page.locator("#totp-secret").textContent().strip();
+		long step = Totp.step(Instant.now()) - 1;
+		page.getByLabel("Code from your app").fill(Totp.code(secret, step));
+		page.locator("form button[type=submit]").first().click();
+		page.locator("#continue").click();
+		page.waitForURL(url -> !url.contains("/login"));
+
+		// The sign-in was 11 minutes ago.
+		io.prax.tenancy.TenantContext.run(tenant.id(), () -> transactions.executeWithoutResult(status -> entityManager
+			.createNativeQuery("update user_session set created_at = created_at - interval '11 minutes' where user_id = ?1")
+			.setParameter(1, tenant.admin().id().value())
+			.executeUpdate()));
+
+		page.navigate("/admin/users/" + user.id().value());
+		page.getByLabel("MANAGER", new Page.GetByLabelOptions().setExact(true)).check();
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save user"))
+			.click();
+		assertThat(page.locator("h1").textContent()).contains("Confirm it is you");
+		page.getByLabel("Password").fill(Tenants.PASSWORD);
+		page.getByLabel("Authentication code").fill(Totp.code(secret, step + 1));
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Confirm and continue")).click();
+		page.waitForURL(url -> url.endsWith("/admin/users/" + user.id().value()));
+		assertThat(page.content()).contains("User saved");
+		assertThat(page.getByLabel("MANAGER", new Page.GetByLabelOptions().setExact(true)).isChecked()).isTrue();
+		assertThat(page.getByLabel("VIEWER", new Page.GetByLabelOptions().setExact(true)).isChecked()).isTrue();
 		assertThat(problems).isEmpty();
 		context.close();
 	}
