@@ -134,6 +134,12 @@ class AccessTokens {
 		}
 	}
 
+	/** How many verified tokens this node remembers (tests). */
+	long rememberedTokens() {
+		verified.cleanUp();
+		return verified.estimatedSize();
+	}
+
 	record Claims(UUID userId, TenantId tenant, SessionId session) {
 	}
 
