@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Where the CPU time goes, from `jfr print --events jdk.ExecutionSample` on stdin: the share of
 samples whose stack contains each category (inclusive, so shares overlap), the hottest top frames,
-and the hottest first io.prax frames."""
+and the hottest innermost io.prax frames."""
 
 import collections
 import re
@@ -54,7 +54,7 @@ def main():
     print("\nhottest top frames:")
     for frame, count in collections.Counter(stack[0] for stack in stacks if stack).most_common(15):
         print(f"  {100 * count / total:5.1f} %  {frame}")
-    print("\nhottest first io.prax frames (the application code a sample is under):")
+    print("\nhottest innermost io.prax frames (the application code nearest to where a sample was taken):")
     prax = collections.Counter(next((f for f in stack if f.startswith("io.prax.")), "(no io.prax frame)")
                                for stack in stacks)
     for frame, count in prax.most_common(15):

@@ -141,7 +141,7 @@ def jdk_section(label, d):
     for c, r in s.items():
         lines.append(row(c.replace("-", " "), r))
     if cost:
-        lines += ["", f"Argon2id alone (`{cost['algorithm']}`, in-process, {cost['checks']} checks on an idle node): "
+        lines += ["", f"Argon2id alone (`{cost['algorithm']}`, in-process, {cost['checks']} checks with no other request on the node): "
                   f"p50 {cost['p50Millis']:.1f} ms, p99 {cost['p99Millis']:.1f} ms."]
     if s["4-clients"]:
         best = max(r["ok_rps"] for r in s.values() if r)
@@ -198,6 +198,52 @@ def jdk_section(label, d):
     return figures, lines
 
 
+def summary_table(jdks):
+    """One line per target, one column per JDK."""
+    labels = list(jdks)
+
+    def cell(label, key, render):
+        f = jdks[label].get(key)
+        try:
+            return render(f) if f else "—"
+        except (KeyError, TypeError, ZeroDivisionError):
+            return "—"
+
+    def cpu(r):
+        return f"{r['app_cpu_ms_per_request'] + r['db_cpu_ms_per_request']:.1f} ms" if "app_cpu_ms_per_request" in r else "—"
+
+    def ok(flag):
+        return "met" if flag else "**missed**"
+
+    rows = [
+        ("(1) authenticated read ≥ 0.7 × baseline", "s1", lambda f: f"{f['authenticated']['ok_rps']:.0f}/s vs "
+         f"{f['baseline']['ok_rps']:.0f}/s = {f['ratio']:.2f} × ({ok(f['met'])}); p50 {f['authenticated']['p50_ms']:.0f} ms, "
+         f"p99 {f['authenticated']['p99_ms']:.0f} ms; CPU/request {cpu(f['authenticated'])} vs {cpu(f['baseline'])}"),
+        ("(2) audited creates ≥ 1,000/s in one tenant and ≥ 0.5 × baseline", "s2", lambda f:
+         f"{f['create-audited-1-tenant']['ok_rps']:.0f}/s = {f['ratio_1_tenant']:.2f} × (one tenant), "
+         f"{f['create-audited-8-tenants']['ok_rps']:.0f}/s = {f['ratio_8_tenants']:.2f} × (8 tenants) ({ok(f['met'])}); "
+         f"CPU/create {cpu(f['create-audited-1-tenant'])} vs {cpu(f['insert-baseline-1-tenant'])}"),
+        ("(3) audit verify ≥ 300,000 events/s, 256 MiB heap, constant memory", "s3", lambda f:
+         f"{f['events_per_second']:,}/s over {f['checked_events']:,} events, valid={f['valid']}, heap after GC "
+         f"{mib(f['heap_after_gc_before_bytes'])} → {mib(f['heap_after_gc_after_bytes'])} ({ok(f['met'])})"),
+        ("(4) revocation A → B, p99 < 1 s", "s4", lambda f: f"p50 {f['ack_to_refusal_ms']['p50']:.0f} ms, "
+         f"p99 {f['ack_to_refusal_ms']['p99']:.0f} ms ({ok(f['met'])})"),
+        ("(5) sign-in (Keycloak: 15/s per vCPU)", "s5", lambda f: f"{f['saturation_rps']:.1f}/s at saturation; "
+         f"1 client p50 {f['1-client']['p50_ms']:.0f} ms, p99 {f['1-client']['p99_ms']:.0f} ms; Argon2id alone p50 "
+         f"{f['argon2']['p50Millis']:.0f} ms"),
+        ("(6) lists p99 < 50 ms", "s6", lambda f: ", ".join(
+            f"{k.replace('_', ' ')} {f[k]['p99_ms']:.0f} ms" for k in ("list_first", "list_page100", "search_first",
+                                                                      "search_page100") if f.get(k))
+         + f" ({ok(f['met'])})"),
+        ("(7) memory", "s7", lambda f: f"RSS {mib(f['rss_bytes'])}, heap after GC {mib(f['heap_after_bytes'])}, "
+         f"{f['bytes_per_session']:,} B/session ≈ {f['sessions_per_gib'] or 0:,} sessions/GiB"),
+    ]
+    lines = ["## Summary", "", "| target | " + " | ".join(labels) + " |", "| --- |" + " --- |" * len(labels)]
+    for title, key, render in rows:
+        lines.append(f"| {title} | " + " | ".join(cell(label, key, render) for label in labels) + " |")
+    return lines + [""]
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("results")
@@ -221,10 +267,12 @@ def main():
           f"Data set: {dataset.get('big', '?'):,} customers in `bench-big` among {dataset.get('fillers', 0) + 12} tenants, "
           f"{dataset.get('audit', '?'):,} audit events in `bench-audit`, {dataset.get('users', '?')} users in `bench` "
           f"(preparation: {dataset.get('timings', {}).get('total_seconds', '?')} s).", ""]
+    sections = []
     for label in labels:
         figures, lines = jdk_section(label, os.path.join(args.results, label))
         info["jdks"][label] = figures
-        md += lines
+        sections += lines
+    md += summary_table(info["jdks"]) + sections
     json.dump(info, open(os.path.join(args.results, "results.json"), "w"), indent=2)
     open(os.path.join(args.results, "results.md"), "w").write("\n".join(md) + "\n")
 
