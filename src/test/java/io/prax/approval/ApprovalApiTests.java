@@ -253,6 +253,8 @@ class ApprovalApiTests {
 			mails.setString(2, tenant.adminEmail());
 			assertThat(count(mails)).isEqualTo(5);
 		}
+		assertThat(api.page("/approvals", admin).body()).contains("Security notices", reviewer.email() + ") tried to sign");
+		assertThat(api.page("/approvals", managerToken).body()).doesNotContain("Security notices");
 	}
 
 	@Test
