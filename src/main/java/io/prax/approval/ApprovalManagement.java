@@ -194,8 +194,16 @@ public class ApprovalManagement {
 			}
 			throw refused;
 		}
+		return recordSigned(id, meaning, input.comment(), signer.account());
+	}
+
+	/**
+	 * What follows a successful re-authentication, in one transaction with the approval row locked: a
+	 * second signature of the same step by the same signer answers 409 {@code already_signed}.
+	 */
+	SignatureView recordSigned(ApprovalId id, Meaning meaning, @Nullable String comment, UserAccount signer) {
 		try {
-			return transactions.execute(status -> record(id, meaning, input.comment(), signer.account()));
+			return transactions.execute(status -> record(id, meaning, comment, signer));
 		}
 		catch (DuplicateKeyException twice) {
 			throw new ProblemException(HttpStatus.CONFLICT, "already_signed", "You already signed this step");

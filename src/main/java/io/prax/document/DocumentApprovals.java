@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.prax.access.AccessPolicy;
 import io.prax.access.Permission;
 import io.prax.approval.ApprovableRecords;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,6 +67,13 @@ class DocumentApprovals implements ApprovableRecords {
 	@Override
 	public String title(UUID id) {
 		return documents.findLive(id).map(d -> "Document " + d.fileName()).orElse("Document");
+	}
+
+	/** A document attached to a customer (a quote, a contract) is addressed to that customer's portal users. */
+	@Override
+	public @Nullable UUID addressedTo(UUID id) {
+		return documents.findLive(id).map(Document::record).filter(record -> "customer".equals(record.type()))
+			.map(RecordRef::id).orElse(null);
 	}
 
 	@Override

@@ -253,6 +253,8 @@ class ApprovalApiTests {
 			mails.setString(2, tenant.adminEmail());
 			assertThat(count(mails)).isEqualTo(5);
 		}
+		assertThat(api.page("/approvals", admin).body()).contains("Security notices", reviewer.email() + ") tried to sign");
+		assertThat(api.page("/approvals", managerToken).body()).doesNotContain("Security notices");
 	}
 
 	@Test
@@ -389,6 +391,53 @@ class ApprovalApiTests {
 		}
 		assertThat(signatureCount(id)).isEqualTo(1);
 		assertThat(api.get("/api/v1/approvals/" + id, admin).text("status")).isEqualTo("PENDING");
+	}
+
+	@Autowired
+	ApprovalManagement management;
+
+	/**
+	 * The same race without the password hashing in front (which spreads HTTP requests out in time):
+	 * eight transactions recording the same signer's signature of the same step at once.
+	 */
+	@Test
+	void eightConcurrentRecordingsOfOneStepBySameSignerLeaveOne() throws Exception {
+		workflow(api, admin, "invoice", Map.of("name", "Two approvers", "steps", List.of(step("Approval", 2, List.of()))));
+		String id = submit(api, admin, "invoice", draft());
+		io.prax.identity.CurrentUser me = new io.prax.identity.CurrentUser(reviewer.id(), tenant.id(), UUID.randomUUID(),
+				Tier.EMPLOYEE, List.of("REVIEWER"), null, reviewer.name(), reviewer.email(), tenant.slug(), "Tenant");
+		java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(8);
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<String>> answers = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				answers.add(pool.submit(() -> {
+					org.springframework.security.core.context.SecurityContextHolder.getContext()
+						.setAuthentication(new org.springframework.security.authentication.TestingAuthenticationToken(me, null));
+					start.await(30, TimeUnit.SECONDS);
+					return io.prax.tenancy.TenantContext.call(tenant.id(), () -> {
+						try {
+							management.recordSigned(new ApprovalId(UUID.fromString(id)), new Meaning("APPROVED", "Approved", false),
+									null, reviewer);
+							return "created";
+						}
+						catch (io.prax.platform.ProblemException refused) {
+							return refused.code();
+						}
+					});
+				}));
+			}
+			List<String> codes = new ArrayList<>();
+			for (Future<String> answer : answers) {
+				codes.add(answer.get(60, TimeUnit.SECONDS));
+			}
+			assertThat(codes).containsOnly("created", "already_signed");
+			assertThat(codes.stream().filter("created"::equals).count()).isEqualTo(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(signatureCount(id)).isEqualTo(1);
 	}
 
 	@Test
