@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Roles, designations, per-user overrides, explain and feature gates. */
+/** Roles, designations, per-user overrides and explain ({@link FeatureGateAdminApiController} has the gates). */
 @Tag(name = "Access", description = "Roles, designations, per-user overrides and feature gates")
 @RestController
 class AccessAdminApiController {
@@ -35,10 +35,6 @@ class AccessAdminApiController {
 	}
 
 	record OverridesRequest(@Nullable List<String> grants, @Nullable List<String> revocations) {
-	}
-
-	record GatesRequest(@Nullable Map<String, AccessAdministration.ModuleGate> modules,
-			@Nullable List<AccessAdministration.Restriction> restrictions) {
 	}
 
 	record Effective(List<String> permissions) {
@@ -179,22 +175,5 @@ class AccessAdminApiController {
 	@RequiresPermission(Permission.USERS_VIEW)
 	Effective effective(@PathVariable UUID id) {
 		return new Effective(administration.effective(id).stream().sorted().toList());
-	}
-
-	// feature gates
-
-	@Operation(summary = "Get the workspace's feature gates")
-	@GetMapping("/api/v1/admin/feature-gates")
-	@RequiresPermission(Permission.SETTINGS_VIEW)
-	AccessAdministration.Gates gates() {
-		return administration.gates();
-	}
-
-	@Operation(summary = "Set the workspace's feature gates")
-	@PutMapping("/api/v1/admin/feature-gates")
-	@io.prax.platform.RequiresRecentAuthentication
-	@RequiresPermission(Permission.SETTINGS_EDIT)
-	AccessAdministration.Gates setGates(@RequestBody GatesRequest body) {
-		return administration.setGates(body.modules(), body.restrictions());
 	}
 }

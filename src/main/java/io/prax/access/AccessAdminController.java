@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Admin pages for one user's access, roles, designations and feature gates. */
+/** Admin pages for one user's access, roles and designations ({@link FeatureGateAdminController} has the gates). */
 @Controller
 @RequestMapping("/admin")
 class AccessAdminController {
@@ -275,67 +275,5 @@ class AccessAdminController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("error", errors.isEmpty() ? error : "Please correct the marked fields.");
 		return "admin/permission-set";
-	}
-
-	// ---- feature gates
-
-	@GetMapping("/feature-gates")
-	@RequiresPermission(Permission.SETTINGS_VIEW)
-	String gates(Model model) {
-		model.addAttribute("activeNav", "admin-feature-gates");
-		model.addAttribute("canEdit", access.can(Permission.SETTINGS_EDIT));
-		model.addAttribute("gates", administration.gates());
-		model.addAttribute("catalogue", PermissionCatalogue.ACTIONS);
-		model.addAttribute("modules", PermissionCatalogue.BUSINESS_MODULES);
-		model.addAttribute("roleNames", users.roleNames());
-		model.addAttribute("designations", administration.designations());
-		return "admin/feature-gates";
-	}
-
-	@PostMapping("/feature-gates")
-	@io.prax.platform.RequiresRecentAuthentication
-	@RequiresPermission(Permission.SETTINGS_EDIT)
-	String saveGates(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
-		Map<String, AccessAdministration.ModuleGate> modules = new LinkedHashMap<>();
-		for (String module : PermissionCatalogue.BUSINESS_MODULES) {
-			Map<String, Boolean> actions = new LinkedHashMap<>();
-			PermissionCatalogue.ACTIONS.getOrDefault(module, List.of())
-				.forEach(action -> actions.put(action, form.containsKey("action:" + module + ":" + action)));
-			modules.put(module, new AccessAdministration.ModuleGate(form.containsKey("module:" + module), actions));
-		}
-		administration.setGates(modules, null);
-		redirect.addFlashAttribute("flash", "Feature gates saved");
-		return "redirect:/admin/feature-gates";
-	}
-
-	@PostMapping("/feature-gates/restrictions")
-	@io.prax.platform.RequiresRecentAuthentication
-	@RequiresPermission(Permission.SETTINGS_EDIT)
-	String addRestriction(@RequestParam String module, @RequestParam(defaultValue = "") String action,
-			@RequestParam String target, RedirectAttributes redirect) {
-		List<AccessAdministration.Restriction> restrictions = new ArrayList<>(administration.gates().restrictions());
-		String ref = target.substring(target.indexOf(':') + 1);
-		restrictions.add(new AccessAdministration.Restriction(module, action.isBlank() ? null : action,
-				target.startsWith("role:") ? ref : null, target.startsWith("designation:") ? ref : null));
-		return Forms.submit(() -> {
-			administration.setGates(null, restrictions);
-			redirect.addFlashAttribute("flash", "Restriction added");
-			return "redirect:/admin/feature-gates";
-		}, redirect, "Not added: ", "redirect:/admin/feature-gates");
-	}
-
-	@PostMapping("/feature-gates/restrictions/delete")
-	@io.prax.platform.RequiresRecentAuthentication
-	@RequiresPermission(Permission.SETTINGS_EDIT)
-	String removeRestriction(@RequestParam String module, @RequestParam(defaultValue = "") String action,
-			@RequestParam(defaultValue = "") String role, @RequestParam(defaultValue = "") String designationId,
-			RedirectAttributes redirect) {
-		List<AccessAdministration.Restriction> restrictions = new ArrayList<>(administration.gates().restrictions());
-		restrictions.removeIf(r -> r.module().equals(module) && String.valueOf(r.action()).equals(
-				action.isBlank() ? "null" : action) && String.valueOf(r.role()).equals(role.isBlank() ? "null" : role)
-				&& String.valueOf(r.designationId()).equals(designationId.isBlank() ? "null" : designationId));
-		administration.setGates(null, restrictions);
-		redirect.addFlashAttribute("flash", "Restriction removed");
-		return "redirect:/admin/feature-gates";
 	}
 }

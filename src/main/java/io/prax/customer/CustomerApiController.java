@@ -98,14 +98,14 @@ class CustomerApiController {
 	@GetMapping("/{id}/contacts/{contactId}")
 	@RequiresPermission(Permission.CONTACTS_VIEW)
 	ContactView contact(@PathVariable UUID id, @PathVariable UUID contactId) {
-		return customers.contact(new CustomerId(id), contactId);
+		return customers.contact(new CustomerId(id), new ContactId(contactId));
 	}
 
 	@Operation(summary = "Change a contact")
 	@PatchMapping("/{id}/contacts/{contactId}")
 	@RequiresPermission(Permission.CONTACTS_EDIT)
 	ContactView updateContact(@PathVariable UUID id, @PathVariable UUID contactId, @RequestBody ContactInput input) {
-		return customers.updateContact(new CustomerId(id), contactId, input);
+		return customers.updateContact(new CustomerId(id), new ContactId(contactId), input);
 	}
 
 	@Operation(summary = "Delete a contact")
@@ -114,7 +114,7 @@ class CustomerApiController {
 	ResponseEntity<Void> deleteContact(@PathVariable UUID id, @PathVariable UUID contactId,
 			@RequestBody(required = false) @Nullable Deletion body,
 			@RequestParam(required = false) @Nullable String reason) {
-		customers.deleteContact(new CustomerId(id), contactId, body == null ? null : body.version(),
+		customers.deleteContact(new CustomerId(id), new ContactId(contactId), body == null ? null : body.version(),
 				body != null && body.reason() != null ? body.reason() : reason);
 		return ResponseEntity.noContent().build();
 	}

@@ -153,8 +153,8 @@ class CustomerController {
 	String updateContact(@PathVariable UUID id, @PathVariable UUID contactId, @ModelAttribute ContactForm form,
 			@RequestParam(required = false) @Nullable Long version, RedirectAttributes redirect) {
 		return Forms.submit(() -> {
-			customers.updateContact(new CustomerId(id), contactId, new ContactInput(nz(form.name()), nz(form.email()),
-					nz(form.phone()), nz(form.position()), version, null));
+			customers.updateContact(new CustomerId(id), new ContactId(contactId), new ContactInput(nz(form.name()),
+					nz(form.email()), nz(form.phone()), nz(form.position()), version, null));
 			redirect.addFlashAttribute("flash", "Contact saved");
 			return "redirect:/customers/" + id;
 		}, redirect, "Not saved: ", "redirect:/customers/" + id);
@@ -170,7 +170,7 @@ class CustomerController {
 			@RequestParam(required = false) @Nullable Long version,
 			@RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
 		return Forms.submit(() -> {
-			customers.deleteContact(new CustomerId(id), contactId, version, reason);
+			customers.deleteContact(new CustomerId(id), new ContactId(contactId), version, reason);
 			redirect.addFlashAttribute("flash", "Contact removed");
 			return "redirect:/customers/" + id;
 		}, redirect, "Not removed: ", "redirect:/customers/" + id);

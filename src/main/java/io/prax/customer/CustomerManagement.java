@@ -170,7 +170,7 @@ public class CustomerManagement {
 	}
 
 	@Transactional(readOnly = true)
-	public ContactView contact(CustomerId customer, UUID contactId) {
+	public ContactView contact(CustomerId customer, ContactId contactId) {
 		find(customer);
 		return findContact(customer, contactId).view();
 	}
@@ -187,7 +187,7 @@ public class CustomerManagement {
 
 	@Transactional
 	@Validated({ Default.class, OnUpdate.class })
-	public ContactView updateContact(CustomerId customer, UUID contactId, @Valid ContactInput input) {
+	public ContactView updateContact(CustomerId customer, ContactId contactId, @Valid ContactInput input) {
 		ReasonForChange.give(input.reason());
 		find(customer);
 		Contact contact = findContact(customer, contactId);
@@ -200,7 +200,7 @@ public class CustomerManagement {
 	}
 
 	@Transactional
-	public void deleteContact(CustomerId customer, UUID contactId, @Nullable Long version,
+	public void deleteContact(CustomerId customer, ContactId contactId, @Nullable Long version,
 			@DeletionReason @Nullable String reason) {
 		find(customer);
 		Contact contact = findContact(customer, contactId);
@@ -220,8 +220,8 @@ public class CustomerManagement {
 		return customers.findById(id.value()).orElseThrow(() -> ProblemException.notFound("Customer"));
 	}
 
-	private Contact findContact(CustomerId customer, UUID contactId) {
-		return contacts.findByCustomerIdAndId(customer.value(), contactId).orElseThrow(() -> ProblemException.notFound("Contact"));
+	private Contact findContact(CustomerId customer, ContactId contactId) {
+		return contacts.findByCustomerIdAndId(customer.value(), contactId.value()).orElseThrow(() -> ProblemException.notFound("Contact"));
 	}
 
 	private Optional<Customer> ownCustomer(CurrentUser user) {
