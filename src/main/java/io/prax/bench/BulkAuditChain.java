@@ -21,7 +21,6 @@ import io.prax.tenancy.TenantId;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.stereotype.Component;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Extends a tenant's audit chain by a million events in seconds: each event is linked to the head
@@ -52,10 +51,13 @@ class BulkAuditChain {
 		long done = 0;
 		while (done < events) {
 			int batch = (int) Math.min(BATCH, events - done);
-			work.in(tenant, jdbc -> jdbc.execute((ConnectionCallback<@Nullable Void>) c -> {
-				appendBatch(c, tenant.value(), actor, batch);
-				return null;
-			}));
+			work.in(tenant, jdbc -> {
+				jdbc.execute((ConnectionCallback<Integer>) c -> {
+					appendBatch(c, tenant.value(), actor, batch);
+					return batch;
+				});
+				return batch;
+			});
 			done += batch;
 		}
 		return done;
