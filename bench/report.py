@@ -236,7 +236,9 @@ def summary_table(jdks):
                                                                       "search_page100") if f.get(k))
          + f" ({ok(f['met'])})"),
         ("(7) memory", "s7", lambda f: f"RSS {mib(f['rss_bytes'])}, heap after GC {mib(f['heap_after_bytes'])}, "
-         f"{f['bytes_per_session']:,} B/session ≈ {f['sessions_per_gib'] or 0:,} sessions/GiB"),
+         + (f"{f['bytes_per_session']:,} B/session ≈ {f['sessions_per_gib']:,} sessions/GiB (near the noise)"
+          if f["sessions_per_gib"] else f"heap per session below the noise ({f['heap_delta_bytes'] / 1024:.0f} KiB "
+          f"for {f['sessions']} sessions)")),
     ]
     lines = ["## Summary", "", "| target | " + " | ".join(labels) + " |", "| --- |" + " --- |" * len(labels)]
     for title, key, render in rows:
