@@ -82,13 +82,15 @@ class AuditWriter {
 	void enqueue(SharedSessionContractImplementor session, UUID tenant, AuditEntry entry, Instant at) {
 		Prepared event = Prepared.of(tenant, entry, at);
 		Batch batch = batches.get(session);
-		if (batch == null || !batch.tenant.equals(tenant)) {
+		if (batch == null || batch.appended || !batch.tenant.equals(tenant)) {
+			// A batch already written, or of another tenant, cannot take it: the event gets a batch of its own.
 			batch = new Batch(tenant);
-			if (!batches.containsKey(session)) {
+			if (!batches.containsKey(session) || batches.get(session).appended) {
 				batches.put(session, batch);
 			}
-			session.getTransactionCompletionCallbacks().registerCallback((TransactionCompletionCallbacks.BeforeCompletionCallback) batch);
-			session.getTransactionCompletionCallbacks().registerCallback((TransactionCompletionCallbacks.AfterCompletionCallback) batch);
+			TransactionCompletionCallbacks callbacks = session.getTransactionCompletionCallbacks();
+			callbacks.registerCallback((TransactionCompletionCallbacks.BeforeCompletionCallback) batch);
+			callbacks.registerCallback((TransactionCompletionCallbacks.AfterCompletionCallback) batch);
 		}
 		batch.events.add(event);
 	}
@@ -99,6 +101,7 @@ class AuditWriter {
 
 		final UUID tenant;
 		final List<Prepared> events = new ArrayList<>();
+		volatile boolean appended;
 
 		Batch(UUID tenant) {
 			this.tenant = tenant;
@@ -106,6 +109,7 @@ class AuditWriter {
 
 		@Override
 		public void doBeforeTransactionCompletion(SharedSessionContractImplementor session) {
+			appended = true;
 			List<Prepared> pending = List.copyOf(events);
 			events.clear();
 			if (!pending.isEmpty()) {
