@@ -276,6 +276,8 @@ class ApprovalApiTests {
 		assertThat(verification.get("valid").asBoolean()).isFalse();
 		assertThat(verification.get("problem").asString()).isEqualTo("signed_record_changed");
 		assertThat(verification.get("recordProblems").get(0).get("entityId").asString()).isEqualTo(invoice);
+		assertThat(api.page("/audit/verify", admin).body()).contains("data-verification=\"invalid\"",
+				"signed_record_changed: invoice " + invoice);
 	}
 
 	@Test
