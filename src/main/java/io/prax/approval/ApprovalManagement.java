@@ -1,5 +1,7 @@
 package io.prax.approval;
 
+import static io.prax.platform.Validation.checked;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -81,22 +83,23 @@ public class ApprovalManagement {
 	 */
 	public ApprovalView submit(@Valid ApprovalRequest request) {
 		return transactions.execute(status -> {
-			ApprovableRecords records = types.requireVisible(request.recordType(), request.recordId());
-			UUID id = request.recordId();
-			ApprovalWorkflow workflow = workflows.findByRecordType(request.recordType())
+			String recordType = checked(request.recordType());
+			UUID id = checked(request.recordId());
+			ApprovableRecords records = types.requireVisible(recordType, id);
+			ApprovalWorkflow workflow = workflows.findByRecordType(recordType)
 				.orElseThrow(() -> new ProblemException(HttpStatus.CONFLICT, "no_workflow",
 						records.label() + " records have no approval workflow"));
 			String reason = records.notSubmittable(id);
 			if (reason != null) {
 				throw new ProblemException(HttpStatus.CONFLICT, "not_submittable", reason);
 			}
-			if (approvals.ofRecord(request.recordType(), id).stream().anyMatch(a -> a.status() != ApprovalStatus.REJECTED)) {
+			if (approvals.ofRecord(recordType, id).stream().anyMatch(a -> a.status() != ApprovalStatus.REJECTED)) {
 				throw new ProblemException(HttpStatus.CONFLICT, "approval_exists",
 						"This record already has an approval that is pending or complete");
 			}
 			String content = CanonicalJson.canonical(records.content(id).orElseThrow(() -> ProblemException.notFound("Record")));
 			String title = truncate(records.title(id), 300);
-			Approval approval = approvals.saveAndFlush(new Approval(workflow, request.recordType(), id, title, content,
+			Approval approval = approvals.saveAndFlush(new Approval(workflow, recordType, id, title, content,
 					CanonicalJson.sha256(content), CurrentUser.require().id().value(), Instant.now(clock)));
 			return view(approval, List.of());
 		});
@@ -174,7 +177,7 @@ public class ApprovalManagement {
 	 * to the administrators); 429 while locked. The password is checked outside any transaction.
 	 */
 	public SignatureView sign(ApprovalId id, @Valid SignatureInput input) {
-		Meaning meaning = settings.meanings().stream().filter(m -> m.code().equals(input.meaning().strip()))
+		Meaning meaning = settings.meanings().stream().filter(m -> checked(m.code()).equals(checked(input.meaning()).strip()))
 			.findFirst()
 			.orElseThrow(() -> ProblemException.validation(Map.of("meaning", "Choose one of: " + String.join(", ",
 					settings.meanings().stream().map(Meaning::code).toList()))));
@@ -186,7 +189,7 @@ public class ApprovalManagement {
 		});
 		SigningAuthentication.Signer signer;
 		try {
-			signer = signing.confirm(input.password(), input.totpCode());
+			signer = signing.confirm(checked(input.password()), input.totpCode());
 		}
 		catch (ProblemException refused) {
 			if (refused.status() == HttpStatus.UNAUTHORIZED || refused.status() == HttpStatus.TOO_MANY_REQUESTS) {
@@ -228,8 +231,8 @@ public class ApprovalManagement {
 		String cleanComment = comment == null || comment.isBlank() ? null : comment.strip();
 		Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
 		SignatureRow draft = new SignatureRow(Ids.newId(), approval.id(), approval.recordType(), approval.recordId(),
-				approval.recordSha256(), index, steps.get(index).name(), signer.id().value(), signer.name(), now,
-				meaning.code(), meaning.label(), cleanComment, "");
+				approval.recordSha256(), index, checked(steps.get(index).name()), signer.id().value(), signer.name(), now,
+				checked(meaning.code()), checked(meaning.label()), cleanComment, "");
 		SignatureRow row = new SignatureRow(draft.id(), draft.approvalId(), draft.recordType(), draft.recordId(),
 				draft.recordSha256(), draft.stepIndex(), draft.stepName(), draft.signerId(), draft.signerName(),
 				draft.signedAt(), draft.meaning(), draft.meaningLabel(), draft.comment(), draft.binding());
@@ -299,7 +302,7 @@ public class ApprovalManagement {
 		for (int i = 0; i < steps.size(); i++) {
 			StepDefinition step = steps.get(i);
 			int index = i;
-			stepViews.add(new ApprovalView.Step(i, step.name(), step.required(), step.rolesOrEmpty(),
+			stepViews.add(new ApprovalView.Step(i, checked(step.name()), step.required(), step.rolesOrEmpty(),
 					step.designationsOrEmpty(), step.byCustomer(), Eligibility.complete(step, i, signed),
 					signed.stream().filter(s -> s.stepIndex() == index).map(SignatureRow::view).toList()));
 		}

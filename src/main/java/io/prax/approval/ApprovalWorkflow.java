@@ -32,6 +32,7 @@ class ApprovalWorkflow extends TenantRecord {
 		this.recordType = recordType;
 	}
 
+	@io.prax.platform.Initializer
 	void define(String name, String steps, boolean ordered, boolean selfApproval) {
 		this.name = name;
 		this.steps = steps;

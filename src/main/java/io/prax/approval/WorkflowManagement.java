@@ -1,5 +1,7 @@
 package io.prax.approval;
 
+import static io.prax.platform.Validation.checked;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -87,16 +89,16 @@ public class WorkflowManagement {
 			workflow.requireVersion(input.version());
 		}
 		List<StepDefinition> steps = input.steps() == null ? List.of() : input.steps().stream()
-			.map(s -> new StepDefinition(s.name().strip(), s.required(), s.rolesOrEmpty(), s.designationsOrEmpty(),
+			.map(s -> new StepDefinition(checked(s.name()).strip(), s.required(), s.rolesOrEmpty(), s.designationsOrEmpty(),
 					s.byCustomer()))
 			.toList();
 		Set<String> names = new HashSet<>();
 		for (StepDefinition step : steps) {
-			if (!names.add(step.name().toLowerCase(java.util.Locale.ROOT))) {
+			if (!names.add(checked(step.name()).toLowerCase(java.util.Locale.ROOT))) {
 				throw ProblemException.validation(Map.of("steps", "Give each step its own name"));
 			}
 		}
-		workflow.define(input.name().strip(), JSON.writeValueAsString(steps), input.ordered() == null || input.ordered(),
+		workflow.define(checked(input.name()).strip(), JSON.writeValueAsString(steps), input.ordered() == null || input.ordered(),
 				Boolean.TRUE.equals(input.selfApproval()));
 		return view(workflows.saveAndFlush(workflow));
 	}
@@ -128,8 +130,8 @@ public class WorkflowManagement {
 
 	@Transactional
 	public List<Meaning> changeMeanings(@Valid VocabularyInput input) {
-		List<Meaning> meanings = input.meanings().stream()
-			.map(m -> new Meaning(m.code(), m.label().strip(), m.rejecting()))
+		List<Meaning> meanings = checked(input.meanings()).stream()
+			.map(m -> new Meaning(m.code(), checked(m.label()).strip(), m.rejecting()))
 			.toList();
 		if (meanings.stream().map(Meaning::code).distinct().count() != meanings.size()) {
 			throw ProblemException.validation(Map.of("meanings", "Give each meaning its own code"));

@@ -14,6 +14,7 @@ import io.prax.identity.UserStatus;
 import io.prax.platform.ProblemException;
 import io.prax.platform.RateLimited;
 import io.prax.platform.RetryLater;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -63,7 +64,7 @@ public class SigningAuthentication {
 	 * {@link SignInFailed} with reason {@code signature_wrong_password} or {@code signature_wrong_code}),
 	 * 429 while the account or address is locked, 401 {@code session_revoked} for a session that ended.
 	 */
-	public Signer confirm(String password, String code) {
+	public Signer confirm(String password, @Nullable String code) {
 		CurrentUser me = CurrentUser.require();
 		Instant now = Instant.now(clock);
 		boolean live = Boolean.TRUE.equals(transactions.execute(status -> sessions.findById(me.sessionId())
