@@ -25,4 +25,5 @@ public class PraxApplication {
 		}
 		SpringApplication.run(PraxApplication.class, args);
 	}
+
 }

@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
-/** Module boundaries of DESIGN.md, verified on every build; also writes the module documentation. */
+/**
+ * Module boundaries of DESIGN.md, verified on every build; also writes the module
+ * documentation.
+ */
 class ModularityTests {
 
 	ApplicationModules modules = ApplicationModules.of(PraxApplication.class);
@@ -18,4 +21,5 @@ class ModularityTests {
 	void writesModuleDocumentation() {
 		new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
 	}
+
 }

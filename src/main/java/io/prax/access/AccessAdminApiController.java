@@ -20,7 +20,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Roles, designations, per-user overrides and explain ({@link FeatureGateAdminApiController} has the gates). */
+/**
+ * Roles, designations, per-user overrides and explain
+ * ({@link FeatureGateAdminApiController} has the gates).
+ */
 @Tag(name = "Access", description = "Roles, designations, per-user overrides and feature gates")
 @RestController
 class AccessAdminApiController {
@@ -176,4 +179,5 @@ class AccessAdminApiController {
 	Effective effective(@PathVariable UUID id) {
 		return new Effective(administration.effective(id).stream().sorted().toList());
 	}
+
 }

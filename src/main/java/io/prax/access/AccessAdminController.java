@@ -20,15 +20,22 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Admin pages for one user's access, roles and designations ({@link FeatureGateAdminController} has the gates). */
+/**
+ * Admin pages for one user's access, roles and designations
+ * ({@link FeatureGateAdminController} has the gates).
+ */
 @Controller
 @RequestMapping("/admin")
 class AccessAdminController {
 
 	private final AccessAdministration administration;
+
 	private final UserAdministration users;
+
 	private final AccessPolicy access;
+
 	private final GrantPolicy grants;
+
 	private final io.prax.identity.MfaStatus mfa;
 
 	AccessAdminController(AccessAdministration administration, UserAdministration users, AccessPolicy access,
@@ -53,12 +60,13 @@ class AccessAdminController {
 	@RequiresPermission(Permission.USERS_EDIT)
 	String updateUser(@PathVariable UUID id, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String tier, @RequestParam(required = false) @Nullable List<String> roles,
-			@RequestParam(defaultValue = "") String designationId, @RequestParam(required = false) @Nullable Long version,
-			Model model, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String designationId,
+			@RequestParam(required = false) @Nullable Long version, Model model, RedirectAttributes redirect) {
 		return Forms.submit(() -> {
-			users.update(id, new UserAdministration.Change(name, tier, roles == null ? List.of() : roles,
-					designationId.isBlank() ? null : UUID.fromString(designationId), designationId.isBlank(), null,
-					version));
+			users.update(id,
+					new UserAdministration.Change(name, tier, roles == null ? List.of() : roles,
+							designationId.isBlank() ? null : UUID.fromString(designationId), designationId.isBlank(),
+							null, version));
 			redirect.addFlashAttribute("flash", "User saved");
 			return "redirect:/admin/users/" + id;
 		}, failure -> userPage(model, id, null, failure.fields(), failure.message()));
@@ -120,8 +128,11 @@ class AccessAdminController {
 		Set<String> grantable = grants.grantable();
 		List<String> allTiers = List.of(Tier.ADMIN.name(), Tier.EMPLOYEE.name(), Tier.CUSTOMER.name());
 		model.addAttribute("designations", designations);
-		model.addAttribute("assignableDesignations", designations.stream()
-			.filter(d -> grantable.containsAll(d.permissions())).map(AccessAdministration.PermissionSet::id).toList());
+		model.addAttribute("assignableDesignations",
+				designations.stream()
+					.filter(d -> grantable.containsAll(d.permissions()))
+					.map(AccessAdministration.PermissionSet::id)
+					.toList());
 		model.addAttribute("roleNames", users.roleNames());
 		model.addAttribute("assignableRoles",
 				users.roleNames().stream().filter(role -> grants.mayAssignRole(role, grantable)).toList());
@@ -155,7 +166,8 @@ class AccessAdminController {
 	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.USERS_EDIT)
 	String createRole(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String description,
-			@RequestParam(required = false) @Nullable List<String> permissions, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable List<String> permissions, Model model,
+			RedirectAttributes redirect) {
 		return Forms.submit(() -> {
 			var role = administration.createRole(new AccessAdministration.PermissionSetInput(name, description,
 					permissions == null ? List.of() : permissions, null));
@@ -206,7 +218,8 @@ class AccessAdminController {
 	@RequiresPermission(Permission.DESIGNATIONS_CREATE)
 	String createDesignation(@RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String description,
-			@RequestParam(required = false) @Nullable List<String> permissions, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable List<String> permissions, Model model,
+			RedirectAttributes redirect) {
 		return Forms.submit(() -> {
 			var designation = administration.createDesignation(new AccessAdministration.PermissionSetInput(name,
 					description, permissions == null ? List.of() : permissions, null));
@@ -253,7 +266,8 @@ class AccessAdminController {
 		model.addAttribute("activeNav", "admin-" + kind + "s");
 		model.addAttribute("kind", kind);
 		model.addAttribute("sets", sets);
-		model.addAttribute("canCreate", access.can(kind.equals("role") ? Permission.USERS_EDIT : Permission.DESIGNATIONS_CREATE));
+		model.addAttribute("canCreate",
+				access.can(kind.equals("role") ? Permission.USERS_EDIT : Permission.DESIGNATIONS_CREATE));
 		model.addAttribute("catalogue", PermissionCatalogue.ACTIONS);
 		model.addAttribute("grantable", grants.grantable());
 		model.addAttribute("selected", Set.of());
@@ -262,13 +276,15 @@ class AccessAdminController {
 		return "admin/permission-sets";
 	}
 
-	private String setPage(Model model, String kind, AccessAdministration.PermissionSet set,
-			Map<String, String> errors, @Nullable String error) {
+	private String setPage(Model model, String kind, AccessAdministration.PermissionSet set, Map<String, String> errors,
+			@Nullable String error) {
 		model.addAttribute("activeNav", "admin-" + kind + "s");
 		model.addAttribute("kind", kind);
 		model.addAttribute("set", set);
-		model.addAttribute("canEdit", access.can(kind.equals("role") ? Permission.USERS_EDIT : Permission.DESIGNATIONS_EDIT));
-		model.addAttribute("canDelete", access.can(kind.equals("role") ? Permission.USERS_EDIT : Permission.DESIGNATIONS_DELETE));
+		model.addAttribute("canEdit",
+				access.can(kind.equals("role") ? Permission.USERS_EDIT : Permission.DESIGNATIONS_EDIT));
+		model.addAttribute("canDelete",
+				access.can(kind.equals("role") ? Permission.USERS_EDIT : Permission.DESIGNATIONS_DELETE));
 		model.addAttribute("catalogue", PermissionCatalogue.ACTIONS);
 		model.addAttribute("grantable", grants.grantable());
 		model.addAttribute("selected", Set.copyOf(set.permissions()));
@@ -276,4 +292,5 @@ class AccessAdminController {
 		model.addAttribute("error", errors.isEmpty() ? error : "Please correct the marked fields.");
 		return "admin/permission-set";
 	}
+
 }

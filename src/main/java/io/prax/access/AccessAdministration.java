@@ -21,24 +21,33 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Administration of who may do what: custom roles, designations, per-user overrides, and "explain"
- * for any user and permission ({@link FeatureGateAdministration} has the feature gates). Every change is a record change, so it is audited. Callers
- * are guarded by {@link RequiresPermission}; every change first passes {@link GrantPolicy}.
+ * Administration of who may do what: custom roles, designations, per-user overrides, and
+ * "explain" for any user and permission ({@link FeatureGateAdministration} has the
+ * feature gates). Every change is a record change, so it is audited. Callers are guarded
+ * by {@link RequiresPermission}; every change first passes {@link GrantPolicy}.
  */
 @Service
 public class AccessAdministration {
 
 	private final Roles roles;
+
 	private final Designations designations;
+
 	private final UserAccesses userAccesses;
+
 	private final FeatureGateAdministration gates;
+
 	private final IdentityManagement identity;
+
 	private final AccessPolicy access;
+
 	private final GrantPolicy grants;
+
 	private final Clock clock;
 
-	AccessAdministration(Roles roles, Designations designations, UserAccesses userAccesses, FeatureGateAdministration gates,
-			IdentityManagement identity, AccessPolicy access, GrantPolicy grants, Clock clock) {
+	AccessAdministration(Roles roles, Designations designations, UserAccesses userAccesses,
+			FeatureGateAdministration gates, IdentityManagement identity, AccessPolicy access, GrantPolicy grants,
+			Clock clock) {
 		this.roles = roles;
 		this.designations = designations;
 		this.userAccesses = userAccesses;
@@ -49,7 +58,10 @@ public class AccessAdministration {
 		this.clock = clock;
 	}
 
-	/** A role or designation as shown and edited; built-in roles have their name as id and cannot change. */
+	/**
+	 * A role or designation as shown and edited; built-in roles have their name as id and
+	 * cannot change.
+	 */
 	public record PermissionSet(String id, String name, @Nullable String description, List<String> permissions,
 			boolean builtIn, long version) {
 	}
@@ -77,7 +89,10 @@ public class AccessAdministration {
 		return all;
 	}
 
-	/** A page of {@link #roles()}: built-in roles first, in their catalogue order, then the tenant's by name. */
+	/**
+	 * A page of {@link #roles()}: built-in roles first, in their catalogue order, then
+	 * the tenant's by name.
+	 */
 	@Transactional(readOnly = true)
 	public Page<PermissionSet> roles(@Nullable String cursor, @Nullable Integer limit) {
 		List<String> builtIn = PermissionCatalogue.BUILT_IN_ROLES;
@@ -179,8 +194,8 @@ public class AccessAdministration {
 		List<String> permissions = input.permissions() == null ? designation.permissions()
 				: checkedPermissions(input.permissions());
 		grants.checkDesignationDefinition(designation, permissions);
-		designation.update(name,
-				input.description() == null ? designation.description() : clean(input.description()), permissions);
+		designation.update(name, input.description() == null ? designation.description() : clean(input.description()),
+				permissions);
 		access.forget();
 		return view(designations.saveAndFlush(designation));
 	}
@@ -231,12 +246,18 @@ public class AccessAdministration {
 		writeDesignation(userId, designationId);
 	}
 
-	/** Checks that the designation exists; for callers that judge the whole change with {@link GrantPolicy} first. */
+	/**
+	 * Checks that the designation exists; for callers that judge the whole change with
+	 * {@link GrantPolicy} first.
+	 */
 	void requireDesignation(UUID designationId) {
 		findDesignation(designationId);
 	}
 
-	/** Writes a designation already judged by {@link GrantPolicy} as part of a larger change. */
+	/**
+	 * Writes a designation already judged by {@link GrantPolicy} as part of a larger
+	 * change.
+	 */
 	void writeDesignation(UUID userId, @Nullable UUID designationId) {
 		UserAccess userAccess = userAccesses.findById(userId).orElseGet(() -> new UserAccess(userId));
 		userAccess.designate(designationId);
@@ -244,11 +265,14 @@ public class AccessAdministration {
 		access.forget();
 	}
 
-	/** Whether {@code userId} holds {@code permission}, and every reason that decided it. */
+	/**
+	 * Whether {@code userId} holds {@code permission}, and every reason that decided it.
+	 */
 	@Transactional(readOnly = true)
 	public Explanation explain(UUID userId, String permission) {
 		if (permission == null || !PermissionCatalogue.exists(permission)) {
-			throw ProblemException.validation(Map.of("permission", "Unknown permission; use module:action, e.g. invoices:delete"));
+			throw ProblemException
+				.validation(Map.of("permission", "Unknown permission; use module:action, e.g. invoices:delete"));
 		}
 		UserAccount user = requireUser(userId);
 		AccessFacts facts = access.load(userId, user.tier(), user.roles());
@@ -286,9 +310,9 @@ public class AccessAdministration {
 		String clean = clean(name);
 		if (clean == null || clean.length() > (role ? 50 : 100)
 				|| (role && !clean.matches("^[A-Za-z][A-Za-z0-9 _-]{1,49}$"))) {
-			throw ProblemException.validation(Map.of("name", role
-					? "Use 2 to 50 letters, digits, spaces, dashes or underscores, starting with a letter"
-					: "Enter a name (up to 100 characters)"));
+			throw ProblemException.validation(Map.of("name",
+					role ? "Use 2 to 50 letters, digits, spaces, dashes or underscores, starting with a letter"
+							: "Enter a name (up to 100 characters)"));
 		}
 		if (role && PermissionCatalogue.isBuiltInRole(clean)) {
 			throw ProblemException.validation(Map.of("name", "This is the name of a built-in role"));
@@ -355,9 +379,11 @@ public class AccessAdministration {
 			case "ADMIN" -> "Every permission, including administration";
 			case "MANAGER" -> "Every action in the business modules, plus reading designations and the audit log";
 			case "REVIEWER" -> "Reads the business modules and approves invoices, payslips, documents and approvals";
-			case "OPERATOR" -> "Reads, creates and edits customers, contacts, invoices and documents; submits approvals";
+			case "OPERATOR" ->
+				"Reads, creates and edits customers, contacts, invoices and documents; submits approvals";
 			case "VIEWER" -> "Reads the business modules";
 			default -> "";
 		};
 	}
+
 }

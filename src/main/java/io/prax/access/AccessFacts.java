@@ -9,13 +9,17 @@ import io.prax.identity.Tier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything that decides a user's permissions: tier, roles (name to grants, built-in and custom, and name
- * to the role's stable id), designation, per-user grants and revocations, and the tenant's feature gates.
+ * Everything that decides a user's permissions: tier, roles (name to grants, built-in and
+ * custom, and name to the role's stable id), designation, per-user grants and
+ * revocations, and the tenant's feature gates.
  */
 record AccessFacts(Tier tier, Map<String, Set<String>> roles, Map<String, String> roleIds,
 		@Nullable Designation designation, Set<String> granted, Set<String> revoked, List<Gate> gates) {
 
-	/** Facts whose roles are known by name only: each role's id is its name, as for built-in roles. */
+	/**
+	 * Facts whose roles are known by name only: each role's id is its name, as for
+	 * built-in roles.
+	 */
 	AccessFacts(Tier tier, Map<String, Set<String>> roles, @Nullable Designation designation, Set<String> granted,
 			Set<String> revoked, List<Gate> gates) {
 		this(tier, roles, namesAsIds(roles), designation, granted, revoked, gates);
@@ -31,12 +35,15 @@ record AccessFacts(Tier tier, Map<String, Set<String>> roles, Map<String, String
 	}
 
 	enum Scope {
+
 		ALL, ROLE, DESIGNATION
+
 	}
 
 	/**
-	 * A switched-off module ({@code action} null) or action, for everyone or one role or designation; a role
-	 * or designation is named by its stable id (a built-in role's id is its name), so renaming lifts nothing.
+	 * A switched-off module ({@code action} null) or action, for everyone or one role or
+	 * designation; a role or designation is named by its stable id (a built-in role's id
+	 * is its name), so renaming lifts nothing.
 	 */
 	record Gate(String module, @Nullable String action, Scope scope, @Nullable String ref) {
 
@@ -54,11 +61,18 @@ record AccessFacts(Tier tier, Map<String, Set<String>> roles, Map<String, String
 		}
 
 		String describe(AccessFacts facts) {
-			String what = action == null ? "module " + module + " is switched off" : module + ":" + action + " is switched off";
+			String what = action == null ? "module " + module + " is switched off"
+					: module + ":" + action + " is switched off";
 			return switch (scope) {
 				case ALL -> "feature gate: " + what;
-				case ROLE -> "feature gate: " + what + " for role " + facts.roleIds().entrySet().stream()
-					.filter(e -> e.getValue().equalsIgnoreCase(ref)).map(Map.Entry::getKey).findFirst().orElse(ref);
+				case ROLE -> "feature gate: " + what + " for role "
+						+ facts.roleIds()
+							.entrySet()
+							.stream()
+							.filter(e -> e.getValue().equalsIgnoreCase(ref))
+							.map(Map.Entry::getKey)
+							.findFirst()
+							.orElse(ref);
 				case DESIGNATION -> "feature gate: " + what + " for this user's designation";
 			};
 		}

@@ -20,10 +20,11 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * Answers whether the current user holds a permission, from the facts in the database: tier, roles,
- * designation, overrides and feature gates (see {@link EffectivePermissions}). The facts are cached on
- * this node ({@link NodeCaches}: every node forgets a tenant's facts at each committed change of its
- * roles, designations, overrides, gates or users) and memoised once per request.
+ * Answers whether the current user holds a permission, from the facts in the database:
+ * tier, roles, designation, overrides and feature gates (see
+ * {@link EffectivePermissions}). The facts are cached on this node ({@link NodeCaches}:
+ * every node forgets a tenant's facts at each committed change of its roles,
+ * designations, overrides, gates or users) and memoised once per request.
  */
 @Service
 public class AccessPolicy {
@@ -31,13 +32,21 @@ public class AccessPolicy {
 	private static final String MEMO = AccessPolicy.class.getName() + ".facts";
 
 	private final Roles roles;
+
 	private final Designations designations;
+
 	private final UserAccesses userAccesses;
+
 	private final FeatureGates gates;
+
 	private final TransactionTemplate readOnly;
+
 	private final NodeCache<FactsKey, AccessFacts> cached;
 
-	/** The user and what their session says of them; a changed tier or role list is another entry. */
+	/**
+	 * The user and what their session says of them; a changed tier or role list is
+	 * another entry.
+	 */
 	private record FactsKey(UUID userId, Tier tier, List<String> roles) {
 	}
 
@@ -62,8 +71,9 @@ public class AccessPolicy {
 	}
 
 	/**
-	 * Throws 403 {@code feature_disabled} when a gate switches it off, 403 {@code forbidden} when not granted.
-	 * Handlers declare {@link RequiresPermission} instead; this is for checks that depend on the record.
+	 * Throws 403 {@code feature_disabled} when a gate switches it off, 403
+	 * {@code forbidden} when not granted. Handlers declare {@link RequiresPermission}
+	 * instead; this is for checks that depend on the record.
 	 */
 	public void require(Permission permission) {
 		CurrentUser user = CurrentUser.require();
@@ -77,12 +87,16 @@ public class AccessPolicy {
 		}
 	}
 
-
-	/** Whether a module is usable at all by the current user (for tabs): not gated off entirely. */
+	/**
+	 * Whether a module is usable at all by the current user (for tabs): not gated off
+	 * entirely.
+	 */
 	public boolean moduleEnabled(String module) {
 		return CurrentUser.current()
-			.map(user -> factsOf(user).gates().stream()
-				.noneMatch(gate -> gate.module().equals(module) && gate.action() == null && gate.appliesTo(factsOf(user))))
+			.map(user -> factsOf(user).gates()
+				.stream()
+				.noneMatch(
+						gate -> gate.module().equals(module) && gate.action() == null && gate.appliesTo(factsOf(user))))
 			.orElse(false);
 	}
 
@@ -93,20 +107,24 @@ public class AccessPolicy {
 	AccessFacts factsOf(CurrentUser user) {
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
 		String key = MEMO + "." + user.id();
-		if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof AccessFacts facts) {
+		if (request != null
+				&& request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof AccessFacts facts) {
 			return facts;
 		}
-		AccessFacts facts = writing() ? load(user.id().value(), user.tier(), user.roles())
-				: cached.get(user.tenantId().value(), new FactsKey(user.id().value(), user.tier(), List.copyOf(user.roles())),
-						() -> java.util.Optional.of(load(user.id().value(), user.tier(), user.roles())))
-					.orElseThrow();
+		AccessFacts facts = writing() ? load(user.id().value(), user.tier(), user.roles()) : cached
+			.get(user.tenantId().value(), new FactsKey(user.id().value(), user.tier(), List.copyOf(user.roles())),
+					() -> java.util.Optional.of(load(user.id().value(), user.tier(), user.roles())))
+			.orElseThrow();
 		if (request != null) {
 			request.setAttribute(key, facts, RequestAttributes.SCOPE_REQUEST);
 		}
 		return facts;
 	}
 
-	/** Inside a writing transaction the facts are read in it, so its own uncommitted changes count. */
+	/**
+	 * Inside a writing transaction the facts are read in it, so its own uncommitted
+	 * changes count.
+	 */
 	private static boolean writing() {
 		return TransactionSynchronizationManager.isActualTransactionActive()
 				&& !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
@@ -122,7 +140,9 @@ public class AccessPolicy {
 		});
 	}
 
-	/** Reads the facts in one transaction, so row-level security sees the caller's tenant. */
+	/**
+	 * Reads the facts in one transaction, so row-level security sees the caller's tenant.
+	 */
 	AccessFacts load(UUID userId, Tier tier, List<String> roleNames) {
 		return readOnly.execute(status -> read(userId, tier, roleNames));
 	}
@@ -151,4 +171,5 @@ public class AccessPolicy {
 				access == null ? Set.of() : Set.copyOf(access.revoked()),
 				gates.findAll().stream().map(FeatureGate::gate).toList());
 	}
+
 }

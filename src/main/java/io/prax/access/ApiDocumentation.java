@@ -36,11 +36,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 
 /**
- * The OpenAPI document's security and problem answers, derived from each handler's guard: a controller
- * only adds {@code @Tag} and {@code @Operation(summary)}. {@link PublicEndpoint} → {@code security: []};
- * otherwise the bearer scheme and 401, plus 403 for {@link RequiresPermission} (and staff-only); a path
- * variable → 404; PATCH or a body with a {@code version} → 409; a body or parameters → 400; every
- * {@code /api} route is rate limited → 429. Checked by {@code OpenApiCompletenessTests}.
+ * The OpenAPI document's security and problem answers, derived from each handler's guard:
+ * a controller only adds {@code @Tag} and {@code @Operation(summary)}.
+ * {@link PublicEndpoint} → {@code security: []}; otherwise the bearer scheme and 401,
+ * plus 403 for {@link RequiresPermission} (and staff-only); a path variable → 404; PATCH
+ * or a body with a {@code version} → 409; a body or parameters → 400; every {@code /api}
+ * route is rate limited → 429. Checked by {@code OpenApiCompletenessTests}.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
@@ -59,7 +60,9 @@ class ApiDocumentation {
 						+ "with a stable `code`."))
 			.components(new Components()
 				.addSecuritySchemes(BEARER,
-						new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+						new SecurityScheme().type(SecurityScheme.Type.HTTP)
+							.scheme("bearer")
+							.bearerFormat("JWT")
 							.description("The accessToken from /api/v1/auth/login or /api/v1/auth/refresh"))
 				.addSchemas(PROBLEM, problemSchema()));
 	}
@@ -73,8 +76,9 @@ class ApiDocumentation {
 	}
 
 	/**
-	 * Examples for the fields every module shares, by name, so request and answer schemas show real
-	 * values without each record repeating them; a field's own {@code @Schema(example)} wins.
+	 * Examples for the fields every module shares, by name, so request and answer schemas
+	 * show real values without each record repeating them; a field's own
+	 * {@code @Schema(example)} wins.
 	 */
 	@Bean
 	@SuppressWarnings({ "rawtypes", "unchecked" })
@@ -99,15 +103,15 @@ class ApiDocumentation {
 		};
 	}
 
-	private static final Map<String, Object> EXAMPLES = Map.ofEntries(
-			Map.entry("tenant", "acme"), Map.entry("tenantSlug", "acme"), Map.entry("tenantName", "Acme Ltd"),
+	private static final Map<String, Object> EXAMPLES = Map.ofEntries(Map.entry("tenant", "acme"),
+			Map.entry("tenantSlug", "acme"), Map.entry("tenantName", "Acme Ltd"),
 			Map.entry("email", "ada@acme.example"), Map.entry("name", "Ada Lovelace"),
 			Map.entry("password", "correct horse battery staple"),
 			Map.entry("currentPassword", "correct horse battery staple"),
 			Map.entry("newPassword", "a longer passphrase of my own"), Map.entry("rememberMe", false),
 			Map.entry("version", 3), Map.entry("reason", "Duplicate of an existing record"),
-			Map.entry("phone", "+44 20 7946 0000"),
-			Map.entry("expiresIn", 900), Map.entry("tier", "EMPLOYEE"), Map.entry("permission", "customers:view"));
+			Map.entry("phone", "+44 20 7946 0000"), Map.entry("expiresIn", 900), Map.entry("tier", "EMPLOYEE"),
+			Map.entry("permission", "customers:view"));
 
 	static void describe(Operation operation, HandlerMethod handler) {
 		ApiResponses responses = operation.getResponses() != null ? operation.getResponses() : new ApiResponses();
@@ -121,11 +125,11 @@ class ApiDocumentation {
 		}
 		else {
 			operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER)));
-			problem(responses, "401", "Not signed in, or the token expired or was revoked (`authentication_required`, `token_expired`, …)");
+			problem(responses, "401",
+					"Not signed in, or the token expired or was revoked (`authentication_required`, `token_expired`, …)");
 			if (permission != null) {
-				problem(responses, "403", "Missing permission " + Arrays.stream(permission.value())
-					.map(Permission::key)
-					.toList() + " (`forbidden`)");
+				problem(responses, "403", "Missing permission "
+						+ Arrays.stream(permission.value()).map(Permission::key).toList() + " (`forbidden`)");
 			}
 			else if (signedIn != null && signedIn.staff()) {
 				problem(responses, "403", "Staff only (`forbidden`)");
@@ -144,7 +148,8 @@ class ApiDocumentation {
 		if (handler.hasMethodAnnotation(PatchMapping.class) || Arrays.stream(parameters)
 			.filter(p -> p.hasParameterAnnotation(RequestBody.class))
 			.anyMatch(p -> hasVersion(p.getParameterType()))) {
-			problem(responses, "409", "Changed by someone else since it was read (`version_conflict`), or in conflict with existing data");
+			problem(responses, "409",
+					"Changed by someone else since it was read (`version_conflict`), or in conflict with existing data");
 		}
 		problem(responses, "429", "Rate limited (`rate_limited`, `too_many_attempts`); see `Retry-After`");
 	}
@@ -154,7 +159,8 @@ class ApiDocumentation {
 		return components != null && Arrays.stream(components).anyMatch(c -> c.getName().equals("version"));
 	}
 
-	private static <A extends java.lang.annotation.Annotation> @Nullable A annotation(HandlerMethod handler, Class<A> type) {
+	private static <A extends java.lang.annotation.Annotation> @Nullable A annotation(HandlerMethod handler,
+			Class<A> type) {
 		A onMethod = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), type);
 		return onMethod != null ? onMethod : AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), type);
 	}
@@ -166,7 +172,8 @@ class ApiDocumentation {
 			return;
 		}
 		responses.addApiResponse(status, new ApiResponse()
-			.description(existing != null && existing.getDescription() != null ? existing.getDescription() : description)
+			.description(
+					existing != null && existing.getDescription() != null ? existing.getDescription() : description)
 			.content(new Content().addMediaType("application/problem+json",
 					new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
 	}
@@ -181,11 +188,13 @@ class ApiDocumentation {
 		properties.put("instance", new StringSchema().format("uri-reference"));
 		properties.put("code", new StringSchema().description("Stable machine-readable reason; clients branch on it")
 			.example("not_found"));
-		properties.put("errors", new ObjectSchema().additionalProperties(new StringSchema())
-			.description("Per-field messages, for validation_failed")
-			.example(Map.of("email", "must be a well-formed email address")));
+		properties.put("errors",
+				new ObjectSchema().additionalProperties(new StringSchema())
+					.description("Per-field messages, for validation_failed")
+					.example(Map.of("email", "must be a well-formed email address")));
 		return new ObjectSchema().description("RFC 9457 problem detail with Prax's stable code")
 			.properties(properties)
 			.required(List.of("status", "code"));
 	}
+
 }

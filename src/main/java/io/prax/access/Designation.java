@@ -9,7 +9,9 @@ import io.prax.platform.CachedPerNode;
 import org.hibernate.annotations.SQLRestriction;
 import org.jspecify.annotations.Nullable;
 
-/** A job title such as "Accountant" that carries a permission set; a user has at most one. */
+/**
+ * A job title such as "Accountant" that carries a permission set; a user has at most one.
+ */
 @Entity
 @CachedPerNode
 @SQLRestriction("deleted_at is null")
@@ -22,4 +24,5 @@ class Designation extends PermissionSetRecord {
 	Designation(String name, @Nullable String description, List<String> permissions) {
 		super(name, description, permissions);
 	}
+
 }

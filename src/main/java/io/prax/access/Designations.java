@@ -7,7 +7,10 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-/** Live designations only: deleted rows are filtered by the entity's {@code @SQLRestriction}. */
+/**
+ * Live designations only: deleted rows are filtered by the entity's
+ * {@code @SQLRestriction}.
+ */
 interface Designations extends JpaRepository<Designation, UUID> {
 
 	@Query("select r from Designation r order by lower(r.name), r.id")
@@ -15,4 +18,5 @@ interface Designations extends JpaRepository<Designation, UUID> {
 
 	@Query("select r from Designation r where lower(r.name) = lower(:name)")
 	Optional<Designation> findByName(String name);
+
 }

@@ -9,16 +9,18 @@ import java.util.Set;
 import io.prax.identity.Tier;
 
 /**
- * The one rule: effective = (role grants ∪ designation grants ∪ user grants) − user revocations,
- * capped by the tier and by the feature gates. Default deny. A pure function, so it can be tested
- * exhaustively and explained.
+ * The one rule: effective = (role grants ∪ designation grants ∪ user grants) − user
+ * revocations, capped by the tier and by the feature gates. Default deny. A pure
+ * function, so it can be tested exhaustively and explained.
  */
 final class EffectivePermissions {
 
 	private EffectivePermissions() {
 	}
 
-	/** Whether {@code permission} is granted and every reason that decided it, in order. */
+	/**
+	 * Whether {@code permission} is granted and every reason that decided it, in order.
+	 */
 	record Decision(String permission, boolean granted, boolean gated, List<String> because) {
 	}
 
@@ -94,4 +96,5 @@ final class EffectivePermissions {
 		}
 		return roles;
 	}
+
 }

@@ -46,4 +46,5 @@ class FeatureGate extends TenantRecord {
 	void switchOn(Instant at, @Nullable UUID by) {
 		markDeleted(at, by, "switched on");
 	}
+
 }

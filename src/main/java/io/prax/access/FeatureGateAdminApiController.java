@@ -40,4 +40,5 @@ class FeatureGateAdminApiController {
 	FeatureGateAdministration.Gates setGates(@RequestBody GatesRequest body) {
 		return gates.setGates(body.modules(), body.restrictions());
 	}
+
 }

@@ -14,14 +14,20 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Admin page of the feature gates: modules and actions switched off, restrictions per role or designation. */
+/**
+ * Admin page of the feature gates: modules and actions switched off, restrictions per
+ * role or designation.
+ */
 @Controller
 @RequestMapping("/admin")
 class FeatureGateAdminController {
 
 	private final FeatureGateAdministration gates;
+
 	private final AccessAdministration administration;
+
 	private final UserAdministration users;
+
 	private final AccessPolicy access;
 
 	FeatureGateAdminController(FeatureGateAdministration gates, AccessAdministration administration,
@@ -54,7 +60,8 @@ class FeatureGateAdminController {
 			Map<String, Boolean> actions = new LinkedHashMap<>();
 			PermissionCatalogue.ACTIONS.getOrDefault(module, List.of())
 				.forEach(action -> actions.put(action, form.containsKey("action:" + module + ":" + action)));
-			modules.put(module, new FeatureGateAdministration.ModuleGate(form.containsKey("module:" + module), actions));
+			modules.put(module,
+					new FeatureGateAdministration.ModuleGate(form.containsKey("module:" + module), actions));
 		}
 		gates.setGates(modules, null);
 		redirect.addFlashAttribute("flash", "Feature gates saved");
@@ -84,11 +91,13 @@ class FeatureGateAdminController {
 			@RequestParam(defaultValue = "") String role, @RequestParam(defaultValue = "") String designationId,
 			RedirectAttributes redirect) {
 		List<FeatureGateAdministration.Restriction> restrictions = new ArrayList<>(gates.gates().restrictions());
-		restrictions.removeIf(r -> r.module().equals(module) && String.valueOf(r.action()).equals(
-				action.isBlank() ? "null" : action) && String.valueOf(r.role()).equals(role.isBlank() ? "null" : role)
-				&& String.valueOf(r.designationId()).equals(designationId.isBlank() ? "null" : designationId));
+		restrictions.removeIf(
+				r -> r.module().equals(module) && String.valueOf(r.action()).equals(action.isBlank() ? "null" : action)
+						&& String.valueOf(r.role()).equals(role.isBlank() ? "null" : role)
+						&& String.valueOf(r.designationId()).equals(designationId.isBlank() ? "null" : designationId));
 		gates.setGates(null, restrictions);
 		redirect.addFlashAttribute("flash", "Restriction removed");
 		return "redirect:/admin/feature-gates";
 	}
+
 }

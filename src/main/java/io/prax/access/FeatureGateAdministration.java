@@ -19,17 +19,23 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Feature gates: business modules or actions switched off for everyone, or restricted for one role or
- * designation. Every change first passes {@link GrantPolicy} (lifting a gate gives permissions back).
+ * Feature gates: business modules or actions switched off for everyone, or restricted for
+ * one role or designation. Every change first passes {@link GrantPolicy} (lifting a gate
+ * gives permissions back).
  */
 @Service
 public class FeatureGateAdministration {
 
 	private final FeatureGates gates;
+
 	private final Roles roles;
+
 	private final Designations designations;
+
 	private final AccessPolicy access;
+
 	private final GrantPolicy grants;
+
 	private final Clock clock;
 
 	FeatureGateAdministration(FeatureGates gates, Roles roles, Designations designations, AccessPolicy access,
@@ -43,13 +49,15 @@ public class FeatureGateAdministration {
 	}
 
 	/**
-	 * A switched-off action for one role or designation. A role is named by {@code role} (its name) or
-	 * {@code roleId}; it is kept by id, so renaming the role keeps the restriction. Answers carry both.
+	 * A switched-off action for one role or designation. A role is named by {@code role}
+	 * (its name) or {@code roleId}; it is kept by id, so renaming the role keeps the
+	 * restriction. Answers carry both.
 	 */
 	public record Restriction(String module, @Nullable String action, @Nullable String role,
 			@Nullable String designationId, @Nullable String roleId) {
 
-		public Restriction(String module, @Nullable String action, @Nullable String role, @Nullable String designationId) {
+		public Restriction(String module, @Nullable String action, @Nullable String role,
+				@Nullable String designationId) {
 			this(module, action, role, designationId, null);
 		}
 	}
@@ -69,8 +77,10 @@ public class FeatureGateAdministration {
 				.noneMatch(g -> g.scope() == AccessFacts.Scope.ALL && g.module().equals(module) && g.action() == null);
 			Map<String, Boolean> actions = new LinkedHashMap<>();
 			for (String action : PermissionCatalogue.ACTIONS.getOrDefault(module, List.of())) {
-				actions.put(action, live.stream().noneMatch(g -> g.scope() == AccessFacts.Scope.ALL
-						&& g.module().equals(module) && action.equals(g.action())));
+				actions.put(action,
+						live.stream()
+							.noneMatch(g -> g.scope() == AccessFacts.Scope.ALL && g.module().equals(module)
+									&& action.equals(g.action())));
 			}
 			modules.put(module, new ModuleGate(enabled, actions));
 		}
@@ -86,7 +96,10 @@ public class FeatureGateAdministration {
 		return new Gates(modules, restrictions);
 	}
 
-	/** Replaces the tenant's gates with the given state; modules or actions not mentioned are left as they are. */
+	/**
+	 * Replaces the tenant's gates with the given state; modules or actions not mentioned
+	 * are left as they are.
+	 */
 	@Transactional
 	public Gates setGates(@Nullable Map<String, ModuleGate> modules, @Nullable List<Restriction> restrictions) {
 		Map<String, String> errors = new LinkedHashMap<>();
@@ -109,7 +122,8 @@ public class FeatureGateAdministration {
 				}
 				if (gate.actions() != null) {
 					gate.actions().forEach((action, enabled) -> {
-						if (enabled == null || !PermissionCatalogue.ACTIONS.getOrDefault(module, List.of()).contains(action)) {
+						if (enabled == null
+								|| !PermissionCatalogue.ACTIONS.getOrDefault(module, List.of()).contains(action)) {
 							errors.put("modules." + module + ".actions." + action, "Unknown action");
 							return;
 						}
@@ -153,7 +167,8 @@ public class FeatureGateAdministration {
 			errors.put("restrictions", "Only business modules can be switched off");
 			return null;
 		}
-		if (r.action() != null && !PermissionCatalogue.ACTIONS.getOrDefault(r.module(), List.of()).contains(r.action())) {
+		if (r.action() != null
+				&& !PermissionCatalogue.ACTIONS.getOrDefault(r.module(), List.of()).contains(r.action())) {
 			errors.put("restrictions", "Unknown action " + r.module() + ":" + r.action());
 			return null;
 		}
@@ -182,7 +197,10 @@ public class FeatureGateAdministration {
 		return new AccessFacts.Gate(r.module(), r.action(), AccessFacts.Scope.DESIGNATION, r.designationId());
 	}
 
-	/** A role's stable id from its id or name: a built-in role's name, a custom role's UUID; null if unknown. */
+	/**
+	 * A role's stable id from its id or name: a built-in role's name, a custom role's
+	 * UUID; null if unknown.
+	 */
 	private @Nullable String roleId(String idOrName) {
 		if (PermissionCatalogue.isBuiltInRole(idOrName)) {
 			return idOrName.toUpperCase(Locale.ROOT);
@@ -195,7 +213,9 @@ public class FeatureGateAdministration {
 		}
 	}
 
-	/** Restrictions of a deleted role or designation go with it: nobody holds it any more. */
+	/**
+	 * Restrictions of a deleted role or designation go with it: nobody holds it any more.
+	 */
 	void drop(AccessFacts.Scope scope, String ref) {
 		Instant now = Instant.now(clock);
 		for (FeatureGate gate : gates.findAll()) {
@@ -219,4 +239,5 @@ public class FeatureGateAdministration {
 	private static @Nullable UUID actor() {
 		return CurrentUser.current().map(user -> user.id().value()).orElse(null);
 	}
+
 }

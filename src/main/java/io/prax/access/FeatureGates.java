@@ -4,6 +4,10 @@ import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-/** Live (switched-off) gates only: switched-on rows are filtered by the entity's {@code @SQLRestriction}. */
+/**
+ * Live (switched-off) gates only: switched-on rows are filtered by the entity's
+ * {@code @SQLRestriction}.
+ */
 interface FeatureGates extends JpaRepository<FeatureGate, UUID> {
+
 }

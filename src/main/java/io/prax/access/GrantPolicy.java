@@ -22,21 +22,27 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * The rule of administration, in one place: nobody gives a permission they do not hold (by a role or
- * designation definition, an assignment, an override, an invitation, a tier or a feature gate), only tier
- * ADMIN makes or unmakes an administrator, nobody edits their own access, and a workspace always keeps an
- * active administrator. Every administration operation asks this before it writes anything; a refusal is
- * a 403 {@code cannot_grant} naming the permissions beyond the actor's, 403 {@code own_access} or 409
- * {@code last_admin}.
+ * The rule of administration, in one place: nobody gives a permission they do not hold
+ * (by a role or designation definition, an assignment, an override, an invitation, a tier
+ * or a feature gate), only tier ADMIN makes or unmakes an administrator, nobody edits
+ * their own access, and a workspace always keeps an active administrator. Every
+ * administration operation asks this before it writes anything; a refusal is a 403
+ * {@code cannot_grant} naming the permissions beyond the actor's, 403 {@code own_access}
+ * or 409 {@code last_admin}.
  */
 @Component
 class GrantPolicy {
 
 	private final AccessPolicy access;
+
 	private final IdentityManagement identity;
+
 	private final Roles roles;
+
 	private final Designations designations;
+
 	private final UserAccesses userAccesses;
+
 	private final FeatureGates gates;
 
 	GrantPolicy(AccessPolicy access, IdentityManagement identity, Roles roles, Designations designations,
@@ -49,7 +55,9 @@ class GrantPolicy {
 		this.gates = gates;
 	}
 
-	/** Everything that decides one user's permissions and that administration can change. */
+	/**
+	 * Everything that decides one user's permissions and that administration can change.
+	 */
 	record AccessState(Tier tier, List<String> roles, @Nullable UUID designationId, Set<String> granted,
 			Set<String> revoked) {
 
@@ -87,8 +95,9 @@ class GrantPolicy {
 	}
 
 	/**
-	 * Checks a change of one user's access ({@code before} null for a user being invited): tier, roles,
-	 * designation and overrides together, so a change is judged as a whole.
+	 * Checks a change of one user's access ({@code before} null for a user being
+	 * invited): tier, roles, designation and overrides together, so a change is judged as
+	 * a whole.
 	 */
 	void checkAccessChange(@Nullable UserAccount target, @Nullable AccessState before, AccessState after) {
 		CurrentUser actor = CurrentUser.require();
@@ -115,20 +124,25 @@ class GrantPolicy {
 				given.addAll(permissionsOfRole(role));
 			}
 		}
-		if (after.designationId() != null && (before == null || !after.designationId().equals(before.designationId()))) {
+		if (after.designationId() != null
+				&& (before == null || !after.designationId().equals(before.designationId()))) {
 			designations.findById(after.designationId()).ifPresent(d -> given.addAll(d.permissions()));
 		}
 		given.addAll(minus(after.granted(), before == null ? Set.of() : before.granted()));
 		if (before != null) {
 			given.addAll(minus(before.revoked(), after.revoked()));
 		}
-		// Whatever the route (a tier change lifts the portal cap, for instance): what the user gains must be the actor's.
+		// Whatever the route (a tier change lifts the portal cap, for instance): what the
+		// user gains must be the actor's.
 		Set<String> effectiveBefore = before == null ? Set.of() : EffectivePermissions.of(facts(before));
 		given.addAll(minus(EffectivePermissions.of(facts(after)), effectiveBefore));
 		refuseBeyond(given, held);
 	}
 
-	/** Checks a new or changed permission set of a role ({@code existing} null for a new one). */
+	/**
+	 * Checks a new or changed permission set of a role ({@code existing} null for a new
+	 * one).
+	 */
 	void checkRoleDefinition(@Nullable Role existing, List<String> permissions) {
 		CurrentUser actor = CurrentUser.require();
 		refuseBeyond(minus(Set.copyOf(permissions), existing == null ? Set.of() : Set.copyOf(existing.permissions())),
@@ -142,7 +156,10 @@ class GrantPolicy {
 		refuseRaisingOwn(CurrentUser.require(), facts -> withRole(facts, role, null));
 	}
 
-	/** Checks a new or changed permission set of a designation ({@code existing} null for a new one). */
+	/**
+	 * Checks a new or changed permission set of a designation ({@code existing} null for
+	 * a new one).
+	 */
 	void checkDesignationDefinition(@Nullable Designation existing, List<String> permissions) {
 		CurrentUser actor = CurrentUser.require();
 		refuseBeyond(minus(Set.copyOf(permissions), existing == null ? Set.of() : Set.copyOf(existing.permissions())),
@@ -156,7 +173,10 @@ class GrantPolicy {
 		refuseRaisingOwn(CurrentUser.require(), facts -> withDesignation(facts, designation, null));
 	}
 
-	/** Checks that switching gates back on or lifting restrictions gives nobody what the actor does not hold. */
+	/**
+	 * Checks that switching gates back on or lifting restrictions gives nobody what the
+	 * actor does not hold.
+	 */
 	void checkGatesLifted(List<AccessFacts.Gate> lifted) {
 		CurrentUser actor = CurrentUser.require();
 		Set<String> given = new LinkedHashSet<>();
@@ -166,7 +186,10 @@ class GrantPolicy {
 		refuseBeyond(given, held(actor));
 	}
 
-	/** Deactivating an administrator needs an administrator, and never leaves the workspace without an active one. */
+	/**
+	 * Deactivating an administrator needs an administrator, and never leaves the
+	 * workspace without an active one.
+	 */
 	void checkDeactivation(UserAccount target) {
 		CurrentUser actor = CurrentUser.require();
 		if (target.tier() == Tier.ADMIN && target.status() == UserStatus.ACTIVE) {
@@ -178,17 +201,18 @@ class GrantPolicy {
 	}
 
 	/**
-	 * What the actor may give: every permission for tier ADMIN; otherwise the effective permissions, with
-	 * gates for the whole workspace left out, since those switch a feature off for the receiver as well.
+	 * What the actor may give: every permission for tier ADMIN; otherwise the effective
+	 * permissions, with gates for the whole workspace left out, since those switch a
+	 * feature off for the receiver as well.
 	 */
 	Set<String> held(CurrentUser actor) {
 		if (actor.tier() == Tier.ADMIN) {
 			return PermissionCatalogue.all();
 		}
 		AccessFacts facts = access.factsOf(actor);
-		return EffectivePermissions.of(new AccessFacts(facts.tier(), facts.roles(), facts.roleIds(), facts.designation(),
-				facts.granted(), facts.revoked(),
-				facts.gates().stream().filter(g -> g.scope() != AccessFacts.Scope.ALL).toList()));
+		return EffectivePermissions
+			.of(new AccessFacts(facts.tier(), facts.roles(), facts.roleIds(), facts.designation(), facts.granted(),
+					facts.revoked(), facts.gates().stream().filter(g -> g.scope() != AccessFacts.Scope.ALL).toList()));
 	}
 
 	/** What the signed-in user may give, for forms that offer only that. */
@@ -196,7 +220,10 @@ class GrantPolicy {
 		return held(CurrentUser.require());
 	}
 
-	/** Whether the signed-in user may assign this role: they hold all it grants, and only an admin gives ADMIN. */
+	/**
+	 * Whether the signed-in user may assign this role: they hold all it grants, and only
+	 * an admin gives ADMIN.
+	 */
 	boolean mayAssignRole(String name, Set<String> grantable) {
 		if (name.equalsIgnoreCase("ADMIN") && CurrentUser.require().tier() != Tier.ADMIN) {
 			return false;
@@ -260,7 +287,9 @@ class GrantPolicy {
 	}
 
 	private static AccessFacts withRole(AccessFacts facts, Role role, @Nullable Set<String> permissions) {
-		String key = facts.roleIds().entrySet().stream()
+		String key = facts.roleIds()
+			.entrySet()
+			.stream()
 			.filter(e -> e.getValue().equals(role.id().toString()))
 			.map(Map.Entry::getKey)
 			.findFirst()
@@ -295,8 +324,8 @@ class GrantPolicy {
 	private static void refuseBeyond(Set<String> given, Set<String> held) {
 		List<String> beyond = new ArrayList<>(new TreeSet<>(minus(given, held)));
 		if (!beyond.isEmpty()) {
-			throw new CannotGrant(beyond, "You can only give permissions you hold yourself; beyond yours: "
-					+ String.join(", ", beyond));
+			throw new CannotGrant(beyond,
+					"You can only give permissions you hold yourself; beyond yours: " + String.join(", ", beyond));
 		}
 	}
 
@@ -315,7 +344,10 @@ class GrantPolicy {
 		return rest;
 	}
 
-	/** 403 {@code cannot_grant}; the problem's {@code permissions} member names what the actor lacks. */
+	/**
+	 * 403 {@code cannot_grant}; the problem's {@code permissions} member names what the
+	 * actor lacks.
+	 */
 	static final class CannotGrant extends ProblemException {
 
 		private final List<String> permissions;
@@ -329,5 +361,7 @@ class GrantPolicy {
 		public Map<String, Object> properties() {
 			return Map.of("permissions", permissions);
 		}
+
 	}
+
 }

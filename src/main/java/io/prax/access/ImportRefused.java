@@ -8,9 +8,9 @@ import io.prax.platform.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /**
- * 400 {@code import_refused} (403 when a row asks for access beyond the importing administrator's):
- * nothing of the file was written; {@code rows} names row, column and code of every refusal, never a
- * cell's content.
+ * 400 {@code import_refused} (403 when a row asks for access beyond the importing
+ * administrator's): nothing of the file was written; {@code rows} names row, column and
+ * code of every refusal, never a cell's content.
  */
 final class ImportRefused extends ProblemException {
 
@@ -27,4 +27,5 @@ final class ImportRefused extends ProblemException {
 	public Map<String, Object> properties() {
 		return Map.of("rows", rows);
 	}
+
 }

@@ -13,7 +13,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every page of the signed-in frame needs: who is signed in and the tabs they may see. */
+/**
+ * What every page of the signed-in frame needs: who is signed in and the tabs they may
+ * see.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class PageModel {
 
@@ -71,7 +74,8 @@ class PageModel {
 		if (permissions.contains(Permission.APPROVALS_VIEW.key())) {
 			nav.add(new NavEntry("approvals", "Approvals", "/approvals"));
 		}
-		// self-service: every staff user; the page shows only the linked employee's finalized payslips
+		// self-service: every staff user; the page shows only the linked employee's
+		// finalized payslips
 		nav.add(new NavEntry("my-payslips", "My payslips", "/me/payslips"));
 		if (permissions.contains(Permission.AUDIT_VIEW.key())) {
 			nav.add(new NavEntry("audit", "Audit", "/audit"));
@@ -93,4 +97,5 @@ class PageModel {
 		}
 		return nav;
 	}
+
 }

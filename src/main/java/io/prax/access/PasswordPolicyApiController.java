@@ -10,7 +10,9 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The tenant's password policy extras, part of the security settings: the history rule. */
+/**
+ * The tenant's password policy extras, part of the security settings: the history rule.
+ */
 @Tag(name = "Security settings", description = "The workspace's security settings")
 @RestController
 class PasswordPolicyApiController {
@@ -21,7 +23,10 @@ class PasswordPolicyApiController {
 		this.history = history;
 	}
 
-	/** {@code historyCount}: how many of a user's last passwords a new one may not repeat; 0 = off. */
+	/**
+	 * {@code historyCount}: how many of a user's last passwords a new one may not repeat;
+	 * 0 = off.
+	 */
 	record PasswordPolicySettings(int historyCount, int maxHistoryCount) {
 	}
 
@@ -42,4 +47,5 @@ class PasswordPolicyApiController {
 	PasswordPolicySettings change(@RequestBody PasswordPolicyChange change) {
 		return new PasswordPolicySettings(history.changeHistoryCount(change.historyCount()), PasswordHistory.MAX_COUNT);
 	}
+
 }

@@ -7,13 +7,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Every permission Prax knows ({@link Permission}), grouped by module, and the default grants of the five
- * built-in roles. Business modules can be switched off per tenant (feature gates); administration modules cannot,
- * so an administrator can never gate themselves out of the admin panel.
+ * Every permission Prax knows ({@link Permission}), grouped by module, and the default
+ * grants of the five built-in roles. Business modules can be switched off per tenant
+ * (feature gates); administration modules cannot, so an administrator can never gate
+ * themselves out of the admin panel.
  */
 public final class PermissionCatalogue {
 
-	public static final List<String> STANDARD_ACTIONS = List.of("view", "create", "edit", "delete", "export", "approve");
+	public static final List<String> STANDARD_ACTIONS = List.of("view", "create", "edit", "delete", "export",
+			"approve");
 
 	/** Business modules: the tabs, which feature gates can switch off. */
 	public static final List<String> BUSINESS_MODULES = List.of("customers", "contacts", "employees", "invoices",
@@ -87,4 +89,5 @@ public final class PermissionCatalogue {
 	static String action(String permission) {
 		return permission.substring(permission.indexOf(':') + 1);
 	}
+
 }

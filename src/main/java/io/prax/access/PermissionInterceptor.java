@@ -24,9 +24,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The one enforcement point for permissions: every page and API handler of Prax declares
- * {@link RequiresPermission}, {@link SignedInOnly} or {@link PublicEndpoint}, and this checks it before the
- * handler runs. A Prax handler that declares none is refused (fail closed); HandlerGuardTests fails the
- * build for it.
+ * {@link RequiresPermission}, {@link SignedInOnly} or {@link PublicEndpoint}, and this
+ * checks it before the handler runs. A Prax handler that declares none is refused (fail
+ * closed); HandlerGuardTests fails the build for it.
  */
 @Component
 class PermissionInterceptor implements HandlerInterceptor, WebMvcConfigurer {
@@ -45,7 +45,9 @@ class PermissionInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 		return onMethod != null ? onMethod : single(method.getBeanType(), method);
 	}
 
-	/** Whether Prax owns the handler (and so must declare a guard), rather than a library. */
+	/**
+	 * Whether Prax owns the handler (and so must declare a guard), rather than a library.
+	 */
 	static boolean ownHandler(HandlerMethod method) {
 		return method.getBeanType().getName().startsWith("io.prax.");
 	}
@@ -93,4 +95,5 @@ class PermissionInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 		}
 		return found.isEmpty() ? null : found.get(0);
 	}
+
 }

@@ -13,7 +13,10 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
-/** A named, described set of permissions: the common shape of custom roles and designations. */
+/**
+ * A named, described set of permissions: the common shape of custom roles and
+ * designations.
+ */
 @MappedSuperclass
 abstract class PermissionSetRecord extends TenantRecord {
 
@@ -46,12 +49,12 @@ abstract class PermissionSetRecord extends TenantRecord {
 		return name;
 	}
 
-	@Nullable
-	String description() {
+	@Nullable String description() {
 		return description;
 	}
 
 	List<String> permissions() {
 		return List.copyOf(permissions);
 	}
+
 }

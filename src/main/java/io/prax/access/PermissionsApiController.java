@@ -39,4 +39,5 @@ class PermissionsApiController {
 		});
 		return new Permissions(granted.stream().sorted().toList(), modules);
 	}
+
 }

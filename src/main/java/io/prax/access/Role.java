@@ -22,4 +22,5 @@ class Role extends PermissionSetRecord {
 	Role(String name, @Nullable String description, List<String> permissions) {
 		super(name, description, permissions);
 	}
+
 }

@@ -15,4 +15,5 @@ interface Roles extends JpaRepository<Role, UUID> {
 
 	@Query("select r from Role r where upper(r.name) = upper(:name)")
 	Optional<Role> findByName(String name);
+
 }

@@ -34,8 +34,7 @@ class UserAccess extends TenantRecord {
 		assignId(userId);
 	}
 
-	@Nullable
-	UUID designationId() {
+	@Nullable UUID designationId() {
 		return designationId;
 	}
 
@@ -55,4 +54,5 @@ class UserAccess extends TenantRecord {
 		this.granted = new ArrayList<>(granted);
 		this.revoked = new ArrayList<>(revoked);
 	}
+
 }

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 class UserAdminApiController {
 
 	private final UserAdministration users;
+
 	private final io.prax.identity.MfaManagement mfa;
 
 	UserAdminApiController(UserAdministration users, io.prax.identity.MfaManagement mfa) {
@@ -57,7 +58,8 @@ class UserAdminApiController {
 		Page<UserAdministration.ManagedUser> page = users.list(cursor, limit);
 		java.util.Set<io.prax.identity.UserId> enrolled = mfa
 			.enrolledAmong(page.items().stream().map(u -> u.account().id()).toList());
-		return new Page<>(page.items().stream().map(u -> UserResponse.of(u, enrolled.contains(u.account().id()))).toList(),
+		return new Page<>(
+				page.items().stream().map(u -> UserResponse.of(u, enrolled.contains(u.account().id()))).toList(),
 				page.nextCursor());
 	}
 
@@ -77,12 +79,13 @@ class UserAdminApiController {
 	}
 
 	/**
-	 * 201 with the users; 400 (403 for access beyond the caller's) {@code import_refused} with a per-row
-	 * report, and then nothing is written. See docs/security-model.md for the columns and hash formats.
+	 * 201 with the users; 400 (403 for access beyond the caller's) {@code import_refused}
+	 * with a per-row report, and then nothing is written. See docs/security-model.md for
+	 * the columns and hash formats.
 	 */
 	@Operation(summary = "Import users from CSV (email, name, tier, roles, password_hash), all or nothing")
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
-			mediaType = "text/csv"))
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(
+			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv"))
 	@PostMapping(path = "/import", consumes = { "text/csv", "text/plain" })
 	@RequiresPermission(Permission.USERS_CREATE)
 	ResponseEntity<ImportResponse> importUsers(jakarta.servlet.http.HttpServletRequest request)
@@ -91,7 +94,8 @@ class UserAdminApiController {
 		if (!outcome.refused().isEmpty()) {
 			throw new ImportRefused(outcome.refused());
 		}
-		List<ImportedUser> imported = outcome.imported().stream()
+		List<ImportedUser> imported = outcome.imported()
+			.stream()
 			.map(i -> new ImportedUser(i.row(), i.account().id().toString(), i.account().email(),
 					i.account().status().name()))
 			.toList();
@@ -115,7 +119,9 @@ class UserAdminApiController {
 		return of(users.update(id, change));
 	}
 
-	/** Deactivates the user (records are never hard-deleted); their sessions end at once. */
+	/**
+	 * Deactivates the user (records are never hard-deleted); their sessions end at once.
+	 */
 	@Operation(summary = "Deactivate a user and end their sessions")
 	@DeleteMapping("/{id}")
 	@RequiresPermission(Permission.USERS_DELETE)
@@ -130,4 +136,5 @@ class UserAdminApiController {
 		users.sendPasswordReset(id);
 		return ResponseEntity.accepted().build();
 	}
+
 }

@@ -20,10 +20,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UserAdminController {
 
 	private final UserAdministration users;
+
 	private final AccessPolicy access;
+
 	private final GrantPolicy grants;
 
 	private final io.prax.identity.MfaManagement mfa;
+
 	private final io.prax.identity.MfaStatus mfaStatus;
 
 	UserAdminController(UserAdministration users, AccessPolicy access, GrantPolicy grants,
@@ -46,7 +49,8 @@ class UserAdminController {
 	@RequiresPermission(Permission.USERS_VIEW)
 	String list(@org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String mfa,
 			Model model) {
-		// ?mfa=missing: those who must use MFA and have not set it up (the dashboard links here).
+		// ?mfa=missing: those who must use MFA and have not set it up (the dashboard
+		// links here).
 		model.addAttribute("mfaFilter", "missing".equals(mfa) ? "missing" : null);
 		return page(model, InviteForm.empty(), Map.of(), null);
 	}
@@ -68,12 +72,16 @@ class UserAdminController {
 		return importPage(model, null);
 	}
 
-	/** All or nothing: a refused file is shown back as a per-row report, and nothing of it is written. */
+	/**
+	 * All or nothing: a refused file is shown back as a per-row report, and nothing of it
+	 * is written.
+	 */
 	@PostMapping("/import")
 	@RequiresPermission(Permission.USERS_CREATE)
-	String importUsers(@org.springframework.web.bind.annotation.RequestParam(required = false)
-			org.springframework.web.multipart.@Nullable MultipartFile file, Model model, RedirectAttributes redirect)
-			throws java.io.IOException {
+	String importUsers(
+			@org.springframework.web.bind.annotation.RequestParam(
+					required = false) org.springframework.web.multipart.@Nullable MultipartFile file,
+			Model model, RedirectAttributes redirect) throws java.io.IOException {
 		if (file == null || file.isEmpty()) {
 			return importPage(model, "Choose a CSV file to import.");
 		}
@@ -102,10 +110,12 @@ class UserAdminController {
 	private String page(Model model, InviteForm form, Map<String, String> errors, @Nullable String error) {
 		model.addAttribute("activeNav", "admin-users");
 		model.addAttribute("canInvite", access.can(Permission.USERS_CREATE));
-		List<io.prax.identity.UserAccount> accounts = users.list().stream().map(UserAdministration.ManagedUser::account)
+		List<io.prax.identity.UserAccount> accounts = users.list()
+			.stream()
+			.map(UserAdministration.ManagedUser::account)
 			.toList();
-		Set<io.prax.identity.UserId> enrolled = mfa.enrolledAmong(
-				accounts.stream().map(io.prax.identity.UserAccount::id).toList());
+		Set<io.prax.identity.UserId> enrolled = mfa
+			.enrolledAmong(accounts.stream().map(io.prax.identity.UserAccount::id).toList());
 		Set<io.prax.identity.UserId> required = mfaStatus.requiredAmong(accounts);
 		if (model.getAttribute("mfaFilter") != null) {
 			accounts = accounts.stream()
@@ -125,4 +135,5 @@ class UserAdminController {
 				users.roleNames().stream().filter(role -> grants.mayAssignRole(role, grantable)).toList());
 		return "admin/users";
 	}
+
 }

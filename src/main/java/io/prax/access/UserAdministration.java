@@ -22,16 +22,21 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Administrators invite users and set their tier, roles and designation; they never see or set passwords.
- * Callers are guarded by {@link RequiresPermission}; every change of access first passes {@link GrantPolicy}.
+ * Administrators invite users and set their tier, roles and designation; they never see
+ * or set passwords. Callers are guarded by {@link RequiresPermission}; every change of
+ * access first passes {@link GrantPolicy}.
  */
 @Service
 public class UserAdministration {
 
 	private final IdentityManagement identity;
+
 	private final AccessPolicy access;
+
 	private final AccessAdministration administration;
+
 	private final GrantPolicy grants;
+
 	private final UserImport importer;
 
 	UserAdministration(IdentityManagement identity, AccessPolicy access, AccessAdministration administration,
@@ -129,13 +134,17 @@ public class UserAdministration {
 		return managed(identity.deactivate(new UserId(id)));
 	}
 
-	/** What an import did: the users it created, or (and then nothing was written) why rows were refused. */
+	/**
+	 * What an import did: the users it created, or (and then nothing was written) why
+	 * rows were refused.
+	 */
 	public record ImportOutcome(List<UserImport.Imported> imported, List<UserImport.RowProblem> refused) {
 	}
 
 	/**
-	 * Imports users from CSV ({@link UserImportCsv}), all or nothing: one refused row refuses the whole
-	 * file. Each row's tier and roles pass {@link GrantPolicy} as an invitation would.
+	 * Imports users from CSV ({@link UserImportCsv}), all or nothing: one refused row
+	 * refuses the whole file. Each row's tier and roles pass {@link GrantPolicy} as an
+	 * invitation would.
 	 */
 	@Transactional
 	public ImportOutcome importUsers(String csv) {
@@ -157,14 +166,16 @@ public class UserAdministration {
 					column.equals("tier") ? "tier_invalid" : "role_unknown", message)));
 			if (errors.isEmpty()) {
 				try {
-					grants.checkAccessChange(null, null, new GrantPolicy.AccessState(io.prax.platform.Validation.checked(tier), roles, null, Set.of(), Set.of()));
+					grants.checkAccessChange(null, null, new GrantPolicy.AccessState(
+							io.prax.platform.Validation.checked(tier), roles, null, Set.of(), Set.of()));
 				}
 				catch (ProblemException refused) {
 					problems.add(new UserImport.RowProblem(row.row(), "roles", refused.code(), refused.getMessage()));
 				}
 			}
 			rows.add(new UserImport.ImportedUser(row.row(), java.util.Objects.requireNonNullElse(row.get("email"), ""),
-					java.util.Objects.requireNonNullElse(row.get("name"), ""), tier == null ? Tier.EMPLOYEE : tier, roles, row.get("password_hash")));
+					java.util.Objects.requireNonNullElse(row.get("name"), ""), tier == null ? Tier.EMPLOYEE : tier,
+					roles, row.get("password_hash")));
 		}
 		problems.addAll(importer.check(rows));
 		if (!problems.isEmpty()) {
@@ -202,7 +213,9 @@ public class UserAdministration {
 		List<String> known = roleNames();
 		List<String> roles = new ArrayList<>();
 		for (String role : requested == null ? List.<String>of() : requested) {
-			String match = known.stream().filter(r -> r.equalsIgnoreCase(String.valueOf(role).strip())).findFirst()
+			String match = known.stream()
+				.filter(r -> r.equalsIgnoreCase(String.valueOf(role).strip()))
+				.findFirst()
 				.orElse(null);
 			if (match == null) {
 				errors.put("roles", "Unknown role " + role + "; use " + String.join(", ", known));
@@ -213,4 +226,5 @@ public class UserAdministration {
 		}
 		return roles;
 	}
+
 }

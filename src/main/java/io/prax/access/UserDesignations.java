@@ -7,11 +7,14 @@ import io.prax.identity.UserId;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Answers identity's question for a user's designation from the access facts kept here. */
+/**
+ * Answers identity's question for a user's designation from the access facts kept here.
+ */
 @Component
 class UserDesignations implements DesignationLookup {
 
 	private final UserAccesses userAccesses;
+
 	private final Designations designations;
 
 	UserDesignations(UserAccesses userAccesses, Designations designations) {
@@ -27,4 +30,5 @@ class UserDesignations implements DesignationLookup {
 			.flatMap(designations::findById)
 			.map(d -> new Designated(d.id(), d.name()));
 	}
+
 }

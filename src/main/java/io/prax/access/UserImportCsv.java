@@ -17,25 +17,29 @@ import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a user import: RFC 4180 CSV with a header row naming the columns {@code email} and
- * {@code name} (required) and {@code tier}, {@code roles} (separated by {@code ;}) and
- * {@code password_hash} (optional), in any order. Row numbers count the header as row 1. Cells are
- * never copied into a problem: a report names row, column and code only.
+ * Reads a user import: RFC 4180 CSV with a header row naming the columns {@code email}
+ * and {@code name} (required) and {@code tier}, {@code roles} (separated by {@code ;})
+ * and {@code password_hash} (optional), in any order. Row numbers count the header as row
+ * 1. Cells are never copied into a problem: a report names row, column and code only.
  */
 final class UserImportCsv {
 
 	static final int MAX_ROWS = 1000;
-	/** Longer than any legitimate cell (an email is at most 254 characters, a hash about 110). */
+
+	/**
+	 * Longer than any legitimate cell (an email is at most 254 characters, a hash about
+	 * 110).
+	 */
 	static final int MAX_CELL = 1000;
 	static final List<String> COLUMNS = List.of("email", "name", "tier", "roles", "password_hash");
+
 	/** A thousand rows of the longest plausible cells fit well. */
 	static final int MAX_BYTES = 1024 * 1024;
 
 	/** One data row as text; blank cells are null. */
 	record Row(int row, Map<String, @Nullable String> cells) {
 
-		@Nullable
-		String get(String column) {
+		@Nullable String get(String column) {
 			return cells.get(column);
 		}
 
@@ -105,7 +109,8 @@ final class UserImportCsv {
 		}
 		for (String required : List.of("email", "name")) {
 			if (!names.contains(required)) {
-				problems.add(new UserImport.RowProblem(1, required, "column_missing", "The file needs a column " + required));
+				problems.add(new UserImport.RowProblem(1, required, "column_missing",
+						"The file needs a column " + required));
 			}
 		}
 		return names;
@@ -135,7 +140,10 @@ final class UserImportCsv {
 				: Arrays.stream(cell.split(";")).map(String::strip).filter(role -> !role.isEmpty()).toList();
 	}
 
-	/** The upload as text (UTF-8), refused with 413 {@code payload_too_large} past {@link #MAX_BYTES}. */
+	/**
+	 * The upload as text (UTF-8), refused with 413 {@code payload_too_large} past
+	 * {@link #MAX_BYTES}.
+	 */
 	static String read(java.io.InputStream in) throws IOException {
 		byte[] bytes = in.readNBytes(MAX_BYTES + 1);
 		if (bytes.length > MAX_BYTES) {
@@ -148,4 +156,5 @@ final class UserImportCsv {
 	private static String stripBom(String csv) {
 		return csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
 	}
+
 }

@@ -6,9 +6,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Implemented by a module whose records can be submitted for approval (invoice, payroll run,
- * document). The content is what is signed: its canonical JSON is frozen at submission and its
- * SHA-256 must still match while the approval stands.
+ * Implemented by a module whose records can be submitted for approval (invoice, payroll
+ * run, document). The content is what is signed: its canonical JSON is frozen at
+ * submission and its SHA-256 must still match while the approval stands.
  */
 public interface ApprovableRecords {
 
@@ -22,8 +22,9 @@ public interface ApprovableRecords {
 	boolean visible(UUID id);
 
 	/**
-	 * What a signature of the record approves, as JSON (canonicalised by the caller), whoever asks: the
-	 * integrity check reads it without the record's view permission. Empty when the record is gone.
+	 * What a signature of the record approves, as JSON (canonicalised by the caller),
+	 * whoever asks: the integrity check reads it without the record's view permission.
+	 * Empty when the record is gone.
 	 */
 	Optional<String> content(UUID id);
 
@@ -33,13 +34,20 @@ public interface ApprovableRecords {
 	/** The page of the record. */
 	String pagePath(UUID id);
 
-	/** Whether the record may be submitted now (e.g. a draft invoice); 409 otherwise, with a reason. */
+	/**
+	 * Whether the record may be submitted now (e.g. a draft invoice); 409 otherwise, with
+	 * a reason.
+	 */
 	default @Nullable String notSubmittable(UUID id) {
 		return null;
 	}
 
-	/** The customer account the record is addressed to, for signing in the portal; none by default. */
+	/**
+	 * The customer account the record is addressed to, for signing in the portal; none by
+	 * default.
+	 */
 	default @Nullable UUID addressedTo(UUID id) {
 		return null;
 	}
+
 }

@@ -13,9 +13,9 @@ import org.hibernate.annotations.SQLRestriction;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One submission of one record version for approval: the record's canonical JSON and SHA-256 frozen at
- * submission, and the workflow's steps as they were then (a later change of the workflow does not
- * change an approval under way).
+ * One submission of one record version for approval: the record's canonical JSON and
+ * SHA-256 frozen at submission, and the workflow's steps as they were then (a later
+ * change of the workflow does not change an approval under way).
  */
 @Entity
 @SQLRestriction("deleted_at is null")
@@ -120,4 +120,5 @@ class Approval extends TenantRecord {
 	@Nullable Instant completedAt() {
 		return completedAt;
 	}
+
 }

@@ -21,12 +21,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-@Tag(name = "Approvals", description = "Approval workflows and 21 CFR Part 11 electronic signatures bound to the record version signed")
+@Tag(name = "Approvals",
+		description = "Approval workflows and 21 CFR Part 11 electronic signatures bound to the record version signed")
 @RestController
 @RequestMapping("/api/v1/approvals")
 class ApprovalApiController {
 
 	private final ApprovalManagement approvals;
+
 	private final WorkflowManagement workflows;
 
 	ApprovalApiController(ApprovalManagement approvals, WorkflowManagement workflows) {
@@ -107,4 +109,5 @@ class ApprovalApiController {
 		SignatureView signature = approvals.sign(new ApprovalId(id), input);
 		return ResponseEntity.created(URI.create("/api/v1/approvals/" + id)).body(signature);
 	}
+
 }

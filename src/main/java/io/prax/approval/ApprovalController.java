@@ -21,17 +21,25 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The approvals inbox, the approval page with its signing dialog, the panel on record pages, workflow settings. */
+/**
+ * The approvals inbox, the approval page with its signing dialog, the panel on record
+ * pages, workflow settings.
+ */
 @Controller
 class ApprovalController {
 
 	private static final int NOTICES = 10;
 
 	private final ApprovalManagement approvals;
+
 	private final WorkflowManagement workflows;
+
 	private final RecordTypes types;
+
 	private final SignatureFailures failures;
+
 	private final MfaManagement mfa;
+
 	private final AccessPolicy access;
 
 	ApprovalController(ApprovalManagement approvals, WorkflowManagement workflows, RecordTypes types,
@@ -48,7 +56,8 @@ class ApprovalController {
 	@RequiresPermission(Permission.APPROVALS_VIEW)
 	String list(@RequestParam(required = false) @Nullable String cursor, Model model) {
 		model.addAttribute("activeNav", "approvals");
-		model.addAttribute("waiting", approvals.list(new ApprovalManagement.Filter(true, null, null, null), null, 100).items());
+		model.addAttribute("waiting",
+				approvals.list(new ApprovalManagement.Filter(true, null, null, null), null, 100).items());
 		Page<ApprovalView> all = approvals.list(new ApprovalManagement.Filter(false, null, null, null), cursor, null);
 		model.addAttribute("rows", all.items());
 		model.addAttribute("nextCursor", all.nextCursor());
@@ -72,10 +81,12 @@ class ApprovalController {
 	@PostMapping("/approvals/{id}/signatures")
 	@RequiresPermission(Permission.APPROVALS_APPROVE)
 	String sign(@PathVariable UUID id, @RequestParam(required = false) @Nullable String password,
-			@RequestParam(required = false) @Nullable String totpCode, @RequestParam(required = false) @Nullable String meaning,
+			@RequestParam(required = false) @Nullable String totpCode,
+			@RequestParam(required = false) @Nullable String meaning,
 			@RequestParam(required = false) @Nullable String comment, RedirectAttributes redirect) {
 		return Forms.submit(() -> {
-			SignatureView signed = approvals.sign(new ApprovalId(id), new SignatureInput(password, totpCode, meaning, comment));
+			SignatureView signed = approvals.sign(new ApprovalId(id),
+					new SignatureInput(password, totpCode, meaning, comment));
 			redirect.addFlashAttribute("flash", "Signed: " + signed.manifestation());
 			return "redirect:/approvals/" + id;
 		}, redirect, "Not signed: ", "redirect:/approvals/" + id);
@@ -92,14 +103,19 @@ class ApprovalController {
 		}, redirect, "Not submitted: ", back);
 	}
 
-	/** The approval section of a record's page (loaded by htmx): nothing without approvals:view or a workflow. */
+	/**
+	 * The approval section of a record's page (loaded by htmx): nothing without
+	 * approvals:view or a workflow.
+	 */
 	@GetMapping("/approvals/panel")
 	@SignedInOnly("a record's approval fragment: empty without approvals:view")
 	String panel(@RequestParam String recordType, @RequestParam UUID recordId, Model model) {
-		if (!access.can(Permission.APPROVALS_VIEW) || !types.known(recordType) || !types.of(recordType).visible(recordId)) {
+		if (!access.can(Permission.APPROVALS_VIEW) || !types.known(recordType)
+				|| !types.of(recordType).visible(recordId)) {
 			return "approval/panel :: nothing";
 		}
-		List<ApprovalView> all = approvals.list(new ApprovalManagement.Filter(false, recordType, recordId, null), null, 20)
+		List<ApprovalView> all = approvals
+			.list(new ApprovalManagement.Filter(false, recordType, recordId, null), null, 20)
 			.items();
 		ApprovalView latest = all.isEmpty() ? null : all.get(0);
 		boolean required = workflows.required(recordType);
@@ -120,8 +136,8 @@ class ApprovalController {
 	String workflows(Model model) {
 		model.addAttribute("activeNav", "approvals");
 		List<WorkflowRow> rows = new ArrayList<>();
-		workflows.recordTypes().forEach((type, label) -> rows.add(new WorkflowRow(type, label,
-				workflows.find(type).orElse(null))));
+		workflows.recordTypes()
+			.forEach((type, label) -> rows.add(new WorkflowRow(type, label, workflows.find(type).orElse(null))));
 		model.addAttribute("rows", rows);
 		model.addAttribute("meanings", workflows.meanings());
 		return "approval/workflows";
@@ -158,9 +174,12 @@ class ApprovalController {
 					continue;
 				}
 				Integer signers = stepSigners != null && i < stepSigners.size() ? stepSigners.get(i) : null;
-				String roles = stepRoles != null && i < stepRoles.size() && stepRoles.get(i) != null ? stepRoles.get(i) : "";
-				List<String> roleList = java.util.Arrays.stream(roles.split(",")).map(String::strip)
-					.filter(r -> !r.isEmpty()).toList();
+				String roles = stepRoles != null && i < stepRoles.size() && stepRoles.get(i) != null ? stepRoles.get(i)
+						: "";
+				List<String> roleList = java.util.Arrays.stream(roles.split(","))
+					.map(String::strip)
+					.filter(r -> !r.isEmpty())
+					.toList();
 				steps.add(new StepDefinition(stepName, signers == null ? 1 : signers, roleList, List.of(), false));
 			}
 			workflows.define(recordType, new WorkflowInput(name, steps, Boolean.TRUE.equals(ordered),
@@ -179,4 +198,5 @@ class ApprovalController {
 			return "redirect:/approvals/workflows";
 		}, redirect, "Not removed: ", "redirect:/approvals/workflows");
 	}
+
 }

@@ -14,10 +14,11 @@ import io.prax.platform.CanonicalJson;
 import org.springframework.stereotype.Component;
 
 /**
- * Part of the audit verification: every signature still hashes to its binding, the signed audit chain
- * recorded exactly that binding for it (a row copied to another record has none), it belongs to the
- * approval, record and record version it names, and every approval that stands (pending or approved)
- * still matches the record as it is now (a record changed behind Prax's back no longer does).
+ * Part of the audit verification: every signature still hashes to its binding, the signed
+ * audit chain recorded exactly that binding for it (a row copied to another record has
+ * none), it belongs to the approval, record and record version it names, and every
+ * approval that stands (pending or approved) still matches the record as it is now (a
+ * record changed behind Prax's back no longer does).
  */
 @Component
 class ApprovalIntegrity implements RecordIntegrityCheck {
@@ -28,8 +29,11 @@ class ApprovalIntegrity implements RecordIntegrityCheck {
 	static final String SIGNATURE_MOVED = "signature_moved";
 
 	private final Approvals approvals;
+
 	private final ApprovalSignatures signatures;
+
 	private final RecordTypes types;
+
 	private final AuditManagement audit;
 
 	ApprovalIntegrity(Approvals approvals, ApprovalSignatures signatures, RecordTypes types, AuditManagement audit) {
@@ -74,11 +78,13 @@ class ApprovalIntegrity implements RecordIntegrityCheck {
 			}
 			Optional<String> current = types.of(approval.recordType()).content(approval.recordId());
 			if (current.isEmpty() || !CanonicalJson.sha256(current.get()).equals(approval.recordSha256())) {
-				found.add(new IntegrityProblem(SIGNED_RECORD_CHANGED, approval.recordType(), approval.recordId().toString(),
+				found.add(new IntegrityProblem(SIGNED_RECORD_CHANGED, approval.recordType(),
+						approval.recordId().toString(),
 						"The " + types.label(approval.recordType()).toLowerCase(java.util.Locale.ROOT)
 								+ " differs from the version submitted for approval " + id));
 			}
 		}
 		return found;
 	}
+
 }

@@ -35,27 +35,39 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Approvals of the current tenant: submitting a record (its version frozen by canonical JSON and
- * SHA-256), reading them, and signing (21 CFR Part 11): the signer re-authenticates in the signing
- * request, picks a meaning of the vocabulary, and the signature is bound to the record version and
- * written to the audit chain in the same transaction. Nothing is written for a refused signature but
- * the security notice of a failed re-authentication.
+ * Approvals of the current tenant: submitting a record (its version frozen by canonical
+ * JSON and SHA-256), reading them, and signing (21 CFR Part 11): the signer
+ * re-authenticates in the signing request, picks a meaning of the vocabulary, and the
+ * signature is bound to the record version and written to the audit chain in the same
+ * transaction. Nothing is written for a refused signature but the security notice of a
+ * failed re-authentication.
  */
 @Service
 @Validated
 public class ApprovalManagement {
 
 	private final Approvals approvals;
+
 	private final ApprovalSignatures signatures;
+
 	private final ApprovalWorkflows workflows;
+
 	private final WorkflowManagement settings;
+
 	private final RecordTypes types;
+
 	private final SigningAuthentication signing;
+
 	private final SignatureFailures failures;
+
 	private final DesignationLookup designations;
+
 	private final IdentityManagement identity;
+
 	private final AuditEvents audit;
+
 	private final TransactionTemplate transactions;
+
 	private final Clock clock;
 
 	ApprovalManagement(Approvals approvals, ApprovalSignatures signatures, ApprovalWorkflows workflows,
@@ -77,9 +89,9 @@ public class ApprovalManagement {
 	}
 
 	/**
-	 * Submits the record: 404 when the caller cannot see it, 409 {@code no_workflow} when its type has
-	 * none, {@code not_submittable} when its state does not allow it, {@code approval_exists} while
-	 * another approval of it is pending or approved.
+	 * Submits the record: 404 when the caller cannot see it, 409 {@code no_workflow} when
+	 * its type has none, {@code not_submittable} when its state does not allow it,
+	 * {@code approval_exists} while another approval of it is pending or approved.
 	 */
 	public ApprovalView submit(@Valid ApprovalRequest request) {
 		return transactions.execute(status -> {
@@ -97,7 +109,8 @@ public class ApprovalManagement {
 				throw new ProblemException(HttpStatus.CONFLICT, "approval_exists",
 						"This record already has an approval that is pending or complete");
 			}
-			String content = CanonicalJson.canonical(records.content(id).orElseThrow(() -> ProblemException.notFound("Record")));
+			String content = CanonicalJson
+				.canonical(records.content(id).orElseThrow(() -> ProblemException.notFound("Record")));
 			String title = truncate(records.title(id), 300);
 			Approval approval = approvals.saveAndFlush(new Approval(workflow, recordType, id, title, content,
 					CanonicalJson.sha256(content), CurrentUser.require().id().value(), Instant.now(clock)));
@@ -105,7 +118,10 @@ public class ApprovalManagement {
 		});
 	}
 
-	/** The approval, or 404 when it does not exist or its record is not the caller's to see. */
+	/**
+	 * The approval, or 404 when it does not exist or its record is not the caller's to
+	 * see.
+	 */
 	public ApprovalView get(ApprovalId id) {
 		return transactions.execute(status -> {
 			Approval approval = find(id.value());
@@ -113,7 +129,9 @@ public class ApprovalManagement {
 		});
 	}
 
-	/** List filters: only those waiting for the caller's signature, a record's, a status. */
+	/**
+	 * List filters: only those waiting for the caller's signature, a record's, a status.
+	 */
 	public record Filter(boolean waitingForMe, @Nullable String recordType, @Nullable UUID recordId,
 			@Nullable ApprovalStatus status) {
 	}
@@ -125,11 +143,13 @@ public class ApprovalManagement {
 		return transactions.execute(status -> {
 			List<Approval> rows = new ArrayList<>();
 			UUID after = before;
-			// filtered in memory (visibility, eligibility), so fetch in batches until the page is full
+			// filtered in memory (visibility, eligibility), so fetch in batches until the
+			// page is full
 			for (int batch = 0; batch < 20 && rows.size() <= size; batch++) {
 				List<Approval> fetched = filter.recordType() != null && filter.recordId() != null
 						? (batch == 0 ? approvals.ofRecord(filter.recordType(), filter.recordId()) : List.of())
-						: after == null ? approvals.newest(Limit.of(200)) : approvals.newestBefore(after, Limit.of(200));
+						: after == null ? approvals.newest(Limit.of(200))
+								: approvals.newestBefore(after, Limit.of(200));
 				if (fetched.isEmpty()) {
 					break;
 				}
@@ -145,8 +165,8 @@ public class ApprovalManagement {
 					if (!types.known(a.recordType()) || !types.of(a.recordType()).visible(a.recordId())) {
 						continue;
 					}
-					if (filter.waitingForMe() && !(verdict(a, signed.getOrDefault(a.id(), List.of()))
-							instanceof Eligibility.Signable)) {
+					if (filter.waitingForMe()
+							&& !(verdict(a, signed.getOrDefault(a.id(), List.of())) instanceof Eligibility.Signable)) {
 						continue;
 					}
 					rows.add(a);
@@ -170,17 +190,20 @@ public class ApprovalManagement {
 	}
 
 	/**
-	 * Signs the approval for the caller. Refused, with nothing written: 400 {@code validation_failed}
-	 * for a missing password or meaning, or a meaning outside the vocabulary; 404; 403
-	 * {@code own_submission} / {@code not_a_signer}; 409 {@code already_signed} / {@code approval_closed};
-	 * 401 {@code invalid_credentials} for a wrong password or code (counted toward lockout, and reported
-	 * to the administrators); 429 while locked. The password is checked outside any transaction.
+	 * Signs the approval for the caller. Refused, with nothing written: 400
+	 * {@code validation_failed} for a missing password or meaning, or a meaning outside
+	 * the vocabulary; 404; 403 {@code own_submission} / {@code not_a_signer}; 409
+	 * {@code already_signed} / {@code approval_closed}; 401 {@code invalid_credentials}
+	 * for a wrong password or code (counted toward lockout, and reported to the
+	 * administrators); 429 while locked. The password is checked outside any transaction.
 	 */
 	public SignatureView sign(ApprovalId id, @Valid SignatureInput input) {
-		Meaning meaning = settings.meanings().stream().filter(m -> checked(m.code()).equals(checked(input.meaning()).strip()))
+		Meaning meaning = settings.meanings()
+			.stream()
+			.filter(m -> checked(m.code()).equals(checked(input.meaning()).strip()))
 			.findFirst()
-			.orElseThrow(() -> ProblemException.validation(Map.of("meaning", "Choose one of: " + String.join(", ",
-					settings.meanings().stream().map(Meaning::code).toList()))));
+			.orElseThrow(() -> ProblemException.validation(Map.of("meaning",
+					"Choose one of: " + String.join(", ", settings.meanings().stream().map(Meaning::code).toList()))));
 		transactions.executeWithoutResult(status -> {
 			Approval approval = find(id.value());
 			if (verdict(approval, signatures.of(approval.id())) instanceof Eligibility.Refusal refusal) {
@@ -201,8 +224,9 @@ public class ApprovalManagement {
 	}
 
 	/**
-	 * What follows a successful re-authentication, in one transaction with the approval row locked: a
-	 * second signature of the same step by the same signer answers 409 {@code already_signed}.
+	 * What follows a successful re-authentication, in one transaction with the approval
+	 * row locked: a second signature of the same step by the same signer answers 409
+	 * {@code already_signed}.
 	 */
 	SignatureView recordSigned(ApprovalId id, Meaning meaning, @Nullable String comment, UserAccount signer) {
 		try {
@@ -222,7 +246,10 @@ public class ApprovalManagement {
 			throw refusal.problem();
 		}
 		int index = ((Eligibility.Signable) verdict).index();
-		String current = types.of(approval.recordType()).content(approval.recordId()).map(CanonicalJson::sha256).orElse("");
+		String current = types.of(approval.recordType())
+			.content(approval.recordId())
+			.map(CanonicalJson::sha256)
+			.orElse("");
 		if (!current.equals(approval.recordSha256())) {
 			throw new ProblemException(HttpStatus.CONFLICT, "record_changed",
 					"The record changed since it was submitted; submit it again");
@@ -231,8 +258,8 @@ public class ApprovalManagement {
 		String cleanComment = comment == null || comment.isBlank() ? null : comment.strip();
 		Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
 		SignatureRow draft = new SignatureRow(Ids.newId(), approval.id(), approval.recordType(), approval.recordId(),
-				approval.recordSha256(), index, checked(steps.get(index).name()), signer.id().value(), signer.name(), now,
-				checked(meaning.code()), checked(meaning.label()), cleanComment, "");
+				approval.recordSha256(), index, checked(steps.get(index).name()), signer.id().value(), signer.name(),
+				now, checked(meaning.code()), checked(meaning.label()), cleanComment, "");
 		SignatureRow row = new SignatureRow(draft.id(), draft.approvalId(), draft.recordType(), draft.recordId(),
 				draft.recordSha256(), draft.stepIndex(), draft.stepName(), draft.signerId(), draft.signerName(),
 				draft.signedAt(), draft.meaning(), draft.meaningLabel(), draft.comment(), draft.binding());
@@ -275,8 +302,8 @@ public class ApprovalManagement {
 		CurrentUser user = CurrentUser.require();
 		UUID designation = user.isCustomer() ? null
 				: designations.designationOf(user.id()).map(DesignationLookup.Designated::id).orElse(null);
-		UUID addressedTo = types.known(approval.recordType()) ? types.of(approval.recordType()).addressedTo(approval.recordId())
-				: null;
+		UUID addressedTo = types.known(approval.recordType())
+				? types.of(approval.recordType()).addressedTo(approval.recordId()) : null;
 		return Eligibility.step(approval, WorkflowManagement.steps(approval.steps()), signed,
 				new Eligibility.Signer(user, designation, addressedTo));
 	}
@@ -308,14 +335,16 @@ public class ApprovalManagement {
 		}
 		Integer signable = CurrentUser.current().isPresent()
 				&& verdict(approval, signed) instanceof Eligibility.Signable s ? s.index() : null;
-		String submitter = identity.find(new UserId(approval.submittedBy())).map(UserAccount::name).orElse("(former user)");
+		String submitter = identity.find(new UserId(approval.submittedBy()))
+			.map(UserAccount::name)
+			.orElse("(former user)");
 		boolean known = types.known(approval.recordType());
 		return new ApprovalView(approval.id(), approval.recordType(), types.label(approval.recordType()),
 				approval.recordId(), approval.recordTitle(),
 				known ? types.of(approval.recordType()).pagePath(approval.recordId()) : "/approvals/" + approval.id(),
 				approval.status(), approval.recordSha256(), List.copyOf(stepViews), approval.ordered(),
-				approval.selfApproval(), approval.submittedBy(), submitter, approval.submittedAt(), approval.completedAt(),
-				signable, approval.version());
+				approval.selfApproval(), approval.submittedBy(), submitter, approval.submittedAt(),
+				approval.completedAt(), signable, approval.version());
 	}
 
 	private static UUID parse(String text) {
@@ -331,4 +360,5 @@ public class ApprovalManagement {
 		String clean = text == null || text.isBlank() ? "Record" : text.strip();
 		return clean.length() <= max ? clean : clean.substring(0, max - 1) + "…";
 	}
+
 }

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 /** Submit a record for approval. */
 public record ApprovalRequest(
-		@NotBlank(message = "Say which kind of record") @Size(max = 40, message = "Use at most {max} characters") @Nullable String recordType,
+		@NotBlank(message = "Say which kind of record") @Size(max = 40,
+				message = "Use at most {max} characters") @Nullable String recordType,
 		@NotNull(message = "Say which record") @Nullable UUID recordId) {
 }

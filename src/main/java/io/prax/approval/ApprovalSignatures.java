@@ -12,8 +12,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The append-only signature table, written with plain inserts: the database refuses updates and
- * deletes for everyone (a trigger), and the application role holds neither grant.
+ * The append-only signature table, written with plain inserts: the database refuses
+ * updates and deletes for everyone (a trigger), and the application role holds neither
+ * grant.
  */
 @Component
 class ApprovalSignatures {
@@ -27,9 +28,14 @@ class ApprovalSignatures {
 		this.jdbc = jdbc;
 	}
 
-	/** Inside the signing transaction; a second signature of the same step by the same signer violates a unique key. */
+	/**
+	 * Inside the signing transaction; a second signature of the same step by the same
+	 * signer violates a unique key.
+	 */
 	void insert(SignatureRow row) {
-		jdbc.update("insert into approval_signature (tenant_id, " + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		jdbc.update(
+				"insert into approval_signature (tenant_id, " + COLUMNS
+						+ ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				TenantContext.require().value(), row.id(), row.approvalId(), row.recordType(), row.recordId(),
 				row.recordSha256(), row.stepIndex(), row.stepName(), row.signerId(), row.signerName(),
 				Timestamp.from(row.signedAt()), row.meaning(), row.meaningLabel(), row.comment(), row.bindingSha256());
@@ -44,7 +50,8 @@ class ApprovalSignatures {
 		if (approvals.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.query("select " + COLUMNS + " from approval_signature where approval_id = any(?) order by signed_at, id",
+		return jdbc.query(
+				"select " + COLUMNS + " from approval_signature where approval_id = any(?) order by signed_at, id",
 				(rs, i) -> row(rs), (Object) approvals.toArray(UUID[]::new));
 	}
 
@@ -62,4 +69,5 @@ class ApprovalSignatures {
 				rs.getString("signer_name"), rs.getTimestamp("signed_at").toInstant(), rs.getString("meaning"),
 				rs.getString("meaning_label"), rs.getString("comment"), rs.getString("binding_sha256"));
 	}
+
 }

@@ -7,8 +7,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An approval: the record and the SHA-256 of the version submitted, its steps with their signatures,
- * and whether the caller could sign now ({@code signableStep}, null when not).
+ * An approval: the record and the SHA-256 of the version submitted, its steps with their
+ * signatures, and whether the caller could sign now ({@code signableStep}, null when
+ * not).
  */
 public record ApprovalView(UUID id, String recordType, String recordTypeLabel, UUID recordId, String recordTitle,
 		String recordPath, ApprovalStatus status, String recordSha256, List<Step> steps, boolean ordered,

@@ -8,4 +8,5 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface ApprovalVocabularies extends JpaRepository<ApprovalVocabulary, UUID> {
 
 	Optional<ApprovalVocabulary> findFirstBy();
+
 }

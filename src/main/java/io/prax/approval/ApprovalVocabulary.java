@@ -28,4 +28,5 @@ class ApprovalVocabulary extends TenantRecord {
 	void change(String meanings) {
 		this.meanings = meanings;
 	}
+
 }

@@ -63,4 +63,5 @@ class ApprovalWorkflow extends TenantRecord {
 	boolean selfApproval() {
 		return selfApproval;
 	}
+
 }

@@ -12,4 +12,5 @@ interface ApprovalWorkflows extends JpaRepository<ApprovalWorkflow, UUID> {
 	Optional<ApprovalWorkflow> findByRecordType(String recordType);
 
 	List<ApprovalWorkflow> findAllByOrderByRecordTypeAsc();
+
 }

@@ -13,7 +13,10 @@ import org.springframework.data.jpa.repository.Query;
 
 interface Approvals extends JpaRepository<Approval, UUID> {
 
-	/** Locked until the transaction ends: signatures of one approval are added one after the other. */
+	/**
+	 * Locked until the transaction ends: signatures of one approval are added one after
+	 * the other.
+	 */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select a from Approval a where a.id = ?1")
 	Optional<Approval> lockById(UUID id);
@@ -32,4 +35,5 @@ interface Approvals extends JpaRepository<Approval, UUID> {
 
 	@Query("select a from Approval a where a.status <> io.prax.approval.ApprovalStatus.REJECTED")
 	List<Approval> standing();
+
 }

@@ -7,20 +7,25 @@ import io.prax.identity.CurrentUser;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which step of an approval a user may sign now: the first incomplete step when the order matters,
- * else the first incomplete one they are eligible for and have not signed. Pure, so the pre-check and
- * the locked re-check in the signing transaction give the same answer.
+ * Which step of an approval a user may sign now: the first incomplete step when the order
+ * matters, else the first incomplete one they are eligible for and have not signed. Pure,
+ * so the pre-check and the locked re-check in the signing transaction give the same
+ * answer.
  */
 final class Eligibility {
 
 	private Eligibility() {
 	}
 
-	/** Who is asking: the signed-in user, their designation, and the customer the record is addressed to. */
+	/**
+	 * Who is asking: the signed-in user, their designation, and the customer the record
+	 * is addressed to.
+	 */
 	record Signer(CurrentUser user, @Nullable UUID designation, @Nullable UUID addressedTo) {
 	}
 
 	sealed interface Verdict {
+
 	}
 
 	/** The signer may sign step {@code index}. */
@@ -31,7 +36,8 @@ final class Eligibility {
 	record Refusal(int status, String code, String detail) implements Verdict {
 
 		io.prax.platform.ProblemException problem() {
-			return new io.prax.platform.ProblemException(org.springframework.http.HttpStatus.valueOf(status), code, detail);
+			return new io.prax.platform.ProblemException(org.springframework.http.HttpStatus.valueOf(status), code,
+					detail);
 		}
 	}
 
@@ -57,8 +63,8 @@ final class Eligibility {
 	/** The step index the signer may sign, or the refusal. */
 	static Verdict step(Approval approval, List<StepDefinition> steps, List<SignatureRow> signatures, Signer signer) {
 		if (approval.status() != ApprovalStatus.PENDING) {
-			return new Refusal(409, "approval_closed", "This approval is " + approval.status().name().toLowerCase()
-					+ "; it takes no more signatures");
+			return new Refusal(409, "approval_closed",
+					"This approval is " + approval.status().name().toLowerCase() + "; it takes no more signatures");
 		}
 		if (!approval.selfApproval() && approval.submittedBy().equals(signer.user().id().value())) {
 			return new Refusal(403, "own_submission",
@@ -86,4 +92,5 @@ final class Eligibility {
 		return signedOpenStep ? new Refusal(409, "already_signed", "You already signed this step")
 				: new Refusal(403, "not_a_signer", "This approval is not waiting for your signature");
 	}
+
 }

@@ -16,4 +16,5 @@ public final class Manifestation {
 	public static String format(Instant at) {
 		return FORMAT.format(at);
 	}
+
 }

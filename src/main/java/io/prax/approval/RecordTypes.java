@@ -9,7 +9,10 @@ import java.util.UUID;
 import io.prax.platform.ProblemException;
 import org.springframework.stereotype.Component;
 
-/** The record types approvals can be asked for, from every module's {@link ApprovableRecords}. */
+/**
+ * The record types approvals can be asked for, from every module's
+ * {@link ApprovableRecords}.
+ */
 @Component
 class RecordTypes {
 
@@ -35,8 +38,8 @@ class RecordTypes {
 	ApprovableRecords of(String type) {
 		ApprovableRecords records = byType.get(type);
 		if (records == null) {
-			throw ProblemException.validation(Map.of("recordType",
-					"Approvals can be asked for: " + String.join(", ", byType.keySet())));
+			throw ProblemException
+				.validation(Map.of("recordType", "Approvals can be asked for: " + String.join(", ", byType.keySet())));
 		}
 		return records;
 	}
@@ -54,4 +57,5 @@ class RecordTypes {
 		ApprovableRecords records = byType.get(type);
 		return records == null ? type : records.label();
 	}
+
 }

@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Failed signature attempts are reported to the tenant's administrators at once (21 CFR 11.300(d)): a
- * notice shown in the UI and a mail through the outbox to every active administrator, in a
- * transaction of their own (the refused request writes nothing else).
+ * Failed signature attempts are reported to the tenant's administrators at once (21 CFR
+ * 11.300(d)): a notice shown in the UI and a mail through the outbox to every active
+ * administrator, in a transaction of their own (the refused request writes nothing else).
  */
 @Component
 class SignatureFailures {
@@ -38,10 +38,15 @@ class SignatureFailures {
 	}
 
 	private final JdbcTemplate jdbc;
+
 	private final IdentityManagement identity;
+
 	private final MailOutbox mail;
+
 	private final PraxProperties properties;
+
 	private final TransactionTemplate transactions;
+
 	private final Clock clock;
 
 	SignatureFailures(JdbcTemplate jdbc, IdentityManagement identity, MailOutbox mail, PraxProperties properties,
@@ -59,17 +64,20 @@ class SignatureFailures {
 		Instant now = Instant.now(clock);
 		String why = "too_many_attempts".equals(code) || "rate_limited".equals(code)
 				? "while the account is locked after repeated failures" : "with a wrong password or code";
-		String detail = me.name() + " (" + me.email() + ") tried to sign approval " + approval.value() + " " + why + ".";
+		String detail = me.name() + " (" + me.email() + ") tried to sign approval " + approval.value() + " " + why
+				+ ".";
 		transactions.executeWithoutResult(status -> {
-			jdbc.update("insert into approval_notice (tenant_id, id, kind, user_id, user_name, approval_id, detail, occurred_at) "
-					+ "values (?, ?, ?, ?, ?, ?, ?, ?)", TenantContext.require().value(), Ids.newId(), "signature_failed",
-					me.id().value(), me.name(), approval.value(), detail, Timestamp.from(now));
+			jdbc.update(
+					"insert into approval_notice (tenant_id, id, kind, user_id, user_name, approval_id, detail, occurred_at) "
+							+ "values (?, ?, ?, ?, ?, ?, ?, ?)",
+					TenantContext.require().value(), Ids.newId(), "signature_failed", me.id().value(), me.name(),
+					approval.value(), detail, Timestamp.from(now));
 			for (UserAccount admin : identity.list()) {
 				if (admin.tier() == Tier.ADMIN && admin.status() == UserStatus.ACTIVE) {
 					mail.enqueue(admin.email(), "Prax: failed electronic signature attempt",
 							"A signature attempt failed in your Prax workspace " + me.tenantName() + ".\n\n" + detail
-									+ "\nTime: " + Manifestation.format(now) + "\n\nReview it: " + properties.publicUrl()
-									+ "/approvals/" + approval.value() + "\n");
+									+ "\nTime: " + Manifestation.format(now) + "\n\nReview it: "
+									+ properties.publicUrl() + "/approvals/" + approval.value() + "\n");
 				}
 			}
 		});
@@ -77,10 +85,12 @@ class SignatureFailures {
 
 	/** The latest notices, newest first. */
 	List<Notice> latest(int howMany) {
-		return transactions.execute(status -> jdbc.query("select id, kind, user_id, user_name, approval_id, detail, occurred_at "
-				+ "from approval_notice order by occurred_at desc, id desc limit ?",
+		return transactions.execute(status -> jdbc.query(
+				"select id, kind, user_id, user_name, approval_id, detail, occurred_at "
+						+ "from approval_notice order by occurred_at desc, id desc limit ?",
 				(rs, i) -> new Notice(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
 						rs.getString(4), rs.getObject(5, UUID.class), rs.getString(6), rs.getTimestamp(7).toInstant()),
 				howMany));
 	}
+
 }

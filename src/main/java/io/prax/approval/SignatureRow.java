@@ -12,17 +12,22 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A stored signature. {@link #binding()} is the SHA-256 of the canonical JSON of every field it binds
- * together (which approval, record, record version, step, signer, name, time, meaning, comment): it is
- * stored with the row and in the audit event of the signature, so a row changed or copied to another
- * record no longer matches what the signed chain recorded.
+ * A stored signature. {@link #binding()} is the SHA-256 of the canonical JSON of every
+ * field it binds together (which approval, record, record version, step, signer, name,
+ * time, meaning, comment): it is stored with the row and in the audit event of the
+ * signature, so a row changed or copied to another record no longer matches what the
+ * signed chain recorded.
  */
 record SignatureRow(UUID id, UUID approvalId, String recordType, UUID recordId, String recordSha256, int stepIndex,
 		String stepName, UUID signerId, String signerName, Instant signedAt, String meaning, String meaningLabel,
 		@Nullable String comment, String bindingSha256) {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-	/** Microseconds, as PostgreSQL keeps them, so the binding is the same after a round trip. */
+
+	/**
+	 * Microseconds, as PostgreSQL keeps them, so the binding is the same after a round
+	 * trip.
+	 */
 	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
 		.withZone(ZoneOffset.UTC);
 
@@ -45,7 +50,7 @@ record SignatureRow(UUID id, UUID approvalId, String recordType, UUID recordId, 
 	}
 
 	SignatureView view() {
-		return new SignatureView(id, approvalId, stepIndex, stepName, signerId, signerName, signedAt, meaning, meaningLabel,
-				comment, recordSha256);
+		return new SignatureView(id, approvalId, stepIndex, stepName, signerId, signerName, signedAt, meaning,
+				meaningLabel, comment, recordSha256);
 	}
 }

@@ -25,16 +25,19 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The current tenant's approval workflows, one per record type, and its controlled vocabulary of
- * signature meanings (the defaults Authored, Reviewed, Approved, Rejected until changed).
+ * The current tenant's approval workflows, one per record type, and its controlled
+ * vocabulary of signature meanings (the defaults Authored, Reviewed, Approved, Rejected
+ * until changed).
  */
 @Service
 @Validated
 public class WorkflowManagement {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private static final TypeReference<List<StepDefinition>> STEPS = new TypeReference<>() {
 	};
+
 	private static final TypeReference<List<Meaning>> MEANINGS = new TypeReference<>() {
 	};
 	static final List<Meaning> DEFAULT_MEANINGS = List.of(new Meaning("AUTHORED", "Authored", false),
@@ -42,8 +45,11 @@ public class WorkflowManagement {
 			new Meaning("REJECTED", "Rejected", true));
 
 	private final ApprovalWorkflows workflows;
+
 	private final ApprovalVocabularies vocabularies;
+
 	private final RecordTypes types;
+
 	private final Clock clock;
 
 	WorkflowManagement(ApprovalWorkflows workflows, ApprovalVocabularies vocabularies, RecordTypes types, Clock clock) {
@@ -62,8 +68,11 @@ public class WorkflowManagement {
 
 	@Transactional(readOnly = true)
 	public List<WorkflowView> list() {
-		return workflows.findAllByOrderByRecordTypeAsc().stream().filter(w -> types.known(w.recordType()))
-			.map(this::view).toList();
+		return workflows.findAllByOrderByRecordTypeAsc()
+			.stream()
+			.filter(w -> types.known(w.recordType()))
+			.map(this::view)
+			.toList();
 	}
 
 	@Transactional(readOnly = true)
@@ -71,13 +80,18 @@ public class WorkflowManagement {
 		return workflows.findByRecordType(recordType).map(this::view);
 	}
 
-	/** Whether records of the type need an approval before they are issued or finalized. */
+	/**
+	 * Whether records of the type need an approval before they are issued or finalized.
+	 */
 	@Transactional(readOnly = true)
 	public boolean required(String recordType) {
 		return workflows.findByRecordType(recordType).isPresent();
 	}
 
-	/** Creates or replaces the record type's workflow; approvals under way keep the steps they started with. */
+	/**
+	 * Creates or replaces the record type's workflow; approvals under way keep the steps
+	 * they started with.
+	 */
 	@Transactional
 	public WorkflowView define(String recordType, @Valid WorkflowInput input) {
 		types.of(recordType);
@@ -88,18 +102,20 @@ public class WorkflowManagement {
 		else if (input.version() != null) {
 			workflow.requireVersion(input.version());
 		}
-		List<StepDefinition> steps = input.steps() == null ? List.of() : input.steps().stream()
-			.map(s -> new StepDefinition(checked(s.name()).strip(), s.required(), s.rolesOrEmpty(), s.designationsOrEmpty(),
-					s.byCustomer()))
-			.toList();
+		List<StepDefinition> steps = input.steps() == null ? List.of()
+				: input.steps()
+					.stream()
+					.map(s -> new StepDefinition(checked(s.name()).strip(), s.required(), s.rolesOrEmpty(),
+							s.designationsOrEmpty(), s.byCustomer()))
+					.toList();
 		Set<String> names = new HashSet<>();
 		for (StepDefinition step : steps) {
 			if (!names.add(checked(step.name()).toLowerCase(java.util.Locale.ROOT))) {
 				throw ProblemException.validation(Map.of("steps", "Give each step its own name"));
 			}
 		}
-		workflow.define(checked(input.name()).strip(), JSON.writeValueAsString(steps), input.ordered() == null || input.ordered(),
-				Boolean.TRUE.equals(input.selfApproval()));
+		workflow.define(checked(input.name()).strip(), JSON.writeValueAsString(steps),
+				input.ordered() == null || input.ordered(), Boolean.TRUE.equals(input.selfApproval()));
 		return view(workflows.saveAndFlush(workflow));
 	}
 
@@ -122,10 +138,12 @@ public class WorkflowManagement {
 		return vocabularies.findFirstBy().map(v -> JSON.readValue(v.meanings(), MEANINGS)).orElse(DEFAULT_MEANINGS);
 	}
 
-	/** The new vocabulary; signatures already given keep the meaning and label they were given with. */
-	public record VocabularyInput(
-			@NotEmpty(message = "Give at least one meaning") @Size(max = 20, message = "At most {max} meanings")
-			@Nullable List<@Valid Meaning> meanings) {
+	/**
+	 * The new vocabulary; signatures already given keep the meaning and label they were
+	 * given with.
+	 */
+	public record VocabularyInput(@NotEmpty(message = "Give at least one meaning") @Size(max = 20,
+			message = "At most {max} meanings") @Nullable List<@Valid Meaning> meanings) {
 	}
 
 	@Transactional
@@ -156,7 +174,9 @@ public class WorkflowManagement {
 	}
 
 	private WorkflowView view(ApprovalWorkflow workflow) {
-		return new WorkflowView(workflow.id(), workflow.recordType(), types.label(workflow.recordType()), workflow.name(),
-				steps(workflow.steps()), workflow.ordered(), workflow.selfApproval(), workflow.version());
+		return new WorkflowView(workflow.id(), workflow.recordType(), types.label(workflow.recordType()),
+				workflow.name(), steps(workflow.steps()), workflow.ordered(), workflow.selfApproval(),
+				workflow.version());
 	}
+
 }

@@ -32,7 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditApiController {
 
 	private final AuditManagement audit;
+
 	private final RegulatedModules regulated;
+
 	private final AuditCheckpoints checkpoints;
 
 	AuditApiController(AuditManagement audit, RegulatedModules regulated, AuditCheckpoints checkpoints) {
@@ -95,10 +97,11 @@ class AuditApiController {
 	}
 
 	/**
-	 * The tenant's whole log as a ZIP for {@code java -jar prax.jar audit-verify}; its head is signed
-	 * first and the export ends at that checkpoint, so every event of the export is covered by a
-	 * signed checkpoint. Written to an owner-only temporary file first: the database connection is
-	 * held only while the log is read, never while a slow client downloads it.
+	 * The tenant's whole log as a ZIP for {@code java -jar prax.jar audit-verify}; its
+	 * head is signed first and the export ends at that checkpoint, so every event of the
+	 * export is covered by a signed checkpoint. Written to an owner-only temporary file
+	 * first: the database connection is held only while the log is read, never while a
+	 * slow client downloads it.
 	 */
 	@Operation(summary = "Export the audit trail with checkpoints for offline verification")
 	@GetMapping("/export")
@@ -125,4 +128,5 @@ class AuditApiController {
 
 	record Items<T>(List<T> items) {
 	}
+
 }

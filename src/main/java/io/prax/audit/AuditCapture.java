@@ -33,9 +33,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Audits every create, update and (soft) delete of every {@link TenantRecord}, whatever its module, with
- * a field-level before/after diff. Secrets and {@link Masked} fields are masked; the bookkeeping fields (version, timestamps)
- * are left out because the event itself records when and by whom.
+ * Audits every create, update and (soft) delete of every {@link TenantRecord}, whatever
+ * its module, with a field-level before/after diff. Secrets and {@link Masked} fields are
+ * masked; the bookkeeping fields (version, timestamps) are left out because the event
+ * itself records when and by whom.
  */
 @Component
 class AuditCapture implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener {
@@ -43,12 +44,16 @@ class AuditCapture implements PostInsertEventListener, PostUpdateEventListener, 
 	static final String MASK = "***";
 
 	private static final Pattern SECRET = Pattern.compile("password|hash|secret|token");
-	private static final Set<String> BOOKKEEPING = Set.of("tenantId", "version", "createdAt", "createdBy",
-			"updatedAt", "updatedBy", "deletedAt", "deletedBy", "deleteReason");
+
+	private static final Set<String> BOOKKEEPING = Set.of("tenantId", "version", "createdAt", "createdBy", "updatedAt",
+			"updatedBy", "deletedAt", "deletedBy", "deleteReason");
+
 	private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
+
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
 	private final AuditWriter writer;
+
 	private final Clock clock;
 
 	AuditCapture(EntityManagerFactory emf, AuditWriter writer, Clock clock) {
@@ -89,7 +94,10 @@ class AuditCapture implements PostInsertEventListener, PostUpdateEventListener, 
 		}
 	}
 
-	/** Records are only soft-deleted by users; a hard delete (a purge) is recorded all the same. */
+	/**
+	 * Records are only soft-deleted by users; a hard delete (a purge) is recorded all the
+	 * same.
+	 */
 	@Override
 	public void onPostDelete(PostDeleteEvent event) {
 		if (event.getEntity() instanceof TenantRecord record) {
@@ -125,7 +133,10 @@ class AuditCapture implements PostInsertEventListener, PostUpdateEventListener, 
 		return true;
 	}
 
-	/** {@code customer}, {@code contact}, {@code user}: the entity's class name in snake case. */
+	/**
+	 * {@code customer}, {@code contact}, {@code user}: the entity's class name in snake
+	 * case.
+	 */
 	static String entityType(Class<?> type) {
 		return type.getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
 	}
@@ -197,7 +208,10 @@ class AuditCapture implements PostInsertEventListener, PostUpdateEventListener, 
 		return value == null ? NODES.nullNode() : NODES.stringNode(MASK);
 	}
 
-	/** A JSON value that RFC 8785 canonicalizes without loss: strings, safe integers, booleans, null, arrays. */
+	/**
+	 * A JSON value that RFC 8785 canonicalizes without loss: strings, safe integers,
+	 * booleans, null, arrays.
+	 */
 	static JsonNode value(@Nullable Object value) {
 		if (value == null) {
 			return NODES.nullNode();
@@ -229,4 +243,5 @@ class AuditCapture implements PostInsertEventListener, PostUpdateEventListener, 
 		}
 		return NODES.stringNode(value.toString());
 	}
+
 }

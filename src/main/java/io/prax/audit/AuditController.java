@@ -31,6 +31,7 @@ class AuditController {
 	private static final int HISTORY_SIZE = 20;
 
 	private final AuditManagement audit;
+
 	private final AccessPolicy access;
 
 	AuditController(AuditManagement audit, AccessPolicy access) {
@@ -38,7 +39,10 @@ class AuditController {
 		this.access = access;
 	}
 
-	/** The filter form as the page sends it: dates are whole UTC days, {@code to} inclusive. */
+	/**
+	 * The filter form as the page sends it: dates are whole UTC days, {@code to}
+	 * inclusive.
+	 */
 	record Filters(@Nullable String entityType, @Nullable String entityId, @Nullable String actorId,
 			@Nullable String action, @Nullable LocalDate from, @Nullable LocalDate to) {
 
@@ -132,7 +136,10 @@ class AuditController {
 		return htmx != null && cursor != null ? "audit/list :: rows" : "audit/list";
 	}
 
-	/** Walks the chain; htmx swaps in the result, a plain request gets the whole page with it. */
+	/**
+	 * Walks the chain; htmx swaps in the result, a plain request gets the whole page with
+	 * it.
+	 */
 	@GetMapping("/verify")
 	@RequiresPermission(Permission.AUDIT_VIEW)
 	String verify(@RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model) {
@@ -145,8 +152,8 @@ class AuditController {
 	}
 
 	/**
-	 * A record's history, for its detail page (loaded by htmx); nothing for users who may not see the
-	 * audit log, so the detail page shows no empty or forbidden section.
+	 * A record's history, for its detail page (loaded by htmx); nothing for users who may
+	 * not see the audit log, so the detail page shows no empty or forbidden section.
 	 */
 	@GetMapping("/history")
 	@SignedInOnly("a record's history fragment: empty without audit:view")
@@ -154,7 +161,8 @@ class AuditController {
 		if (!access.can(Permission.AUDIT_VIEW)) {
 			return "audit/history :: nothing";
 		}
-		Page<AuditEventView> page = audit.list(new AuditQuery(entityType, entityId, null, null, null, null), null, HISTORY_SIZE);
+		Page<AuditEventView> page = audit.list(new AuditQuery(entityType, entityId, null, null, null, null), null,
+				HISTORY_SIZE);
 		model.addAttribute("rows", page.items().stream().map(Row::of).toList());
 		model.addAttribute("more", page.nextCursor() != null);
 		model.addAttribute("entityType", entityType);
@@ -173,4 +181,5 @@ class AuditController {
 		}
 		model.addAttribute("firstPage", cursor == null);
 	}
+
 }

@@ -14,11 +14,17 @@ import tools.jackson.databind.node.ObjectNode;
 record AuditEntry(Actor actor, String action, @Nullable String entityType, @Nullable String entityId,
 		@Nullable ObjectNode changes, @Nullable String reason) {
 
-	/** Who acted and from where; every part may be unknown (start-up jobs, failed sign-ins). */
+	/**
+	 * Who acted and from where; every part may be unknown (start-up jobs, failed
+	 * sign-ins).
+	 */
 	record Actor(@Nullable UUID id, @Nullable String name, @Nullable String tier, @Nullable UUID sessionId,
 			@Nullable String ip, @Nullable String userAgent) {
 
-		/** The signed-in user of this thread, and the client of the request being served, if any. */
+		/**
+		 * The signed-in user of this thread, and the client of the request being served,
+		 * if any.
+		 */
 		static Actor current() {
 			HttpServletRequest request = request();
 			String ip = request == null ? null : request.getRemoteAddr();

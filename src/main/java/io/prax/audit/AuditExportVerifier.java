@@ -21,11 +21,12 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Verifies an audit export ({@code GET /api/v1/audit/export}) offline, trusting nothing from the
- * server but the public keys given on the command line: every event's checksum and link, gapless
- * {@code seq}, every signed checkpoint against the chain, and a verified checkpoint at the last
- * event (else {@code unsigned_tail}: whoever can write the database could have rewritten the events
- * no signature covers, or removed the checkpoints). Runs without Spring, a database or a network:
+ * Verifies an audit export ({@code GET /api/v1/audit/export}) offline, trusting nothing
+ * from the server but the public keys given on the command line: every event's checksum
+ * and link, gapless {@code seq}, every signed checkpoint against the chain, and a
+ * verified checkpoint at the last event (else {@code unsigned_tail}: whoever can write
+ * the database could have rewritten the events no signature covers, or removed the
+ * checkpoints). Runs without Spring, a database or a network:
  * {@code java -jar prax.jar audit-verify export.zip --public-key key.pem [--public-key retired.pem]}.
  */
 public final class AuditExportVerifier {
@@ -37,7 +38,10 @@ public final class AuditExportVerifier {
 	private AuditExportVerifier() {
 	}
 
-	/** Runs the command; answers the process exit code: 0 valid, 1 invalid, 2 usage or unreadable input. */
+	/**
+	 * Runs the command; answers the process exit code: 0 valid, 1 invalid, 2 usage or
+	 * unreadable input.
+	 */
 	public static int run(String[] args, PrintStream out, PrintStream err) {
 		Path zip = null;
 		List<Path> keyFiles = new ArrayList<>();
@@ -93,15 +97,19 @@ public final class AuditExportVerifier {
 	}
 
 	/**
-	 * The export's tenant, the verification of its chain with {@code trustedKeys} (the export's own
-	 * keys when empty), the last {@code seq} a verified checkpoint vouches for, and the key id of a
-	 * checkpoint that failed because none of the keys has its id.
+	 * The export's tenant, the verification of its chain with {@code trustedKeys} (the
+	 * export's own keys when empty), the last {@code seq} a verified checkpoint vouches
+	 * for, and the key id of a checkpoint that failed because none of the keys has its
+	 * id.
 	 */
 	public record Result(@Nullable UUID tenant, Verification verification, long signedUpTo,
 			@Nullable String unknownKeyId) {
 	}
 
-	/** Verifies strictly: events no verified checkpoint covers make the export invalid ({@code unsigned_tail}). */
+	/**
+	 * Verifies strictly: events no verified checkpoint covers make the export invalid
+	 * ({@code unsigned_tail}).
+	 */
 	public static Result verify(Path zipFile, List<PublicKey> trustedKeys) throws IOException {
 		return verify(zipFile, trustedKeys, false);
 	}
@@ -112,9 +120,10 @@ public final class AuditExportVerifier {
 			List<PublicKey> keys = trustedKeys.isEmpty() ? exportedKeys(zip) : trustedKeys;
 			List<Checkpoint> checkpoints = new ArrayList<>();
 			for (JsonNode node : json(zip, AuditManagement.CHECKPOINTS_FILE)) {
-				checkpoints.add(new Checkpoint(UUID.fromString(node.get("tenantId").asString()), node.get("seq").asLong(),
-						node.get("checksum").asString(), Instant.parse(node.get("signedAt").asString()),
-						node.get("keyId").asString(), node.get("signature").asString(), node.get("note").asString()));
+				checkpoints.add(new Checkpoint(UUID.fromString(node.get("tenantId").asString()),
+						node.get("seq").asLong(), node.get("checksum").asString(),
+						Instant.parse(node.get("signedAt").asString()), node.get("keyId").asString(),
+						node.get("signature").asString(), node.get("note").asString()));
 			}
 			checkpoints.sort(Comparator.comparingLong(Checkpoint::seq));
 			ChainVerifier verifier = new ChainVerifier(keys, checkpoints);
@@ -183,4 +192,5 @@ public final class AuditExportVerifier {
 				+ ALLOW_UNSIGNED_TAIL + "]");
 		return 2;
 	}
+
 }

@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * {@code java -jar prax.jar audit-rotate-key [--keys-dir <dir>]}: retires the checkpoint signing key
- * (its public key stays in the keys directory, published and trusted for the checkpoints it signed)
- * and makes a new one. Runs without Spring or a database; running nodes pick the new key up by
- * themselves. The keys directory is {@code PRAX_KEYS_DIR}, else {@code $PRAX_DATA_DIR/keys}, as for
- * the server.
+ * {@code java -jar prax.jar audit-rotate-key [--keys-dir
+ * <dir>
+ * ]}: retires the checkpoint signing key (its public key stays in the keys directory,
+ * published and trusted for the checkpoints it signed) and makes a new one. Runs without
+ * Spring or a database; running nodes pick the new key up by themselves. The keys
+ * directory is {@code PRAX_KEYS_DIR}, else {@code $PRAX_DATA_DIR/keys}, as for the
+ * server.
  */
 public final class AuditKeyRotation {
 
@@ -18,7 +20,10 @@ public final class AuditKeyRotation {
 	private AuditKeyRotation() {
 	}
 
-	/** Runs the command; answers the process exit code: 0 rotated, 1 failed or no key to rotate, 2 usage. */
+	/**
+	 * Runs the command; answers the process exit code: 0 rotated, 1 failed or no key to
+	 * rotate, 2 usage.
+	 */
 	public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
 		Path dir = defaultKeysDir(environment);
 		for (int i = 0; i < args.length; i++) {
@@ -57,4 +62,5 @@ public final class AuditKeyRotation {
 		String data = environment.get("PRAX_DATA_DIR");
 		return Path.of(data != null && !data.isBlank() ? data : "./data").resolve("keys");
 	}
+
 }

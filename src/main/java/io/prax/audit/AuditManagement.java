@@ -32,8 +32,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The current tenant's audit trail: list and filter it, verify its chain and checkpoints, export it
- * for offline verification. Writing happens elsewhere, in the transaction of each change.
+ * The current tenant's audit trail: list and filter it, verify its chain and checkpoints,
+ * export it for offline verification. Writing happens elsewhere, in the transaction of
+ * each change.
  */
 @Service
 public class AuditManagement {
@@ -45,9 +46,13 @@ public class AuditManagement {
 			+ "ip, user_agent, action, entity_type, entity_id, changes::text as changes, reason, previous_checksum, checksum";
 
 	private final JdbcTemplate jdbc;
+
 	private final JdbcTemplate streaming;
+
 	private final AuditSigningKey key;
+
 	private final AuditWriter writer;
+
 	private final ObjectProvider<RecordIntegrityCheck> integrityChecks;
 
 	AuditManagement(DataSource dataSource, AuditSigningKey key, AuditWriter writer,
@@ -60,7 +65,10 @@ public class AuditManagement {
 		this.integrityChecks = integrityChecks;
 	}
 
-	/** Events newest first, after {@code cursor} (from a previous page), matching {@code query}. */
+	/**
+	 * Events newest first, after {@code cursor} (from a previous page), matching
+	 * {@code query}.
+	 */
 	@Transactional(readOnly = true)
 	public Page<AuditEventView> list(AuditQuery query, @Nullable String cursor, @Nullable Integer limit) {
 		int size = Page.limit(limit);
@@ -82,7 +90,10 @@ public class AuditManagement {
 		return Page.of(rows, size, AuditEventView::of, row -> Cursor.of("seq", Long.toString(row.seq())));
 	}
 
-	/** Sign-ins, refused sign-ins and revoked sessions since {@code since}, and the latest security events. */
+	/**
+	 * Sign-ins, refused sign-ins and revoked sessions since {@code since}, and the latest
+	 * security events.
+	 */
 	public record SecuritySummary(long signIns, long failedSignIns, long sessionsRevoked, List<AuditEventView> recent) {
 	}
 
@@ -101,10 +112,11 @@ public class AuditManagement {
 	}
 
 	/**
-	 * Walks the whole chain in {@code seq} order through a database cursor (constant memory), checking
-	 * every link, every checksum and every signed checkpoint; stops at the first problem. Checkpoints,
-	 * events and head are read in one snapshot: under read committed each statement would see the
-	 * commits of writers since the previous one, and a head that moved on would look like a gap.
+	 * Walks the whole chain in {@code seq} order through a database cursor (constant
+	 * memory), checking every link, every checksum and every signed checkpoint; stops at
+	 * the first problem. Checkpoints, events and head are read in one snapshot: under
+	 * read committed each statement would see the commits of writers since the previous
+	 * one, and a head that moved on would look like a gap.
 	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public Verification verify() {
@@ -129,8 +141,9 @@ public class AuditManagement {
 	}
 
 	/**
-	 * The value of {@code field} in the changes of every event with {@code action}, by entity id: what the
-	 * chain says was recorded, for a {@link RecordIntegrityCheck} to compare with the rows.
+	 * The value of {@code field} in the changes of every event with {@code action}, by
+	 * entity id: what the chain says was recorded, for a {@link RecordIntegrityCheck} to
+	 * compare with the rows.
 	 */
 	@Transactional(readOnly = true)
 	public java.util.Map<String, String> recorded(String action, String field) {
@@ -147,7 +160,10 @@ public class AuditManagement {
 		return checkpointRecords().stream().map(CheckpointView::of).toList();
 	}
 
-	/** The keys that verify this tenant's checkpoints: the signing key first, then the retired ones. */
+	/**
+	 * The keys that verify this tenant's checkpoints: the signing key first, then the
+	 * retired ones.
+	 */
 	public List<PublicKeyView> publicKeys() {
 		UUID tenant = TenantContext.require().value();
 		AuditSigningKey.Ring ring = key.ring();
@@ -165,10 +181,11 @@ public class AuditManagement {
 	}
 
 	/**
-	 * Streams a ZIP with {@code audit-events.jsonl} (one event a line, checksums included),
-	 * {@code checkpoints.json} and {@code public-keys.json}: what the offline verifier needs. All of it
-	 * is read in one snapshot, and ends at {@code signedSeq} (a checkpoint's {@code seq}) when given,
-	 * so events written meanwhile by others do not leave the export with an unsigned tail.
+	 * Streams a ZIP with {@code audit-events.jsonl} (one event a line, checksums
+	 * included), {@code checkpoints.json} and {@code public-keys.json}: what the offline
+	 * verifier needs. All of it is read in one snapshot, and ends at {@code signedSeq} (a
+	 * checkpoint's {@code seq}) when given, so events written meanwhile by others do not
+	 * leave the export with an unsigned tail.
 	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public void export(OutputStream target, OptionalLong signedSeq) {
@@ -176,8 +193,7 @@ public class AuditManagement {
 		try {
 			ZipOutputStream zip = new ZipOutputStream(target, StandardCharsets.UTF_8);
 			zip.putNextEntry(new ZipEntry(KEYS_FILE));
-			zip.write(CanonicalJson.JSON.writerWithDefaultPrettyPrinter()
-				.writeValueAsBytes(publicKeys()));
+			zip.write(CanonicalJson.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(publicKeys()));
 			zip.closeEntry();
 			zip.putNextEntry(new ZipEntry(CHECKPOINTS_FILE));
 			ArrayNode checkpoints = CanonicalJson.JSON.createArrayNode();
@@ -216,8 +232,10 @@ public class AuditManagement {
 	}
 
 	private List<Checkpoint> checkpointRecords() {
-		return jdbc.query("select tenant_id, seq, checksum, signed_at, key_id, signature, note from audit_checkpoint "
-				+ "order by seq", (rs, i) -> new Checkpoint(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3),
+		return jdbc.query(
+				"select tenant_id, seq, checksum, signed_at, key_id, signature, note from audit_checkpoint "
+						+ "order by seq",
+				(rs, i) -> new Checkpoint(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3),
 						rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5), rs.getString(6),
 						rs.getString(7)));
 	}
@@ -257,5 +275,7 @@ public class AuditManagement {
 		StopWalk() {
 			super(null, null, false, false);
 		}
+
 	}
+
 }

@@ -16,8 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One event of a tenant's chain as stored. Its checksum is
- * {@code hex(SHA-256(previousChecksum || RFC 8785 canonical JSON of content()))}, where the content is
- * every field except the two checksums.
+ * {@code hex(SHA-256(previousChecksum || RFC 8785 canonical JSON of content()))}, where
+ * the content is every field except the two checksums.
  */
 record AuditRecord(UUID tenantId, long seq, Instant occurredAt, @Nullable UUID actorId, @Nullable String actorName,
 		@Nullable String actorTier, @Nullable UUID sessionId, @Nullable String ip, @Nullable String userAgent,
@@ -29,7 +29,10 @@ record AuditRecord(UUID tenantId, long seq, Instant occurredAt, @Nullable UUID a
 	private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
 		.withZone(ZoneOffset.UTC);
 
-	/** PostgreSQL keeps microseconds: events are stamped at that precision so the stored time hashes the same. */
+	/**
+	 * PostgreSQL keeps microseconds: events are stamped at that precision so the stored
+	 * time hashes the same.
+	 */
 	static Instant stamp(Instant now) {
 		return now.truncatedTo(ChronoUnit.MICROS);
 	}
@@ -96,7 +99,8 @@ record AuditRecord(UUID tenantId, long seq, Instant occurredAt, @Nullable UUID a
 	}
 
 	/** Reads an export line (or any JSON of {@link #toJson()}'s shape). */
-	// A line missing a required field is read as it is, so the chain check reports it as altered
+	// A line missing a required field is read as it is, so the chain check reports it as
+	// altered
 	// (a checksum mismatch) rather than failing to read the export.
 	@SuppressWarnings("NullAway")
 	static AuditRecord fromJson(JsonNode node) {

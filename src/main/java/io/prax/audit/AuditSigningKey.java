@@ -28,21 +28,26 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * The Ed25519 key that signs checkpoints, and the retired keys that signed older ones. Generated on
- * first start into the keys directory (owner-only), never stored in the database, so whoever can
- * write the database cannot re-sign a rewritten chain. {@link #rotate(Path)} keeps the current
- * public key as {@code audit-checkpoint-ed25519.<fingerprint>.pem} (public key only: a retired key
- * verifies but can never sign again) and makes a new current key. Every node re-reads the directory
- * when its key files change, so a rotation by one node or by {@code audit-rotate-key} is picked up
- * without a restart.
+ * The Ed25519 key that signs checkpoints, and the retired keys that signed older ones.
+ * Generated on first start into the keys directory (owner-only), never stored in the
+ * database, so whoever can write the database cannot re-sign a rewritten chain.
+ * {@link #rotate(Path)} keeps the current public key as
+ * {@code audit-checkpoint-ed25519.<fingerprint>.pem} (public key only: a retired key
+ * verifies but can never sign again) and makes a new current key. Every node re-reads the
+ * directory when its key files change, so a rotation by one node or by
+ * {@code audit-rotate-key} is picked up without a restart.
  */
 @Component
 class AuditSigningKey {
 
 	static final String FILE = "audit-checkpoint-ed25519.pem";
 	static final String PREFIX = "audit-checkpoint-ed25519.";
+
 	private static final Pattern RETIRED = Pattern.compile("audit-checkpoint-ed25519\\.([0-9a-f]{16})\\.pem");
-	private static final Pattern PRIVATE = Pattern.compile("-----BEGIN PRIVATE KEY-----([^-]+)-----END PRIVATE KEY-----");
+
+	private static final Pattern PRIVATE = Pattern
+		.compile("-----BEGIN PRIVATE KEY-----([^-]+)-----END PRIVATE KEY-----");
+
 	private static final Pattern PUBLIC = Pattern.compile("-----BEGIN PUBLIC KEY-----[^-]+-----END PUBLIC KEY-----");
 
 	/** The current key pair, and every retired public key, newest first. */
@@ -57,7 +62,9 @@ class AuditSigningKey {
 	}
 
 	private final Path dir;
+
 	private volatile @Nullable String stamp;
+
 	private volatile @Nullable Ring ring;
 
 	AuditSigningKey(PraxProperties properties) {
@@ -66,7 +73,9 @@ class AuditSigningKey {
 		ring();
 	}
 
-	/** The keys as the directory has them now; read again only when a key file changed. */
+	/**
+	 * The keys as the directory has them now; read again only when a key file changed.
+	 */
 	Ring ring() {
 		String now = stamp(dir);
 		Ring current = ring;
@@ -87,20 +96,26 @@ class AuditSigningKey {
 		return ring().verificationKeys();
 	}
 
-	/** Retires the current key and starts signing with a new one; answers the new ring. */
+	/**
+	 * Retires the current key and starts signing with a new one; answers the new ring.
+	 */
 	synchronized Ring rotate() {
 		rotate(dir);
 		ring = null;
 		return ring();
 	}
 
-	/** The fingerprints of the new key and of the retired one (null when there was no key yet). */
+	/**
+	 * The fingerprints of the new key and of the retired one (null when there was no key
+	 * yet).
+	 */
 	record Rotation(String current, @Nullable String retired) {
 	}
 
 	/**
-	 * Keeps the current public key as a retired key file, then replaces the current key pair by a new
-	 * one, each file written atomically: at no moment is a key that signed checkpoints missing.
+	 * Keeps the current public key as a retired key file, then replaces the current key
+	 * pair by a new one, each file written atomically: at no moment is a key that signed
+	 * checkpoints missing.
 	 */
 	static Rotation rotate(Path dir) {
 		try {
@@ -120,7 +135,10 @@ class AuditSigningKey {
 		}
 	}
 
-	/** A tenant-independent name of a key: the first 8 bytes of SHA-256 of the raw public key, in hex. */
+	/**
+	 * A tenant-independent name of a key: the first 8 bytes of SHA-256 of the raw public
+	 * key, in hex.
+	 */
 	static String fingerprint(PublicKey key) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(SignedNote.rawPublicKey(key));
@@ -227,4 +245,5 @@ class AuditSigningKey {
 			throw new IllegalStateException("Ed25519 is part of every JDK 15+", ex);
 		}
 	}
+
 }

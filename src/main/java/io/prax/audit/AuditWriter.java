@@ -34,26 +34,33 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Appends events to a tenant's chain in the business transaction. Each event is prepared when it is
- * recorded (bounded fields, canonical JSON of its content around the one number that depends on the
- * chain, its {@code seq}), and a transaction's events are written together just before commit, after
- * the last flush: the tenant's head row is locked ({@code select ... for update}), the checksums are
- * chained (one SHA-256 each), and the events and the new head go in one statement. So the lock is held
- * for two round trips and the commit, after every business row lock: writers of one tenant serialize
- * without deadlocks and other tenants never wait. A rolled-back transaction writes nothing.
+ * Appends events to a tenant's chain in the business transaction. Each event is prepared
+ * when it is recorded (bounded fields, canonical JSON of its content around the one
+ * number that depends on the chain, its {@code seq}), and a transaction's events are
+ * written together just before commit, after the last flush: the tenant's head row is
+ * locked ({@code select ... for update}), the checksums are chained (one SHA-256 each),
+ * and the events and the new head go in one statement. So the lock is held for two round
+ * trips and the commit, after every business row lock: writers of one tenant serialize
+ * without deadlocks and other tenants never wait. A rolled-back transaction writes
+ * nothing.
  */
 @Component
 class AuditWriter {
 
 	/** Rows per insert statement: PostgreSQL takes at most 65,535 parameters. */
 	private static final int ROWS_PER_STATEMENT = 1_000;
+
 	private static final String COLUMNS = "tenant_id, seq, occurred_at, actor_id, actor_name, actor_tier, session_id, "
 			+ "ip, user_agent, action, entity_type, entity_id, changes, reason, previous_checksum, checksum";
+
 	private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)";
 
 	private final EntityManager entityManager;
+
 	private final TransactionTemplate transactions;
+
 	private final Clock clock;
+
 	/** The events each open Hibernate session will append at its commit. */
 	private final Map<SharedSessionContractImplementor, Batch> batches = Collections
 		.synchronizedMap(new IdentityHashMap<>());
@@ -65,7 +72,10 @@ class AuditWriter {
 		this.clock = clock;
 	}
 
-	/** Queues {@code entry} in the current transaction, or writes it in a transaction of its own if none is active. */
+	/**
+	 * Queues {@code entry} in the current transaction, or writes it in a transaction of
+	 * its own if none is active.
+	 */
 	void record(TenantId tenant, AuditEntry entry) {
 		Instant at = AuditRecord.stamp(Instant.now(clock));
 		if (TransactionSynchronizationManager.isActualTransactionActive()
@@ -74,8 +84,11 @@ class AuditWriter {
 			enqueue(entityManager.unwrap(SharedSessionContractImplementor.class), tenant.value(), entry, at);
 		}
 		else {
-			TenantContext.run(tenant, () -> transactions.executeWithoutResult(status -> enqueue(
-					entityManager.unwrap(SharedSessionContractImplementor.class), tenant.value(), entry, at)));
+			TenantContext
+				.run(tenant,
+						() -> transactions.executeWithoutResult(
+								status -> enqueue(entityManager.unwrap(SharedSessionContractImplementor.class),
+										tenant.value(), entry, at)));
 		}
 	}
 
@@ -83,7 +96,8 @@ class AuditWriter {
 		Prepared event = Prepared.of(tenant, entry, at);
 		Batch batch = batches.get(session);
 		if (batch == null || batch.appended || !batch.tenant.equals(tenant)) {
-			// A batch already written, or of another tenant, cannot take it: the event gets a batch of its own.
+			// A batch already written, or of another tenant, cannot take it: the event
+			// gets a batch of its own.
 			batch = new Batch(tenant);
 			if (!batches.containsKey(session) || batches.get(session).appended) {
 				batches.put(session, batch);
@@ -95,12 +109,16 @@ class AuditWriter {
 		batch.events.add(event);
 	}
 
-	/** One transaction's events of one tenant, appended together just before it commits. */
+	/**
+	 * One transaction's events of one tenant, appended together just before it commits.
+	 */
 	private final class Batch implements TransactionCompletionCallbacks.BeforeCompletionCallback,
 			TransactionCompletionCallbacks.AfterCompletionCallback {
 
 		final UUID tenant;
+
 		final List<Prepared> events = new ArrayList<>();
+
 		volatile boolean appended;
 
 		Batch(UUID tenant) {
@@ -121,9 +139,13 @@ class AuditWriter {
 		public void doAfterTransactionCompletion(boolean success, SharedSessionContractImplementor session) {
 			batches.remove(session, this);
 		}
+
 	}
 
-	/** Links the events to the tenant's head and appends them: call inside the transaction that makes the change. */
+	/**
+	 * Links the events to the tenant's head and appends them: call inside the transaction
+	 * that makes the change.
+	 */
 	static List<AuditRecord> append(Connection c, UUID tenant, List<Prepared> events) throws SQLException {
 		Head head = lockHead(c, tenant);
 		List<AuditRecord> linked = new ArrayList<>(events.size());
@@ -172,15 +194,17 @@ class AuditWriter {
 	}
 
 	/**
-	 * An event ready to be linked: everything but its {@code seq} and checksums, and the canonical JSON
-	 * of its content split around {@code "seq"} (RFC 8785 sorts the members, so the parts before and
-	 * after it are fixed), so linking under the lock is one SHA-256.
+	 * An event ready to be linked: everything but its {@code seq} and checksums, and the
+	 * canonical JSON of its content split around {@code "seq"} (RFC 8785 sorts the
+	 * members, so the parts before and after it are fixed), so linking under the lock is
+	 * one SHA-256.
 	 */
 	record Prepared(AuditRecord unlinked, @Nullable String changesJson, byte[] beforeSeq, byte[] afterSeq) {
 
 		static Prepared of(UUID tenant, AuditEntry entry, Instant at) {
 			AuditEntry.Actor actor = entry.actor();
-			// Bounded here, before hashing, so no caller can put a huge header or name into the permanent chain.
+			// Bounded here, before hashing, so no caller can put a huge header or name
+			// into the permanent chain.
 			AuditRecord unlinked = new AuditRecord(tenant, 0, at, actor.id(), Bounded.text(actor.name(), Bounded.NAME),
 					Bounded.text(actor.tier(), Bounded.NAME), actor.sessionId(), Bounded.text(actor.ip(), Bounded.IP),
 					Bounded.text(actor.userAgent(), Bounded.USER_AGENT), entry.action(),
@@ -227,7 +251,10 @@ class AuditWriter {
 	record Head(long seq, String checksum) {
 	}
 
-	/** Locks the tenant's head row, creating it (seq 0, genesis checksum) on the tenant's first event. */
+	/**
+	 * Locks the tenant's head row, creating it (seq 0, genesis checksum) on the tenant's
+	 * first event.
+	 */
 	private static Head lockHead(Connection c, UUID tenant) throws SQLException {
 		Head head = selectHead(c, tenant);
 		if (head != null) {
@@ -247,12 +274,13 @@ class AuditWriter {
 	}
 
 	private static @Nullable Head selectHead(Connection c, UUID tenant) throws SQLException {
-		try (PreparedStatement select = c.prepareStatement(
-				"select seq, checksum from audit_head where tenant_id = ? for update")) {
+		try (PreparedStatement select = c
+			.prepareStatement("select seq, checksum from audit_head where tenant_id = ? for update")) {
 			select.setObject(1, tenant);
 			try (ResultSet rs = select.executeQuery()) {
 				return rs.next() ? new Head(rs.getLong(1), rs.getString(2)) : null;
 			}
 		}
 	}
+
 }

@@ -3,9 +3,9 @@ package io.prax.audit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Bounds the free text the audit trail and the request log store: headers, names, e-mail addresses
- * attempted at sign-in. Whatever a caller sends, an event stays small; a cut value ends in
- * {@link #MARKER} so nobody mistakes it for what was sent.
+ * Bounds the free text the audit trail and the request log store: headers, names, e-mail
+ * addresses attempted at sign-in. Whatever a caller sends, an event stays small; a cut
+ * value ends in {@link #MARKER} so nobody mistakes it for what was sent.
  */
 final class Bounded {
 
@@ -22,7 +22,10 @@ final class Bounded {
 	private Bounded() {
 	}
 
-	/** {@code value} if at most {@code max} chars long, else its start and the marker, {@code max} chars in all. */
+	/**
+	 * {@code value} if at most {@code max} chars long, else its start and the marker,
+	 * {@code max} chars in all.
+	 */
 	static @Nullable String text(@Nullable String value, int max) {
 		if (value == null || value.length() <= max) {
 			return value;
@@ -33,4 +36,5 @@ final class Bounded {
 		}
 		return value.substring(0, keep) + MARKER;
 	}
+
 }

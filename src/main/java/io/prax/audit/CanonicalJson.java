@@ -32,4 +32,5 @@ final class CanonicalJson {
 	static byte[] utf8(JsonNode node) {
 		return of(node).getBytes(StandardCharsets.UTF_8);
 	}
+
 }

@@ -7,19 +7,28 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Walks one tenant's chain in {@code seq} order, one event at a time (constant memory), and stops at
- * the first problem. Used by the server's verify and by the offline verifier alike.
+ * Walks one tenant's chain in {@code seq} order, one event at a time (constant memory),
+ * and stops at the first problem. Used by the server's verify and by the offline verifier
+ * alike.
  */
 final class ChainVerifier {
 
 	private final List<PublicKey> keys;
+
 	private final Iterator<Checkpoint> checkpoints;
+
 	private @Nullable Checkpoint nextCheckpoint;
+
 	private long lastSeq;
+
 	private String lastChecksum = AuditRecord.GENESIS;
+
 	private long checked;
+
 	private long checkpointsVerified;
+
 	private @Nullable Long firstInvalidSeq;
+
 	private @Nullable String problem;
 
 	/** {@code checkpoints} in ascending {@code seq} order. */
@@ -29,7 +38,10 @@ final class ChainVerifier {
 		this.nextCheckpoint = this.checkpoints.hasNext() ? this.checkpoints.next() : null;
 	}
 
-	/** Checks the next event; false once a problem is found (later events are not looked at). */
+	/**
+	 * Checks the next event; false once a problem is found (later events are not looked
+	 * at).
+	 */
 	boolean accept(AuditRecord event) {
 		if (problem != null) {
 			return false;
@@ -62,8 +74,9 @@ final class ChainVerifier {
 	}
 
 	/**
-	 * The result. {@code headSeq}/{@code headChecksum} are the database's head row (null offline): events
-	 * missing after the end, up to the head or a signed checkpoint, are a {@code gap}.
+	 * The result. {@code headSeq}/{@code headChecksum} are the database's head row (null
+	 * offline): events missing after the end, up to the head or a signed checkpoint, are
+	 * a {@code gap}.
 	 */
 	Verification finish(@Nullable Long headSeq, @Nullable String headChecksum) {
 		if (problem == null && nextCheckpoint != null) {
@@ -102,4 +115,5 @@ final class ChainVerifier {
 		}
 		return false;
 	}
+
 }

@@ -5,9 +5,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The reason a caller gave for the changes of the current transaction (F15). A module's service
- * hands it over before changing records; the audit trail stores it with each change, and refuses
- * edits of regulated modules without one.
+ * The reason a caller gave for the changes of the current transaction (F15). A module's
+ * service hands it over before changing records; the audit trail stores it with each
+ * change, and refuses edits of regulated modules without one.
  */
 public final class ReasonForChange {
 
@@ -16,7 +16,9 @@ public final class ReasonForChange {
 	private ReasonForChange() {
 	}
 
-	/** Attaches {@code reason} (ignored when blank) to the current transaction's changes. */
+	/**
+	 * Attaches {@code reason} (ignored when blank) to the current transaction's changes.
+	 */
 	public static void give(@Nullable String reason) {
 		if (reason == null || reason.isBlank() || !TransactionSynchronizationManager.isSynchronizationActive()) {
 			return;
@@ -39,4 +41,5 @@ public final class ReasonForChange {
 	static @Nullable String current() {
 		return (String) TransactionSynchronizationManager.getResource(KEY);
 	}
+
 }

@@ -25,18 +25,22 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The tenant's regulated modules (F15): edits of their records need a reason for change, kept in the
- * audit event. A record type belongs to the module of its plural name ({@code customer} →
- * {@code customers}).
+ * The tenant's regulated modules (F15): edits of their records need a reason for change,
+ * kept in the audit event. A record type belongs to the module of its plural name
+ * ({@code customer} → {@code customers}).
  */
 @Service
 public class RegulatedModules {
 
-	/** Business modules a tenant may regulate; identity and sessions are never blocked for want of a reason. */
-	public static final List<String> REGULATABLE = List.of("customers", "contacts", "employees", "invoices",
-			"payslips", "documents", "approvals");
+	/**
+	 * Business modules a tenant may regulate; identity and sessions are never blocked for
+	 * want of a reason.
+	 */
+	public static final List<String> REGULATABLE = List.of("customers", "contacts", "employees", "invoices", "payslips",
+			"documents", "approvals");
 
 	private final JdbcTemplate jdbc;
+
 	private final AuditWriter writer;
 
 	RegulatedModules(DataSource dataSource, AuditWriter writer) {
@@ -63,8 +67,9 @@ public class RegulatedModules {
 					+ String.join(", ", unknown) + " (choose from " + String.join(", ", REGULATABLE) + ")"));
 		}
 		List<String> before = list();
-		jdbc.update("insert into audit_setting (tenant_id, regulated_modules) values (?, ?) "
-				+ "on conflict (tenant_id) do update set regulated_modules = excluded.regulated_modules",
+		jdbc.update(
+				"insert into audit_setting (tenant_id, regulated_modules) values (?, ?) "
+						+ "on conflict (tenant_id) do update set regulated_modules = excluded.regulated_modules",
 				TenantContext.require().value(), wanted.toArray(String[]::new));
 		ObjectNode changes = JsonNodeFactory.instance.objectNode();
 		ObjectNode change = changes.putObject("regulatedModules");
@@ -72,8 +77,9 @@ public class RegulatedModules {
 		before.forEach(was::add);
 		ArrayNode is = change.putArray("after");
 		wanted.forEach(is::add);
-		writer.record(TenantContext.require(), new AuditEntry(AuditEntry.Actor.current(),
-				"settings.regulated_modules_changed", "audit_setting", TenantContext.require().toString(), changes, null));
+		writer.record(TenantContext.require(),
+				new AuditEntry(AuditEntry.Actor.current(), "settings.regulated_modules_changed", "audit_setting",
+						TenantContext.require().toString(), changes, null));
 		return wanted;
 	}
 
@@ -84,8 +90,8 @@ public class RegulatedModules {
 	static boolean isRegulated(SharedSessionContractImplementor session, UUID tenant, String module) {
 		boolean[] regulated = { false };
 		session.doWork(c -> {
-			try (PreparedStatement select = c.prepareStatement(
-					"select ? = any (regulated_modules) from audit_setting where tenant_id = ?")) {
+			try (PreparedStatement select = c
+				.prepareStatement("select ? = any (regulated_modules) from audit_setting where tenant_id = ?")) {
 				select.setString(1, module);
 				select.setObject(2, tenant);
 				try (ResultSet rs = select.executeQuery()) {
@@ -105,4 +111,5 @@ public class RegulatedModules {
 	private static List<String> modules(@Nullable Array array) throws java.sql.SQLException {
 		return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
 	}
+
 }

@@ -45,18 +45,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The request log (F11): every authenticated request's IP, user agent, session, method, path, status
- * and duration, in a table partitioned by month with a retention setting. Written off the request's
- * critical path by a background writer in batches; when its queue is full the request writes its own
- * row, so nothing is dropped, and a batch that cannot be written is logged as an error, row by row.
+ * The request log (F11): every authenticated request's IP, user agent, session, method,
+ * path, status and duration, in a table partitioned by month with a retention setting.
+ * Written off the request's critical path by a background writer in batches; when its
+ * queue is full the request writes its own row, so nothing is dropped, and a batch that
+ * cannot be written is logged as an error, row by row.
  */
 @Component
 class RequestLog implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(RequestLog.class);
+
 	private static final int BATCH = 500;
 
-	/** One request; the client's free text (address, user agent, method, path) is bounded, whatever it sent. */
+	/**
+	 * One request; the client's free text (address, user agent, method, path) is bounded,
+	 * whatever it sent.
+	 */
 	record Entry(UUID tenantId, Instant occurredAt, UUID id, @Nullable UUID userId, @Nullable UUID sessionId,
 			@Nullable String ip, @Nullable String userAgent, String method, String path, int status, int durationMs) {
 
@@ -69,11 +74,17 @@ class RequestLog implements DisposableBean {
 	}
 
 	private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(10_000);
+
 	private final JdbcTemplate jdbc;
+
 	private final TransactionTemplate transactions;
+
 	private final Clock clock;
+
 	private final Duration retention;
+
 	private final Thread writer;
+
 	private volatile boolean running = true;
 
 	RequestLog(DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock,
@@ -104,7 +115,10 @@ class RequestLog implements DisposableBean {
 		}
 	}
 
-	/** Writes everything queued so far, and waits for a batch being written (tests, shutdown). */
+	/**
+	 * Writes everything queued so far, and waits for a batch being written (tests,
+	 * shutdown).
+	 */
 	synchronized void flush() {
 		List<Entry> batch = new ArrayList<>();
 		while (queue.drainTo(batch, BATCH) > 0) {
@@ -114,8 +128,8 @@ class RequestLog implements DisposableBean {
 	}
 
 	/**
-	 * Creates this and next month's partitions and drops months past the retention. Runs on every node;
-	 * both steps are idempotent.
+	 * Creates this and next month's partitions and drops months past the retention. Runs
+	 * on every node; both steps are idempotent.
 	 */
 	@Scheduled(fixedDelayString = "${prax.audit.request-log-maintenance-interval:6h}",
 			initialDelayString = "${prax.audit.request-log-maintenance-interval:6h}")
@@ -148,7 +162,8 @@ class RequestLog implements DisposableBean {
 	private void drainForever() {
 		while (running) {
 			try {
-				// Polled under the lock, so flush() never returns while a taken row is still unwritten.
+				// Polled under the lock, so flush() never returns while a taken row is
+				// still unwritten.
 				synchronized (this) {
 					Entry first = queue.poll(200, TimeUnit.MILLISECONDS);
 					if (first != null) {
@@ -196,10 +211,13 @@ class RequestLog implements DisposableBean {
 		});
 	}
 
-	/** Measures each request inside the security chain, where the signed-in user is known. */
+	/**
+	 * Measures each request inside the security chain, where the signed-in user is known.
+	 */
 	static final class Filter extends OncePerRequestFilter {
 
 		private final RequestLog requests;
+
 		private final Clock clock;
 
 		Filter(RequestLog requests, Clock clock) {
@@ -228,17 +246,23 @@ class RequestLog implements DisposableBean {
 				}
 			}
 		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	static class Registration {
 
-		/** Right after Spring Security's filter chain, so it runs inside it with the user known. */
+		/**
+		 * Right after Spring Security's filter chain, so it runs inside it with the user
+		 * known.
+		 */
 		@Bean
 		FilterRegistrationBean<Filter> requestLogFilter(RequestLog requests, Clock clock) {
 			FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new Filter(requests, clock));
 			registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
 			return registration;
 		}
+
 	}
+
 }

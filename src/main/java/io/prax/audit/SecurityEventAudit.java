@@ -25,8 +25,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes the security events of the session and identity modules into the tenant's chain, in the
- * transaction that published them (a refused sign-in, published after its transaction, gets its own).
+ * Writes the security events of the session and identity modules into the tenant's chain,
+ * in the transaction that published them (a refused sign-in, published after its
+ * transaction, gets its own).
  */
 @Component
 class SecurityEventAudit {
@@ -34,6 +35,7 @@ class SecurityEventAudit {
 	private static final Logger log = LoggerFactory.getLogger(SecurityEventAudit.class);
 
 	private final AuditWriter writer;
+
 	private final IdentityManagement identity;
 
 	SecurityEventAudit(AuditWriter writer, IdentityManagement identity) {
@@ -45,8 +47,8 @@ class SecurityEventAudit {
 	void on(SignedIn event) {
 		AuditEntry.Actor actor = user(event.tenantId(), event.userId(), event.sessionId().value(), event.ip(),
 				event.userAgent());
-		writer.record(event.tenantId(), new AuditEntry(actor, "auth.sign_in", "session",
-				event.sessionId().value().toString(), null, null));
+		writer.record(event.tenantId(),
+				new AuditEntry(actor, "auth.sign_in", "session", event.sessionId().value().toString(), null, null));
 	}
 
 	@EventListener
@@ -59,7 +61,8 @@ class SecurityEventAudit {
 		changes.put("email", Bounded.text(event.email(), Bounded.EMAIL));
 		changes.put("reason", Bounded.text(event.reason(), Bounded.NAME));
 		AuditEntry.Actor actor = new AuditEntry.Actor(null, null, null, null, event.ip(), event.userAgent());
-		writer.record(event.tenantId(), new AuditEntry(actor, "auth.sign_in_failed", null, null, changes, event.reason()));
+		writer.record(event.tenantId(),
+				new AuditEntry(actor, "auth.sign_in_failed", null, null, changes, event.reason()));
 	}
 
 	@EventListener
@@ -88,8 +91,8 @@ class SecurityEventAudit {
 
 	@EventListener
 	void on(PasswordChangeFailed event) {
-		writer.record(event.tenantId(), new AuditEntry(AuditEntry.Actor.current(), "user.password_change_failed", "user",
-				event.userId().value().toString(), null, event.reason()));
+		writer.record(event.tenantId(), new AuditEntry(AuditEntry.Actor.current(), "user.password_change_failed",
+				"user", event.userId().value().toString(), null, event.reason()));
 	}
 
 	@EventListener
@@ -123,14 +126,15 @@ class SecurityEventAudit {
 		changes.put("withPassword", event.withPassword());
 		changes.put("invited", event.invited());
 		event.userIds().forEach(id -> changes.withArray("userIds").add(id.value().toString()));
-		writer.record(event.tenantId(), new AuditEntry(AuditEntry.Actor.current(), "user.imported", null, null,
-				changes, null));
+		writer.record(event.tenantId(),
+				new AuditEntry(AuditEntry.Actor.current(), "user.imported", null, null, changes, null));
 	}
 
 	@EventListener
 	void on(SecuritySettingsChanged event) {
 		ObjectNode changes = changes();
-		change(changes, "refreshLifetimeDays", event.before().refreshLifetimeDays(), event.after().refreshLifetimeDays());
+		change(changes, "refreshLifetimeDays", event.before().refreshLifetimeDays(),
+				event.after().refreshLifetimeDays());
 		change(changes, "rememberMeLifetimeDays", event.before().rememberMeLifetimeDays(),
 				event.after().rememberMeLifetimeDays());
 		change(changes, "idleTimeoutMinutes", event.before().idleTimeoutMinutes(), event.after().idleTimeoutMinutes());
@@ -147,7 +151,10 @@ class SecurityEventAudit {
 				"security_settings", event.tenantId().value().toString(), changes, null));
 	}
 
-	/** A user's second factor changed (enrolled, disabled, reset by an administrator, backup codes): never the secret. */
+	/**
+	 * A user's second factor changed (enrolled, disabled, reset by an administrator,
+	 * backup codes): never the secret.
+	 */
 	@EventListener
 	void on(io.prax.identity.MfaManagement.MfaChanged event) {
 		writer.record(event.tenantId(), new AuditEntry(AuditEntry.Actor.current(), "user.mfa_" + event.change(), "user",
@@ -172,4 +179,5 @@ class SecurityEventAudit {
 	private static ObjectNode changes() {
 		return JsonNodeFactory.instance.objectNode();
 	}
+
 }

@@ -16,13 +16,15 @@ import java.util.UUID;
 
 /**
  * C2SP signed-note checkpoints (c2sp.org/tlog-checkpoint, c2sp.org/signed-note): the body
- * {@code "<origin>\n<size>\n<base64 root hash>\n"} signed with Ed25519, followed by a blank line and
- * the signature line {@code "— <key name> <base64(key id || signature)>\n"}. The key name is the
- * origin, the key id the first 4 bytes of SHA-256(name || 0x0A || 0x01 || raw public key).
+ * {@code "<origin>\n<size>\n<base64 root hash>\n"} signed with Ed25519, followed by a
+ * blank line and the signature line
+ * {@code "— <key name> <base64(key id || signature)>\n"}. The key name is the origin, the
+ * key id the first 4 bytes of SHA-256(name || 0x0A || 0x01 || raw public key).
  */
 final class SignedNote {
 
 	static final String ALGORITHM = "Ed25519";
+
 	/** DER prefix of an X.509 SubjectPublicKeyInfo holding a raw 32-byte Ed25519 key. */
 	private static final int X509_PREFIX = 12;
 
@@ -34,8 +36,8 @@ final class SignedNote {
 	}
 
 	static String body(UUID tenant, long size, String checksumHex) {
-		return origin(tenant) + "\n" + size + "\n" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(checksumHex))
-				+ "\n";
+		return origin(tenant) + "\n" + size + "\n"
+				+ Base64.getEncoder().encodeToString(HexFormat.of().parseHex(checksumHex)) + "\n";
 	}
 
 	static byte[] rawPublicKey(PublicKey key) {
@@ -90,7 +92,10 @@ final class SignedNote {
 	}
 
 	static String note(UUID tenant, String body, PublicKey key, byte[] signature) {
-		byte[] line = ByteBuffer.allocate(4 + signature.length).put(keyHash(origin(tenant), key)).put(signature).array();
+		byte[] line = ByteBuffer.allocate(4 + signature.length)
+			.put(keyHash(origin(tenant), key))
+			.put(signature)
+			.array();
 		return body + "\n\u2014 " + origin(tenant) + " " + Base64.getEncoder().encodeToString(line) + "\n";
 	}
 
@@ -107,12 +112,14 @@ final class SignedNote {
 	}
 
 	static String pem(PublicKey key) {
-		return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-			.encodeToString(key.getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+		return "-----BEGIN PUBLIC KEY-----\n"
+				+ Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
+				+ "\n-----END PUBLIC KEY-----\n";
 	}
 
 	static PublicKey fromPem(String pem) {
 		String base64 = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
 		return publicKey(Base64.getDecoder().decode(base64));
 	}
+
 }

@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What the authenticated customer API is measured against (benchmark profile only, loopback only). */
+/**
+ * What the authenticated customer API is measured against (benchmark profile only,
+ * loopback only).
+ */
 @RestController
 @Profile(BenchmarkProfile.NAME)
 @RequestMapping("/bench/baseline/tenants/{tenant}/customers")
@@ -39,4 +42,5 @@ class BaselineController {
 	ResponseEntity<CustomerView> insert(@PathVariable UUID tenant, @RequestBody CustomerInput input) {
 		return ResponseEntity.status(HttpStatus.CREATED).body(customers.insert(new TenantId(tenant), input));
 	}
+
 }

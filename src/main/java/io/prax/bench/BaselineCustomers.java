@@ -19,8 +19,8 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * The baselines: the same customer row read, and the same row inserted, with plain SQL in one
- * tenant-scoped transaction; no authentication, no permission check, no audit.
+ * The baselines: the same customer row read, and the same row inserted, with plain SQL in
+ * one tenant-scoped transaction; no authentication, no permission check, no audit.
  */
 @Component
 @Profile(BenchmarkProfile.NAME)
@@ -31,6 +31,7 @@ class BaselineCustomers {
 			+ "updated_at, updated_by";
 
 	private final TenantWork work;
+
 	private final Clock clock;
 
 	BaselineCustomers(TenantWork work, Clock clock) {
@@ -39,8 +40,9 @@ class BaselineCustomers {
 	}
 
 	Optional<CustomerView> read(TenantId tenant, UUID id) {
-		List<CustomerView> rows = work.in(tenant, jdbc -> jdbc.query(
-				"select " + COLUMNS + " from customer where id = ? and deleted_at is null", (rs, i) -> view(rs), id));
+		List<CustomerView> rows = work.in(tenant,
+				jdbc -> jdbc.query("select " + COLUMNS + " from customer where id = ? and deleted_at is null",
+						(rs, i) -> view(rs), id));
 		return rows.stream().findFirst();
 	}
 
@@ -52,21 +54,23 @@ class BaselineCustomers {
 				: input.billingAddress();
 		work.in(tenant, jdbc -> jdbc.update("insert into customer (tenant_id, id, name, email, phone, tax_id, "
 				+ "billing_line1, billing_line2, billing_postal_code, billing_city, billing_region, billing_country, "
-				+ "version, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)", tenant.value(), id,
-				input.name(), input.email(), input.phone(), input.taxId(), address.line1(), address.line2(),
-				address.postalCode(), address.city(), address.region(), address.country(), Timestamp.from(now),
-				Timestamp.from(now)));
-		return new CustomerView(id, io.prax.platform.Validation.checked(input.name()), input.email(), input.phone(), input.taxId(), address, 0, now, null, now,
-				null);
+				+ "version, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+				tenant.value(), id, input.name(), input.email(), input.phone(), input.taxId(), address.line1(),
+				address.line2(), address.postalCode(), address.city(), address.region(), address.country(),
+				Timestamp.from(now), Timestamp.from(now)));
+		return new CustomerView(id, io.prax.platform.Validation.checked(input.name()), input.email(), input.phone(),
+				input.taxId(), address, 0, now, null, now, null);
 	}
 
 	private static CustomerView view(ResultSet rs) throws SQLException {
 		return new CustomerView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("email"),
 				rs.getString("phone"), rs.getString("tax_id"),
 				new Address(rs.getString("billing_line1"), rs.getString("billing_line2"),
-						rs.getString("billing_postal_code"), rs.getString("billing_city"), rs.getString("billing_region"),
-						rs.getString("billing_country")),
-				rs.getLong("version"), rs.getTimestamp("created_at").toInstant(), rs.getObject("created_by", UUID.class),
-				rs.getTimestamp("updated_at").toInstant(), rs.getObject("updated_by", UUID.class));
+						rs.getString("billing_postal_code"), rs.getString("billing_city"),
+						rs.getString("billing_region"), rs.getString("billing_country")),
+				rs.getLong("version"), rs.getTimestamp("created_at").toInstant(),
+				rs.getObject("created_by", UUID.class), rs.getTimestamp("updated_at").toInstant(),
+				rs.getObject("updated_by", UUID.class));
 	}
+
 }

@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * How {@code bench/run.sh} prepares its data set and reads the figures it cannot get over HTTP from
- * outside (benchmark profile only, loopback only).
+ * How {@code bench/run.sh} prepares its data set and reads the figures it cannot get over
+ * HTTP from outside (benchmark profile only, loopback only).
  */
 @RestController
 @Profile(BenchmarkProfile.NAME)
@@ -27,11 +27,17 @@ import org.springframework.web.server.ResponseStatusException;
 class BenchmarkDataController {
 
 	private final BulkTenants tenants;
+
 	private final BulkCustomers customers;
+
 	private final BulkAuditChain audit;
+
 	private final QueryPlans plans;
+
 	private final PasswordCost passwords;
+
 	private final MemoryReport memory;
+
 	private final TenantDirectory directory;
 
 	BenchmarkDataController(BulkTenants tenants, BulkCustomers customers, BulkAuditChain audit, QueryPlans plans,
@@ -68,7 +74,8 @@ class BenchmarkDataController {
 	@PublicEndpoint("benchmark data set: bulk tenants with customers; exists only in the benchmark profile")
 	Rows fillers(@RequestParam int tenants, @RequestParam long customersEach) {
 		long start = System.nanoTime();
-		return new Rows(this.tenants.fillers(tenants, customersEach, customers), (System.nanoTime() - start) / 1_000_000);
+		return new Rows(this.tenants.fillers(tenants, customersEach, customers),
+				(System.nanoTime() - start) / 1_000_000);
 	}
 
 	@PostMapping("/audit-events")
@@ -102,4 +109,5 @@ class BenchmarkDataController {
 			.map(TenantInfo::id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no tenant " + slug));
 	}
+
 }

@@ -11,9 +11,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The baselines measure the application without its security, so {@code /bench/**} gets a chain of its
- * own without authentication, CSRF or rate limits; it answers callers on this machine only. Without
- * the {@code benchmark} profile neither this chain nor any {@code /bench} handler exists.
+ * The baselines measure the application without its security, so {@code /bench/**} gets a
+ * chain of its own without authentication, CSRF or rate limits; it answers callers on
+ * this machine only. Without the {@code benchmark} profile neither this chain nor any
+ * {@code /bench} handler exists.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile(BenchmarkProfile.NAME)
@@ -27,8 +28,9 @@ class BenchmarkSecurity {
 			.sessionManagement(sessions -> sessions.disable())
 			.requestCache(cache -> cache.disable())
 			.authorizeHttpRequests(auth -> auth.anyRequest()
-				.access((authentication, context) -> new AuthorizationDecision(
-						PeerAddress.fromThisMachine(context.getRequest()))));
+				.access((authentication,
+						context) -> new AuthorizationDecision(PeerAddress.fromThisMachine(context.getRequest()))));
 		return http.build();
 	}
+
 }

@@ -23,22 +23,27 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.stereotype.Component;
 
 /**
- * Extends a tenant's audit chain by a million events in seconds: each event is linked to the head
- * and hashed exactly as the audit module's writer does ({@code hex(SHA-256(previous || RFC 8785
- * JSON of the content))}), ten thousand per insert, with the head row locked and moved in the same
- * transaction. Whether the result is a valid chain is for the real verifier to say: the benchmark
- * calls {@code GET /api/v1/audit/verify} on it, and a test does so on a small chain.
+ * Extends a tenant's audit chain by a million events in seconds: each event is linked to
+ * the head and hashed exactly as the audit module's writer does
+ * ({@code hex(SHA-256(previous || RFC 8785
+ * JSON of the content))}), ten thousand per insert, with the head row locked and moved in
+ * the same transaction. Whether the result is a valid chain is for the real verifier to
+ * say: the benchmark calls {@code GET /api/v1/audit/verify} on it, and a test does so on
+ * a small chain.
  */
 @Component
 @Profile(BenchmarkProfile.NAME)
 class BulkAuditChain {
 
 	static final String GENESIS = "0".repeat(64);
+
 	private static final int BATCH = 10_000;
+
 	private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
 		.withZone(ZoneOffset.UTC);
 
 	private final TenantWork work;
+
 	private final Clock clock;
 
 	BulkAuditChain(TenantWork work, Clock clock) {
@@ -46,7 +51,10 @@ class BulkAuditChain {
 		this.clock = clock;
 	}
 
-	/** Appends {@code events} customer-update events by {@code actor} to the tenant's chain. */
+	/**
+	 * Appends {@code events} customer-update events by {@code actor} to the tenant's
+	 * chain.
+	 */
 	long append(TenantId tenant, UUID actor, long events) {
 		long done = 0;
 		while (done < events) {
@@ -66,7 +74,8 @@ class BulkAuditChain {
 	private void appendBatch(Connection c, UUID tenant, UUID actor, int count) throws SQLException {
 		long seq;
 		String previous;
-		try (PreparedStatement head = c.prepareStatement("select seq, checksum from audit_head where tenant_id = ? for update")) {
+		try (PreparedStatement head = c
+			.prepareStatement("select seq, checksum from audit_head where tenant_id = ? for update")) {
 			head.setObject(1, tenant);
 			try (ResultSet rs = head.executeQuery()) {
 				if (rs.next()) {
@@ -76,8 +85,8 @@ class BulkAuditChain {
 				else {
 					seq = 0;
 					previous = GENESIS;
-					try (PreparedStatement genesis = c.prepareStatement(
-							"insert into audit_head (tenant_id, seq, checksum) values (?, 0, ?)")) {
+					try (PreparedStatement genesis = c
+						.prepareStatement("insert into audit_head (tenant_id, seq, checksum) values (?, 0, ?)")) {
 						genesis.setObject(1, tenant);
 						genesis.setString(2, GENESIS);
 						genesis.executeUpdate();
@@ -123,7 +132,8 @@ class BulkAuditChain {
 			insert.setArray(8, text(c, checksums));
 			insert.executeUpdate();
 		}
-		try (PreparedStatement update = c.prepareStatement("update audit_head set seq = ?, checksum = ? where tenant_id = ?")) {
+		try (PreparedStatement update = c
+			.prepareStatement("update audit_head set seq = ?, checksum = ? where tenant_id = ?")) {
 			update.setLong(1, seq);
 			update.setString(2, previous);
 			update.setObject(3, tenant);
@@ -152,4 +162,5 @@ class BulkAuditChain {
 			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
 		}
 	}
+
 }

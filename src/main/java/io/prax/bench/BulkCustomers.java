@@ -7,9 +7,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * Customers by the million with {@code generate_series}, in chunks of one transaction each, as the
- * application role under row-level security. Names are two words of a hundred and a number, so a
- * search for one word matches about 2 % of a tenant's customers, spread over the whole name order.
+ * Customers by the million with {@code generate_series}, in chunks of one transaction
+ * each, as the application role under row-level security. Names are two words of a
+ * hundred and a number, so a search for one word matches about 2 % of a tenant's
+ * customers, spread over the whole name order.
  */
 @Component
 @Profile(BenchmarkProfile.NAME)
@@ -18,17 +19,18 @@ class BulkCustomers {
 	static final String[] WORDS = { "alder", "birch", "cedar", "maple", "spruce", "willow", "poplar", "juniper",
 			"hazel", "rowan", "amber", "cobalt", "crimson", "indigo", "scarlet", "violet", "ochre", "umber", "sable",
 			"ivory", "falcon", "heron", "otter", "badger", "lynx", "marten", "osprey", "plover", "raven", "wren",
-			"harbor", "summit", "canyon", "meadow", "prairie", "tundra", "lagoon", "delta", "fjord", "glacier", "quartz",
-			"garnet", "topaz", "onyx", "jasper", "beryl", "opal", "pearl", "coral", "flint", "anvil", "bellows", "chisel",
-			"forge", "lathe", "quill", "sextant", "tiller", "winch", "yoke", "apricot", "damson", "fig", "guava", "kumquat",
-			"lychee", "mango", "nutmeg", "olive", "quince", "nimbus", "zephyr", "aurora", "comet", "nova", "orbit",
-			"pulsar", "quasar", "vortex", "zenith", "atlas", "beacon", "citadel", "dynamo", "emblem", "fathom", "gable",
-			"helix", "keystone", "lantern", "mosaic", "nexus", "obelisk", "pinnacle", "rampart", "sentinel", "trellis",
-			"vertex", "warden", "zodiac" };
+			"harbor", "summit", "canyon", "meadow", "prairie", "tundra", "lagoon", "delta", "fjord", "glacier",
+			"quartz", "garnet", "topaz", "onyx", "jasper", "beryl", "opal", "pearl", "coral", "flint", "anvil",
+			"bellows", "chisel", "forge", "lathe", "quill", "sextant", "tiller", "winch", "yoke", "apricot", "damson",
+			"fig", "guava", "kumquat", "lychee", "mango", "nutmeg", "olive", "quince", "nimbus", "zephyr", "aurora",
+			"comet", "nova", "orbit", "pulsar", "quasar", "vortex", "zenith", "atlas", "beacon", "citadel", "dynamo",
+			"emblem", "fathom", "gable", "helix", "keystone", "lantern", "mosaic", "nexus", "obelisk", "pinnacle",
+			"rampart", "sentinel", "trellis", "vertex", "warden", "zodiac" };
 
 	private static final int CHUNK = 100_000;
 
 	private final TenantWork work;
+
 	private final Clock clock;
 
 	BulkCustomers(TenantWork work, Clock clock) {
@@ -53,4 +55,5 @@ class BulkCustomers {
 		}
 		return count;
 	}
+
 }

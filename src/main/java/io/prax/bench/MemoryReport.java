@@ -38,4 +38,5 @@ class MemoryReport {
 			return -1;
 		}
 	}
+
 }

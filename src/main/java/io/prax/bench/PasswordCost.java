@@ -6,7 +6,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
-/** What one password check costs alone: the application's own encoder (Argon2id), timed in-process. */
+/**
+ * What one password check costs alone: the application's own encoder (Argon2id), timed
+ * in-process.
+ */
 @Component
 @Profile(BenchmarkProfile.NAME)
 class PasswordCost {
@@ -36,4 +39,5 @@ class PasswordCost {
 		return new Cost(checks, millis[(checks - 1) / 2], millis[(int) Math.ceil(checks * 0.99) - 1], mean,
 				hash.replaceAll("\\$[^$]*\\$[^$]*$", ""));
 	}
+
 }

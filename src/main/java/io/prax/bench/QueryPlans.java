@@ -12,9 +12,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code EXPLAIN (ANALYZE, BUFFERS)} of the customer list's SQL (as Hibernate sends it for the
- * keyset query of {@code CustomerSearch}, name order) for the first and the 100th page, unfiltered
- * and for a name search, run as the application role inside the tenant.
+ * {@code EXPLAIN (ANALYZE, BUFFERS)} of the customer list's SQL (as Hibernate sends it
+ * for the keyset query of {@code CustomerSearch}, name order) for the first and the 100th
+ * page, unfiltered and for a name search, run as the application role inside the tenant.
  */
 @Component
 @Profile(BenchmarkProfile.NAME)
@@ -26,7 +26,9 @@ class QueryPlans {
 			+ "c1_0.tenant_id, c1_0.updated_at, c1_0.updated_by, c1_0.version from customer c1_0 where c1_0.tenant_id = ? "
 			+ "and (c1_0.deleted_at is null) and (lower(c1_0.name) like ? escape '' "
 			+ "or lower(coalesce(c1_0.email, '')) like ? escape '')";
+
 	private static final String AFTER = " and (lower(c1_0.name) > ? or (lower(c1_0.name) = ? and c1_0.id > ?))";
+
 	private static final String ORDER = " order by lower(c1_0.name), c1_0.id fetch first ? rows only";
 
 	private final TenantWork work;
@@ -35,12 +37,16 @@ class QueryPlans {
 		this.work = work;
 	}
 
-	/** The four plans, by name; {@code term} is the search word, {@code limit} the page size. */
+	/**
+	 * The four plans, by name; {@code term} is the search word, {@code limit} the page
+	 * size.
+	 */
 	Map<String, String> plans(TenantId tenant, String term, int limit) {
 		Map<String, String> plans = new LinkedHashMap<>();
 		plans.put("list, page 1", work.in(tenant, jdbc -> page(jdbc, tenant, "%%", 0, limit)));
 		plans.put("list, page 100", work.in(tenant, jdbc -> page(jdbc, tenant, "%%", 99, limit)));
-		plans.put("search '" + term + "', page 1", work.in(tenant, jdbc -> page(jdbc, tenant, "%" + term + "%", 0, limit)));
+		plans.put("search '" + term + "', page 1",
+				work.in(tenant, jdbc -> page(jdbc, tenant, "%" + term + "%", 0, limit)));
 		plans.put("search '" + term + "', page 100",
 				work.in(tenant, jdbc -> page(jdbc, tenant, "%" + term + "%", 99, limit)));
 		return plans;
@@ -54,10 +60,11 @@ class QueryPlans {
 			String position = "select lower(c1_0.name) as k, c1_0.id as i from customer c1_0 where c1_0.tenant_id = ? "
 					+ "and c1_0.deleted_at is null and (lower(c1_0.name) like ? or lower(coalesce(c1_0.email, '')) like ?) "
 					+ "order by lower(c1_0.name) %s, c1_0.id %s offset ? limit 1";
-			List<Map<String, Object>> rows = jdbc.queryForList(position.formatted("asc", "asc"), tenant.value(), pattern,
-					pattern, (long) pagesBefore * limit - 1);
+			List<Map<String, Object>> rows = jdbc.queryForList(position.formatted("asc", "asc"), tenant.value(),
+					pattern, pattern, (long) pagesBefore * limit - 1);
 			if (rows.isEmpty()) {
-				// a small data set (the tests) has no 100th page: then the plan of the page after its last row
+				// a small data set (the tests) has no 100th page: then the plan of the
+				// page after its last row
 				rows = jdbc.queryForList(position.formatted("desc", "desc"), tenant.value(), pattern, pattern, 0L);
 			}
 			Map<String, Object> last = rows.get(0);
@@ -67,7 +74,9 @@ class QueryPlans {
 			args.add((UUID) last.get("i"));
 		}
 		args.add(limit + 1);
-		List<String> lines = jdbc.queryForList("explain (analyze, buffers) " + sql + ORDER, String.class, args.toArray());
+		List<String> lines = jdbc.queryForList("explain (analyze, buffers) " + sql + ORDER, String.class,
+				args.toArray());
 		return String.join("\n", lines);
 	}
+
 }

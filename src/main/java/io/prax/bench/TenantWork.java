@@ -13,14 +13,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One transaction in a tenant, through the application's own transaction manager, so row-level
- * security applies to the benchmark's SQL exactly as to the application's.
+ * One transaction in a tenant, through the application's own transaction manager, so
+ * row-level security applies to the benchmark's SQL exactly as to the application's.
  */
 @Component
 @Profile(BenchmarkProfile.NAME)
 class TenantWork {
 
 	private final TransactionTemplate transactions;
+
 	private final JdbcTemplate jdbc;
 
 	TenantWork(PlatformTransactionManager transactionManager, DataSource dataSource) {
@@ -31,4 +32,5 @@ class TenantWork {
 	<T> T in(TenantId tenant, Function<JdbcTemplate, T> work) {
 		return TenantContext.call(tenant, () -> transactions.execute(status -> work.apply(jdbc)));
 	}
+
 }

@@ -14,4 +14,5 @@ public record Address(@Size(max = 200, message = CustomerInput.TOO_LONG) @Nullab
 		@IsoCountry @Nullable String country) {
 
 	static final Address EMPTY = new Address(null, null, null, null, null, null);
+
 }

@@ -41,18 +41,15 @@ class Contact extends TenantRecord {
 		return name;
 	}
 
-	@Nullable
-	String email() {
+	@Nullable String email() {
 		return email;
 	}
 
-	@Nullable
-	String phone() {
+	@Nullable String phone() {
 		return phone;
 	}
 
-	@Nullable
-	String position() {
+	@Nullable String position() {
 		return position;
 	}
 
@@ -71,4 +68,5 @@ class Contact extends TenantRecord {
 		return new ContactView(id(), customerId, name, email, phone, position, version(), createdAt(), createdBy(),
 				updatedAt(), updatedBy());
 	}
+
 }

@@ -81,18 +81,16 @@ class Customer extends TenantRecord {
 				updatedAt(), updatedBy());
 	}
 
-	@Nullable
-	String email() {
+	@Nullable String email() {
 		return email;
 	}
 
-	@Nullable
-	String phone() {
+	@Nullable String phone() {
 		return phone;
 	}
 
-	@Nullable
-	String taxId() {
+	@Nullable String taxId() {
 		return taxId;
 	}
+
 }

@@ -118,4 +118,5 @@ class CustomerApiController {
 				body != null && body.reason() != null ? body.reason() : reason);
 		return ResponseEntity.noContent().build();
 	}
+
 }

@@ -25,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CustomerController {
 
 	private final CustomerManagement customers;
+
 	private final AccessPolicy access;
 
 	CustomerController(CustomerManagement customers, AccessPolicy access) {
@@ -193,7 +194,10 @@ class CustomerController {
 		return "customer/detail";
 	}
 
-	/** The form, again with {@code failure} when a submission failed; the page names address fields flat. */
+	/**
+	 * The form, again with {@code failure} when a submission failed; the page names
+	 * address fields flat.
+	 */
 	private String form(Model model, @Nullable UUID id, CustomerForm form, Forms.@Nullable Failure failure) {
 		Forms.Failure shown = failure == null ? null : failure.renamed(field -> field.replace("billingAddress.", ""));
 		model.addAttribute("activeNav", "customers");
@@ -203,4 +207,5 @@ class CustomerController {
 		model.addAttribute("error", shown == null ? null : shown.message());
 		return "customer/form";
 	}
+
 }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 class CustomerDocuments implements AttachableRecords {
 
 	private final CustomerManagement customers;
+
 	private final AccessPolicy access;
 
 	CustomerDocuments(CustomerManagement customers, AccessPolicy access) {
@@ -25,7 +26,8 @@ class CustomerDocuments implements AttachableRecords {
 
 	@Override
 	public boolean visible(RecordRef record) {
-		// A document is as visible as its record: the record must be one the caller may read.
+		// A document is as visible as its record: the record must be one the caller may
+		// read.
 		return access.can(Permission.CUSTOMERS_VIEW) && customers.isVisible(new CustomerId(record.id()));
 	}
 
@@ -33,4 +35,5 @@ class CustomerDocuments implements AttachableRecords {
 	public String pagePath(RecordRef record) {
 		return "/customers/" + record.id();
 	}
+
 }

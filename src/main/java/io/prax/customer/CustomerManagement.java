@@ -26,17 +26,21 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Customers and contacts of the current tenant. Customer-portal users see only their own account;
- * deleted records are hidden everywhere but kept with who deleted them and why. Input is checked by the
- * constraints of {@link CustomerInput} and {@link ContactInput} before any method runs.
+ * Customers and contacts of the current tenant. Customer-portal users see only their own
+ * account; deleted records are hidden everywhere but kept with who deleted them and why.
+ * Input is checked by the constraints of {@link CustomerInput} and {@link ContactInput}
+ * before any method runs.
  */
 @Service
 @Validated
 public class CustomerManagement {
 
 	private final Customers customers;
+
 	private final CustomerSearch search;
+
 	private final Contacts contacts;
+
 	private final Clock clock;
 
 	CustomerManagement(Customers customers, CustomerSearch search, Contacts contacts, Clock clock) {
@@ -46,13 +50,19 @@ public class CustomerManagement {
 		this.clock = clock;
 	}
 
-	/** Customers ordered by name, matching {@code query} in name or email, after {@code cursor}. */
+	/**
+	 * Customers ordered by name, matching {@code query} in name or email, after
+	 * {@code cursor}.
+	 */
 	@Transactional(readOnly = true)
 	public Page<CustomerView> list(@Nullable String query, @Nullable String cursor, @Nullable Integer limit) {
 		return list(query, cursor, limit, CustomerOrder.NAME);
 	}
 
-	/** Customers in {@code order}, matching {@code query} in name or email, after {@code cursor}. */
+	/**
+	 * Customers in {@code order}, matching {@code query} in name or email, after
+	 * {@code cursor}.
+	 */
 	@Transactional(readOnly = true)
 	public Page<CustomerView> list(@Nullable String query, @Nullable String cursor, @Nullable Integer limit,
 			CustomerOrder order) {
@@ -78,7 +88,9 @@ public class CustomerManagement {
 		return user.isCustomer() ? (ownCustomer(user).isPresent() ? 1 : 0) : customers.count();
 	}
 
-	/** The newest customers the caller sees; callers check {@code customers:view} first. */
+	/**
+	 * The newest customers the caller sees; callers check {@code customers:view} first.
+	 */
 	@Transactional(readOnly = true)
 	public List<CustomerView> newest(int howMany) {
 		CurrentUser user = CurrentUser.require();
@@ -88,13 +100,19 @@ public class CustomerManagement {
 		return customers.newest(Limit.of(howMany)).stream().map(Customer::view).toList();
 	}
 
-	/** The customer, or 404 when it does not exist, was deleted, or is not the caller's to see. */
+	/**
+	 * The customer, or 404 when it does not exist, was deleted, or is not the caller's to
+	 * see.
+	 */
 	@Transactional(readOnly = true)
 	public CustomerView get(CustomerId id) {
 		return find(id).view();
 	}
 
-	/** Whether the customer exists, is not deleted, and is the caller's to see (portal users: only their own). */
+	/**
+	 * Whether the customer exists, is not deleted, and is the caller's to see (portal
+	 * users: only their own).
+	 */
 	@Transactional(readOnly = true)
 	public boolean isVisible(CustomerId id) {
 		CurrentUser user = CurrentUser.require();
@@ -105,8 +123,9 @@ public class CustomerManagement {
 	}
 
 	/**
-	 * The customer as another record (an invoice) names it, without {@code customers:view}: empty when it
-	 * does not exist, was deleted, or is not the caller's to see (portal users see only their own).
+	 * The customer as another record (an invoice) names it, without
+	 * {@code customers:view}: empty when it does not exist, was deleted, or is not the
+	 * caller's to see (portal users see only their own).
 	 */
 	@Transactional(readOnly = true)
 	public Optional<CustomerView> billingParty(CustomerId id) {
@@ -126,7 +145,10 @@ public class CustomerManagement {
 		return customers.saveAndFlush(customer).view();
 	}
 
-	/** Changes the given fields; the caller's {@code version} must be current (409 otherwise). */
+	/**
+	 * Changes the given fields; the caller's {@code version} must be current (409
+	 * otherwise).
+	 */
 	@Transactional
 	@Validated({ Default.class, OnUpdate.class })
 	public CustomerView update(CustomerId id, @Valid CustomerInput input) {
@@ -145,7 +167,9 @@ public class CustomerManagement {
 		return customers.saveAndFlush(customer).view();
 	}
 
-	/** Soft delete with a reason; the customer disappears from lists and reads answer 404. */
+	/**
+	 * Soft delete with a reason; the customer disappears from lists and reads answer 404.
+	 */
 	@Transactional
 	public void delete(CustomerId id, @Nullable Long version, @DeletionReason @Nullable String reason) {
 		Customer customer = find(id);
@@ -163,7 +187,10 @@ public class CustomerManagement {
 		return contacts.findByCustomer(customer.value()).stream().map(Contact::view).toList();
 	}
 
-	/** A page of the customer's contacts by name; a customer has few, so they are paged in memory. */
+	/**
+	 * A page of the customer's contacts by name; a customer has few, so they are paged in
+	 * memory.
+	 */
 	@Transactional(readOnly = true)
 	public Page<ContactView> contacts(CustomerId customer, @Nullable String cursor, @Nullable Integer limit) {
 		return Page.ofSorted(contacts(customer), c -> c.name().toLowerCase(Locale.ROOT) + "\n" + c.id(), cursor, limit);
@@ -221,7 +248,8 @@ public class CustomerManagement {
 	}
 
 	private Contact findContact(CustomerId customer, ContactId contactId) {
-		return contacts.findByCustomerIdAndId(customer.value(), contactId.value()).orElseThrow(() -> ProblemException.notFound("Contact"));
+		return contacts.findByCustomerIdAndId(customer.value(), contactId.value())
+			.orElseThrow(() -> ProblemException.notFound("Contact"));
 	}
 
 	private Optional<Customer> ownCustomer(CurrentUser user) {
@@ -229,7 +257,9 @@ public class CustomerManagement {
 	}
 
 	private static boolean matches(Customer customer, String pattern) {
-		String needle = pattern.substring(1, pattern.length() - 1).replace("\\%", "%").replace("\\_", "_")
+		String needle = pattern.substring(1, pattern.length() - 1)
+			.replace("\\%", "%")
+			.replace("\\_", "_")
 			.replace("\\\\", "\\");
 		return customer.name().toLowerCase(Locale.ROOT).contains(needle)
 				|| (customer.email() != null && customer.email().toLowerCase(Locale.ROOT).contains(needle));
@@ -238,7 +268,8 @@ public class CustomerManagement {
 	private static Address normalize(Address address) {
 		String country = clean(address.country());
 		return new Address(clean(address.line1()), clean(address.line2()), clean(address.postalCode()),
-				clean(address.city()), clean(address.region()), country == null ? null : country.toUpperCase(Locale.ROOT));
+				clean(address.city()), clean(address.region()),
+				country == null ? null : country.toUpperCase(Locale.ROOT));
 	}
 
 	private static Address merge(Address current, Address change) {
@@ -263,7 +294,10 @@ public class CustomerManagement {
 		return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
-	/** The keyset position of a row: the sort, the row's id and its sort key (last: a name may hold anything). */
+	/**
+	 * The keyset position of a row: the sort, the row's id and its sort key (last: a name
+	 * may hold anything).
+	 */
 	private static Cursor position(Customer customer, CustomerOrder order) {
 		String key = order.byName() ? customer.name().toLowerCase(Locale.ROOT) : customer.updatedAt().toString();
 		return Cursor.of(order.param(), customer.id().toString(), key);
@@ -284,4 +318,5 @@ public class CustomerManagement {
 			throw Cursor.invalid();
 		}
 	}
+
 }

@@ -6,14 +6,19 @@ import java.util.Map;
 import io.prax.platform.ProblemException;
 import org.jspecify.annotations.Nullable;
 
-/** How a customer list is ordered: by name or by last change, either way; {@code -} means descending. */
+/**
+ * How a customer list is ordered: by name or by last change, either way; {@code -} means
+ * descending.
+ */
 public enum CustomerOrder {
 
 	NAME("name", "lower(c.name)", false), NAME_DESC("-name", "lower(c.name)", true),
 	UPDATED("updatedAt", "c.updatedAt", false), UPDATED_DESC("-updatedAt", "c.updatedAt", true);
 
 	private final String param;
+
 	final String key;
+
 	final boolean descending;
 
 	CustomerOrder(String param, String key, boolean descending) {
@@ -39,7 +44,8 @@ public enum CustomerOrder {
 		return Arrays.stream(values())
 			.filter(order -> order.param.equals(sort.strip()))
 			.findFirst()
-			.orElseThrow(() -> ProblemException.validation(
-					Map.of("sort", "Sort by name, -name, updatedAt or -updatedAt")));
+			.orElseThrow(
+					() -> ProblemException.validation(Map.of("sort", "Sort by name, -name, updatedAt or -updatedAt")));
 	}
+
 }

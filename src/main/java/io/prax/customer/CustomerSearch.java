@@ -10,7 +10,10 @@ import jakarta.persistence.TypedQuery;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-/** Keyset pages of live customers (the entity hides deleted ones) in any {@link CustomerOrder}, matching a name or email pattern. */
+/**
+ * Keyset pages of live customers (the entity hides deleted ones) in any
+ * {@link CustomerOrder}, matching a name or email pattern.
+ */
 @Component
 class CustomerSearch {
 
@@ -20,7 +23,10 @@ class CustomerSearch {
 		this.entityManager = entityManager;
 	}
 
-	/** A position in a list: the last row's sort key (lower-case name or update time) and id. */
+	/**
+	 * A position in a list: the last row's sort key (lower-case name or update time) and
+	 * id.
+	 */
 	record Position(String key, UUID id) {
 	}
 
@@ -30,8 +36,15 @@ class CustomerSearch {
 		StringBuilder jpql = new StringBuilder("select c from Customer c where "
 				+ "(lower(c.name) like :pattern or lower(coalesce(c.email, '')) like :pattern)");
 		if (after != null) {
-			jpql.append(" and (").append(order.key).append(' ').append(compare).append(" :key or (")
-				.append(order.key).append(" = :key and c.id ").append(compare).append(" :id))");
+			jpql.append(" and (")
+				.append(order.key)
+				.append(' ')
+				.append(compare)
+				.append(" :key or (")
+				.append(order.key)
+				.append(" = :key and c.id ")
+				.append(compare)
+				.append(" :id))");
 		}
 		jpql.append(" order by ").append(order.key).append(' ').append(direction).append(", c.id ").append(direction);
 		TypedQuery<Customer> query = entityManager.createQuery(jpql.toString(), Customer.class)
@@ -43,4 +56,5 @@ class CustomerSearch {
 		}
 		return query.getResultList();
 	}
+
 }

@@ -25,4 +25,5 @@ import jakarta.validation.constraints.Size;
 	Class<?>[] groups() default {};
 
 	Class<? extends Payload>[] payload() default {};
+
 }

@@ -28,14 +28,22 @@ import org.springframework.web.bind.annotation.GetMapping;
 class DashboardController {
 
 	private final CustomerManagement customers;
+
 	private final AccessPolicy access;
+
 	private final AuditManagement audit;
+
 	private final InvoiceManagement invoices;
+
 	private final Clock clock;
+
 	private final PayrollRunManagement payroll;
+
 	private final MfaStatus mfa;
 
-	/** One bar of the payroll chart: its label, amount and length in SVG units (of 200). */
+	/**
+	 * One bar of the payroll chart: its label, amount and length in SVG units (of 200).
+	 */
 	record Bar(String label, String amount, int length, int y) {
 	}
 
@@ -96,12 +104,17 @@ class DashboardController {
 
 	private static Bar bar(String label, String amount, java.math.BigDecimal max, int row) {
 		java.math.BigDecimal value = new java.math.BigDecimal(amount).max(java.math.BigDecimal.ZERO);
-		int length = max.signum() <= 0 ? 0 : value.multiply(java.math.BigDecimal.valueOf(200))
-			.divide(max, 0, java.math.RoundingMode.HALF_UP).intValue();
+		int length = max.signum() <= 0 ? 0
+				: value.multiply(java.math.BigDecimal.valueOf(200))
+					.divide(max, 0, java.math.RoundingMode.HALF_UP)
+					.intValue();
 		return new Bar(label, amount, Math.min(200, length), row * 28);
 	}
 
-	/** The customer portal's home: the account's own invoices, company profile and contacts, nothing else. */
+	/**
+	 * The customer portal's home: the account's own invoices, company profile and
+	 * contacts, nothing else.
+	 */
 	private String portal(CurrentUser user, Model model) {
 		if (user.customerId() != null && access.can(Permission.CUSTOMERS_VIEW)) {
 			customers.billingParty(new CustomerId(user.customerId())).ifPresent(c -> model.addAttribute("account", c));
@@ -116,7 +129,10 @@ class DashboardController {
 		return "dashboard/portal";
 	}
 
-	/** One bar per currency: what is open, split into not yet due and overdue (widths in percent). */
+	/**
+	 * One bar per currency: what is open, split into not yet due and overdue (widths in
+	 * percent).
+	 */
 	record Receivable(String currency, String open, String overdue, String notDue, int overduePercent,
 			int notDuePercent, long count) {
 	}
@@ -126,9 +142,12 @@ class DashboardController {
 			BigDecimal open = new BigDecimal(t.openTotal());
 			BigDecimal overdue = new BigDecimal(t.overdueTotal());
 			BigDecimal notDue = open.subtract(overdue);
-			int overduePercent = overdue.multiply(BigDecimal.valueOf(100)).divide(open, 0, RoundingMode.HALF_UP).intValue();
+			int overduePercent = overdue.multiply(BigDecimal.valueOf(100))
+				.divide(open, 0, RoundingMode.HALF_UP)
+				.intValue();
 			return new Receivable(t.currency(), t.openTotal(), t.overdueTotal(), notDue.toPlainString(), overduePercent,
 					100 - overduePercent, t.count());
 		}).toList();
 	}
+
 }

@@ -57,26 +57,38 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * With {@code --demo} (or {@code PRAX_DEMO=true}) fills the tenant "acme" once, through the same
- * services the UI uses, and prints the generated passwords of its users.
+ * With {@code --demo} (or {@code PRAX_DEMO=true}) fills the tenant "acme" once, through
+ * the same services the UI uses, and prints the generated passwords of its users.
  */
 @Component
 class DemoData {
 
 	static final String TENANT = "acme";
+
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
 	private final ApplicationArguments arguments;
+
 	private final PraxProperties properties;
+
 	private final TenantDirectory tenants;
+
 	private final Onboarding onboarding;
+
 	private final IdentityManagement identity;
+
 	private final CustomerManagement customers;
+
 	private final DocumentManagement documents;
+
 	private final CompanyManagement company;
+
 	private final InvoiceManagement invoices;
+
 	private final Clock clock;
+
 	private final EmployeeManagement employees;
+
 	private final PayrollRunManagement payrollRuns;
 
 	DemoData(ApplicationArguments arguments, PraxProperties properties, TenantDirectory tenants, Onboarding onboarding,
@@ -126,24 +138,29 @@ class DemoData {
 			List<UserAccount> staff = new ArrayList<>();
 			for (String[] u : SAMPLE_EMPLOYEES) {
 				String password = password();
-				staff.add(identity.createWithPassword(new NewUser(u[0], u[1], Tier.EMPLOYEE, List.of(u[2]), null), password));
+				staff.add(identity.createWithPassword(new NewUser(u[0], u[1], Tier.EMPLOYEE, List.of(u[2]), null),
+						password));
 				passwords.put(u[0] + " (EMPLOYEE, " + u[2] + ")", password);
 			}
 			payroll(staff);
 			String portalPassword = password();
-			identity.createWithPassword(new NewUser("portal@globex.example", "Gil Portal", Tier.CUSTOMER, List.of(),
-					created.get(0).id()), portalPassword);
+			identity.createWithPassword(
+					new NewUser("portal@globex.example", "Gil Portal", Tier.CUSTOMER, List.of(), created.get(0).id()),
+					portalPassword);
 			passwords.put("portal@globex.example (CUSTOMER of " + created.get(0).name() + ")", portalPassword);
 			invoicing(created);
 		}));
 		StringBuilder out = new StringBuilder("\n\n  Demo tenant '" + TENANT + "' is ready. Sign in at "
 				+ properties.publicUrl() + "/login with workspace '" + TENANT + "':\n\n");
-		passwords.forEach((user, password) -> out.append("    ").append(String.format("%-58s", user)).append(password)
-			.append('\n'));
+		passwords.forEach((user,
+				password) -> out.append("    ").append(String.format("%-58s", user)).append(password).append('\n'));
 		log.warn(out.toString());
 	}
 
-	/** Employees of a few departments linked to the demo users, two finalized monthly runs and a draft run. */
+	/**
+	 * Employees of a few departments linked to the demo users, two finalized monthly runs
+	 * and a draft run.
+	 */
 	private void payroll(List<UserAccount> staff) {
 		String[] departments = { "Management", "Finance", "Operations", "Sales" };
 		String[] ibans = { "DE89370400440532013000", "GB82WEST12345698765432", "FR1420041010050500013M02606",
@@ -151,12 +168,15 @@ class DemoData {
 		for (int i = 0; i < staff.size(); i++) {
 			UserAccount user = staff.get(i);
 			BigDecimal base = new BigDecimal(4200 - i * 450);
-			employees.create(new EmployeeInput(String.format("E-%03d", i + 1), user.name(), user.email(), departments[i],
-					null, LocalDate.of(2021 + i % 3, 1 + i * 2, 1), null, null, ibans[i], "TX-" + (48210 + i * 1117), user.id().value(),
+			employees.create(new EmployeeInput(String.format("E-%03d", i + 1), user.name(), user.email(),
+					departments[i], null, LocalDate.of(2021 + i % 3, 1 + i * 2, 1), null, null, ibans[i],
+					"TX-" + (48210 + i * 1117), user.id().value(),
 					new Salary("USD", List.of(new SalaryComponent("Base salary", ComponentKind.EARNING, base, null),
-							new SalaryComponent("Performance bonus", ComponentKind.EARNING, null, new BigDecimal("0.05")),
+							new SalaryComponent("Performance bonus", ComponentKind.EARNING, null,
+									new BigDecimal("0.05")),
 							new SalaryComponent("Income tax", ComponentKind.DEDUCTION, null, new BigDecimal("0.22")),
-							new SalaryComponent("Health insurance", ComponentKind.DEDUCTION, new BigDecimal("180.00"), null))),
+							new SalaryComponent("Health insurance", ComponentKind.DEDUCTION, new BigDecimal("180.00"),
+									null))),
 					null, null));
 		}
 		LocalDate thisMonth = LocalDate.now(clock).withDayOfMonth(1);
@@ -173,45 +193,52 @@ class DemoData {
 	private void attachDocuments(List<CustomerView> created) {
 		RecordRef globex = new RecordRef("customer", created.get(0).id());
 		RecordRef initech = new RecordRef("customer", created.get(1).id());
-		documents.upload(globex, "Master services agreement.pdf",
-				new java.io.ByteArrayInputStream(DemoFiles.pdf("Master services agreement between Acme Corporation "
-						+ "and Globex Corporation")));
-		documents.upload(globex, "Onboarding notes.txt", new java.io.ByteArrayInputStream(
-				"Kick-off on Monday. Billing contact: Hank Scorpio. Invoices by e-mail, net 30.\n"
-					.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-		documents.upload(initech, "Preisliste 2026.csv", new java.io.ByteArrayInputStream(
-				"item,unit,price EUR\nConsulting day,day,1200.00\nSupport hour,hour,95.00\n"
-					.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		documents.upload(globex, "Master services agreement.pdf", new java.io.ByteArrayInputStream(
+				DemoFiles.pdf("Master services agreement between Acme Corporation " + "and Globex Corporation")));
+		documents.upload(globex, "Onboarding notes.txt",
+				new java.io.ByteArrayInputStream(
+						"Kick-off on Monday. Billing contact: Hank Scorpio. Invoices by e-mail, net 30.\n"
+							.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		documents.upload(initech, "Preisliste 2026.csv",
+				new java.io.ByteArrayInputStream(
+						"item,unit,price EUR\nConsulting day,day,1200.00\nSupport hour,hour,95.00\n"
+							.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 	}
 
-	/** Company details and invoices in every state: paid, issued, overdue, draft, and a credit note. */
+	/**
+	 * Company details and invoices in every state: paid, issued, overdue, draft, and a
+	 * credit note.
+	 */
 	private void invoicing(List<CustomerView> created) {
-		company.replace(new CompanyInput("Acme Corporation", new PostalAddress("100 Acme Plaza", "Floor 12", "10001",
-				"New York", "NY", "US"), "US-12-0000001", "billing@acme.example", "+1 555 0000", "USD", 30,
+		company.replace(new CompanyInput("Acme Corporation",
+				new PostalAddress("100 Acme Plaza", "Floor 12", "10001", "New York", "NY", "US"), "US-12-0000001",
+				"billing@acme.example", "+1 555 0000", "USD", 30,
 				"Acme Savings Bank\nAccount 000123456 · Routing 021000021\nSWIFT ACMEUS33", "ACME-", null, null));
 		LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
 		InvoiceId overdue = issue(created.get(2), "USD", today.minusDays(60), today.minusDays(30),
-				List.of(line("Laboratory sensors", "12", "149.90", "0.2"), line("Calibration service", "1", "380.00", "0.2"),
-						line("Shipping", "1", "45.00", "0")));
+				List.of(line("Laboratory sensors", "12", "149.90", "0.2"),
+						line("Calibration service", "1", "380.00", "0.2"), line("Shipping", "1", "45.00", "0")));
 		invoices.recordPayment(overdue, new PaymentInput(new BigDecimal("1000.00"), today.minusDays(25)));
 		InvoiceId paid = issue(created.get(0), "USD", today.minusDays(45), today.minusDays(15),
 				List.of(line("Annual support contract", "1", "4800.00", "0.08"),
 						line("On-site training day", "2", "950.00", "0.08")));
-		invoices.recordPayment(paid, new PaymentInput(new BigDecimal(invoices.get(paid).grossTotal()),
-				today.minusDays(20)));
-		issue(created.get(1), "EUR", today.minusDays(5), today.plusDays(25),
-				List.of(line("Beratung, 12 Stunden", "12", "135.00", "0.19"), line("Reisekosten", "1", "212.40", "0.07")));
-		InvoiceId credited = issue(created.get(0), "USD", today.minusDays(3), today.plusDays(27),
-				List.of(line("Custom integration", "1", "2500.00", "0.08"), line("Expedited delivery", "1", "150.00", "0.08")));
+		invoices.recordPayment(paid,
+				new PaymentInput(new BigDecimal(invoices.get(paid).grossTotal()), today.minusDays(20)));
+		issue(created.get(1), "EUR", today.minusDays(5), today.plusDays(25), List
+			.of(line("Beratung, 12 Stunden", "12", "135.00", "0.19"), line("Reisekosten", "1", "212.40", "0.07")));
+		InvoiceId credited = issue(created.get(0), "USD", today.minusDays(3), today.plusDays(27), List
+			.of(line("Custom integration", "1", "2500.00", "0.08"), line("Expedited delivery", "1", "150.00", "0.08")));
 		invoices.creditNote(credited, new CreditNoteInput("Expedited delivery was not needed", List.of(2)));
 		invoices.create(new InvoiceInput(created.get(3).id(), "USD", null, null,
-				List.of(line("Arc reactor maintenance", "4", "1250.00", "0.0725"), line("Spare parts", "10", "89.99", "0.0725")),
+				List.of(line("Arc reactor maintenance", "4", "1250.00", "0.0725"),
+						line("Spare parts", "10", "89.99", "0.0725")),
 				"Thank you for your business."));
 	}
 
 	private InvoiceId issue(CustomerView customer, String currency, LocalDate issued, LocalDate due,
 			List<LineInput> lines) {
-		InvoiceId id = new InvoiceId(invoices.create(new InvoiceInput(customer.id(), currency, issued, due, lines, null)).id());
+		InvoiceId id = new InvoiceId(
+				invoices.create(new InvoiceInput(customer.id(), currency, issued, due, lines, null)).id());
 		invoices.issue(id);
 		return id;
 	}
@@ -220,7 +247,9 @@ class DemoData {
 		return new LineInput(description, new BigDecimal(quantity), new BigDecimal(price), new BigDecimal(rate));
 	}
 
-	/** Demo writes carry the demo administrator as their author, as if typed in the UI. */
+	/**
+	 * Demo writes carry the demo administrator as their author, as if typed in the UI.
+	 */
 	private static void actAs(UserAccount user, String tenantName, Runnable work) {
 		CurrentUser current = new CurrentUser(user.id(), user.tenantId(), new UUID(0, 0), user.tier(), user.roles(),
 				null, user.name(), user.email(), TENANT, tenantName);
@@ -257,9 +286,9 @@ class DemoData {
 			{ "Cyberdyne Systems", "ap@cyberdyne.example", "+1 555 0177", "US-77-7654321", "18144 El Camino Real",
 					"94087", "Sunnyvale", "US", "Miles Dyson", "miles@cyberdyne.example", "Engineering Director" } };
 
-	private static final String[][] SAMPLE_EMPLOYEES = {
-			{ "manager@acme.example", "Mona Manager", "MANAGER" },
+	private static final String[][] SAMPLE_EMPLOYEES = { { "manager@acme.example", "Mona Manager", "MANAGER" },
 			{ "reviewer@acme.example", "Rita Reviewer", "REVIEWER" },
 			{ "operator@acme.example", "Otto Operator", "OPERATOR" },
 			{ "viewer@acme.example", "Vera Viewer", "VIEWER" } };
+
 }

@@ -15,8 +15,7 @@ final class DemoFiles {
 	static byte[] pdf(String text) {
 		String escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)");
 		String stream = "BT /F1 14 Tf 72 760 Td (" + escaped + ") Tj ET";
-		List<String> objects = List.of("<< /Type /Catalog /Pages 2 0 R >>",
-				"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		List<String> objects = List.of("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 				"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
 						+ "/Resources << /Font << /F1 5 0 R >> >> >>",
 				"<< /Length " + stream.length() + " >>\nstream\n" + stream + "\nendstream",
@@ -39,4 +38,5 @@ final class DemoFiles {
 	private static void write(ByteArrayOutputStream out, String text) {
 		out.writeBytes(text.getBytes(StandardCharsets.US_ASCII));
 	}
+
 }

@@ -7,7 +7,10 @@ import java.util.TreeMap;
 import io.prax.platform.ProblemException;
 import org.springframework.stereotype.Component;
 
-/** The record types documents can be attached to, from every module's {@link AttachableRecords}. */
+/**
+ * The record types documents can be attached to, from every module's
+ * {@link AttachableRecords}.
+ */
 @Component
 class AttachableRecordRegistry {
 
@@ -21,7 +24,10 @@ class AttachableRecordRegistry {
 		}
 	}
 
-	/** 400 for a type no module offers; 404 for a record that does not exist or is not the caller's to see. */
+	/**
+	 * 400 for a type no module offers; 404 for a record that does not exist or is not the
+	 * caller's to see.
+	 */
 	void requireVisible(RecordRef record) {
 		if (!of(record).visible(record)) {
 			throw ProblemException.notFound("Record");
@@ -35,7 +41,9 @@ class AttachableRecordRegistry {
 		}
 	}
 
-	/** As {@link #requireVisible}, for attaching documents to the record or removing them. */
+	/**
+	 * As {@link #requireVisible}, for attaching documents to the record or removing them.
+	 */
 	void requireChangeable(RecordRef record) {
 		if (!of(record).changeable(record)) {
 			throw ProblemException.notFound("Record");
@@ -54,9 +62,10 @@ class AttachableRecordRegistry {
 	private AttachableRecords of(RecordRef record) {
 		AttachableRecords records = byType.get(record.type());
 		if (records == null) {
-			throw ProblemException.validation(Map.of("recordType",
-					"Documents can be attached to: " + String.join(", ", byType.keySet())));
+			throw ProblemException.validation(
+					Map.of("recordType", "Documents can be attached to: " + String.join(", ", byType.keySet())));
 		}
 		return records;
 	}
+
 }

@@ -14,9 +14,9 @@ import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 
 /**
- * What a file is, from its bytes (Apache Tika's magic), never from what the client declared. The file
- * name may only refine what the bytes say (a ZIP named {@code .docx}); bytes Tika cannot place stay
- * {@code application/octet-stream} whatever their name.
+ * What a file is, from its bytes (Apache Tika's magic), never from what the client
+ * declared. The file name may only refine what the bytes say (a ZIP named {@code .docx});
+ * bytes Tika cannot place stay {@code application/octet-stream} whatever their name.
  */
 final class ContentTypes {
 
@@ -24,12 +24,16 @@ final class ContentTypes {
 
 	private static final Tika TIKA = new Tika();
 
-	/** Types a browser shows without running anything; everything else is served as octet-stream. */
+	/**
+	 * Types a browser shows without running anything; everything else is served as
+	 * octet-stream.
+	 */
 	private static final Set<String> PASSIVE = Set.of("application/pdf", "text/plain", "text/csv", "image/png",
 			"image/jpeg", "image/gif", "image/webp", "image/bmp", "image/tiff", "image/heic", "application/zip",
 			"application/gzip", "application/x-7z-compressed", "application/rtf", "application/msword",
-			"application/vnd.ms-excel", "application/vnd.ms-powerpoint", "application/vnd.ms-outlook",
-			"message/rfc822", "application/json");
+			"application/vnd.ms-excel", "application/vnd.ms-powerpoint", "application/vnd.ms-outlook", "message/rfc822",
+			"application/json");
+
 	private static final List<String> PASSIVE_PREFIXES = List.of("application/vnd.openxmlformats-officedocument.",
 			"application/vnd.oasis.opendocument.", "audio/", "video/");
 
@@ -45,7 +49,10 @@ final class ContentTypes {
 		return detect(file, fileName);
 	}
 
-	/** What the download's {@code Content-Type} says: the sniffed type when it is passive, else octet-stream. */
+	/**
+	 * What the download's {@code Content-Type} says: the sniffed type when it is passive,
+	 * else octet-stream.
+	 */
 	static String served(String sniffed) {
 		String type = sniffed.toLowerCase(Locale.ROOT);
 		boolean passive = PASSIVE.contains(type) || PASSIVE_PREFIXES.stream().anyMatch(type::startsWith);
@@ -65,4 +72,5 @@ final class ContentTypes {
 			return type.getBaseType().toString();
 		}
 	}
+
 }

@@ -26,6 +26,7 @@ final class Digesting {
 		TooLarge() {
 			super("larger than allowed", null);
 		}
+
 	}
 
 	static MessageDigest newDigest() {
@@ -37,7 +38,10 @@ final class Digesting {
 		}
 	}
 
-	/** Copies {@code in} to {@code out}, hashing; stops with {@link TooLarge} past {@code maxBytes}. */
+	/**
+	 * Copies {@code in} to {@code out}, hashing; stops with {@link TooLarge} past
+	 * {@code maxBytes}.
+	 */
 	static Copied copy(InputStream in, OutputStream out, long maxBytes) throws IOException {
 		MessageDigest digest = newDigest();
 		long size = 0;
@@ -60,4 +64,5 @@ final class Digesting {
 			return copy(in, OutputStream.nullOutputStream(), Long.MAX_VALUE).sha256();
 		}
 	}
+
 }

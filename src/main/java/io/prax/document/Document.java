@@ -10,7 +10,10 @@ import io.prax.platform.TenantRecord;
 import org.hibernate.annotations.SQLRestriction;
 import org.jspecify.annotations.Nullable;
 
-/** A file attached to a record; the bytes live in the {@link BlobStore} under {@code sha256}. */
+/**
+ * A file attached to a record; the bytes live in the {@link BlobStore} under
+ * {@code sha256}.
+ */
 @Entity
 @SQLRestriction("deleted_at is null")
 @Table(name = "document")
@@ -65,7 +68,8 @@ class Document extends TenantRecord {
 	}
 
 	DocumentView view() {
-		return new DocumentView(id(), sha256, size, contentType, fileName, recordType, recordId, version(),
-				createdAt(), createdBy(), updatedAt(), updatedBy());
+		return new DocumentView(id(), sha256, size, contentType, fileName, recordType, recordId, version(), createdAt(),
+				createdBy(), updatedAt(), updatedBy());
 	}
+
 }

@@ -28,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 @RestController
-@Tag(name = "Documents", description = "Files attached to records, stored under their SHA-256 and checked on every read")
+@Tag(name = "Documents",
+		description = "Files attached to records, stored under their SHA-256 and checked on every read")
 @RequestMapping("/api/v1/documents")
 class DocumentApiController {
 
@@ -104,4 +105,5 @@ class DocumentApiController {
 		}
 		return new RecordRef(checked(recordType).strip(), checked(recordId));
 	}
+
 }

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Documents can be approved: what is signed is the file (its SHA-256, size, type and name) and the
- * record it is attached to. The bytes cannot change under the same SHA-256 (content-addressed).
+ * Documents can be approved: what is signed is the file (its SHA-256, size, type and
+ * name) and the record it is attached to. The bytes cannot change under the same SHA-256
+ * (content-addressed).
  */
 @Component
 class DocumentApprovals implements ApprovableRecords {
@@ -23,8 +24,11 @@ class DocumentApprovals implements ApprovableRecords {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final Documents documents;
-	// Lazily: the registry is built from every module's AttachableRecords, some of which need approvals.
+
+	// Lazily: the registry is built from every module's AttachableRecords, some of which
+	// need approvals.
 	private final ObjectProvider<AttachableRecordRegistry> records;
+
 	private final AccessPolicy access;
 
 	DocumentApprovals(Documents documents, ObjectProvider<AttachableRecordRegistry> records, AccessPolicy access) {
@@ -69,15 +73,22 @@ class DocumentApprovals implements ApprovableRecords {
 		return documents.findLive(id).map(d -> "Document " + d.fileName()).orElse("Document");
 	}
 
-	/** A document attached to a customer (a quote, a contract) is addressed to that customer's portal users. */
+	/**
+	 * A document attached to a customer (a quote, a contract) is addressed to that
+	 * customer's portal users.
+	 */
 	@Override
 	public @Nullable UUID addressedTo(UUID id) {
-		return documents.findLive(id).map(Document::record).filter(record -> "customer".equals(record.type()))
-			.map(RecordRef::id).orElse(null);
+		return documents.findLive(id)
+			.map(Document::record)
+			.filter(record -> "customer".equals(record.type()))
+			.map(RecordRef::id)
+			.orElse(null);
 	}
 
 	@Override
 	public String pagePath(UUID id) {
 		return documents.findLive(id).map(d -> records.getObject().pagePath(d.record())).orElse("/");
 	}
+
 }

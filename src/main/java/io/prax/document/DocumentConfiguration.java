@@ -10,10 +10,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DocumentConfiguration {
 
-	/** The file system, unless another {@link BlobStore} (an S3-compatible one) is configured. */
+	/**
+	 * The file system, unless another {@link BlobStore} (an S3-compatible one) is
+	 * configured.
+	 */
 	@Bean
 	@ConditionalOnMissingBean(BlobStore.class)
 	FileSystemBlobStore fileSystemBlobStore(DocumentSettings settings, PraxProperties properties) throws IOException {
 		return new FileSystemBlobStore(settings.resolvedBlobDir(properties.dataDir()));
 	}
+
 }

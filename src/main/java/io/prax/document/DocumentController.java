@@ -23,12 +23,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The document panel of record pages (templates/document/panel.html): list, download, upload, delete. */
+/**
+ * The document panel of record pages (templates/document/panel.html): list, download,
+ * upload, delete.
+ */
 @Controller
 @RequestMapping("/documents")
 class DocumentController {
 
 	private final DocumentManagement documents;
+
 	private final AccessPolicy access;
 
 	DocumentController(DocumentManagement documents, AccessPolicy access) {
@@ -71,7 +75,9 @@ class DocumentController {
 		}
 	}
 
-	/** The panel's content, loaded by htmx; nothing for users who may not see documents. */
+	/**
+	 * The panel's content, loaded by htmx; nothing for users who may not see documents.
+	 */
 	@GetMapping("/panel")
 	@SignedInOnly("a record's document panel fragment: empty without documents:view")
 	String panel(@RequestParam String recordType, @RequestParam UUID recordId, Model model) {
@@ -142,4 +148,5 @@ class DocumentController {
 	private static String firstMessage(ProblemException ex) {
 		return ex.fieldErrors().values().stream().findFirst().orElse(ex.getMessage());
 	}
+
 }

@@ -36,32 +36,43 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Documents of the current tenant: files attached to records, stored once per tenant under their
- * SHA-256 and checked against it on every read. A document is exactly as visible as its record
- * ({@link AttachableRecords}); deleting one hides it but keeps its bytes, which other documents may share.
+ * Documents of the current tenant: files attached to records, stored once per tenant
+ * under their SHA-256 and checked against it on every read. A document is exactly as
+ * visible as its record ({@link AttachableRecords}); deleting one hides it but keeps its
+ * bytes, which other documents may share.
  */
 @Service
 public class DocumentManagement {
 
 	public static final int DEFAULT_LIMIT = 50;
+
 	public static final int MAX_LIMIT = 500;
 
 	private static final Logger log = LoggerFactory.getLogger(DocumentManagement.class);
 
 	private final Documents documents;
+
 	private final AttachableRecordRegistry records;
+
 	private final BlobStore blobs;
+
 	private final AuditEvents audit;
+
 	private final Clock clock;
+
 	private final TransactionTemplate writing;
+
 	private final TransactionTemplate reading;
+
 	private final long maxBytes;
-	// Lazily: approvals know documents as a record type through the registry this module builds.
+
+	// Lazily: approvals know documents as a record type through the registry this module
+	// builds.
 	private final ObjectProvider<ApprovalGate> approvals;
 
-	DocumentManagement(Documents documents, AttachableRecordRegistry records, BlobStore blobs,
-			AuditEvents audit, Clock clock, PlatformTransactionManager transactions,
-			MultipartProperties multipart, ObjectProvider<ApprovalGate> approvals) {
+	DocumentManagement(Documents documents, AttachableRecordRegistry records, BlobStore blobs, AuditEvents audit,
+			Clock clock, PlatformTransactionManager transactions, MultipartProperties multipart,
+			ObjectProvider<ApprovalGate> approvals) {
 		this.approvals = approvals;
 		this.documents = documents;
 		this.records = records;
@@ -71,7 +82,8 @@ public class DocumentManagement {
 		this.writing = new TransactionTemplate(transactions);
 		this.reading = new TransactionTemplate(transactions);
 		this.reading.setReadOnly(true);
-		// PRAX_MAX_UPLOAD, bound by Spring Boot (spring.servlet.multipart.max-file-size in application.yml).
+		// PRAX_MAX_UPLOAD, bound by Spring Boot (spring.servlet.multipart.max-file-size
+		// in application.yml).
 		this.maxBytes = multipart.getMaxFileSize().toBytes();
 	}
 
@@ -80,7 +92,10 @@ public class DocumentManagement {
 		return maxBytes;
 	}
 
-	/** The record's live documents, newest first, after {@code cursor}; 404 when the record is not the caller's to see. */
+	/**
+	 * The record's live documents, newest first, after {@code cursor}; 404 when the
+	 * record is not the caller's to see.
+	 */
 	public DocumentList list(RecordRef record, @Nullable String cursor, @Nullable Integer limit) {
 		int size = limit == null ? DEFAULT_LIMIT : limit;
 		if (size < 1 || size > MAX_LIMIT) {
@@ -96,14 +111,18 @@ public class DocumentManagement {
 		});
 	}
 
-	/** The document's metadata, or 404 when it does not exist, was deleted, or its record is not the caller's to see. */
+	/**
+	 * The document's metadata, or 404 when it does not exist, was deleted, or its record
+	 * is not the caller's to see.
+	 */
 	public DocumentView get(DocumentId id) {
 		return reading.execute(status -> find(id).view());
 	}
 
 	/**
-	 * Attaches a file to {@code record}: its type is sniffed from the bytes, its name made safe, its bytes
-	 * stored under their SHA-256 (once per tenant). 413 past {@link #maxBytes()}, 400 for an empty file.
+	 * Attaches a file to {@code record}: its type is sniffed from the bytes, its name
+	 * made safe, its bytes stored under their SHA-256 (once per tenant). 413 past
+	 * {@link #maxBytes()}, 400 for an empty file.
 	 */
 	public DocumentView upload(RecordRef record, @Nullable String fileName, InputStream content) {
 		reading.executeWithoutResult(status -> records.requireChangeable(record));
@@ -140,8 +159,9 @@ public class DocumentManagement {
 	}
 
 	/**
-	 * The document's bytes, only after they matched its SHA-256 and size: a mismatch (or a missing blob)
-	 * is recorded in the audit log and answered 500 {@code integrity_failed}; not one byte is served.
+	 * The document's bytes, only after they matched its SHA-256 and size: a mismatch (or
+	 * a missing blob) is recorded in the audit log and answered 500
+	 * {@code integrity_failed}; not one byte is served.
 	 */
 	public DocumentContent content(DocumentId id) {
 		DocumentView document = reading.execute(status -> find(id).view());
@@ -152,7 +172,8 @@ public class DocumentManagement {
 			String found;
 			try (InputStream in = blobs.open(tenant, document.sha256());
 					OutputStream out = Files.newOutputStream(spool)) {
-				// Never more than the recorded size is read: a blob grown on disk is corrupt as well.
+				// Never more than the recorded size is read: a blob grown on disk is
+				// corrupt as well.
 				Digesting.Copied read = Digesting.copy(in, out, document.size());
 				found = read.size() == document.size() ? read.sha256() : "truncated to " + read.size() + " bytes";
 			}
@@ -249,7 +270,9 @@ public class DocumentManagement {
 		}
 
 		static String encode(UUID id) {
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(id.toString().getBytes(StandardCharsets.UTF_8));
+			return Base64.getUrlEncoder()
+				.withoutPadding()
+				.encodeToString(id.toString().getBytes(StandardCharsets.UTF_8));
 		}
 
 		static UUID decode(String cursor) {
@@ -257,8 +280,11 @@ public class DocumentManagement {
 				return UUID.fromString(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
 			}
 			catch (IllegalArgumentException ex) {
-				throw ProblemException.validation(Map.of("cursor", "The cursor is not valid; start from the first page"));
+				throw ProblemException
+					.validation(Map.of("cursor", "The cursor is not valid; start from the first page"));
 			}
 		}
+
 	}
+
 }

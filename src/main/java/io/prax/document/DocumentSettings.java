@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** {@code PRAX_BLOB_DIR}: where the file-system blob store keeps files; {@code $PRAX_DATA_DIR/blobs} when unset. */
+/**
+ * {@code PRAX_BLOB_DIR}: where the file-system blob store keeps files;
+ * {@code $PRAX_DATA_DIR/blobs} when unset.
+ */
 @ConfigurationProperties("prax.documents")
 record DocumentSettings(@Nullable Path blobDir) {
 

@@ -13,11 +13,11 @@ interface Documents extends JpaRepository<Document, UUID> {
 	@Query("select d from Document d where d.id = :id")
 	Optional<Document> findLive(UUID id);
 
-	@Query("select d from Document d where d.recordType = :type and d.recordId = :recordId "
-			+ "order by d.id desc")
+	@Query("select d from Document d where d.recordType = :type and d.recordId = :recordId " + "order by d.id desc")
 	List<Document> firstPage(String type, UUID recordId, Limit limit);
 
 	@Query("select d from Document d where d.recordType = :type and d.recordId = :recordId "
 			+ "and d.id < :after order by d.id desc")
 	List<Document> pageAfter(String type, UUID recordId, UUID after, Limit limit);
+
 }

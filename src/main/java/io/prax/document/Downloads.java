@@ -12,8 +12,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * A verified document as a download: always an attachment, never sniffed by the browser, and sandboxed
- * (no script, no plugin, no same origin) should a browser render it anyway.
+ * A verified document as a download: always an attachment, never sniffed by the browser,
+ * and sandboxed (no script, no plugin, no same origin) should a browser render it anyway.
  */
 final class Downloads {
 
@@ -24,7 +24,8 @@ final class Downloads {
 
 	static ResponseEntity<InputStreamResource> of(DocumentContent content, HttpServletResponse response) {
 		DocumentView document = content.document();
-		// Set on the servlet response so they replace, not add to, the page policy of the filters.
+		// Set on the servlet response so they replace, not add to, the page policy of the
+		// filters.
 		response.setHeader("Content-Security-Policy", SANDBOX);
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader("Cross-Origin-Resource-Policy", "same-origin");
@@ -33,8 +34,8 @@ final class Downloads {
 			.contentType(MediaType.parseMediaType(content.servedType()))
 			.contentLength(document.size())
 			.cacheControl(CacheControl.noStore().cachePrivate())
-			.header("Repr-Digest", "sha-256=:" + Base64.getEncoder()
-				.encodeToString(HexFormat.of().parseHex(document.sha256())) + ":")
+			.header("Repr-Digest",
+					"sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(document.sha256())) + ":")
 			.body(new InputStreamResource(content.bytes(), document.fileName()));
 	}
 

@@ -7,22 +7,28 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-/** File names as clients send them, made safe to store, show and send back in a header. */
+/**
+ * File names as clients send them, made safe to store, show and send back in a header.
+ */
 final class FileNames {
 
 	static final int MAX_LENGTH = 200;
+
 	private static final String FALLBACK = "file";
+
 	private static final String FORBIDDEN = "\"*:<>?|\\/";
-	private static final Set<String> DEVICE_NAMES = Set.of("con", "prn", "aux", "nul", "com1", "com2", "com3",
-			"com4", "com5", "com6", "com7", "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7",
-			"lpt8", "lpt9");
+
+	private static final Set<String> DEVICE_NAMES = Set.of("con", "prn", "aux", "nul", "com1", "com2", "com3", "com4",
+			"com5", "com6", "com7", "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8",
+			"lpt9");
 
 	private FileNames() {
 	}
 
 	/**
-	 * The last path segment, NFC-normalised, without control, format (bidi overrides, zero-width) or
-	 * path characters, at most {@value #MAX_LENGTH} characters with its extension kept; never empty.
+	 * The last path segment, NFC-normalised, without control, format (bidi overrides,
+	 * zero-width) or path characters, at most {@value #MAX_LENGTH} characters with its
+	 * extension kept; never empty.
 	 */
 	static String sanitise(@Nullable String raw) {
 		String name = raw == null ? "" : raw;
@@ -55,7 +61,10 @@ final class FileNames {
 		return DEVICE_NAMES.contains(stem.toLowerCase(Locale.ROOT)) ? "_" + result : result;
 	}
 
-	/** Keeps at most {@value #MAX_LENGTH} code points, cutting the stem and keeping a short extension. */
+	/**
+	 * Keeps at most {@value #MAX_LENGTH} code points, cutting the stem and keeping a
+	 * short extension.
+	 */
 	private static String bound(String name) {
 		if (name.codePointCount(0, name.length()) <= MAX_LENGTH) {
 			return name;
@@ -68,13 +77,15 @@ final class FileNames {
 	}
 
 	/**
-	 * {@code attachment} with an ASCII {@code filename} for old clients and the exact name as RFC 5987
-	 * {@code filename*} (RFC 6266): no quote, backslash or line break can reach the header.
+	 * {@code attachment} with an ASCII {@code filename} for old clients and the exact
+	 * name as RFC 5987 {@code filename*} (RFC 6266): no quote, backslash or line break
+	 * can reach the header.
 	 */
 	static String attachment(String fileName) {
 		StringBuilder ascii = new StringBuilder();
-		fileName.codePoints().forEach(cp -> ascii.append(cp >= 0x20 && cp < 0x7f && cp != '"' && cp != '\\'
-				&& cp != '%' ? (char) cp : '_'));
+		fileName.codePoints()
+			.forEach(cp -> ascii
+				.append(cp >= 0x20 && cp < 0x7f && cp != '"' && cp != '\\' && cp != '%' ? (char) cp : '_'));
 		return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encode(fileName);
 	}
 
@@ -82,14 +93,17 @@ final class FileNames {
 		StringBuilder out = new StringBuilder();
 		for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
 			int c = b & 0xff;
-			if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+			if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+					|| "!#$&+-.^_`|~".indexOf(c) >= 0) {
 				out.append((char) c);
 			}
 			else {
-				out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+				out.append('%')
+					.append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
 					.append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
 			}
 		}
 		return out.toString();
 	}
+
 }

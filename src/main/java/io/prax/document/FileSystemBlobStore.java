@@ -21,16 +21,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Blobs as files {@code <root>/<tenant id>/<aa>/<sha256>}, written to a temporary file in
- * {@code <root>/.tmp}, forced to disk and renamed into place, so a crash never leaves half a blob.
+ * {@code <root>/.tmp}, forced to disk and renamed into place, so a crash never leaves
+ * half a blob.
  */
 class FileSystemBlobStore implements BlobStore {
 
 	private static final Logger log = LoggerFactory.getLogger(FileSystemBlobStore.class);
+
 	private static final Pattern SHA256 = Pattern.compile("^[0-9a-f]{64}$");
+
 	/** Spools left behind by a killed process are removed at start-up. */
 	private static final Duration STALE_TEMP = Duration.ofHours(1);
 
 	private final Path root;
+
 	private final Path temp;
 
 	FileSystemBlobStore(Path root) throws IOException {
@@ -72,7 +76,8 @@ class FileSystemBlobStore implements BlobStore {
 			Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		}
 		catch (AtomicMoveNotSupportedException ex) {
-			// The source was spooled elsewhere: copy next to the target first, then rename atomically.
+			// The source was spooled elsewhere: copy next to the target first, then
+			// rename atomically.
 			Path local = Files.createTempFile(temp, "put-", ".tmp");
 			Files.copy(source, local, StandardCopyOption.REPLACE_EXISTING);
 			try (FileChannel channel = FileChannel.open(local, StandardOpenOption.WRITE)) {
@@ -122,4 +127,5 @@ class FileSystemBlobStore implements BlobStore {
 			log.warn("Could not clean up {}: {}", temp, ex.getMessage());
 		}
 	}
+
 }

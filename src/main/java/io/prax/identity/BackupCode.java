@@ -37,4 +37,5 @@ class BackupCode {
 		this.userId = userId;
 		this.createdAt = now;
 	}
+
 }

@@ -21,4 +21,5 @@ interface BackupCodes extends JpaRepository<BackupCode, String> {
 	@Modifying
 	@Query("delete from BackupCode c where c.userId = :userId")
 	int deleteAllOf(UUID userId);
+
 }

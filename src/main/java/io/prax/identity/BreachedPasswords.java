@@ -12,16 +12,18 @@ import org.springframework.stereotype.Component;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The common and breached passwords no one may choose: every entry of the dictionaries shipped in
- * zxcvbn4j (the 30,000 most common leaked passwords, common English words, film and TV words, first
- * names and surnames), loaded once at start-up into a sorted array of 64-bit fingerprints (about 0.75
- * MB, binary-searched; a false positive needs a 64-bit collision).
+ * The common and breached passwords no one may choose: every entry of the dictionaries
+ * shipped in zxcvbn4j (the 30,000 most common leaked passwords, common English words,
+ * film and TV words, first names and surnames), loaded once at start-up into a sorted
+ * array of 64-bit fingerprints (about 0.75 MB, binary-searched; a false positive needs a
+ * 64-bit collision).
  * <p>
- * A password counts as listed when its lower-case form is an entry, or its core is: leading and
- * trailing digits and symbols removed ({@code Summer2024!}), common look-alike substitutions undone
- * ({@code p@ssw0rd}), a repeated unit reduced to one ({@code qwertyqwerty}); and a plain run such as
- * {@code 123456789012} or {@code abcdefghijkl} is refused as well. Passphrases of several
- * words are never an entry, so they pass.
+ * A password counts as listed when its lower-case form is an entry, or its core is:
+ * leading and trailing digits and symbols removed ({@code Summer2024!}), common
+ * look-alike substitutions undone ({@code p@ssw0rd}), a repeated unit reduced to one
+ * ({@code qwertyqwerty}); and a plain run such as {@code 123456789012} or
+ * {@code abcdefghijkl} is refused as well. Passphrases of several words are never an
+ * entry, so they pass.
  */
 @Component
 class BreachedPasswords {
@@ -43,7 +45,10 @@ class BreachedPasswords {
 		return fingerprints.length;
 	}
 
-	/** Whether {@code password} (already NFKC-normalised) is listed or a trivial variant of an entry. */
+	/**
+	 * Whether {@code password} (already NFKC-normalised) is listed or a trivial variant
+	 * of an entry.
+	 */
 	boolean contains(String password) {
 		String lower = password.toLowerCase(Locale.ROOT);
 		if (listed(lower) || sequential(lower)) {
@@ -93,7 +98,10 @@ class BreachedPasswords {
 		return plain.toString();
 	}
 
-	/** A run such as {@code 123456789012} or {@code lkjihgfedcba}: every step one up, or every step one down. */
+	/**
+	 * A run such as {@code 123456789012} or {@code lkjihgfedcba}: every step one up, or
+	 * every step one down.
+	 */
 	private static boolean sequential(String text) {
 		int up = 0;
 		int down = 0;
@@ -108,7 +116,9 @@ class BreachedPasswords {
 		return text.length() > 1 && (up == text.length() - 1 || down == text.length() - 1);
 	}
 
-	/** The shortest unit the whole text repeats ({@code abcabc} → {@code abc}), or null. */
+	/**
+	 * The shortest unit the whole text repeats ({@code abcabc} → {@code abc}), or null.
+	 */
 	private static @Nullable String repeatedUnit(String text) {
 		int length = text.length();
 		for (int unit = 1; unit <= length / 2; unit++) {
@@ -119,7 +129,10 @@ class BreachedPasswords {
 		return null;
 	}
 
-	/** FNV-1a over the UTF-16 units, finished with a 64-bit mix so that near-equal entries spread. */
+	/**
+	 * FNV-1a over the UTF-16 units, finished with a 64-bit mix so that near-equal entries
+	 * spread.
+	 */
 	static long fingerprint(String text) {
 		long hash = 0xcbf29ce484222325L;
 		for (int i = 0; i < text.length(); i++) {
@@ -134,7 +147,8 @@ class BreachedPasswords {
 
 	private static List<String> loadDictionaries() {
 		try {
-			return StandardDictionaries.loadAllDictionaries().stream()
+			return StandardDictionaries.loadAllDictionaries()
+				.stream()
 				.map(Dictionary::getFrequencies)
 				.flatMap(List::stream)
 				.toList();
@@ -143,4 +157,5 @@ class BreachedPasswords {
 			throw new UncheckedIOException("The breached-password dictionaries of zxcvbn4j could not be read", ex);
 		}
 	}
+
 }

@@ -12,8 +12,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * The authenticated caller of the current request: user, tenant, session and tier. Feature code asks
- * this, never the security context.
+ * The authenticated caller of the current request: user, tenant, session and tier.
+ * Feature code asks this, never the security context.
  */
 public record CurrentUser(UserId id, TenantId tenantId, UUID sessionId, Tier tier, List<String> roles,
 		@Nullable UUID customerId, String name, String email, String tenantSlug, String tenantName) {

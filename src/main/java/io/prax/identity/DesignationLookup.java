@@ -4,8 +4,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The designation (job title) of a user, which the access module keeps; identity asks through this so it
- * need not depend on access.
+ * The designation (job title) of a user, which the access module keeps; identity asks
+ * through this so it need not depend on access.
  */
 public interface DesignationLookup {
 
@@ -13,4 +13,5 @@ public interface DesignationLookup {
 
 	record Designated(UUID id, String name) {
 	}
+
 }

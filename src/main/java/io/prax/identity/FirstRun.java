@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Start-up with an empty database: the first tenant and administrator come from the
- * {@code PRAX_BOOTSTRAP_*} variables, or else from a one-time set-up link printed to the log
- * (usable from this machine only).
+ * {@code PRAX_BOOTSTRAP_*} variables, or else from a one-time set-up link printed to the
+ * log (usable from this machine only).
  */
 @Component
 class FirstRun {
@@ -26,8 +26,11 @@ class FirstRun {
 	private static final Logger log = LoggerFactory.getLogger(FirstRun.class);
 
 	private final TenantDirectory tenants;
+
 	private final Onboarding onboarding;
+
 	private final PraxProperties properties;
+
 	private final AtomicReference<@Nullable String> setupToken = new AtomicReference<>();
 
 	FirstRun(TenantDirectory tenants, Onboarding onboarding, PraxProperties properties) {
@@ -44,14 +47,15 @@ class FirstRun {
 			return;
 		}
 		try {
-			var created = onboarding.onboard(new Onboarding.NewTenant(checked(bootstrap.tenant()), checked(bootstrap.tenant()), "US",
-					checked(bootstrap.adminEmail()), "Administrator", checked(bootstrap.adminPassword())));
+			var created = onboarding
+				.onboard(new Onboarding.NewTenant(checked(bootstrap.tenant()), checked(bootstrap.tenant()), "US",
+						checked(bootstrap.adminEmail()), "Administrator", checked(bootstrap.adminPassword())));
 			log.info("Created tenant '{}' with administrator {} from PRAX_BOOTSTRAP_*", created.tenant().slug(),
 					created.admin().email());
 		}
 		catch (ProblemException ex) {
-			throw new IllegalStateException("PRAX_BOOTSTRAP_* is not usable: " + ex.getMessage() + " "
-					+ ex.fieldErrors(), ex);
+			throw new IllegalStateException(
+					"PRAX_BOOTSTRAP_* is not usable: " + ex.getMessage() + " " + ex.fieldErrors(), ex);
 		}
 	}
 
@@ -63,19 +67,25 @@ class FirstRun {
 		}
 		String token = SecretFiles.randomToken(24);
 		setupToken.set(token);
-		log.warn("\n\n  Prax has no tenant yet. Create the first one (works from this machine only):\n\n    {}/setup?token={}\n",
+		log.warn(
+				"\n\n  Prax has no tenant yet. Create the first one (works from this machine only):\n\n    {}/setup?token={}\n",
 				properties.publicUrl(), token);
 	}
 
-	/** Whether {@code token} is the current one-time set-up token and no tenant exists yet. */
+	/**
+	 * Whether {@code token} is the current one-time set-up token and no tenant exists
+	 * yet.
+	 */
 	boolean setupAllowed(@Nullable String token) {
 		String expected = setupToken.get();
 		return expected != null && token != null
 				&& java.security.MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-						token.getBytes(java.nio.charset.StandardCharsets.UTF_8)) && !tenants.anyExists();
+						token.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+				&& !tenants.anyExists();
 	}
 
 	void setupDone() {
 		setupToken.set(null);
 	}
+
 }

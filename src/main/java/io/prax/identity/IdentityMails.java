@@ -8,11 +8,15 @@ import org.thymeleaf.TemplateSpec;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 
-/** The identity module's mails, from text templates ({@code templates/identity/mail-*}), through the outbox. */
+/**
+ * The identity module's mails, from text templates ({@code templates/identity/mail-*}),
+ * through the outbox.
+ */
 @Component
 class IdentityMails {
 
 	private final MailOutbox outbox;
+
 	private final ITemplateEngine templates;
 
 	IdentityMails(MailOutbox outbox, ITemplateEngine templates) {
@@ -26,7 +30,8 @@ class IdentityMails {
 		context.setVariable("workspace", tenant.name());
 		context.setVariable("slug", tenant.slug());
 		context.setVariable("link", link);
-		outbox.enqueue(email, "You are invited to " + tenant.name() + " on Prax", text("identity/mail-invitation", context));
+		outbox.enqueue(email, "You are invited to " + tenant.name() + " on Prax",
+				text("identity/mail-invitation", context));
 	}
 
 	void passwordReset(String email, TenantInfo tenant, String link) {
@@ -39,4 +44,5 @@ class IdentityMails {
 	private String text(String template, Context context) {
 		return templates.process(new TemplateSpec(template, TemplateMode.TEXT), context);
 	}
+
 }

@@ -37,24 +37,42 @@ public class IdentityManagement {
 
 	static final Duration INVITATION_LIFETIME = Duration.ofHours(72);
 	static final Duration RESET_LIFETIME = Duration.ofMinutes(30);
+
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+
 	/** Longest email anyone may send (RFC 5321 path limit). */
 	public static final int MAX_EMAIL_LENGTH = 254;
-	/** Longest password checked against a hash; new passwords follow the stricter password policy. */
+
+	/**
+	 * Longest password checked against a hash; new passwords follow the stricter password
+	 * policy.
+	 */
 	public static final int MAX_PASSWORD_LENGTH = 1024;
 
 	private final Users users;
+
 	private final PasswordTokens tokens;
+
 	private final PasswordHashing passwords;
+
 	private final PasswordChangeGuard guard;
+
 	private final PasswordPolicy policy;
+
 	private final PasswordHistory history;
+
 	private final IdentityMails mails;
+
 	private final TenantDirectory tenants;
+
 	private final ApplicationEventPublisher events;
+
 	private final PraxProperties properties;
+
 	private final Clock clock;
+
 	private final TransactionTemplate transactions;
+
 	/** Checked against when the user is unknown, so both answers take the same time. */
 	private final String decoyHash;
 
@@ -78,8 +96,9 @@ public class IdentityManagement {
 	}
 
 	/**
-	 * What checking a password needs, read in a short transaction so the hash runs without a connection;
-	 * {@code earlierHashes} are those a new password must not match (history rule), else empty.
+	 * What checking a password needs, read in a short transaction so the hash runs
+	 * without a connection; {@code earlierHashes} are those a new password must not match
+	 * (history rule), else empty.
 	 */
 	private record Credentials(UserAccount account, @Nullable String hash, UserStatus status,
 			List<String> earlierHashes) {
@@ -90,14 +109,16 @@ public class IdentityManagement {
 	}
 
 	/**
-	 * The active user with this email and password, or empty. Unknown user and wrong password cost
-	 * the same hashing work. An outdated hash is upgraded to Argon2id on success. Call outside any
-	 * transaction: the hash runs while no connection is held (503 {@code busy} when too many run).
+	 * The active user with this email and password, or empty. Unknown user and wrong
+	 * password cost the same hashing work. An outdated hash is upgraded to Argon2id on
+	 * success. Call outside any transaction: the hash runs while no connection is held
+	 * (503 {@code busy} when too many run).
 	 */
 	public Optional<UserAccount> authenticate(String email, String password) {
 		Optional<Credentials> found = credentials(email);
 		String hash = found.map(Credentials::hash).orElse(null);
-		PasswordHashing.Match match = passwords.verify(password == null ? "" : password, hash != null ? hash : decoyHash);
+		PasswordHashing.Match match = passwords.verify(password == null ? "" : password,
+				hash != null ? hash : decoyHash);
 		if (!match.matched() || hash == null || found.get().status() != UserStatus.ACTIVE) {
 			return Optional.empty();
 		}
@@ -133,8 +154,9 @@ public class IdentityManagement {
 	}
 
 	/**
-	 * The tenant's active administrators (tier ADMIN), locked until the caller's transaction ends, so that two
-	 * administrators demoting or deactivating each other at once cannot leave the workspace without one.
+	 * The tenant's active administrators (tier ADMIN), locked until the caller's
+	 * transaction ends, so that two administrators demoting or deactivating each other at
+	 * once cannot leave the workspace without one.
 	 */
 	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
 	public List<UserAccount> lockActiveAdmins() {
@@ -147,23 +169,27 @@ public class IdentityManagement {
 	}
 
 	/**
-	 * Throws the password policy's problem ({@code password_too_short}, ...) if the password is not
-	 * acceptable for this user of the current tenant.
+	 * Throws the password policy's problem ({@code password_too_short}, ...) if the
+	 * password is not acceptable for this user of the current tenant.
 	 */
 	public void checkPassword(String password, String email, String name) {
 		policy.check(password, owner(email, name));
 	}
 
 	/**
-	 * An active user with a password chosen by that person: the first administrator at set-up or
-	 * sign-up, and the demo users. Call outside any transaction (the hash runs first).
+	 * An active user with a password chosen by that person: the first administrator at
+	 * set-up or sign-up, and the demo users. Call outside any transaction (the hash runs
+	 * first).
 	 */
 	public UserAccount createWithPassword(NewUser newUser, String password) {
 		String hash = hashNewPassword(newUser, password);
 		return transactions.execute(status -> createWithPasswordHash(newUser, hash));
 	}
 
-	/** Checks the new user of the current tenant and the password policy, then hashes: outside any transaction. */
+	/**
+	 * Checks the new user of the current tenant and the password policy, then hashes:
+	 * outside any transaction.
+	 */
 	String hashNewPassword(NewUser newUser, String password) {
 		TenantInfo tenant = currentTenant();
 		return hashNewPassword(newUser, password, tenant.name(), tenant.slug());
@@ -180,7 +206,10 @@ public class IdentityManagement {
 		return passwords.encode(normalized);
 	}
 
-	/** Stores a user whose password was hashed by {@link #hashNewPassword}; in the caller's transaction. */
+	/**
+	 * Stores a user whose password was hashed by {@link #hashNewPassword}; in the
+	 * caller's transaction.
+	 */
 	UserAccount createWithPasswordHash(NewUser newUser, String hash) {
 		Map<String, String> errors = checkIdentity(newUser.email(), newUser.name());
 		if (!errors.isEmpty()) {
@@ -209,8 +238,8 @@ public class IdentityManagement {
 		if (users.findByEmail(email).isPresent()) {
 			throw new ProblemException(HttpStatus.CONFLICT, "user_exists", "A user with this email already exists");
 		}
-		User user = users.saveAndFlush(new User(email, invitation.name().strip(), invitation.tier(),
-				invitation.roles(), invitation.customerId()));
+		User user = users.saveAndFlush(new User(email, invitation.name().strip(), invitation.tier(), invitation.roles(),
+				invitation.customerId()));
 		String link = issueToken(user, PasswordToken.Purpose.INVITATION, INVITATION_LIFETIME);
 		events.publishEvent(new UserInvited(user.account().tenantId(), user.account().id(), email, invitation.tier()));
 		mails.invitation(email, user.account().name(), currentTenant(), link);
@@ -222,10 +251,14 @@ public class IdentityManagement {
 			@Nullable UUID customerId, @Nullable Long version) {
 	}
 
-	/** Changes name, tier, roles or customer of a user; the caller's version must be current. */
+	/**
+	 * Changes name, tier, roles or customer of a user; the caller's version must be
+	 * current.
+	 */
 	@Transactional
 	public UserAccount update(UserId id, UserChange change) {
-		User user = users.findById(id.value()).filter(u -> !u.deleted())
+		User user = users.findById(id.value())
+			.filter(u -> !u.deleted())
 			.orElseThrow(() -> ProblemException.notFound("User"));
 		if (change.version() != null) {
 			user.requireVersion(change.version());
@@ -253,7 +286,8 @@ public class IdentityManagement {
 	/** Deactivates a user: no more sign-in, and every session ends at once. */
 	@Transactional
 	public UserAccount deactivate(UserId id) {
-		User user = users.findById(id.value()).filter(u -> !u.deleted())
+		User user = users.findById(id.value())
+			.filter(u -> !u.deleted())
 			.orElseThrow(() -> ProblemException.notFound("User"));
 		if (CurrentUser.current().map(me -> me.id().equals(id)).orElse(false)) {
 			throw new ProblemException(HttpStatus.CONFLICT, "cannot_deactivate_self",
@@ -265,7 +299,10 @@ public class IdentityManagement {
 		return account;
 	}
 
-	/** Keeps users' role lists in step when a custom role is renamed or deleted ({@code newName} null). */
+	/**
+	 * Keeps users' role lists in step when a custom role is renamed or deleted
+	 * ({@code newName} null).
+	 */
 	@Transactional
 	public void renameRole(String oldName, @Nullable String newName) {
 		for (User user : users.findAll()) {
@@ -290,18 +327,23 @@ public class IdentityManagement {
 		});
 	}
 
-	/** Sends a reset link on an administrator's request (admins never see or set passwords). */
+	/**
+	 * Sends a reset link on an administrator's request (admins never see or set
+	 * passwords).
+	 */
 	@Transactional
 	public void sendPasswordReset(UserId id) {
-		User user = users.findById(id.value()).filter(u -> !u.deleted())
+		User user = users.findById(id.value())
+			.filter(u -> !u.deleted())
 			.orElseThrow(() -> ProblemException.notFound("User"));
 		requestPasswordReset(user.email());
 	}
 
 	/**
-	 * Sets the password through a one-time link. The token names its tenant, so this works before
-	 * sign-in. The link is used atomically (of two parallel uses, one wins); every other outstanding
-	 * link of the user ends too, and all of the user's sessions end.
+	 * Sets the password through a one-time link. The token names its tenant, so this
+	 * works before sign-in. The link is used atomically (of two parallel uses, one wins);
+	 * every other outstanding link of the user ends too, and all of the user's sessions
+	 * end.
 	 */
 	public UserAccount setPasswordWithToken(String token, String newPassword) {
 		TenantId tenant = tenantOf(token);
@@ -335,19 +377,22 @@ public class IdentityManagement {
 	}
 
 	/**
-	 * Changes the signed-in user's own password after checking the current one, throttled like
-	 * sign-in (429 {@code too_many_attempts}); refusals are published as {@link PasswordChangeFailed}.
-	 * Every other session and every outstanding reset or invitation link of the user ends; the
-	 * session making the change stays signed in. Hashes run outside any transaction.
+	 * Changes the signed-in user's own password after checking the current one, throttled
+	 * like sign-in (429 {@code too_many_attempts}); refusals are published as
+	 * {@link PasswordChangeFailed}. Every other session and every outstanding reset or
+	 * invitation link of the user ends; the session making the change stays signed in.
+	 * Hashes run outside any transaction.
 	 */
 	public void changeOwnPassword(@Nullable String currentPassword, String newPassword) {
 		CurrentUser me = CurrentUser.require();
 		if (currentPassword != null && currentPassword.length() > MAX_PASSWORD_LENGTH) {
-			throw ProblemException.validation(Map.of("currentPassword", "At most " + MAX_PASSWORD_LENGTH + " characters"));
+			throw ProblemException
+				.validation(Map.of("currentPassword", "At most " + MAX_PASSWORD_LENGTH + " characters"));
 		}
-		Credentials stored = transactions.execute(status -> users.findById(me.id().value())
-			.map(user -> new Credentials(user.account(), user.passwordHash(), user.status(),
-					history.hashesToAvoid(user.id(), user.passwordHash()))))
+		Credentials stored = transactions
+			.execute(status -> users.findById(me.id().value())
+				.map(user -> new Credentials(user.account(), user.passwordHash(), user.status(),
+						history.hashesToAvoid(user.id(), user.passwordHash()))))
 			.orElseThrow(() -> ProblemException.notFound("User"));
 		String normalized = policy.check(newPassword, owner(stored.account().email(), stored.account().name()));
 		PasswordChangeGuard.Attempt attempt;
@@ -356,7 +401,8 @@ public class IdentityManagement {
 		}
 		catch (ProblemException refused) {
 			if (PasswordChangeGuard.TOO_MANY_ATTEMPTS.equals(refused.code())) {
-				events.publishEvent(new PasswordChangeFailed(me.tenantId(), me.id(), PasswordChangeGuard.TOO_MANY_ATTEMPTS));
+				events.publishEvent(
+						new PasswordChangeFailed(me.tenantId(), me.id(), PasswordChangeGuard.TOO_MANY_ATTEMPTS));
 			}
 			throw refused;
 		}
@@ -386,7 +432,8 @@ public class IdentityManagement {
 		transactions.executeWithoutResult(status -> {
 			User user = users.findById(me.id().value()).orElseThrow(() -> ProblemException.notFound("User"));
 			if (!checked(hash).equals(user.passwordHash())) {
-				// Changed in parallel since we checked: the current password we checked is no longer current.
+				// Changed in parallel since we checked: the current password we checked
+				// is no longer current.
 				throw ProblemException.versionConflict();
 			}
 			Instant now = Instant.now(clock);
@@ -398,18 +445,20 @@ public class IdentityManagement {
 	}
 
 	/**
-	 * Checks the signed-in user's own password again (re-entry for MFA changes and sensitive actions),
-	 * throttled like a password change (429 {@code too_many_attempts}); 401 {@code invalid_credentials}
-	 * when it is wrong. Call outside any transaction.
+	 * Checks the signed-in user's own password again (re-entry for MFA changes and
+	 * sensitive actions), throttled like a password change (429
+	 * {@code too_many_attempts}); 401 {@code invalid_credentials} when it is wrong. Call
+	 * outside any transaction.
 	 */
 	public void confirmOwnPassword(@Nullable String password) {
 		confirmOwnPassword(password, () -> true);
 	}
 
 	/**
-	 * {@link #confirmOwnPassword(String)} with a second factor, checked only after the right password:
-	 * a wrong one counts as one failed check like a wrong password (401 {@code invalid_mfa_code}), so
-	 * someone who knows the password cannot guess codes without locking the checks.
+	 * {@link #confirmOwnPassword(String)} with a second factor, checked only after the
+	 * right password: a wrong one counts as one failed check like a wrong password (401
+	 * {@code invalid_mfa_code}), so someone who knows the password cannot guess codes
+	 * without locking the checks.
 	 */
 	public void confirmOwnPassword(@Nullable String password, java.util.function.BooleanSupplier secondFactor) {
 		CurrentUser me = CurrentUser.require();
@@ -421,7 +470,8 @@ public class IdentityManagement {
 		PasswordChangeGuard.Attempt attempt = guard.reserve(me);
 		boolean matches;
 		try {
-			matches = passwords.matches(password == null ? "" : password, hash != null ? hash : decoyHash) && hash != null;
+			matches = passwords.matches(password == null ? "" : password, hash != null ? hash : decoyHash)
+					&& hash != null;
 		}
 		catch (RuntimeException notChecked) {
 			attempt.notChecked();
@@ -439,12 +489,16 @@ public class IdentityManagement {
 		attempt.passed();
 	}
 
-	/** Whether a one-time link can still be used, for showing the form or an explanation. */
+	/**
+	 * Whether a one-time link can still be used, for showing the form or an explanation.
+	 */
 	public boolean tokenUsable(String token) {
 		try {
 			TenantId tenant = tenantOf(token);
-			return TenantContext.call(tenant, () -> Boolean.TRUE.equals(transactions.execute(status -> tokens
-				.findById(Digests.sha256Hex(token)).map(t -> t.usableAt(Instant.now(clock))).orElse(false))));
+			return TenantContext.call(tenant,
+					() -> Boolean.TRUE.equals(transactions.execute(status -> tokens.findById(Digests.sha256Hex(token))
+						.map(t -> t.usableAt(Instant.now(clock)))
+						.orElse(false))));
 		}
 		catch (ProblemException ex) {
 			return false;
@@ -500,4 +554,5 @@ public class IdentityManagement {
 	private static String normalize(@Nullable String email) {
 		return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
 	}
+
 }

@@ -20,7 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 class MeApiController {
 
 	private final IdentityManagement identity;
+
 	private final DesignationLookup designations;
+
 	private final MfaManagement mfa;
 
 	MeApiController(IdentityManagement identity, DesignationLookup designations, MfaManagement mfa) {
@@ -29,7 +31,10 @@ class MeApiController {
 		this.designations = designations;
 	}
 
-	/** {@code designation} is the designation's name, {@code designationId} its id; both null without one. */
+	/**
+	 * {@code designation} is the designation's name, {@code designationId} its id; both
+	 * null without one.
+	 */
 	record Me(String id, String email, String name, String tier, List<String> roles, @Nullable String designation,
 			@Nullable String designationId, String tenant, boolean mfaEnrolled) {
 	}
@@ -56,4 +61,5 @@ class MeApiController {
 		identity.changeOwnPassword(body.currentPassword(), body.newPassword() == null ? "" : body.newPassword());
 		return ResponseEntity.noContent().build();
 	}
+
 }

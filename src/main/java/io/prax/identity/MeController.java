@@ -15,11 +15,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The signed-in user's own pages: profile and security (password; two-factor in {@link MfaController}). */
+/**
+ * The signed-in user's own pages: profile and security (password; two-factor in
+ * {@link MfaController}).
+ */
 @Controller
 class MeController {
 
 	private final IdentityManagement identity;
+
 	private final SecurityPage securityPage;
 
 	MeController(IdentityManagement identity, SecurityPage securityPage) {
@@ -44,8 +48,9 @@ class MeController {
 	@PostMapping("/me/password")
 	@SignedInOnly("one's own password, confirmed with the current one")
 	String changePassword(@RequestParam(defaultValue = "") String currentPassword,
-			@RequestParam(defaultValue = "") String newPassword, @RequestParam(defaultValue = "") String confirmPassword,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+			@RequestParam(defaultValue = "") String newPassword,
+			@RequestParam(defaultValue = "") String confirmPassword, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		if (!newPassword.equals(confirmPassword)) {
 			return securityPage(model, Map.of("confirmPassword", "The two passwords are not the same"), null);
 		}
@@ -57,10 +62,12 @@ class MeController {
 		catch (RetryLater ex) {
 			response.setStatus(ex.status().value());
 			response.setHeader("Retry-After", Long.toString(ex.retryAfterSeconds()));
-			return securityPage(model, Map.of(), PasswordChangeGuard.TOO_MANY_ATTEMPTS.equals(ex.code())
-					? "Too many wrong current passwords. Try again in " + Math.max(1, (ex.retryAfterSeconds() + 59) / 60)
-							+ " minutes, or ask your administrator to unlock your account."
-					: "Prax is busy right now. Try again in a moment.");
+			return securityPage(model, Map.of(),
+					PasswordChangeGuard.TOO_MANY_ATTEMPTS.equals(ex.code())
+							? "Too many wrong current passwords. Try again in "
+									+ Math.max(1, (ex.retryAfterSeconds() + 59) / 60)
+									+ " minutes, or ask your administrator to unlock your account."
+							: "Prax is busy right now. Try again in a moment.");
 		}
 		catch (ProblemException ex) {
 			String field = "invalid_current_password".equals(ex.code()) ? "currentPassword" : "newPassword";
@@ -74,4 +81,5 @@ class MeController {
 	private String securityPage(Model model, Map<String, String> errors, @Nullable String error) {
 		return securityPage.render(model, errors, error);
 	}
+
 }

@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The signed-in user's own second factor. The two enrolment endpoints are also open to a sign-in that
- * must enrol before it can complete (its {@code mfaToken} as bearer token).
+ * The signed-in user's own second factor. The two enrolment endpoints are also open to a
+ * sign-in that must enrol before it can complete (its {@code mfaToken} as bearer token).
  */
 @Tag(name = "Me", description = "The signed-in user's own account")
 @RestController
@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 class MfaApiController {
 
 	private final MfaManagement mfa;
+
 	private final MfaStatus status;
 
 	MfaApiController(MfaManagement mfa, MfaStatus status) {
@@ -63,8 +64,9 @@ class MfaApiController {
 	}
 
 	/**
-	 * Turns one's own MFA off after re-entering the password; every session of the user ends. 409
-	 * {@code mfa_required_by_policy} when the workspace requires MFA of the user.
+	 * Turns one's own MFA off after re-entering the password; every session of the user
+	 * ends. 409 {@code mfa_required_by_policy} when the workspace requires MFA of the
+	 * user.
 	 */
 	@Operation(summary = "Turn MFA off (password re-entered); refused when the workspace requires it of you")
 	@DeleteMapping
@@ -73,4 +75,5 @@ class MfaApiController {
 		status.disableOwn(body.password());
 		return ResponseEntity.noContent().build();
 	}
+
 }

@@ -16,15 +16,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Self-service two-factor authentication on "My security": set up TOTP (QR code and key, confirmed by
- * a first code), new backup codes and turning it off with the password. Secrets and codes are rendered
- * into this one answer only, never into a redirect's flash (a cookie).
+ * Self-service two-factor authentication on "My security": set up TOTP (QR code and key,
+ * confirmed by a first code), new backup codes and turning it off with the password.
+ * Secrets and codes are rendered into this one answer only, never into a redirect's flash
+ * (a cookie).
  */
 @Controller
 class MfaController {
 
 	private final MfaManagement mfa;
+
 	private final MfaStatus status;
+
 	private final SecurityPage page;
 
 	MfaController(MfaManagement mfa, MfaStatus status, SecurityPage page) {
@@ -60,8 +63,8 @@ class MfaController {
 			}
 			// A new secret, shown again, so the user scans the one that will be checked.
 			model.addAttribute("enrolment", mfa.startEnrolment(me.id(), me.email(), me.tenantSlug()));
-			return failed(model, response, HttpStatus.BAD_REQUEST, null,
-					Map.of("code", "The code is not correct. Scan this new QR code and enter the code your app shows."));
+			return failed(model, response, HttpStatus.BAD_REQUEST, null, Map.of("code",
+					"The code is not correct. Scan this new QR code and enter the code your app shows."));
 		}
 	}
 
@@ -107,8 +110,9 @@ class MfaController {
 
 	private String locked(Model model, HttpServletResponse response, RetryLater ex) {
 		response.setHeader("Retry-After", Long.toString(ex.retryAfterSeconds()));
-		return failed(model, response, ex.status(), "Too many wrong passwords. Try again in "
-				+ Math.max(1, (ex.retryAfterSeconds() + 59) / 60) + " minutes, or ask your administrator to unlock your account.",
+		return failed(model, response, ex.status(),
+				"Too many wrong passwords. Try again in " + Math.max(1, (ex.retryAfterSeconds() + 59) / 60)
+						+ " minutes, or ask your administrator to unlock your account.",
 				Map.of());
 	}
 
@@ -121,7 +125,8 @@ class MfaController {
 	}
 
 	private static String passwordMessage(ProblemException ex) {
-		return "validation_failed".equals(ex.code()) ? "At most " + IdentityManagement.MAX_PASSWORD_LENGTH + " characters"
-				: "The password is not correct";
+		return "validation_failed".equals(ex.code())
+				? "At most " + IdentityManagement.MAX_PASSWORD_LENGTH + " characters" : "The password is not correct";
 	}
+
 }

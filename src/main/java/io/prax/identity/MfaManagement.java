@@ -35,26 +35,36 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * TOTP second factor of the users of the current tenant: enrolment with a QR code, confirmation by a
- * first code, single-use backup codes, verification at sign-in, reset and disabling. A code's time
- * step is accepted at most once per user, on every node (a conditional update in PostgreSQL); codes
- * of the previous and next step are accepted for clock drift.
+ * TOTP second factor of the users of the current tenant: enrolment with a QR code,
+ * confirmation by a first code, single-use backup codes, verification at sign-in, reset
+ * and disabling. A code's time step is accepted at most once per user, on every node (a
+ * conditional update in PostgreSQL); codes of the previous and next step are accepted for
+ * clock drift.
  */
 @Service
 public class MfaManagement {
 
 	static final int BACKUP_CODES = 10;
+
 	/** Problem code of a wrong, replayed or expired TOTP or backup code. */
 	public static final String INVALID_CODE = "invalid_mfa_code";
+
 	private static final String ISSUER = "Prax";
+
 	private static final String BACKUP_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 
 	private final UserMfas enrolments;
+
 	private final BackupCodes backupCodes;
+
 	private final TotpSecretCipher cipher;
+
 	private final TransactionTemplate transactions;
+
 	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
+
 	private final SecureRandom random = new SecureRandom();
 
 	MfaManagement(UserMfas enrolments, BackupCodes backupCodes, TotpSecretCipher cipher,
@@ -78,8 +88,8 @@ public class MfaManagement {
 
 	/** Whether the user has confirmed TOTP. */
 	public boolean enrolled(UserId user) {
-		return Boolean.TRUE.equals(transactions.execute(status -> enrolments.findById(user.value())
-			.map(UserMfa::confirmed).orElse(false)));
+		return Boolean.TRUE.equals(transactions
+			.execute(status -> enrolments.findById(user.value()).map(UserMfa::confirmed).orElse(false)));
 	}
 
 	/** How many of the user's backup codes are still unused. */
@@ -100,8 +110,9 @@ public class MfaManagement {
 	}
 
 	/**
-	 * Starts (or restarts) the enrolment of a user who has no confirmed TOTP: a new secret, stored
-	 * encrypted; 409 {@code mfa_already_enrolled} otherwise (disable or reset first).
+	 * Starts (or restarts) the enrolment of a user who has no confirmed TOTP: a new
+	 * secret, stored encrypted; 409 {@code mfa_already_enrolled} otherwise (disable or
+	 * reset first).
 	 */
 	public TotpEnrolment startEnrolment(UserId user, String email, String tenantSlug) {
 		String secret = Totp.base32Encode(randomBytes(Totp.SECRET_BYTES));
@@ -127,8 +138,9 @@ public class MfaManagement {
 	}
 
 	/**
-	 * Confirms a pending enrolment with a first code and answers 10 new backup codes, shown only now
-	 * (stored as SHA-256). 400 {@link #INVALID_CODE} for a wrong code, 409 without a pending enrolment.
+	 * Confirms a pending enrolment with a first code and answers 10 new backup codes,
+	 * shown only now (stored as SHA-256). 400 {@link #INVALID_CODE} for a wrong code, 409
+	 * without a pending enrolment.
 	 */
 	public List<String> confirmEnrolment(UserId user, @Nullable String code) {
 		List<String> codes = newBackupCodes();
@@ -148,8 +160,8 @@ public class MfaManagement {
 	}
 
 	/**
-	 * Whether the code is a valid TOTP code of a step not used before, or an unused backup code, of a
-	 * confirmed enrolment; either is used up by this call.
+	 * Whether the code is a valid TOTP code of a step not used before, or an unused
+	 * backup code, of a confirmed enrolment; either is used up by this call.
 	 */
 	public boolean verify(UserId user, @Nullable String code) {
 		if (code == null || code.isBlank() || code.length() > 32) {
@@ -173,23 +185,29 @@ public class MfaManagement {
 		}));
 	}
 
-	/** New backup codes for a confirmed enrolment; the old ones stop working. Check the password first. */
+	/**
+	 * New backup codes for a confirmed enrolment; the old ones stop working. Check the
+	 * password first.
+	 */
 	public List<String> regenerateBackupCodes(UserId user) {
 		List<String> codes = newBackupCodes();
 		transactions.executeWithoutResult(status -> {
 			if (enrolments.findById(user.value()).filter(UserMfa::confirmed).isEmpty()) {
-				throw new ProblemException(HttpStatus.CONFLICT, "mfa_not_enrolled", "Two-factor authentication is not set up");
+				throw new ProblemException(HttpStatus.CONFLICT, "mfa_not_enrolled",
+						"Two-factor authentication is not set up");
 			}
 			backupCodes.deleteAllOf(user.value());
 			storeBackupCodes(user, codes);
-			events.publishEvent(new MfaChanged(TenantContext.require(), user, "backup_codes_regenerated", currentUserId()));
+			events.publishEvent(
+					new MfaChanged(TenantContext.require(), user, "backup_codes_regenerated", currentUserId()));
 		});
 		return codes;
 	}
 
 	/**
-	 * Removes the user's TOTP and backup codes: by themselves ({@code disabled}, after re-entering the
-	 * password) or by an administrator ({@code reset}). The user enrols again when MFA is required.
+	 * Removes the user's TOTP and backup codes: by themselves ({@code disabled}, after
+	 * re-entering the password) or by an administrator ({@code reset}). The user enrols
+	 * again when MFA is required.
 	 */
 	public void remove(UserId user, String how) {
 		transactions.executeWithoutResult(status -> {
@@ -271,10 +289,15 @@ public class MfaManagement {
 	}
 
 	private static ProblemException invalidCode() {
-		return new ProblemException(HttpStatus.BAD_REQUEST, INVALID_CODE, "The code is not correct or was already used");
+		return new ProblemException(HttpStatus.BAD_REQUEST, INVALID_CODE,
+				"The code is not correct or was already used");
 	}
 
-	/** A user's second factor changed: enrolled, disabled, reset by an administrator, codes regenerated or used. */
+	/**
+	 * A user's second factor changed: enrolled, disabled, reset by an administrator,
+	 * codes regenerated or used.
+	 */
 	public record MfaChanged(TenantId tenantId, UserId userId, String change, @Nullable UserId by) {
 	}
+
 }

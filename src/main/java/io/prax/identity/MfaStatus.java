@@ -10,8 +10,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * Who has and who must have MFA, for the pages that show it (one's security page, the users list, the
- * dashboard's coverage), and the self-service changes that need the password again.
+ * Who has and who must have MFA, for the pages that show it (one's security page, the
+ * users list, the dashboard's coverage), and the self-service changes that need the
+ * password again.
  */
 @Service
 public class MfaStatus {
@@ -20,7 +21,9 @@ public class MfaStatus {
 	public static final String REQUIRED_BY_POLICY = "mfa_required_by_policy";
 
 	private final IdentityManagement identity;
+
 	private final MfaManagement mfa;
+
 	private final MfaPolicy policy;
 
 	MfaStatus(IdentityManagement identity, MfaManagement mfa, MfaPolicy policy) {
@@ -29,7 +32,10 @@ public class MfaStatus {
 		this.policy = policy;
 	}
 
-	/** A user's second factor as they (or an administrator) see it: never a secret or a code. */
+	/**
+	 * A user's second factor as they (or an administrator) see it: never a secret or a
+	 * code.
+	 */
 	public record Of(boolean enrolled, boolean required, int unusedBackupCodes) {
 	}
 
@@ -68,8 +74,8 @@ public class MfaStatus {
 	}
 
 	/**
-	 * New backup codes for the signed-in user after re-entering the password; the old ones stop working.
-	 * Shown once.
+	 * New backup codes for the signed-in user after re-entering the password; the old
+	 * ones stop working. Shown once.
 	 */
 	public List<String> regenerateOwnBackupCodes(@org.jspecify.annotations.Nullable String password) {
 		identity.confirmOwnPassword(password);
@@ -77,8 +83,9 @@ public class MfaStatus {
 	}
 
 	/**
-	 * Turns the signed-in user's MFA off after re-entering the password (every session of theirs ends);
-	 * 409 {@link #REQUIRED_BY_POLICY}, before the password is checked, when the workspace requires it.
+	 * Turns the signed-in user's MFA off after re-entering the password (every session of
+	 * theirs ends); 409 {@link #REQUIRED_BY_POLICY}, before the password is checked, when
+	 * the workspace requires it.
 	 */
 	public void disableOwn(@org.jspecify.annotations.Nullable String password) {
 		CurrentUser me = CurrentUser.require();
@@ -89,4 +96,5 @@ public class MfaStatus {
 		identity.confirmOwnPassword(password);
 		mfa.remove(me.id(), "disabled");
 	}
+
 }

@@ -18,7 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Onboarding {
 
 	private final TenantDirectory tenants;
+
 	private final IdentityManagement identity;
+
 	private final TransactionTemplate transactions;
 
 	Onboarding(TenantDirectory tenants, IdentityManagement identity, TransactionTemplate transactions) {
@@ -36,8 +38,9 @@ public class Onboarding {
 	}
 
 	/**
-	 * Validates everything first (field errors as {@code validation_failed}, then the password
-	 * policy's own codes), then writes tenant and administrator in one transaction.
+	 * Validates everything first (field errors as {@code validation_failed}, then the
+	 * password policy's own codes), then writes tenant and administrator in one
+	 * transaction.
 	 */
 	public Onboarded onboard(NewTenant request) {
 		Map<String, String> errors = new LinkedHashMap<>(
@@ -49,11 +52,13 @@ public class Onboarding {
 		}
 		NewUser admin = new NewUser(request.adminEmail(), request.adminName(), Tier.ADMIN, List.of("ADMIN"), null);
 		// Hashed before the transaction: no pooled connection waits on Argon2id.
-		String hash = identity.hashNewPassword(admin, request.adminPassword(), request.tenantName(), request.tenantSlug());
+		String hash = identity.hashNewPassword(admin, request.adminPassword(), request.tenantName(),
+				request.tenantSlug());
 		TenantId id = new TenantId(Ids.newId());
 		return TenantContext.call(id, () -> transactions.execute(status -> {
 			TenantInfo tenant = tenants.create(id, request.tenantSlug(), request.tenantName(), request.region());
 			return new Onboarded(tenant, identity.createWithPasswordHash(admin, hash));
 		}));
 	}
+
 }

@@ -22,7 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 class OnboardingController {
 
 	private final Onboarding onboarding;
+
 	private final FirstRun firstRun;
+
 	private final PraxProperties properties;
 
 	OnboardingController(Onboarding onboarding, FirstRun firstRun, PraxProperties properties) {
@@ -110,7 +112,10 @@ class OnboardingController {
 		return view;
 	}
 
-	/** From this machine only: judged on the socket's peer, which no forwarded header can make loopback. */
+	/**
+	 * From this machine only: judged on the socket's peer, which no forwarded header can
+	 * make loopback.
+	 */
 	private void requireSetup(@Nullable String token, HttpServletRequest request) {
 		if (!PeerAddress.fromThisMachine(request) || !firstRun.setupAllowed(token)) {
 			throw ProblemException.notFound("Page");
@@ -122,4 +127,5 @@ class OnboardingController {
 			throw ProblemException.notFound("Page");
 		}
 	}
+
 }

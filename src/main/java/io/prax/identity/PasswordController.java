@@ -55,4 +55,5 @@ class PasswordController {
 		model.addAttribute("error", error);
 		return "auth/password-set";
 	}
+
 }

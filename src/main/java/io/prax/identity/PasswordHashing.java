@@ -13,10 +13,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Every password hash goes through here: at most {@code concurrency} at once (Argon2id takes 19 MiB
- * and a core each), waiting at most {@code wait} for a turn, then 503 {@code busy} with
- * {@code Retry-After}. A burst of sign-ins thus neither queues without limit nor fills the heap.
- * Callers hash outside any transaction, so no pooled connection waits on a hash.
+ * Every password hash goes through here: at most {@code concurrency} at once (Argon2id
+ * takes 19 MiB and a core each), waiting at most {@code wait} for a turn, then 503
+ * {@code busy} with {@code Retry-After}. A burst of sign-ins thus neither queues without
+ * limit nor fills the heap. Callers hash outside any transaction, so no pooled connection
+ * waits on a hash.
  */
 @Component
 public class PasswordHashing {
@@ -25,7 +26,9 @@ public class PasswordHashing {
 	public static final String BUSY = "busy";
 
 	private final PasswordEncoder encoder;
+
 	private final Semaphore slots;
+
 	private final Duration wait;
 
 	@Autowired
@@ -35,19 +38,25 @@ public class PasswordHashing {
 
 	PasswordHashing(PasswordEncoder encoder, int concurrency, Duration wait) {
 		this.encoder = encoder;
-		this.slots = new Semaphore(concurrency > 0 ? concurrency : 2 * Runtime.getRuntime().availableProcessors(), true);
+		this.slots = new Semaphore(concurrency > 0 ? concurrency : 2 * Runtime.getRuntime().availableProcessors(),
+				true);
 		this.wait = wait;
 	}
 
 	/** How a password compared with a stored hash. */
 	enum Match {
+
 		NO, YES,
-		/** Right, but the hash is outdated (not Argon2id, or made of the password before NFKC): hash it again. */
+		/**
+		 * Right, but the hash is outdated (not Argon2id, or made of the password before
+		 * NFKC): hash it again.
+		 */
 		YES_REHASH;
 
 		boolean matched() {
 			return this != NO;
 		}
+
 	}
 
 	boolean matches(String password, String hash) {
@@ -55,9 +64,10 @@ public class PasswordHashing {
 	}
 
 	/**
-	 * Compares the NFKC form of {@code password}; hashes made before passwords were normalised (or
-	 * imported from elsewhere) were made of the password as typed, so that form is tried as well when
-	 * it differs, and a match asks for a new hash of the normalised form.
+	 * Compares the NFKC form of {@code password}; hashes made before passwords were
+	 * normalised (or imported from elsewhere) were made of the password as typed, so that
+	 * form is tried as well when it differs, and a match asks for a new hash of the
+	 * normalised form.
 	 */
 	Match verify(String password, String hash) {
 		String normalized = PasswordPolicy.normalize(password);
@@ -81,7 +91,8 @@ public class PasswordHashing {
 
 	private <T> T bounded(Supplier<T> work) {
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
-			// A hash inside a transaction would hold a pooled connection for its whole duration.
+			// A hash inside a transaction would hold a pooled connection for its whole
+			// duration.
 			throw new IllegalStateException("Password hashing must run outside a transaction");
 		}
 		boolean acquired;
@@ -103,4 +114,5 @@ public class PasswordHashing {
 			slots.release();
 		}
 	}
+
 }

@@ -14,21 +14,24 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The optional history rule of the password policy, a tenant setting (off by default): a new password
- * may not be any of the user's last {@code historyCount} passwords, the current one included
- * ({@code password_reused}). Earlier passwords are kept as their Argon2id hashes only, and only as
- * many as the rule needs.
+ * The optional history rule of the password policy, a tenant setting (off by default): a
+ * new password may not be any of the user's last {@code historyCount} passwords, the
+ * current one included ({@code password_reused}). Earlier passwords are kept as their
+ * Argon2id hashes only, and only as many as the rule needs.
  */
 @Service
 public class PasswordHistory {
 
 	/** Problem code of a password that is one of the user's last ones. */
 	public static final String REUSED = "password_reused";
+
 	/** Each remembered password costs one Argon2id check when a password is set. */
 	public static final int MAX_COUNT = 12;
 
 	private final PasswordSettingsRepository settings;
+
 	private final PasswordHistoryEntries entries;
+
 	private final PasswordHashing passwords;
 
 	PasswordHistory(PasswordSettingsRepository settings, PasswordHistoryEntries entries, PasswordHashing passwords) {
@@ -37,13 +40,18 @@ public class PasswordHistory {
 		this.passwords = passwords;
 	}
 
-	/** How many of the last passwords a new one may not repeat; 0 when the rule is off. */
+	/**
+	 * How many of the last passwords a new one may not repeat; 0 when the rule is off.
+	 */
 	@Transactional(readOnly = true)
 	public int historyCount() {
 		return settings.findFirstByOrderByCreatedAtAsc().map(PasswordSettings::historyCount).orElse(0);
 	}
 
-	/** Turns the rule on ({@code 1} to {@link #MAX_COUNT}) or off ({@code 0}); off forgets every remembered hash. */
+	/**
+	 * Turns the rule on ({@code 1} to {@link #MAX_COUNT}) or off ({@code 0}); off forgets
+	 * every remembered hash.
+	 */
 	@Transactional
 	public int changeHistoryCount(@Nullable Integer count) {
 		if (count == null || count < 0 || count > MAX_COUNT) {
@@ -63,7 +71,10 @@ public class PasswordHistory {
 		return count;
 	}
 
-	/** The hashes a new password of {@code user} must not match: empty when the rule is off. */
+	/**
+	 * The hashes a new password of {@code user} must not match: empty when the rule is
+	 * off.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	List<String> hashesToAvoid(UUID userId, @Nullable String currentHash) {
 		int count = historyCount();
@@ -93,7 +104,10 @@ public class PasswordHistory {
 		}
 	}
 
-	/** After {@code userId}'s password changed from {@code previousHash}: keeps what the rule needs, no more. */
+	/**
+	 * After {@code userId}'s password changed from {@code previousHash}: keeps what the
+	 * rule needs, no more.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void remember(UUID userId, @Nullable String previousHash, Instant now) {
 		int count = historyCount();
@@ -108,4 +122,5 @@ public class PasswordHistory {
 			entries.deleteAll(kept.subList(count - 1, kept.size()));
 		}
 	}
+
 }

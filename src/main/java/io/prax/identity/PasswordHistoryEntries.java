@@ -16,4 +16,5 @@ interface PasswordHistoryEntries extends JpaRepository<PasswordHistoryEntry, UUI
 	@Modifying
 	@Query("delete from PasswordHistoryEntry e where e.userId = :userId")
 	int deleteAllOf(UUID userId);
+
 }

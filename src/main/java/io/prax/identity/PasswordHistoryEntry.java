@@ -11,7 +11,9 @@ import jakarta.persistence.Table;
 import io.prax.platform.Ids;
 import org.hibernate.annotations.TenantId;
 
-/** An earlier password of a user, as its hash only; not a business record, so not audited. */
+/**
+ * An earlier password of a user, as its hash only; not a business record, so not audited.
+ */
 @Entity
 @Table(name = "password_history")
 class PasswordHistoryEntry {
@@ -41,4 +43,5 @@ class PasswordHistoryEntry {
 	String passwordHash() {
 		return passwordHash;
 	}
+
 }

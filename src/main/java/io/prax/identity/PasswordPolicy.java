@@ -9,20 +9,28 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * The one password policy, applied wherever a password is set (sign-up, set-up, invitation and reset
- * links, change): NIST SP 800-63B style, so 12 to 128 characters of any kind counted as code points
- * after Unicode NFKC normalisation, no composition rules, not a common or breached password, and not
- * built from the user's email or name or the workspace's name or slug. The history rule
- * ({@code password_reused}) needs hashing and lives in {@link PasswordHistory}.
+ * The one password policy, applied wherever a password is set (sign-up, set-up,
+ * invitation and reset links, change): NIST SP 800-63B style, so 12 to 128 characters of
+ * any kind counted as code points after Unicode NFKC normalisation, no composition rules,
+ * not a common or breached password, and not built from the user's email or name or the
+ * workspace's name or slug. The history rule ({@code password_reused}) needs hashing and
+ * lives in {@link PasswordHistory}.
  */
 @Component
 class PasswordPolicy {
 
 	static final int MIN_LENGTH = 12;
 	static final int MAX_LENGTH = 128;
-	/** Longer input is refused before it is normalised: no NFKC form of it can be 128 code points or fewer. */
+
+	/**
+	 * Longer input is refused before it is normalised: no NFKC form of it can be 128 code
+	 * points or fewer.
+	 */
 	static final int MAX_RAW_LENGTH = 1024;
-	/** Shorter parts of an email, name or workspace would refuse too many good passwords. */
+
+	/**
+	 * Shorter parts of an email, name or workspace would refuse too many good passwords.
+	 */
 	private static final int MIN_PERSONAL_PART = 4;
 
 	static final String TOO_SHORT = "password_too_short";
@@ -40,12 +48,18 @@ class PasswordPolicy {
 		this.breached = breached;
 	}
 
-	/** The form every password is hashed and checked in: the same password typed in another form matches. */
+	/**
+	 * The form every password is hashed and checked in: the same password typed in
+	 * another form matches.
+	 */
 	static String normalize(String password) {
 		return Normalizer.normalize(password, Normalizer.Form.NFKC);
 	}
 
-	/** Throws the rule's problem if {@code password} may not be set for {@code owner}; else answers it normalised. */
+	/**
+	 * Throws the rule's problem if {@code password} may not be set for {@code owner};
+	 * else answers it normalised.
+	 */
 	String check(@Nullable String password, Owner owner) {
 		if (password != null && password.length() > MAX_RAW_LENGTH) {
 			throw tooLong();
@@ -87,10 +101,14 @@ class PasswordPolicy {
 				&& squashedPassword.contains(squashedPart);
 	}
 
-	/** Lower case, letters and digits only: {@code Ada.Lovelace} and {@code ada lovelace} compare equal. */
+	/**
+	 * Lower case, letters and digits only: {@code Ada.Lovelace} and {@code ada lovelace}
+	 * compare equal.
+	 */
 	private static String squash(String text) {
 		StringBuilder kept = new StringBuilder(text.length());
 		text.toLowerCase(Locale.ROOT).codePoints().filter(Character::isLetterOrDigit).forEach(kept::appendCodePoint);
 		return kept.toString();
 	}
+
 }

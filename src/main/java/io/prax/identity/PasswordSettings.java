@@ -5,7 +5,10 @@ import jakarta.persistence.Table;
 
 import io.prax.platform.TenantRecord;
 
-/** A tenant's password policy extras: the history rule (0 = off). One row per tenant, created on first change. */
+/**
+ * A tenant's password policy extras: the history rule (0 = off). One row per tenant,
+ * created on first change.
+ */
 @Entity
 @Table(name = "password_settings")
 class PasswordSettings extends TenantRecord {
@@ -26,4 +29,5 @@ class PasswordSettings extends TenantRecord {
 	void changeHistoryCount(int historyCount) {
 		this.historyCount = historyCount;
 	}
+
 }

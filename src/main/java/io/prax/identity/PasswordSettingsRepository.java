@@ -7,6 +7,10 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface PasswordSettingsRepository extends JpaRepository<PasswordSettings, UUID> {
 
-	/** The current tenant's row (row-level security and {@code @TenantId} leave only that one). */
+	/**
+	 * The current tenant's row (row-level security and {@code @TenantId} leave only that
+	 * one).
+	 */
 	Optional<PasswordSettings> findFirstByOrderByCreatedAtAsc();
+
 }

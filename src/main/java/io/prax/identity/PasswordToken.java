@@ -11,13 +11,17 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.TenantId;
 import org.jspecify.annotations.Nullable;
 
-/** A one-time link to set a password (invitation or reset), stored only as its SHA-256. */
+/**
+ * A one-time link to set a password (invitation or reset), stored only as its SHA-256.
+ */
 @Entity
 @Table(name = "password_token")
 class PasswordToken {
 
 	enum Purpose {
+
 		INVITATION, RESET
+
 	}
 
 	@Id
@@ -60,4 +64,5 @@ class PasswordToken {
 	void use(Instant at) {
 		this.usedAt = at;
 	}
+
 }

@@ -9,7 +9,10 @@ import org.springframework.data.jpa.repository.Query;
 
 interface PasswordTokens extends JpaRepository<PasswordToken, String> {
 
-	/** Uses the link if nobody used it first: 1 for the one caller that wins, 0 for every other. */
+	/**
+	 * Uses the link if nobody used it first: 1 for the one caller that wins, 0 for every
+	 * other.
+	 */
 	@Modifying
 	@Query("update PasswordToken t set t.usedAt = :now where t.tokenHash = :tokenHash and t.usedAt is null "
 			+ "and t.expiresAt > :now")
@@ -19,4 +22,5 @@ interface PasswordTokens extends JpaRepository<PasswordToken, String> {
 	@Modifying
 	@Query("update PasswordToken t set t.usedAt = :now where t.userId = :userId and t.usedAt is null")
 	int endAllOf(UUID userId, Instant now);
+
 }

@@ -6,7 +6,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
-/** The model of "My security" shared by its handlers: the password card and the two-factor card. */
+/**
+ * The model of "My security" shared by its handlers: the password card and the two-factor
+ * card.
+ */
 @Component
 class SecurityPage {
 
@@ -29,4 +32,5 @@ class SecurityPage {
 		}
 		return VIEW;
 	}
+
 }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 class SignupApiController {
 
 	private final Onboarding onboarding;
+
 	private final PraxProperties properties;
 
 	SignupApiController(Onboarding onboarding, PraxProperties properties) {
@@ -51,4 +52,5 @@ class SignupApiController {
 	private static String nz(@Nullable String value) {
 		return value == null ? "" : value;
 	}
+
 }

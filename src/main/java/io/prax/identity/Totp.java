@@ -10,12 +10,13 @@ import javax.crypto.spec.SecretKeySpec;
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 
 /**
- * RFC 6238 time-based one-time passwords as authenticator apps use them: HMAC-SHA1, 6 digits, 30-second
- * steps, secrets in Base32 (RFC 4648, no padding).
+ * RFC 6238 time-based one-time passwords as authenticator apps use them: HMAC-SHA1, 6
+ * digits, 30-second steps, secrets in Base32 (RFC 4648, no padding).
  */
 public final class Totp {
 
 	public static final Duration STEP = Duration.ofSeconds(30);
+
 	public static final int DIGITS = 6;
 	static final int SECRET_BYTES = 20;
 
@@ -32,10 +33,14 @@ public final class Totp {
 		return code(base32Decode(base32Secret), step, DIGITS, "HmacSHA1");
 	}
 
-	/** The code of a raw secret for one time step, with any RFC 6238 digit count and algorithm. */
+	/**
+	 * The code of a raw secret for one time step, with any RFC 6238 digit count and
+	 * algorithm.
+	 */
 	public static String code(byte[] secret, long step, int digits, String algorithm) {
 		try {
-			TimeBasedOneTimePasswordGenerator generator = new TimeBasedOneTimePasswordGenerator(STEP, digits, algorithm);
+			TimeBasedOneTimePasswordGenerator generator = new TimeBasedOneTimePasswordGenerator(STEP, digits,
+					algorithm);
 			return generator.generateOneTimePasswordString(new SecretKeySpec(secret, algorithm),
 					Instant.ofEpochSecond(step * STEP.getSeconds()), Locale.ROOT);
 		}
@@ -84,4 +89,5 @@ public final class Totp {
 		}
 		return out;
 	}
+
 }

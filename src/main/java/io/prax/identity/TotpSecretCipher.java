@@ -15,27 +15,30 @@ import io.prax.platform.PraxProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Encrypts TOTP secrets with AES-256-GCM under a key of the keys directory (generated owner-only on
- * first start). The tenant and user are the associated data, so a ciphertext copied to another user's
- * row does not decrypt.
+ * Encrypts TOTP secrets with AES-256-GCM under a key of the keys directory (generated
+ * owner-only on first start). The tenant and user are the associated data, so a
+ * ciphertext copied to another user's row does not decrypt.
  */
 @Component
 class TotpSecretCipher {
 
 	private static final String PREFIX = "v1:";
+
 	private static final int IV_BYTES = 12;
+
 	private static final int TAG_BITS = 128;
 
 	private final SecretKey key;
+
 	private final SecureRandom random = new SecureRandom();
 
 	TotpSecretCipher(PraxProperties properties) {
-		String encoded = io.prax.platform.SecretFiles.readOrCreate(properties.resolvedKeysDir().resolve("totp-secret-key"),
-				() -> {
-					byte[] bytes = new byte[32];
-					random.nextBytes(bytes);
-					return Base64.getEncoder().encodeToString(bytes);
-				});
+		String encoded = io.prax.platform.SecretFiles
+			.readOrCreate(properties.resolvedKeysDir().resolve("totp-secret-key"), () -> {
+				byte[] bytes = new byte[32];
+				random.nextBytes(bytes);
+				return Base64.getEncoder().encodeToString(bytes);
+			});
 		byte[] bytes = Base64.getDecoder().decode(encoded);
 		if (bytes.length != 32) {
 			throw new IllegalStateException("The TOTP secret key must be 256 bits");
@@ -74,4 +77,5 @@ class TotpSecretCipher {
 			throw new IllegalStateException("Cannot decrypt a TOTP secret", ex);
 		}
 	}
+
 }

@@ -61,8 +61,7 @@ class User extends TenantRecord {
 		return status;
 	}
 
-	@Nullable
-	String passwordHash() {
+	@Nullable String passwordHash() {
 		return passwordHash;
 	}
 
@@ -85,7 +84,10 @@ class User extends TenantRecord {
 		this.status = UserStatus.DEACTIVATED;
 	}
 
-	/** A stronger hash of the same password (e.g. bcrypt to Argon2id); not a password change. */
+	/**
+	 * A stronger hash of the same password (e.g. bcrypt to Argon2id); not a password
+	 * change.
+	 */
 	void upgradeHash(String hash) {
 		this.passwordHash = hash;
 	}
@@ -94,4 +96,5 @@ class User extends TenantRecord {
 		return new UserAccount(new UserId(id()), new TenantId(tenantId()), email, name, tier, List.copyOf(roles),
 				customerId, status, version());
 	}
+
 }

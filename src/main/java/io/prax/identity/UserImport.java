@@ -14,15 +14,19 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The identity half of importing users: checks each row's email, name and password hash, then creates
- * them all. A row with a hash becomes an active user who signs in with the old password (the hash is
- * replaced by Argon2id at the first successful sign-in); a row without one is invited by mail. Access
- * (tier, roles, what the importing administrator may grant) is checked by the caller first.
+ * The identity half of importing users: checks each row's email, name and password hash,
+ * then creates them all. A row with a hash becomes an active user who signs in with the
+ * old password (the hash is replaced by Argon2id at the first successful sign-in); a row
+ * without one is invited by mail. Access (tier, roles, what the importing administrator
+ * may grant) is checked by the caller first.
  */
 @Service
 public class UserImport {
 
-	/** One user of an import; {@code row} is the CSV record number (the header being row 1). */
+	/**
+	 * One user of an import; {@code row} is the CSV record number (the header being row
+	 * 1).
+	 */
 	public record ImportedUser(int row, String email, String name, Tier tier, List<String> roles,
 			@Nullable String passwordHash) {
 
@@ -42,7 +46,9 @@ public class UserImport {
 	}
 
 	private final Users users;
+
 	private final IdentityManagement identity;
+
 	private final ApplicationEventPublisher events;
 
 	UserImport(Users users, IdentityManagement identity, ApplicationEventPublisher events) {
@@ -51,14 +57,18 @@ public class UserImport {
 		this.events = events;
 	}
 
-	/** What is wrong with the rows' identity columns: emails (also repeated in the file or taken), names, hashes. */
+	/**
+	 * What is wrong with the rows' identity columns: emails (also repeated in the file or
+	 * taken), names, hashes.
+	 */
 	@Transactional(readOnly = true)
 	public List<RowProblem> check(List<ImportedUser> rows) {
 		List<RowProblem> problems = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
 		for (ImportedUser row : rows) {
 			Map<String, String> errors = identity.check(row.email(), row.name());
-			errors.forEach((field, message) -> problems.add(new RowProblem(row.row(), field, field + "_invalid", message)));
+			errors.forEach(
+					(field, message) -> problems.add(new RowProblem(row.row(), field, field + "_invalid", message)));
 			String email = row.email().strip().toLowerCase(Locale.ROOT);
 			if (!errors.containsKey("email")) {
 				if (!seen.add(email)) {
@@ -66,23 +76,28 @@ public class UserImport {
 							"This email appears on an earlier row of the file"));
 				}
 				else if (users.findByEmail(email).isPresent()) {
-					problems.add(new RowProblem(row.row(), "email", "user_exists", "A user with this email already exists"));
+					problems.add(
+							new RowProblem(row.row(), "email", "user_exists", "A user with this email already exists"));
 				}
 			}
 			if (row.passwordHash() != null) {
 				String code = ImportedHash.parse(row.passwordHash()).code();
 				if (code != null) {
-					problems.add(new RowProblem(row.row(), "password_hash", code, ImportedHash.COST_OUT_OF_RANGE.equals(code)
-							? "bcrypt costs " + ImportedHash.MIN_BCRYPT_COST + " to " + ImportedHash.MAX_BCRYPT_COST
-									+ " are accepted"
-							: "Use a bcrypt or a Spring Security PBKDF2 hash (see the import page)"));
+					problems.add(new RowProblem(row.row(), "password_hash", code,
+							ImportedHash.COST_OUT_OF_RANGE.equals(code)
+									? "bcrypt costs " + ImportedHash.MIN_BCRYPT_COST + " to "
+											+ ImportedHash.MAX_BCRYPT_COST + " are accepted"
+									: "Use a bcrypt or a Spring Security PBKDF2 hash (see the import page)"));
 				}
 			}
 		}
 		return problems;
 	}
 
-	/** Creates every row, in the caller's transaction; call {@link #check} first (refusals here are a race). */
+	/**
+	 * Creates every row, in the caller's transaction; call {@link #check} first (refusals
+	 * here are a race).
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<Imported> create(List<ImportedUser> rows) {
 		List<Imported> created = new ArrayList<>();
@@ -107,4 +122,5 @@ public class UserImport {
 		}
 		return created;
 	}
+
 }

@@ -11,7 +11,10 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.TenantId;
 import org.jspecify.annotations.Nullable;
 
-/** A user's TOTP enrolment: pending until a first code confirms it. The secret is ciphertext only. */
+/**
+ * A user's TOTP enrolment: pending until a first code confirms it. The secret is
+ * ciphertext only.
+ */
 @Entity
 @Table(name = "user_mfa")
 class UserMfa {
@@ -62,4 +65,5 @@ class UserMfa {
 		this.confirmedAt = null;
 		this.lastUsedStep = -1;
 	}
+
 }

@@ -16,9 +16,13 @@ interface Users extends JpaRepository<User, UUID> {
 
 	List<User> findAllByOrderByNameAsc();
 
-	/** The tenant's active administrators, locked until the transaction ends (in id order, so never a deadlock). */
+	/**
+	 * The tenant's active administrators, locked until the transaction ends (in id order,
+	 * so never a deadlock).
+	 */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select u from User u where u.tier = io.prax.identity.Tier.ADMIN and u.status = io.prax.identity.UserStatus.ACTIVE"
 			+ " and u.deletedAt is null order by u.id")
 	List<User> lockActiveAdmins();
+
 }

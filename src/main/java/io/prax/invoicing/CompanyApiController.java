@@ -35,4 +35,5 @@ class CompanyApiController {
 	CompanyView put(@RequestBody CompanyInput input) {
 		return company.replace(input);
 	}
+
 }

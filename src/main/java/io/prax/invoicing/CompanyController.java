@@ -24,7 +24,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CompanyController {
 
 	private final CompanyManagement company;
+
 	private final AccessPolicy access;
+
 	private final InvoiceLogo logo;
 
 	CompanyController(CompanyManagement company, AccessPolicy access, InvoiceLogo logo) {
@@ -73,8 +75,9 @@ class CompanyController {
 				}
 			}
 			return new CompanyInput(name, new PostalAddress(line1, line2, postalCode, city, region, country), taxId,
-					email, phone, defaultCurrency == null ? null : defaultCurrency.strip().toUpperCase(java.util.Locale.ROOT),
-					terms, bankDetails, invoiceNumberPrefix == null ? "" : invoiceNumberPrefix.strip(), logo, version);
+					email, phone,
+					defaultCurrency == null ? null : defaultCurrency.strip().toUpperCase(java.util.Locale.ROOT), terms,
+					bankDetails, invoiceNumberPrefix == null ? "" : invoiceNumberPrefix.strip(), logo, version);
 		}
 	}
 
@@ -116,12 +119,14 @@ class CompanyController {
 		Optional<CompanyView> saved = company.find();
 		model.addAttribute("configured", saved.isPresent());
 		model.addAttribute("companyId", InvoiceLogo.company().id());
-		// The documents that can be the logo: listing them needs documents:view as the panel does.
+		// The documents that can be the logo: listing them needs documents:view as the
+		// panel does.
 		model.addAttribute("logoChoices", access.can(Permission.DOCUMENTS_VIEW) ? logo.choices() : List.of());
 		model.addAttribute("logo", saved.map(CompanyView::logoDocumentId)
-			.flatMap(id -> logo.dataUri(new InvoiceDocument.Party(null, "", PostalAddress.EMPTY, null, null, null,
-					id.toString(), null)))
+			.flatMap(id -> logo.dataUri(
+					new InvoiceDocument.Party(null, "", PostalAddress.EMPTY, null, null, null, id.toString(), null)))
 			.orElse(null));
 		return "invoicing/company";
 	}
+
 }

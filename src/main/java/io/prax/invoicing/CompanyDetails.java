@@ -73,8 +73,11 @@ class CompanyDetails extends TenantRecord {
 	}
 
 	CompanyView view() {
-		return new CompanyView(name, new PostalAddress(addressLine1, addressLine2, addressPostalCode, addressCity,
-				addressRegion, addressCountry), taxId, email, phone, defaultCurrency, paymentTermsDays, bankDetails,
-				invoiceNumberPrefix, logoDocumentId, version(), updatedAt(), updatedBy());
+		return new CompanyView(name,
+				new PostalAddress(addressLine1, addressLine2, addressPostalCode, addressCity, addressRegion,
+						addressCountry),
+				taxId, email, phone, defaultCurrency, paymentTermsDays, bankDetails, invoiceNumberPrefix,
+				logoDocumentId, version(), updatedAt(), updatedBy());
 	}
+
 }

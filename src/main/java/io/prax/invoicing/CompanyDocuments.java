@@ -9,9 +9,10 @@ import io.prax.tenancy.TenantContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Documents of the tenant's own company (record type {@code company}, id the company details' id, which
- * is the tenant's id): its logo. Readable by every signed-in user of the tenant, since the logo is printed
- * on every invoice; listed, uploaded and removed only by those who manage the company details.
+ * Documents of the tenant's own company (record type {@code company}, id the company
+ * details' id, which is the tenant's id): its logo. Readable by every signed-in user of
+ * the tenant, since the logo is printed on every invoice; listed, uploaded and removed
+ * only by those who manage the company details.
  */
 @Component
 class CompanyDocuments implements AttachableRecords {
@@ -31,9 +32,8 @@ class CompanyDocuments implements AttachableRecords {
 
 	@Override
 	public boolean visible(RecordRef record) {
-		return CurrentUser.current().isPresent() && TenantContext.current()
-			.map(tenant -> tenant.value().equals(record.id()))
-			.orElse(false);
+		return CurrentUser.current().isPresent()
+				&& TenantContext.current().map(tenant -> tenant.value().equals(record.id())).orElse(false);
 	}
 
 	@Override
@@ -50,4 +50,5 @@ class CompanyDocuments implements AttachableRecords {
 	public String pagePath(RecordRef record) {
 		return "/admin/company";
 	}
+
 }

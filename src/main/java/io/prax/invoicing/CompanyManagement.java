@@ -11,12 +11,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The tenant's company details (a tenant setting): seller block, currency, terms and bank details of its invoices. */
+/**
+ * The tenant's company details (a tenant setting): seller block, currency, terms and bank
+ * details of its invoices.
+ */
 @Service
 public class CompanyManagement {
 
 	private final Companies companies;
+
 	private final RequestValidation validation;
+
 	private final InvoiceLogo logo;
 
 	CompanyManagement(Companies companies, RequestValidation validation, InvoiceLogo logo) {
@@ -67,4 +72,5 @@ public class CompanyManagement {
 		return new ProblemException(org.springframework.http.HttpStatus.CONFLICT, "company_details_missing",
 				"Enter your company details (Admin → Company) before issuing invoices: they are printed on every invoice");
 	}
+
 }

@@ -17,9 +17,9 @@ import org.hibernate.annotations.ColumnTransformer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An invoice or credit note. A draft keeps its lines as JSON and its totals; issuing freezes
- * everything it shows into {@code snapshot} with its SHA-256, after which only payments, credits
- * and voiding change it.
+ * An invoice or credit note. A draft keeps its lines as JSON and its totals; issuing
+ * freezes everything it shows into {@code snapshot} with its SHA-256, after which only
+ * payments, credits and voiding change it.
  */
 @Entity
 @SQLRestriction("deleted_at is null")
@@ -153,13 +153,11 @@ class Invoice extends TenantRecord {
 		return customerId;
 	}
 
-	@Nullable
-	UUID creditNoteFor() {
+	@Nullable UUID creditNoteFor() {
 		return creditNoteFor;
 	}
 
-	@Nullable
-	String number() {
+	@Nullable String number() {
 		return number;
 	}
 
@@ -171,8 +169,7 @@ class Invoice extends TenantRecord {
 		return currency;
 	}
 
-	@Nullable
-	LocalDate issueDate() {
+	@Nullable LocalDate issueDate() {
 		return issueDate;
 	}
 
@@ -180,8 +177,7 @@ class Invoice extends TenantRecord {
 		return dueDate;
 	}
 
-	@Nullable
-	String notes() {
+	@Nullable String notes() {
 		return notes;
 	}
 
@@ -201,33 +197,28 @@ class Invoice extends TenantRecord {
 		return creditedTotal;
 	}
 
-	@Nullable
-	String snapshot() {
+	@Nullable String snapshot() {
 		return snapshot;
 	}
 
-	@Nullable
-	String snapshotSha256() {
+	@Nullable String snapshotSha256() {
 		return snapshotSha256;
 	}
 
-	@Nullable
-	Instant issuedAt() {
+	@Nullable Instant issuedAt() {
 		return issuedAt;
 	}
 
-	@Nullable
-	UUID issuedBy() {
+	@Nullable UUID issuedBy() {
 		return issuedBy;
 	}
 
-	@Nullable
-	Instant voidedAt() {
+	@Nullable Instant voidedAt() {
 		return voidedAt;
 	}
 
-	@Nullable
-	String voidReason() {
+	@Nullable String voidReason() {
 		return voidReason;
 	}
+
 }

@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 class InvoiceApiController {
 
 	private final InvoiceManagement invoices;
+
 	private final InvoicePdf pdf;
 
 	InvoiceApiController(InvoiceManagement invoices, InvoicePdf pdf) {
@@ -166,4 +167,5 @@ class InvoiceApiController {
 		}
 		return new InvoiceManagement.Filter(parsed, customerId, overdue);
 	}
+
 }

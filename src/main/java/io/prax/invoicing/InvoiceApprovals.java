@@ -16,15 +16,19 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Invoices are approved as drafts, before they are issued. What is signed is what the invoice says:
- * buyer, currency, due date, notes, lines and totals (number and issue date are assigned at issue).
+ * Invoices are approved as drafts, before they are issued. What is signed is what the
+ * invoice says: buyer, currency, due date, notes, lines and totals (number and issue date
+ * are assigned at issue).
  */
 @Component
 class InvoiceApprovals implements ApprovableRecords {
 
 	private final Invoices invoices;
+
 	private final ObjectProvider<InvoiceManagement> management;
+
 	private final CustomerManagement customers;
+
 	private final AccessPolicy access;
 
 	InvoiceApprovals(Invoices invoices, ObjectProvider<InvoiceManagement> management, CustomerManagement customers,
@@ -62,7 +66,8 @@ class InvoiceApprovals implements ApprovableRecords {
 			content.put("dueDate", invoice.dueDate() == null ? null : invoice.dueDate().toString());
 			content.put("notes", invoice.notes());
 			content.put("lines", Snapshots.tree(invoice.lines()));
-			content.put("grossTotal", invoice.grossTotal() == null ? null : invoice.grossTotal().stripTrailingZeros().toPlainString());
+			content.put("grossTotal",
+					invoice.grossTotal() == null ? null : invoice.grossTotal().stripTrailingZeros().toPlainString());
 			return Snapshots.JSON.writeValueAsString(content);
 		});
 	}
@@ -70,7 +75,9 @@ class InvoiceApprovals implements ApprovableRecords {
 	@Override
 	public String title(UUID id) {
 		return invoices.findLive(id).map(invoice -> {
-			String buyer = customers.billingParty(new CustomerId(invoice.customerId())).map(CustomerView::name).orElse("");
+			String buyer = customers.billingParty(new CustomerId(invoice.customerId()))
+				.map(CustomerView::name)
+				.orElse("");
 			return (invoice.number() == null ? "Draft invoice" : "Invoice " + invoice.number())
 					+ (buyer.isEmpty() ? "" : " for " + buyer) + ", " + invoice.grossTotal().toPlainString() + " "
 					+ invoice.currency();
@@ -84,7 +91,8 @@ class InvoiceApprovals implements ApprovableRecords {
 
 	@Override
 	public @Nullable String notSubmittable(UUID id) {
-		return invoices.findLive(id).filter(invoice -> invoice.status() != InvoiceStatus.DRAFT)
+		return invoices.findLive(id)
+			.filter(invoice -> invoice.status() != InvoiceStatus.DRAFT)
 			.map(invoice -> "Only a draft invoice is submitted for approval, before it is issued")
 			.orElse(null);
 	}
@@ -93,4 +101,5 @@ class InvoiceApprovals implements ApprovableRecords {
 	public @Nullable UUID addressedTo(UUID id) {
 		return invoices.findLive(id).map(Invoice::customerId).orElse(null);
 	}
+
 }

@@ -10,7 +10,10 @@ import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
 
-/** Changes to a draft: absent fields stay, {@code lines} replaces all lines; {@code version} must be current. */
+/**
+ * Changes to a draft: absent fields stay, {@code lines} replaces all lines;
+ * {@code version} must be current.
+ */
 public record InvoiceChange(@Nullable UUID customerId, @Nullable @IsoCurrency String currency,
 		@Nullable LocalDate issueDate, @Nullable LocalDate dueDate,
 		@Nullable @Size(max = 200, message = "Use at most 200 lines") List<@Valid LineInput> lines,

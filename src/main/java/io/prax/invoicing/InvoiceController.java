@@ -33,10 +33,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class InvoiceController {
 
 	private final InvoiceManagement invoices;
+
 	private final CompanyManagement company;
+
 	private final CustomerManagement customers;
+
 	private final InvoicePdf pdf;
+
 	private final AccessPolicy access;
+
 	private final InvoiceLogo logo;
 
 	InvoiceController(InvoiceManagement invoices, CompanyManagement company, CustomerManagement customers,
@@ -84,8 +89,9 @@ class InvoiceController {
 	@RequiresPermission(Permission.INVOICES_CREATE)
 	String newForm(@RequestParam(required = false) @Nullable String customerId, Model model) {
 		var details = company.find();
-		return form(model, null, InvoiceForm.empty(customerId, details.map(CompanyView::defaultCurrency).orElse("EUR"),
-				null), Map.of(), null);
+		return form(model, null,
+				InvoiceForm.empty(customerId, details.map(CompanyView::defaultCurrency).orElse("EUR"), null), Map.of(),
+				null);
 	}
 
 	@PostMapping
@@ -136,8 +142,8 @@ class InvoiceController {
 		model.addAttribute("canEdit", staff && draft && access.can(Permission.INVOICES_EDIT));
 		model.addAttribute("canDelete", staff && draft && access.can(Permission.INVOICES_DELETE));
 		model.addAttribute("canIssue", staff && draft && access.can(Permission.INVOICES_ISSUE));
-		model.addAttribute("canPay", staff && issued && !invoice.isCreditNote()
-				&& access.can(Permission.INVOICES_EDIT));
+		model.addAttribute("canPay",
+				staff && issued && !invoice.isCreditNote() && access.can(Permission.INVOICES_EDIT));
 		model.addAttribute("canVoid", staff && issued && !invoice.isCreditNote() && invoice.payments().isEmpty()
 				&& invoice.creditNotes().isEmpty() && access.can(Permission.INVOICES_VOID));
 		model.addAttribute("canCredit", staff && !invoice.isCreditNote()
@@ -213,11 +219,13 @@ class InvoiceController {
 			java.math.BigDecimal value;
 			java.time.LocalDate day;
 			try {
-				value = amount == null || amount.isBlank() ? null : new java.math.BigDecimal(amount.strip().replace(",", ""));
+				value = amount == null || amount.isBlank() ? null
+						: new java.math.BigDecimal(amount.strip().replace(",", ""));
 				day = paidOn == null || paidOn.isBlank() ? null : java.time.LocalDate.parse(paidOn);
 			}
 			catch (NumberFormatException | java.time.format.DateTimeParseException ex) {
-				throw ProblemException.validation(Map.of("amount", "Enter the amount as a number and the day as a date"));
+				throw ProblemException
+					.validation(Map.of("amount", "Enter the amount as a number and the day as a date"));
 			}
 			invoices.recordPayment(new InvoiceId(id), new PaymentInput(value, day));
 		}, false);
@@ -330,4 +338,5 @@ class InvoiceController {
 	private static String firstMessage(ProblemException ex) {
 		return ex.fieldErrors().values().stream().findFirst().orElse(ex.getMessage());
 	}
+
 }

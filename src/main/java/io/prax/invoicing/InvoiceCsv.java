@@ -10,7 +10,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** The invoice list as CSV (RFC 4180); text cells that a spreadsheet would run as a formula are defused. */
+/**
+ * The invoice list as CSV (RFC 4180); text cells that a spreadsheet would run as a
+ * formula are defused.
+ */
 final class InvoiceCsv {
 
 	private static final List<String> HEADER = List.of("number", "kind", "status", "overdue", "customer", "issueDate",
@@ -26,10 +29,10 @@ final class InvoiceCsv {
 		do {
 			Page<InvoiceView> page = invoices.list(filter, cursor, InvoiceManagement.MAX_LIMIT);
 			for (InvoiceView i : page.items()) {
-				csv.append(String.join(",", text(i.number()), i.kind(), i.status().name(), Boolean.toString(i.overdue()),
-						text(i.buyer().name()), value(i.issueDate()), value(i.dueDate()), i.currency(), i.netTotal(),
-						i.taxTotal(), i.grossTotal(), i.paidTotal(), i.creditedTotal(), i.balanceDue(),
-						value(i.snapshotSha256()), i.id().toString()))
+				csv.append(String.join(",", text(i.number()), i.kind(), i.status().name(),
+						Boolean.toString(i.overdue()), text(i.buyer().name()), value(i.issueDate()), value(i.dueDate()),
+						i.currency(), i.netTotal(), i.taxTotal(), i.grossTotal(), i.paidTotal(), i.creditedTotal(),
+						i.balanceDue(), value(i.snapshotSha256()), i.id().toString()))
 					.append("\r\n");
 			}
 			cursor = page.nextCursor();
@@ -37,7 +40,8 @@ final class InvoiceCsv {
 		while (cursor != null);
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("invoices.csv").build().toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("invoices.csv").build().toString())
 			.header("X-Content-Type-Options", "nosniff")
 			.body(csv.toString().getBytes(StandardCharsets.UTF_8));
 	}
@@ -46,7 +50,10 @@ final class InvoiceCsv {
 		return value == null ? "" : value.toString();
 	}
 
-	/** Quotes when needed, and prefixes {@code = + - @} and control starts so no cell becomes a formula. */
+	/**
+	 * Quotes when needed, and prefixes {@code = + - @} and control starts so no cell
+	 * becomes a formula.
+	 */
 	static String text(@Nullable String value) {
 		if (value == null) {
 			return "";
@@ -57,4 +64,5 @@ final class InvoiceCsv {
 		}
 		return cell;
 	}
+
 }

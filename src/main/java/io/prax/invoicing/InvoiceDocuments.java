@@ -7,12 +7,17 @@ import io.prax.document.RecordRef;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** Documents attach to invoices, visible exactly to whom the invoice is (portal users: their own issued ones). */
+/**
+ * Documents attach to invoices, visible exactly to whom the invoice is (portal users:
+ * their own issued ones).
+ */
 @Component
 class InvoiceDocuments implements AttachableRecords {
 
-	// Lazily: invoicing itself reads documents (the logo), so the registry must not need it to be built first.
+	// Lazily: invoicing itself reads documents (the logo), so the registry must not need
+	// it to be built first.
 	private final ObjectProvider<InvoiceManagement> invoices;
+
 	private final AccessPolicy access;
 
 	InvoiceDocuments(ObjectProvider<InvoiceManagement> invoices, AccessPolicy access) {
@@ -34,4 +39,5 @@ class InvoiceDocuments implements AttachableRecords {
 	public String pagePath(RecordRef record) {
 		return "/invoices/" + record.id();
 	}
+
 }

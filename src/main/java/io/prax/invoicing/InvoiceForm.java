@@ -13,8 +13,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The invoice editor as the page posts it: flat fields and one value per line in each of the
- * repeated line fields. Blank lines are dropped; unreadable numbers and dates become field errors.
+ * The invoice editor as the page posts it: flat fields and one value per line in each of
+ * the repeated line fields. Blank lines are dropped; unreadable numbers and dates become
+ * field errors.
  */
 record InvoiceForm(@Nullable String customerId, @Nullable String currency, @Nullable String issueDate,
 		@Nullable String dueDate, @Nullable String notes, @Nullable Long version, @Nullable String reason,
@@ -68,7 +69,9 @@ record InvoiceForm(@Nullable String customerId, @Nullable String currency, @Null
 		return new InvoiceForm(customerId, currency, issueDate, dueDate, notes, version, reason, changed);
 	}
 
-	/** The lines to send: blank rows dropped. Tax rates are typed in percent on the page. */
+	/**
+	 * The lines to send: blank rows dropped. Tax rates are typed in percent on the page.
+	 */
 	List<LineInput> lines(Map<String, String> errors) {
 		List<LineInput> lines = new ArrayList<>();
 		for (Row row : rows) {

@@ -10,13 +10,18 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-/** Money, rates and dates as pages and PDFs print them ({@code ${@invoiceFormat.money(...)}} in templates). */
+/**
+ * Money, rates and dates as pages and PDFs print them
+ * ({@code ${@invoiceFormat.money(...)}} in templates).
+ */
 @Component("invoiceFormat")
 public class InvoiceFormat {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
-	/** {@code 1,234.50 EUR}; the amount keeps the decimals of the currency's minor unit. */
+	/**
+	 * {@code 1,234.50 EUR}; the amount keeps the decimals of the currency's minor unit.
+	 */
 	public String money(@Nullable String amount, @Nullable String currency) {
 		if (amount == null) {
 			return "—";
@@ -55,4 +60,5 @@ public class InvoiceFormat {
 	public boolean negative(@Nullable String amount) {
 		return amount != null && new BigDecimal(amount).signum() < 0;
 	}
+
 }

@@ -11,8 +11,8 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A new draft. Without {@code currency} the company's default applies; without {@code dueDate}, the
- * issue date (or today) plus the company's payment terms.
+ * A new draft. Without {@code currency} the company's default applies; without
+ * {@code dueDate}, the issue date (or today) plus the company's payment terms.
  */
 public record InvoiceInput(@Nullable @NotNull(message = "Choose the customer") UUID customerId,
 		@Nullable @IsoCurrency String currency, @Nullable LocalDate issueDate, @Nullable LocalDate dueDate,

@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The company logo: a PNG or JPEG document of the {@code company} record, at most {@link #MAX_BYTES},
- * resolved to a {@code data:} URI for pages and PDFs. Only bytes that passed the document's integrity
- * check are ever embedded; anything else prints no logo.
+ * The company logo: a PNG or JPEG document of the {@code company} record, at most
+ * {@link #MAX_BYTES}, resolved to a {@code data:} URI for pages and PDFs. Only bytes that
+ * passed the document's integrity check are ever embedded; anything else prints no logo.
  */
 @Component
 public class InvoiceLogo {
@@ -40,12 +40,18 @@ public class InvoiceLogo {
 		this.documents = documents;
 	}
 
-	/** The record the logo documents are attached to: the company details, whose id is the tenant's. */
+	/**
+	 * The record the logo documents are attached to: the company details, whose id is the
+	 * tenant's.
+	 */
 	static RecordRef company() {
 		return new RecordRef(CompanyDocuments.TYPE, TenantContext.require().value());
 	}
 
-	/** The document, when it can be the logo: a live PNG or JPEG of the company record, small enough. */
+	/**
+	 * The document, when it can be the logo: a live PNG or JPEG of the company record,
+	 * small enough.
+	 */
 	Optional<DocumentView> usable(UUID documentId) {
 		DocumentView document;
 		try {
@@ -59,20 +65,29 @@ public class InvoiceLogo {
 
 	/** The company's documents that can be chosen as its logo (for the company page). */
 	List<DocumentView> choices() {
-		return documents.list(company(), null, DocumentManagement.MAX_LIMIT).items().stream().filter(InvoiceLogo::usable).toList();
+		return documents.list(company(), null, DocumentManagement.MAX_LIMIT)
+			.items()
+			.stream()
+			.filter(InvoiceLogo::usable)
+			.toList();
 	}
 
-	/** The seller as issuing freezes it: the logo's document id with its SHA-256, or no logo. */
+	/**
+	 * The seller as issuing freezes it: the logo's document id with its SHA-256, or no
+	 * logo.
+	 */
 	InvoiceDocument.Party frozen(InvoiceDocument.Party seller) {
 		Optional<DocumentView> logo = seller.logoDocumentId() == null ? Optional.empty()
 				: usable(UUID.fromString(seller.logoDocumentId()));
 		return new InvoiceDocument.Party(seller.id(), seller.name(), seller.address(), seller.taxId(), seller.email(),
-				seller.phone(), logo.map(d -> d.id().toString()).orElse(null), logo.map(DocumentView::sha256).orElse(null));
+				seller.phone(), logo.map(d -> d.id().toString()).orElse(null),
+				logo.map(DocumentView::sha256).orElse(null));
 	}
 
 	/**
-	 * The seller's logo as a {@code data:} URI: by its document id, and for an issued invoice only if the
-	 * bytes still have the SHA-256 frozen in the snapshot. Empty when there is none or it fails a check.
+	 * The seller's logo as a {@code data:} URI: by its document id, and for an issued
+	 * invoice only if the bytes still have the SHA-256 frozen in the snapshot. Empty when
+	 * there is none or it fails a check.
 	 */
 	public Optional<String> dataUri(InvoiceDocument.Party seller) {
 		if (seller.logoDocumentId() == null) {
@@ -91,7 +106,8 @@ public class InvoiceLogo {
 	private Optional<String> dataUri(UUID id, @Nullable String sha256) {
 		DocumentContent content;
 		try {
-			// An integrity failure is answered (and audited) by the documents module: then simply no logo.
+			// An integrity failure is answered (and audited) by the documents module:
+			// then simply no logo.
 			content = documents.content(new DocumentId(id));
 		}
 		catch (ProblemException ex) {
@@ -107,7 +123,8 @@ public class InvoiceLogo {
 			if (bytes.length > MAX_BYTES) {
 				return Optional.empty();
 			}
-			return Optional.of("data:" + document.contentType() + ";base64," + Base64.getEncoder().encodeToString(bytes));
+			return Optional
+				.of("data:" + document.contentType() + ";base64," + Base64.getEncoder().encodeToString(bytes));
 		}
 		catch (IOException | UncheckedIOException ex) {
 			log.warn("Logo document {} not shown: {}", id, ex.getMessage());
@@ -120,4 +137,5 @@ public class InvoiceLogo {
 				&& document.recordId().equals(TenantContext.require().value()) && TYPES.contains(document.contentType())
 				&& document.size() <= MAX_BYTES;
 	}
+
 }

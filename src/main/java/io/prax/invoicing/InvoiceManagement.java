@@ -38,28 +38,40 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 
 /**
- * Invoices and credit notes of the current tenant (F3): drafts, issuing with a gapless number and a
- * frozen snapshot (F16), payments, voiding and credit notes. Customer-portal users see only their own
- * account's issued invoices; anything else answers 404 for them.
+ * Invoices and credit notes of the current tenant (F3): drafts, issuing with a gapless
+ * number and a frozen snapshot (F16), payments, voiding and credit notes. Customer-portal
+ * users see only their own account's issued invoices; anything else answers 404 for them.
  */
 @Service
 public class InvoiceManagement {
 
 	public static final int DEFAULT_LIMIT = 50;
+
 	public static final int MAX_LIMIT = 500;
+
 	private static final int DEFAULT_TERMS_DAYS = 14;
+
 	private static final TypeReference<List<StoredLine>> LINES = new TypeReference<>() {
 	};
 
 	private final Invoices invoices;
+
 	private final InvoicePayments payments;
+
 	private final InvoiceNumbers numbers;
+
 	private final CompanyManagement company;
+
 	private final CustomerManagement customers;
+
 	private final RequestValidation validation;
+
 	private final EntityManager entityManager;
+
 	private final InvoiceLogo logo;
+
 	private final ApprovalGate approvals;
+
 	private final Clock clock;
 
 	InvoiceManagement(Invoices invoices, InvoicePayments payments, InvoiceNumbers numbers, CompanyManagement company,
@@ -81,11 +93,14 @@ public class InvoiceManagement {
 	public record Filter(@Nullable InvoiceStatus status, @Nullable UUID customerId, @Nullable Boolean overdue) {
 
 		public static final Filter NONE = new Filter(null, null, null);
+
 	}
 
-	/** Sums of the invoices a filter selects, per currency: billed, still open and overdue. */
-	public record CurrencyTotal(String currency, long count, String grossTotal, String openTotal,
-			String overdueTotal) {
+	/**
+	 * Sums of the invoices a filter selects, per currency: billed, still open and
+	 * overdue.
+	 */
+	public record CurrencyTotal(String currency, long count, String grossTotal, String openTotal, String overdueTotal) {
 	}
 
 	/** A line as stored on a draft (decimal strings, exact). */
@@ -98,8 +113,8 @@ public class InvoiceManagement {
 		}
 
 		static StoredLine of(InvoiceTotals.Line line) {
-			return new StoredLine(line.description(), line.quantity().toPlainString(),
-					line.unitPrice().toPlainString(), line.taxRate().toPlainString(), line.sourceLine());
+			return new StoredLine(line.description(), line.quantity().toPlainString(), line.unitPrice().toPlainString(),
+					line.taxRate().toPlainString(), line.sourceLine());
 		}
 	}
 
@@ -129,7 +144,8 @@ public class InvoiceManagement {
 		Optional<CompanyView> seller = company.find();
 		LocalDate today = today();
 		List<InvoiceView> items = rows.stream().limit(size).map(i -> view(i, today, buyers, seller, false)).toList();
-		String next = more ? Base64.getUrlEncoder().withoutPadding()
+		String next = more ? Base64.getUrlEncoder()
+			.withoutPadding()
 			.encodeToString(rows.get(size - 1).id().toString().getBytes(StandardCharsets.UTF_8)) : null;
 		return new Page<>(items, next);
 	}
@@ -146,8 +162,8 @@ public class InvoiceManagement {
 				+ "sum(case when i.status = :issuedState then i.grossTotal - i.paidTotal - i.creditedTotal else 0 end), "
 				+ "sum(case when i.status = :issuedState and i.dueDate < :todayDate "
 				+ "and i.grossTotal - i.paidTotal - i.creditedTotal > 0 "
-				+ "then i.grossTotal - i.paidTotal - i.creditedTotal else 0 end) "
-				+ "from Invoice i where " + where + " group by i.currency order by i.currency", Object[].class);
+				+ "then i.grossTotal - i.paidTotal - i.creditedTotal else 0 end) " + "from Invoice i where " + where
+				+ " group by i.currency order by i.currency", Object[].class);
 		parameters.forEach(query::setParameter);
 		return query.getResultList().stream().map(row -> {
 			String currency = (String) row[0];
@@ -184,7 +200,10 @@ public class InvoiceManagement {
 		return where.toString();
 	}
 
-	/** The invoice, or 404 when it does not exist, was deleted, or is not the caller's to see. */
+	/**
+	 * The invoice, or 404 when it does not exist, was deleted, or is not the caller's to
+	 * see.
+	 */
 	@Transactional(readOnly = true)
 	public InvoiceView get(InvoiceId id) {
 		return view(find(id));
@@ -196,7 +215,9 @@ public class InvoiceManagement {
 		return get(id);
 	}
 
-	/** The document a draft would be with these inputs, unsaved: the editor's live totals. */
+	/**
+	 * The document a draft would be with these inputs, unsaved: the editor's live totals.
+	 */
 	@Transactional(readOnly = true)
 	public InvoiceDocument preview(InvoiceInput input) {
 		Map<String, String> errors = validation.errors(input);
@@ -210,8 +231,8 @@ public class InvoiceManagement {
 		List<LineInput> given = input.lines() == null ? List.of() : input.lines();
 		for (int i = 0; i < given.size(); i++) {
 			LineInput line = given.get(i);
-			boolean valid = errors.keySet().stream().noneMatch(key -> key.startsWith("lines[")) || line.quantity() != null
-					&& line.unitPrice() != null && line.taxRate() != null;
+			boolean valid = errors.keySet().stream().noneMatch(key -> key.startsWith("lines["))
+					|| line.quantity() != null && line.unitPrice() != null && line.taxRate() != null;
 			lines.add(new InvoiceTotals.Line(line.description() == null ? "" : line.description(),
 					valid && line.quantity() != null ? line.quantity() : BigDecimal.ZERO,
 					valid && line.unitPrice() != null ? line.unitPrice() : BigDecimal.ZERO,
@@ -252,7 +273,9 @@ public class InvoiceManagement {
 		return view(invoices.saveAndFlush(invoice));
 	}
 
-	/** Changes a draft; issued, paid and void invoices answer 423, a stale version 409. */
+	/**
+	 * Changes a draft; issued, paid and void invoices answer 423, a stale version 409.
+	 */
 	@Transactional
 	public InvoiceView update(InvoiceId id, InvoiceChange change) {
 		staffOnly();
@@ -269,8 +292,7 @@ public class InvoiceManagement {
 		LocalDate due = change.dueDate() != null ? change.dueDate() : invoice.dueDate();
 		checkDates(issueDate, due, errors);
 		List<InvoiceTotals.Line> lines = errors.isEmpty()
-				? (change.lines() != null ? lines(change.lines(), currency, errors) : storedLines(invoice))
-				: List.of();
+				? (change.lines() != null ? lines(change.lines(), currency, errors) : storedLines(invoice)) : List.of();
 		if (!errors.isEmpty()) {
 			throw ProblemException.validation(errors);
 		}
@@ -299,8 +321,9 @@ public class InvoiceManagement {
 	}
 
 	/**
-	 * Issues a draft: the next gapless number of the issue date's year, and the frozen snapshot of
-	 * everything it shows with its SHA-256 (also in the audit event of this change).
+	 * Issues a draft: the next gapless number of the issue date's year, and the frozen
+	 * snapshot of everything it shows with its SHA-256 (also in the audit event of this
+	 * change).
 	 */
 	@Transactional
 	public InvoiceView issue(InvoiceId id) {
@@ -325,8 +348,9 @@ public class InvoiceManagement {
 		}
 		String number = numbers.next(seller.invoiceNumberPrefix(), issueDate.getYear());
 		InvoiceDocument document = document(InvoiceDocument.INVOICE, number, issueDate, invoice.dueDate(),
-				invoice.currency(), InvoiceTotals.compute(lines, invoice.currency()), logo.frozen(sellerOf(Optional.of(seller))),
-				buyerOf(buyer), null, Optional.of(seller), invoice.notes(), null);
+				invoice.currency(), InvoiceTotals.compute(lines, invoice.currency()),
+				logo.frozen(sellerOf(Optional.of(seller))), buyerOf(buyer), null, Optional.of(seller), invoice.notes(),
+				null);
 		freeze(invoice, document, number, issueDate, "Issued as " + number);
 		return view(invoices.saveAndFlush(invoice));
 	}
@@ -347,24 +371,26 @@ public class InvoiceManagement {
 		int digits = InvoiceTotals.minorUnit(invoice.currency());
 		BigDecimal amount = checked(input.amount());
 		if (amount.stripTrailingZeros().scale() > digits) {
-			throw ProblemException.validation(Map.of("amount", "Use at most " + digits + " decimals for "
-					+ invoice.currency()));
+			throw ProblemException
+				.validation(Map.of("amount", "Use at most " + digits + " decimals for " + invoice.currency()));
 		}
 		if (amount.compareTo(invoice.balanceDue()) > 0) {
-			throw ProblemException.validation(Map.of("amount", "More than the balance due of "
-					+ money(invoice.balanceDue(), digits) + " " + invoice.currency()));
+			throw ProblemException.validation(Map.of("amount",
+					"More than the balance due of " + money(invoice.balanceDue(), digits) + " " + invoice.currency()));
 		}
 		if (checked(input.paidOn()).isAfter(today())) {
 			throw ProblemException.validation(Map.of("paidOn", "The payment day cannot be in the future"));
 		}
-		ReasonForChange.give("Payment of " + money(amount, digits) + " " + invoice.currency() + " received on "
-				+ input.paidOn());
+		ReasonForChange
+			.give("Payment of " + money(amount, digits) + " " + invoice.currency() + " received on " + input.paidOn());
 		payments.saveAndFlush(new InvoicePayment(invoice.id(), amount, checked(input.paidOn())));
 		invoice.pay(amount);
 		return view(invoices.saveAndFlush(invoice));
 	}
 
-	/** Voids an issued, unpaid invoice: it keeps its number (no gap) and is shown as void. */
+	/**
+	 * Voids an issued, unpaid invoice: it keeps its number (no gap) and is shown as void.
+	 */
 	@Transactional
 	public InvoiceView voidInvoice(InvoiceId id, @Nullable String reason) {
 		staffOnly();
@@ -384,16 +410,17 @@ public class InvoiceManagement {
 	}
 
 	/**
-	 * Issues a credit note reversing the whole invoice, or the given line numbers: negative lines,
-	 * its own number, the original's seller and buyer as frozen, and a reference to the original.
+	 * Issues a credit note reversing the whole invoice, or the given line numbers:
+	 * negative lines, its own number, the original's seller and buyer as frozen, and a
+	 * reference to the original.
 	 */
 	@Transactional
 	public InvoiceView creditNote(InvoiceId id, CreditNoteInput input) {
 		staffOnly();
 		Invoice original = find(id);
 		validation.check(input);
-		if (original.creditNote() || (original.status() != InvoiceStatus.ISSUED
-				&& original.status() != InvoiceStatus.PAID)) {
+		if (original.creditNote()
+				|| (original.status() != InvoiceStatus.ISSUED && original.status() != InvoiceStatus.PAID)) {
 			throw new InvoiceStateConflict(original.creditNote() ? "A credit note cannot be credited"
 					: "Only an issued or paid invoice can be credited");
 		}
@@ -408,8 +435,8 @@ public class InvoiceManagement {
 		Set<Integer> seen = new LinkedHashSet<>();
 		for (Integer number : wanted) {
 			if (number == null || number < 1 || number > frozen.lines().size() || !seen.add(number)) {
-				errors.putIfAbsent("lines", "Name each line of the invoice once, by its number (1 to "
-						+ frozen.lines().size() + ")");
+				errors.putIfAbsent("lines",
+						"Name each line of the invoice once, by its number (1 to " + frozen.lines().size() + ")");
 			}
 		}
 		if (!errors.isEmpty()) {
@@ -458,7 +485,10 @@ public class InvoiceManagement {
 			.orElseThrow(() -> ProblemException.notFound("Invoice"));
 	}
 
-	/** Whether the invoice exists, is not deleted, and the current user may see it (its documents follow it). */
+	/**
+	 * Whether the invoice exists, is not deleted, and the current user may see it (its
+	 * documents follow it).
+	 */
 	@Transactional(readOnly = true)
 	public boolean isVisible(InvoiceId id) {
 		return invoices.findLive(id.value()).filter(invoice -> visibleTo(invoice, CurrentUser.require())).isPresent();
@@ -501,12 +531,10 @@ public class InvoiceManagement {
 		int digits = document.minorUnit();
 		List<PaymentView> paid = details
 				? payments.findByInvoice(invoice.id()).stream().map(p -> p.view(digits)).toList() : List.of();
-		List<InvoiceDocument.Reference> notes = details && !invoice.creditNote()
-				? invoices.creditNotesOf(invoice.id())
-					.stream()
-					.map(n -> new InvoiceDocument.Reference(n.id().toString(), n.number()))
-					.toList()
-				: List.of();
+		List<InvoiceDocument.Reference> notes = details && !invoice.creditNote() ? invoices.creditNotesOf(invoice.id())
+			.stream()
+			.map(n -> new InvoiceDocument.Reference(n.id().toString(), n.number()))
+			.toList() : List.of();
 		return new InvoiceView(invoice.id(), document.number(), invoice.status(), document.kind(),
 				invoice.creditNoteFor(), invoice.customerId(), document.currency(),
 				document.issueDate() == null ? null : LocalDate.parse(document.issueDate()),
@@ -515,10 +543,10 @@ public class InvoiceManagement {
 				money(invoice.paidTotal(), digits), money(invoice.creditedTotal(), digits),
 				money(invoice.balanceDue(), digits), invoice.overdue(today), document.paymentTermsDays(),
 				document.bankDetails(), document.notes(),
-				document.creditNoteFor() == null ? null : document.creditNoteFor().number(), document.reason(), paid, notes,
-				invoice.snapshot() == null ? null : Snapshots.tree(invoice.snapshot()), invoice.snapshotSha256(), intact,
-				invoice.issuedAt(), invoice.issuedBy(), invoice.voidedAt(), invoice.voidReason(), invoice.version(),
-				invoice.createdAt(), invoice.createdBy(), invoice.updatedAt(), invoice.updatedBy());
+				document.creditNoteFor() == null ? null : document.creditNoteFor().number(), document.reason(), paid,
+				notes, invoice.snapshot() == null ? null : Snapshots.tree(invoice.snapshot()), invoice.snapshotSha256(),
+				intact, invoice.issuedAt(), invoice.issuedBy(), invoice.voidedAt(), invoice.voidReason(),
+				invoice.version(), invoice.createdAt(), invoice.createdBy(), invoice.updatedAt(), invoice.updatedBy());
 	}
 
 	private static InvoiceDocument document(String kind, @Nullable String number, @Nullable LocalDate issueDate,
@@ -558,13 +586,15 @@ public class InvoiceManagement {
 		return company
 			.map(c -> new InvoiceDocument.Party(null, c.name(), c.address(), c.taxId(), c.email(), c.phone(),
 					c.logoDocumentId() == null ? null : c.logoDocumentId().toString(), null))
-			.orElseGet(() -> new InvoiceDocument.Party(null, CurrentUser.current().map(CurrentUser::tenantName)
-				.orElse("Your company"), PostalAddress.EMPTY, null, null, null, null, null));
+			.orElseGet(() -> new InvoiceDocument.Party(null,
+					CurrentUser.current().map(CurrentUser::tenantName).orElse("Your company"), PostalAddress.EMPTY,
+					null, null, null, null, null));
 	}
 
 	private static InvoiceDocument.Party buyerOf(@Nullable CustomerView customer) {
 		if (customer == null) {
-			return new InvoiceDocument.Party(null, "Unknown customer", PostalAddress.EMPTY, null, null, null, null, null);
+			return new InvoiceDocument.Party(null, "Unknown customer", PostalAddress.EMPTY, null, null, null, null,
+					null);
 		}
 		Address a = customer.billingAddress();
 		return new InvoiceDocument.Party(customer.id().toString(), customer.name(),
@@ -589,8 +619,7 @@ public class InvoiceManagement {
 				continue;
 			}
 			lines.add(new InvoiceTotals.Line(checked(line.description()).strip(), checked(line.quantity()),
-					checked(line.unitPrice()),
-					checked(line.taxRate()), null));
+					checked(line.unitPrice()), checked(line.taxRate()), null));
 		}
 		return lines;
 	}
@@ -643,4 +672,5 @@ public class InvoiceManagement {
 		BigDecimal stripped = InvoiceTotals.rateKey(value);
 		return value.setScale(Math.max(digits, stripped.scale()), RoundingMode.UNNECESSARY).toPlainString();
 	}
+
 }

@@ -35,4 +35,5 @@ class InvoicePayment extends TenantRecord {
 		return new PaymentView(id(), amount.setScale(minorUnit, java.math.RoundingMode.UNNECESSARY).toPlainString(),
 				paidOn, createdAt(), createdBy());
 	}
+
 }

@@ -10,4 +10,5 @@ interface InvoicePayments extends JpaRepository<InvoicePayment, UUID> {
 
 	@Query("select p from InvoicePayment p where p.invoiceId = :invoiceId order by p.paidOn, p.id")
 	List<InvoicePayment> findByInvoice(UUID invoiceId);
+
 }

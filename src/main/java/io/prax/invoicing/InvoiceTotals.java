@@ -11,15 +11,19 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The arithmetic of an invoice: each line's net amount and tax are rounded half-up to the currency's
- * minor unit (JPY 0, EUR 2, KWD 3 digits), then summed, and summed again per tax rate.
+ * The arithmetic of an invoice: each line's net amount and tax are rounded half-up to the
+ * currency's minor unit (JPY 0, EUR 2, KWD 3 digits), then summed, and summed again per
+ * tax rate.
  */
 public final class InvoiceTotals {
 
 	private InvoiceTotals() {
 	}
 
-	/** A line as entered; {@code sourceLine} is the original's line number on a credit note. */
+	/**
+	 * A line as entered; {@code sourceLine} is the original's line number on a credit
+	 * note.
+	 */
 	public record Line(String description, BigDecimal quantity, BigDecimal unitPrice, BigDecimal taxRate,
 			@Nullable Integer sourceLine) {
 	}
@@ -34,7 +38,10 @@ public final class InvoiceTotals {
 			BigDecimal taxTotal, BigDecimal grossTotal) {
 	}
 
-	/** The currency's minor unit, or -1 for codes without one (XAU, XXX): those are not invoice currencies. */
+	/**
+	 * The currency's minor unit, or -1 for codes without one (XAU, XXX): those are not
+	 * invoice currencies.
+	 */
 	public static int minorUnit(String currency) {
 		return Currency.getInstance(currency).getDefaultFractionDigits();
 	}
@@ -72,4 +79,5 @@ public final class InvoiceTotals {
 		BigDecimal stripped = rate.stripTrailingZeros();
 		return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
 	}
+
 }

@@ -14,4 +14,5 @@ interface Invoices extends JpaRepository<Invoice, UUID> {
 
 	@Query("select i from Invoice i where i.creditNoteFor = :id order by i.id")
 	List<Invoice> creditNotesOf(UUID id);
+
 }

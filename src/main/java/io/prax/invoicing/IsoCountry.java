@@ -32,5 +32,7 @@ public @interface IsoCountry {
 		public boolean isValid(String value, ConstraintValidatorContext context) {
 			return value == null || value.isBlank() || COUNTRIES.contains(value.strip().toUpperCase(Locale.ROOT));
 		}
+
 	}
+
 }

@@ -11,7 +11,10 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-/** An ISO 4217 currency code with a minor unit (EUR, JPY, KWD; not XAU or XXX); null passes. */
+/**
+ * An ISO 4217 currency code with a minor unit (EUR, JPY, KWD; not XAU or XXX); null
+ * passes.
+ */
 @Target({ ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.TYPE_USE })
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = IsoCurrency.Check.class)
@@ -41,5 +44,7 @@ public @interface IsoCurrency {
 				return false;
 			}
 		}
+
 	}
+
 }

@@ -10,4 +10,5 @@ public record PostalAddress(@Nullable @Size(max = 200) String line1, @Nullable @
 		@Nullable @Size(max = 100) String region, @Nullable @IsoCountry String country) {
 
 	static final PostalAddress EMPTY = new PostalAddress(null, null, null, null, null, null);
+
 }

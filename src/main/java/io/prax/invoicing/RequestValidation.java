@@ -10,7 +10,10 @@ import jakarta.validation.Validator;
 import io.prax.platform.ProblemException;
 import org.springframework.stereotype.Component;
 
-/** Runs Bean Validation on a request record, for the API and the pages alike: 400 with a message per field. */
+/**
+ * Runs Bean Validation on a request record, for the API and the pages alike: 400 with a
+ * message per field.
+ */
 @Component
 class RequestValidation {
 
@@ -35,4 +38,5 @@ class RequestValidation {
 			throw ProblemException.validation(errors);
 		}
 	}
+
 }

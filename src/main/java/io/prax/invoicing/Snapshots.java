@@ -4,7 +4,10 @@ import io.prax.platform.CanonicalJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Frozen snapshots: RFC 8785 canonical JSON and its SHA-256, written once and re-checked on every read. */
+/**
+ * Frozen snapshots: RFC 8785 canonical JSON and its SHA-256, written once and re-checked
+ * on every read.
+ */
 final class Snapshots {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
@@ -37,4 +40,5 @@ final class Snapshots {
 	static JsonNode tree(String json) {
 		return JSON.readTree(json);
 	}
+
 }

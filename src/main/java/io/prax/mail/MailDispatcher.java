@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends queued mail every few seconds. Rows are locked with SKIP LOCKED, so several nodes never
- * send the same mail twice. Without an SMTP host the mail is written to the log instead.
+ * Sends queued mail every few seconds. Rows are locked with SKIP LOCKED, so several nodes
+ * never send the same mail twice. Without an SMTP host the mail is written to the log
+ * instead.
  */
 @Component
 class MailDispatcher {
@@ -25,9 +26,13 @@ class MailDispatcher {
 	private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
 
 	private final OutboxMessages messages;
+
 	private final TransactionTemplate transactions;
+
 	private final Clock clock;
+
 	private final PraxProperties.Mail settings;
+
 	private final @Nullable JavaMailSenderImpl sender;
 
 	MailDispatcher(OutboxMessages messages, TransactionTemplate transactions, Clock clock, PraxProperties properties) {
@@ -46,7 +51,8 @@ class MailDispatcher {
 		}
 	}
 
-	@Scheduled(fixedDelayString = "${prax.mail.dispatch-interval:3s}", initialDelayString = "${prax.mail.dispatch-interval:3s}")
+	@Scheduled(fixedDelayString = "${prax.mail.dispatch-interval:3s}",
+			initialDelayString = "${prax.mail.dispatch-interval:3s}")
 	void dispatch() {
 		transactions.executeWithoutResult(status -> messages.lockPending().forEach(this::send));
 	}
@@ -79,12 +85,14 @@ class MailDispatcher {
 		sender.setPort(settings.smtpPort());
 		sender.setUsername(settings.smtpUsername());
 		sender.setPassword(settings.smtpPassword());
-		sender.getJavaMailProperties().put("mail.smtp.auth", String.valueOf(settings.smtpUsername() != null
-				&& !settings.smtpUsername().isBlank()));
+		sender.getJavaMailProperties()
+			.put("mail.smtp.auth",
+					String.valueOf(settings.smtpUsername() != null && !settings.smtpUsername().isBlank()));
 		sender.getJavaMailProperties().put("mail.smtp.starttls.enable", String.valueOf(settings.smtpTls()));
 		sender.getJavaMailProperties().put("mail.smtp.starttls.required", String.valueOf(settings.smtpTls()));
 		sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "10000");
 		sender.getJavaMailProperties().put("mail.smtp.timeout", "10000");
 		return sender;
 	}
+
 }

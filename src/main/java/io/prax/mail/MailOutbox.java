@@ -9,11 +9,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Queues a mail in the caller's transaction: it is sent only if that transaction commits. */
+/**
+ * Queues a mail in the caller's transaction: it is sent only if that transaction commits.
+ */
 @Service
 public class MailOutbox {
 
 	private final OutboxMessages messages;
+
 	private final Clock clock;
 
 	MailOutbox(OutboxMessages messages, Clock clock) {
@@ -26,4 +29,5 @@ public class MailOutbox {
 		var tenant = TenantContext.current().map(TenantId::value).orElse(null);
 		messages.save(new OutboxMessage(tenant, recipient, subject, body, Instant.now(clock)));
 	}
+
 }

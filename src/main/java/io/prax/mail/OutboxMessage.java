@@ -10,7 +10,10 @@ import jakarta.persistence.Table;
 import io.prax.platform.Ids;
 import org.jspecify.annotations.Nullable;
 
-/** A mail waiting to be sent; written in the same transaction as the change that caused it. */
+/**
+ * A mail waiting to be sent; written in the same transaction as the change that caused
+ * it.
+ */
 @Entity
 @Table(name = "mail_outbox")
 class OutboxMessage {
@@ -74,4 +77,5 @@ class OutboxMessage {
 		this.attempts++;
 		this.lastError = error.length() > 500 ? error.substring(0, 500) : error;
 	}
+
 }

@@ -1,4 +1,7 @@
-/** Outgoing mail through a transactional outbox, sent over SMTP or written to the log in development. */
+/**
+ * Outgoing mail through a transactional outbox, sent over SMTP or written to the log in
+ * development.
+ */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "tenancy" })
 @org.jspecify.annotations.NullMarked
 package io.prax.mail;

@@ -13,7 +13,10 @@ import jakarta.validation.Payload;
 
 import org.jspecify.annotations.Nullable;
 
-/** A salary component has exactly one of a fixed amount and a rate; the violation is reported on {@code amount}. */
+/**
+ * A salary component has exactly one of a fixed amount and a rate; the violation is
+ * reported on {@code amount}.
+ */
 @Documented
 @Constraint(validatedBy = AmountOrRate.Validator.class)
 @Target(ElementType.TYPE)
@@ -39,5 +42,7 @@ import org.jspecify.annotations.Nullable;
 				.addConstraintViolation();
 			return false;
 		}
+
 	}
+
 }

@@ -137,4 +137,5 @@ class Employee extends TenantRecord {
 	String salaryComponents() {
 		return salaryComponents;
 	}
+
 }

@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-@Tag(name = "Employees", description = "Staff records with their salary structure; bank details masked without employees:edit")
+@Tag(name = "Employees",
+		description = "Staff records with their salary structure; bank details masked without employees:edit")
 @RestController
 @RequestMapping("/api/v1/employees")
 class EmployeeApiController {
@@ -78,4 +79,5 @@ class EmployeeApiController {
 				body != null && body.reason() != null ? body.reason() : reason);
 		return ResponseEntity.noContent().build();
 	}
+
 }

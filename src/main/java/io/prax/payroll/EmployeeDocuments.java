@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 class EmployeeDocuments implements AttachableRecords {
 
 	private final EmployeeManagement employees;
+
 	private final AccessPolicy access;
 
 	EmployeeDocuments(EmployeeManagement employees, AccessPolicy access) {
@@ -32,4 +33,5 @@ class EmployeeDocuments implements AttachableRecords {
 	public String pagePath(RecordRef record) {
 		return "/employees/" + record.id();
 	}
+
 }

@@ -19,9 +19,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The employee form as the page posts it: flat fields, and one value per salary component in each of the
- * repeated component fields. Rates are typed in percent. Unreadable dates, numbers and choices become
- * field errors named as the API names them, so they are shown with the service's own.
+ * The employee form as the page posts it: flat fields, and one value per salary component
+ * in each of the repeated component fields. Rates are typed in percent. Unreadable dates,
+ * numbers and choices become field errors named as the API names them, so they are shown
+ * with the service's own.
  */
 record EmployeeForm(String employeeCode, String name, String email, String department, String designationId,
 		String hireDate, String leavingDate, String status, String bankAccount, String taxId, String userId,
@@ -95,8 +96,8 @@ record EmployeeForm(String employeeCode, String name, String email, String depar
 	}
 
 	/**
-	 * Adds, removes or moves a row ({@code add-row}, {@code remove-N}, {@code up-N}, {@code down-N})
-	 * without saving; an unknown action changes nothing.
+	 * Adds, removes or moves a row ({@code add-row}, {@code remove-N}, {@code up-N},
+	 * {@code down-N}) without saving; an unknown action changes nothing.
 	 */
 	EmployeeForm edited(String action) {
 		List<Row> changed = new ArrayList<>(rows);
@@ -131,8 +132,9 @@ record EmployeeForm(String employeeCode, String name, String email, String depar
 	private static final Pattern ROW_ACTION = Pattern.compile("(remove|up|down)-(\\d{1,3})");
 
 	/**
-	 * The input to send: every field is on the page, so a blank text clears it; blank rows are dropped.
-	 * Values that cannot be read are left out of the input and reported in {@code unreadable}.
+	 * The input to send: every field is on the page, so a blank text clears it; blank
+	 * rows are dropped. Values that cannot be read are left out of the input and reported
+	 * in {@code unreadable}.
 	 */
 	EmployeeInput input(Map<String, String> unreadable) {
 		List<SalaryComponent> components = new ArrayList<>();
@@ -151,8 +153,8 @@ record EmployeeForm(String employeeCode, String name, String email, String depar
 				uuid(designationId, "designationId", "Choose a designation from the list", unreadable),
 				date(hireDate, "hireDate", unreadable), date(leavingDate, "leavingDate", unreadable),
 				status(unreadable), bankAccount, taxId,
-				uuid(userId, "userId", "Choose a user from the list", unreadable),
-				new Salary(currency, components), version, reason.isBlank() ? null : reason);
+				uuid(userId, "userId", "Choose a user from the list", unreadable), new Salary(currency, components),
+				version, reason.isBlank() ? null : reason);
 	}
 
 	/** The optional references left empty on the page: cleared on update. */
@@ -171,8 +173,9 @@ record EmployeeForm(String employeeCode, String name, String email, String depar
 	}
 
 	/**
-	 * The errors as the page shows them: keyed by input id ({@code salary.components[2].rate} is the value
-	 * of the third non-blank row), with rates spoken of in percent as they are typed.
+	 * The errors as the page shows them: keyed by input id
+	 * ({@code salary.components[2].rate} is the value of the third non-blank row), with
+	 * rates spoken of in percent as they are typed.
 	 */
 	Map<String, String> shown(Map<String, String> errors) {
 		List<Integer> rowOf = new ArrayList<>();

@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The employee form: create and edit, with the salary structure editor whose rows are added, removed
- * and moved on the server (htmx swaps the editor; without script the whole form comes back).
+ * The employee form: create and edit, with the salary structure editor whose rows are
+ * added, removed and moved on the server (htmx swaps the editor; without script the whole
+ * form comes back).
  */
 @Controller
 class EmployeeFormController {
@@ -69,7 +70,8 @@ class EmployeeFormController {
 			RedirectAttributes redirect) {
 		EmployeeForm form = EmployeeForm.from(request);
 		if (action != null && !action.equals("save")) {
-			// Reading it first: another tenant's or a deleted employee's form answers 404 here too.
+			// Reading it first: another tenant's or a deleted employee's form answers 404
+			// here too.
 			employees.get(new EmployeeId(id));
 			return rows(model, id, form.edited(action), htmx != null);
 		}
@@ -81,7 +83,10 @@ class EmployeeFormController {
 		}, failure -> form(model, id, form, failure));
 	}
 
-	/** After adding, removing or moving a row: the editor alone for htmx, else the whole form. */
+	/**
+	 * After adding, removing or moving a row: the editor alone for htmx, else the whole
+	 * form.
+	 */
 	private String rows(Model model, @Nullable UUID id, EmployeeForm form, boolean htmx) {
 		form(model, id, form, null);
 		return htmx ? "payroll/employee-form :: salary" : "payroll/employee-form";
@@ -98,4 +103,5 @@ class EmployeeFormController {
 		model.addAttribute("users", employees.linkableUsers());
 		return "payroll/employee-form";
 	}
+
 }

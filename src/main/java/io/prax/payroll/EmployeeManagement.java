@@ -38,25 +38,34 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Employees of the current tenant and their salary structures. Bank account and tax id are answered
- * in clear only to callers who may edit employees.
+ * Employees of the current tenant and their salary structures. Bank account and tax id
+ * are answered in clear only to callers who may edit employees.
  */
 @Service
 public class EmployeeManagement {
 
 	public static final int DEFAULT_LIMIT = 50;
+
 	public static final int MAX_LIMIT = 500;
 	static final JsonMapper JSON = JsonMapper.builder().build();
+
 	/** No employee has this id: the "except" of uniqueness checks on create. */
 	private static final UUID NOBODY = new UUID(0, 0);
 
 	private final Employees employees;
+
 	private final EntityManager entityManager;
+
 	private final AccessAdministration access;
+
 	private final AccessPolicy policy;
+
 	private final IdentityManagement identity;
+
 	private final EmployeeValidation validation;
+
 	private final Payslips payslips;
+
 	private final Clock clock;
 
 	EmployeeManagement(Employees employees, EntityManager entityManager, AccessAdministration access,
@@ -87,7 +96,8 @@ public class EmployeeManagement {
 		Map<String, Object> params = new LinkedHashMap<>();
 		String query = clean(filter.query());
 		if (query != null) {
-			jpql.append(" and (lower(e.name) like :q or lower(e.employeeCode) like :q or lower(coalesce(e.email, '')) like :q)");
+			jpql.append(
+					" and (lower(e.name) like :q or lower(e.employeeCode) like :q or lower(coalesce(e.email, '')) like :q)");
 			params.put("q", "%" + escapeLike(query.toLowerCase(Locale.ROOT)) + "%");
 		}
 		String department = clean(filter.department());
@@ -143,7 +153,10 @@ public class EmployeeManagement {
 		return create(input, Map.of());
 	}
 
-	/** Creates the employee; {@code unreadable} are fields a form could not even read, shown with the others. */
+	/**
+	 * Creates the employee; {@code unreadable} are fields a form could not even read,
+	 * shown with the others.
+	 */
 	@Transactional
 	public EmployeeView create(EmployeeInput input, Map<String, String> unreadable) {
 		Map<String, String> errors = new LinkedHashMap<>(unreadable);
@@ -161,25 +174,35 @@ public class EmployeeManagement {
 		Employee employee = new Employee(code, name, checked(input.hireDate()), checked(salary.currency()),
 				json(checked(salary.components())));
 		employee.details(code, name, clean(input.email()), clean(input.department()), input.designationId(),
-				checked(input.hireDate()), input.leavingDate(), input.status() == null ? EmployeeStatus.ACTIVE : input.status(),
-				iban(input.bankAccount()), clean(input.taxId()), input.userId());
+				checked(input.hireDate()), input.leavingDate(),
+				input.status() == null ? EmployeeStatus.ACTIVE : input.status(), iban(input.bankAccount()),
+				clean(input.taxId()), input.userId());
 		return view(employees.saveAndFlush(employee));
 	}
 
-	/** Optional references a form clears by leaving them empty (JSON cannot say so with a null). */
+	/**
+	 * Optional references a form clears by leaving them empty (JSON cannot say so with a
+	 * null).
+	 */
 	public enum Clearable {
+
 		LEAVING_DATE, DESIGNATION, USER
+
 	}
 
-	/** Changes the given fields; the caller's {@code version} must be current (409 otherwise). */
+	/**
+	 * Changes the given fields; the caller's {@code version} must be current (409
+	 * otherwise).
+	 */
 	@Transactional
 	public EmployeeView update(EmployeeId id, EmployeeInput input) {
 		return update(id, input, Set.of(), Map.of());
 	}
 
 	/**
-	 * Changes the given fields and clears {@code cleared}; {@code unreadable} are fields a form could not
-	 * even read, shown with the others. Nothing is written unless everything is valid.
+	 * Changes the given fields and clears {@code cleared}; {@code unreadable} are fields
+	 * a form could not even read, shown with the others. Nothing is written unless
+	 * everything is valid.
 	 */
 	@Transactional
 	public EmployeeView update(EmployeeId id, EmployeeInput input, Set<Clearable> cleared,
@@ -222,8 +245,8 @@ public class EmployeeManagement {
 		Employee employee = find(id);
 		String why = clean(reason);
 		if (why == null || why.length() > 1000) {
-			throw ProblemException.validation(Map.of("reason", why == null ? "Give a reason for the deletion"
-					: "Use at most 1000 characters"));
+			throw ProblemException.validation(
+					Map.of("reason", why == null ? "Give a reason for the deletion" : "Use at most 1000 characters"));
 		}
 		if (version != null) {
 			employee.requireVersion(version);
@@ -264,12 +287,14 @@ public class EmployeeManagement {
 		return new EmployeeView(e.id(), e.employeeCode(), e.name(), e.email(), e.department(), e.designationId(),
 				e.designationId() == null ? null : designations.get(e.designationId()), e.hireDate(), e.leavingDate(),
 				e.status(), clear ? e.bankAccount() : Masking.mask(e.bankAccount()),
-				clear ? e.taxId() : Masking.mask(e.taxId()), e.userId(),
-				new Salary(e.salaryCurrency(), components(e)), e.version(), e.createdAt(), e.createdBy(),
-				e.updatedAt(), e.updatedBy());
+				clear ? e.taxId() : Masking.mask(e.taxId()), e.userId(), new Salary(e.salaryCurrency(), components(e)),
+				e.version(), e.createdAt(), e.createdBy(), e.updatedAt(), e.updatedBy());
 	}
 
-	/** The rules that need data: a free code, a designation and a staff user of this tenant. */
+	/**
+	 * The rules that need data: a free code, a designation and a staff user of this
+	 * tenant.
+	 */
 	private void checkData(EmployeeInput input, Map<String, String> errors, @Nullable UUID self) {
 		UUID except = self == null ? NOBODY : self;
 		String code = clean(input.employeeCode());
@@ -290,7 +315,9 @@ public class EmployeeManagement {
 		}
 	}
 
-	/** Staff users of this workspace an employee may be linked to (for the employee form). */
+	/**
+	 * Staff users of this workspace an employee may be linked to (for the employee form).
+	 */
 	@Transactional(readOnly = true)
 	public List<UserAccount> linkableUsers() {
 		return identity.list().stream().filter(u -> u.tier() != Tier.CUSTOMER).toList();
@@ -341,7 +368,8 @@ public class EmployeeManagement {
 	}
 
 	private static String encode(Employee e) {
-		return Base64.getUrlEncoder().withoutPadding()
+		return Base64.getUrlEncoder()
+			.withoutPadding()
 			.encodeToString((e.id() + "\n" + e.name().toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8));
 	}
 
@@ -358,4 +386,5 @@ public class EmployeeManagement {
 			throw ProblemException.validation(Map.of("cursor", "The cursor is not valid; start from the first page"));
 		}
 	}
+
 }

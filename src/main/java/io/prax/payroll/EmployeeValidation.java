@@ -15,8 +15,9 @@ import io.prax.platform.Validation.OnUpdate;
 import org.springframework.stereotype.Component;
 
 /**
- * Bean Validation of {@link EmployeeInput} for the API and the employee form alike, with fields named as
- * the request names them, rows included: {@code salary.components[1].amount}.
+ * Bean Validation of {@link EmployeeInput} for the API and the employee form alike, with
+ * fields named as the request names them, rows included:
+ * {@code salary.components[1].amount}.
  */
 @Component
 class EmployeeValidation {
@@ -45,7 +46,10 @@ class EmployeeValidation {
 		return errors;
 	}
 
-	/** The path with list indexes and without container-element names ({@code <list element>}). */
+	/**
+	 * The path with list indexes and without container-element names
+	 * ({@code <list element>}).
+	 */
 	static String field(ConstraintViolation<?> violation) {
 		StringBuilder field = new StringBuilder();
 		for (Path.Node node : violation.getPropertyPath()) {
@@ -58,4 +62,5 @@ class EmployeeValidation {
 		}
 		return field.toString();
 	}
+
 }

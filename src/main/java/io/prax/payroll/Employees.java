@@ -8,13 +8,14 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-/** Live employees only: deleted rows are filtered by the entity's {@code @SQLRestriction}. */
+/**
+ * Live employees only: deleted rows are filtered by the entity's {@code @SQLRestriction}.
+ */
 interface Employees extends JpaRepository<Employee, UUID> {
 
 	Optional<Employee> findByUserId(UUID userId);
 
-	@Query("select count(e) > 0 from Employee e where lower(e.employeeCode) = lower(:code) "
-			+ "and e.id <> :except")
+	@Query("select count(e) > 0 from Employee e where lower(e.employeeCode) = lower(:code) " + "and e.id <> :except")
 	boolean codeTaken(String code, UUID except);
 
 	@Query("select count(e) > 0 from Employee e where e.userId = :userId and e.id <> :except")
@@ -25,4 +26,5 @@ interface Employees extends JpaRepository<Employee, UUID> {
 			+ "and e.hireDate <= :periodEnd and (e.leavingDate is null or e.leavingDate >= :periodStart) "
 			+ "order by e.employeeCode, e.id")
 	List<Employee> employedDuring(LocalDate periodStart, LocalDate periodEnd);
+
 }

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 final class Iban {
 
 	private static final Pattern SHAPE = Pattern.compile("^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$");
+
 	private static final BigInteger NINETY_SEVEN = BigInteger.valueOf(97);
 
 	private Iban() {
@@ -29,4 +30,5 @@ final class Iban {
 		}
 		return new BigInteger(digits.toString()).mod(NINETY_SEVEN).intValue() == 1;
 	}
+
 }

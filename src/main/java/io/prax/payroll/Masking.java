@@ -2,7 +2,10 @@ package io.prax.payroll;
 
 import org.jspecify.annotations.Nullable;
 
-/** Bank accounts and tax ids shown to those who may not edit employees: only the last four characters. */
+/**
+ * Bank accounts and tax ids shown to those who may not edit employees: only the last four
+ * characters.
+ */
 public final class Masking {
 
 	private Masking() {
@@ -16,4 +19,5 @@ public final class Masking {
 		String tail = compact.length() <= 4 ? "" : compact.substring(compact.length() - 4);
 		return "•••• " + tail;
 	}
+
 }

@@ -21,7 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 class MyPayslipApiController {
 
 	private final PayslipManagement payslips;
+
 	private final PayslipPdf pdf;
+
 	private final AccessPolicy policy;
 
 	MyPayslipApiController(PayslipManagement payslips, PayslipPdf pdf, AccessPolicy policy) {
@@ -61,4 +63,5 @@ class MyPayslipApiController {
 					"This feature is switched off for your workspace or role");
 		}
 	}
+
 }

@@ -14,12 +14,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * The payroll arithmetic, documented in docs/payroll.md:
  * <ol>
- * <li>pro-rating: a fixed amount is multiplied by employed days / calendar days of the period (both
- * inclusive; employed days are the overlap of the period with hire date to leaving date);</li>
+ * <li>pro-rating: a fixed amount is multiplied by employed days / calendar days of the
+ * period (both inclusive; employed days are the overlap of the period with hire date to
+ * leaving date);</li>
  * <li>every line is rounded once, half-up, to the currency's minor unit;</li>
- * <li>the base is the fixed earnings plus the one-off earnings; a rate EARNING is a rate of that base;</li>
- * <li>gross pay is the base plus the rate earnings; a rate DEDUCTION is a rate of gross pay;
- * fixed deductions are pro-rated like fixed earnings; one-off amounts are never pro-rated;</li>
+ * <li>the base is the fixed earnings plus the one-off earnings; a rate EARNING is a rate
+ * of that base;</li>
+ * <li>gross pay is the base plus the rate earnings; a rate DEDUCTION is a rate of gross
+ * pay; fixed deductions are pro-rated like fixed earnings; one-off amounts are never
+ * pro-rated;</li>
  * <li>net pay is gross pay minus all deductions.</li>
  * </ol>
  */
@@ -62,7 +65,8 @@ final class PayrollCalculator {
 		for (int i = 0; i < components.size(); i++) {
 			SalaryComponent c = components.get(i);
 			if (c.amount() != null) {
-				amounts[i] = c.amount().multiply(BigDecimal.valueOf(employed))
+				amounts[i] = c.amount()
+					.multiply(BigDecimal.valueOf(employed))
 					.divide(BigDecimal.valueOf(periodDays), scale, RoundingMode.HALF_UP);
 				if (c.kind() == ComponentKind.EARNING) {
 					base = base.add(amounts[i]);
@@ -107,4 +111,5 @@ final class PayrollCalculator {
 		}
 		return new Result(List.copyOf(lines), gross, deductions, gross.subtract(deductions), employed, periodDays);
 	}
+
 }

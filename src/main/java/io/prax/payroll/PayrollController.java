@@ -19,14 +19,20 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The payroll pages: employees, payroll runs, payslips, and an employee's own payslips. */
+/**
+ * The payroll pages: employees, payroll runs, payslips, and an employee's own payslips.
+ */
 @Controller
 class PayrollController {
 
 	private final EmployeeManagement employees;
+
 	private final PayslipManagement payslips;
+
 	private final PayrollRunManagement runs;
+
 	private final PayslipPdf pdf;
+
 	private final AccessPolicy access;
 
 	PayrollController(EmployeeManagement employees, PayslipManagement payslips, PayrollRunManagement runs,
@@ -159,4 +165,5 @@ class PayrollController {
 					"This feature is switched off for your workspace or role");
 		}
 	}
+
 }

@@ -55,4 +55,5 @@ class PayrollRun extends TenantRecord {
 	@Nullable Instant finalizedAt() {
 		return finalizedAt;
 	}
+
 }

@@ -58,4 +58,5 @@ class PayrollRunApiController {
 	PayrollRunView finalizeRun(@PathVariable UUID id) {
 		return runs.finalize(new PayrollRunId(id));
 	}
+
 }

@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Payroll runs are approved before they are finalized. What is signed: the period and every payslip of
- * the run with its lines and totals (a payslip changed or removed afterwards changes the run).
+ * Payroll runs are approved before they are finalized. What is signed: the period and
+ * every payslip of the run with its lines and totals (a payslip changed or removed
+ * afterwards changes the run).
  */
 @Component
 class PayrollRunApprovals implements ApprovableRecords {
@@ -24,7 +25,9 @@ class PayrollRunApprovals implements ApprovableRecords {
 	static final String RECORD_TYPE = "payroll_run";
 
 	private final PayrollRuns runs;
+
 	private final Payslips payslips;
+
 	private final AccessPolicy access;
 
 	PayrollRunApprovals(PayrollRuns runs, Payslips payslips, AccessPolicy access) {
@@ -75,7 +78,9 @@ class PayrollRunApprovals implements ApprovableRecords {
 
 	@Override
 	public String title(UUID id) {
-		return runs.findById(id).map(run -> "Payroll run " + run.periodStart() + " to " + run.periodEnd()).orElse("Payroll run");
+		return runs.findById(id)
+			.map(run -> "Payroll run " + run.periodStart() + " to " + run.periodEnd())
+			.orElse("Payroll run");
 	}
 
 	@Override
@@ -85,7 +90,10 @@ class PayrollRunApprovals implements ApprovableRecords {
 
 	@Override
 	public @Nullable String notSubmittable(UUID id) {
-		return runs.findById(id).filter(run -> run.status() == PayrollRunStatus.FINALIZED)
-			.map(run -> "This payroll run is already finalized").orElse(null);
+		return runs.findById(id)
+			.filter(run -> run.status() == PayrollRunStatus.FINALIZED)
+			.map(run -> "This payroll run is already finalized")
+			.orElse(null);
 	}
+
 }

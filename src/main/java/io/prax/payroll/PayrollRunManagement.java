@@ -22,17 +22,22 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Payroll runs: the draft payslips of every active employee of a period, their totals, and finalizing
- * them all in one transaction (all or none).
+ * Payroll runs: the draft payslips of every active employee of a period, their totals,
+ * and finalizing them all in one transaction (all or none).
  */
 @Service
 public class PayrollRunManagement {
 
 	private final PayrollRuns runs;
+
 	private final Payslips payslips;
+
 	private final Employees employees;
+
 	private final PayslipManagement payslipManagement;
+
 	private final ApprovalGate approvals;
+
 	private final Clock clock;
 
 	PayrollRunManagement(PayrollRuns runs, Payslips payslips, Employees employees, PayslipManagement payslipManagement,
@@ -62,8 +67,8 @@ public class PayrollRunManagement {
 		}
 		else {
 			io.prax.platform.Cursor after = io.prax.platform.Cursor.decode(cursor, 2);
-			rows = runs.newestAfter(PayslipManagement.parseDate(after.part(0)), PayslipManagement.parseId(after.part(1)),
-					Limit.of(size + 1));
+			rows = runs.newestAfter(PayslipManagement.parseDate(after.part(0)),
+					PayslipManagement.parseId(after.part(1)), Limit.of(size + 1));
 		}
 		return io.prax.platform.Page.of(rows, size, this::view,
 				r -> io.prax.platform.Cursor.of(r.periodStart().toString(), r.id().toString()));
@@ -81,8 +86,9 @@ public class PayrollRunManagement {
 	}
 
 	/**
-	 * A run for the period with a draft payslip for every active employee employed in it; employees who
-	 * already have a payslip for the period are not included again (the database refuses it anyway).
+	 * A run for the period with a draft payslip for every active employee employed in it;
+	 * employees who already have a payslip for the period are not included again (the
+	 * database refuses it anyway).
 	 */
 	@Transactional
 	public PayrollRunView create(PayrollRunInput input) {
@@ -94,7 +100,8 @@ public class PayrollRunManagement {
 		LocalDate start = checked(input.periodStart());
 		LocalDate end = checked(input.periodEnd());
 		if (runs.existsFor(start, end)) {
-			throw new ProblemException(HttpStatus.CONFLICT, "run_exists", "There already is a payroll run for this period");
+			throw new ProblemException(HttpStatus.CONFLICT, "run_exists",
+					"There already is a payroll run for this period");
 		}
 		PayrollRun run = runs.saveAndFlush(new PayrollRun(start, end));
 		Set<UUID> paid = new HashSet<>(payslips.employeesPaidFor(start, end));
@@ -109,12 +116,15 @@ public class PayrollRunManagement {
 		return view(run);
 	}
 
-	/** Finalizes every draft payslip of the run and the run itself, in one transaction. */
+	/**
+	 * Finalizes every draft payslip of the run and the run itself, in one transaction.
+	 */
 	@Transactional
 	public PayrollRunView finalize(PayrollRunId id) {
 		PayrollRun run = find(id);
 		if (run.status() == PayrollRunStatus.FINALIZED) {
-			throw new ProblemException(HttpStatus.CONFLICT, "already_finalized", "This payroll run is already finalized");
+			throw new ProblemException(HttpStatus.CONFLICT, "already_finalized",
+					"This payroll run is already finalized");
 		}
 		approvals.requireApproved(PayrollRunApprovals.RECORD_TYPE, run.id());
 		List<Payslip> included = payslips.findByRun(run.id());
@@ -149,12 +159,14 @@ public class PayrollRunManagement {
 			sum[2] = sum[2].add(p.netPay());
 			int scale = PayrollCalculator.minorUnit(p.currency());
 			Employee e = people.get(p.employeeId());
-			// A deleted employee can only have finalized payslips here: their snapshot still names them.
+			// A deleted employee can only have finalized payslips here: their snapshot
+			// still names them.
 			PayslipDocument.Person frozen = e == null && p.snapshot() != null
 					? EmployeeManagement.JSON.readValue(p.snapshot(), PayslipDocument.class).employee() : null;
 			entries.add(new PayrollRunView.Entry(p.id(), p.employeeId(),
 					e != null ? e.name() : frozen != null ? frozen.name() : "",
-					e != null ? e.employeeCode() : frozen != null ? frozen.employeeCode() : "", p.status(), p.currency(), PayslipManagement.plain(p.grossPay(), scale),
+					e != null ? e.employeeCode() : frozen != null ? frozen.employeeCode() : "", p.status(),
+					p.currency(), PayslipManagement.plain(p.grossPay(), scale),
 					PayslipManagement.plain(p.totalDeductions(), scale), PayslipManagement.plain(p.netPay(), scale)));
 		}
 		entries.sort(java.util.Comparator.comparing(PayrollRunView.Entry::employeeCode));
@@ -166,4 +178,5 @@ public class PayrollRunManagement {
 		return new PayrollRunView(run.id(), run.periodStart(), run.periodEnd(), run.status(), entries.size(), totals,
 				List.copyOf(entries), run.finalizedAt(), run.version(), run.createdAt(), run.createdBy());
 	}
+
 }

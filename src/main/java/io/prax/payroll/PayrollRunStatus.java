@@ -1,6 +1,10 @@
 package io.prax.payroll;
 
-/** A DRAFT run holds draft payslips; FINALIZED once all of them were finalized together. */
+/**
+ * A DRAFT run holds draft payslips; FINALIZED once all of them were finalized together.
+ */
 public enum PayrollRunStatus {
+
 	DRAFT, FINALIZED
+
 }

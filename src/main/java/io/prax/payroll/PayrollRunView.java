@@ -15,7 +15,7 @@ public record PayrollRunView(UUID id, LocalDate periodStart, LocalDate periodEnd
 	public record Totals(String currency, String grossPay, String totalDeductions, String netPay) {
 	}
 
-	public record Entry(UUID payslipId, UUID employeeId, String employeeName, String employeeCode,
-			PayslipStatus status, String currency, String grossPay, String totalDeductions, String netPay) {
+	public record Entry(UUID payslipId, UUID employeeId, String employeeName, String employeeCode, PayslipStatus status,
+			String currency, String grossPay, String totalDeductions, String netPay) {
 	}
 }

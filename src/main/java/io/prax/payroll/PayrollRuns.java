@@ -24,4 +24,5 @@ interface PayrollRuns extends JpaRepository<PayrollRun, UUID> {
 	@Query("select r from PayrollRun r where r.status = io.prax.payroll.PayrollRunStatus.FINALIZED "
 			+ "order by r.periodStart desc, r.id desc")
 	List<PayrollRun> lastFinalized(Limit limit);
+
 }

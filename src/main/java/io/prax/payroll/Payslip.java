@@ -141,4 +141,5 @@ class Payslip extends TenantRecord {
 	@Nullable Instant finalizedAt() {
 		return finalizedAt;
 	}
+
 }

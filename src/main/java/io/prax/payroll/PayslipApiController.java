@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 class PayslipApiController {
 
 	private final PayslipManagement payslips;
+
 	private final PayslipPdf pdf;
 
 	PayslipApiController(PayslipManagement payslips, PayslipPdf pdf) {
@@ -91,4 +92,5 @@ class PayslipApiController {
 	ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
 		return pdf.answer(payslips.get(new PayslipId(id)));
 	}
+
 }

@@ -10,4 +10,5 @@ class PayslipLocked extends ProblemException {
 		super(HttpStatus.LOCKED, "record_locked",
 				"This payslip is finalized and locked; corrections go through a new payslip that corrects it");
 	}
+
 }

@@ -12,15 +12,19 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 
 /**
- * Tells an employee that a payslip was finalized, through the outbox (sent only if finalizing commits).
- * The mail carries no amounts and no bank details: only a link to sign in and read it.
+ * Tells an employee that a payslip was finalized, through the outbox (sent only if
+ * finalizing commits). The mail carries no amounts and no bank details: only a link to
+ * sign in and read it.
  */
 @Component
 class PayslipMail {
 
 	private final MailOutbox outbox;
+
 	private final IdentityManagement identity;
+
 	private final ITemplateEngine templates;
+
 	private final PraxProperties properties;
 
 	PayslipMail(MailOutbox outbox, IdentityManagement identity, ITemplateEngine templates, PraxProperties properties) {
@@ -45,7 +49,8 @@ class PayslipMail {
 		context.setVariable("periodEnd", payslip.periodEnd());
 		context.setVariable("link", properties.publicUrl() + "/me/payslips/" + payslip.payslipId());
 		String body = templates.process(new TemplateSpec("payroll/mail-payslip-finalized", TemplateMode.TEXT), context);
-		outbox.enqueue(recipient, "Your payslip for " + payslip.periodStart() + " to " + payslip.periodEnd() + " is ready",
-				body);
+		outbox.enqueue(recipient,
+				"Your payslip for " + payslip.periodStart() + " to " + payslip.periodEnd() + " is ready", body);
 	}
+
 }

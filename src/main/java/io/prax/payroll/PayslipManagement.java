@@ -30,8 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 
 /**
- * Payslips: computed from the employee's salary structure for a period, edited while draft, frozen
- * (snapshot and its SHA-256) and locked when finalized. Employees read their own finalized payslips.
+ * Payslips: computed from the employee's salary structure for a period, edited while
+ * draft, frozen (snapshot and its SHA-256) and locked when finalized. Employees read
+ * their own finalized payslips.
  */
 @Service
 public class PayslipManagement {
@@ -39,12 +40,19 @@ public class PayslipManagement {
 	private static final int MAX_PERIOD_DAYS = 366;
 
 	private final Payslips payslips;
+
 	private final Employees employees;
+
 	private final EmployeeManagement employeeManagement;
+
 	private final CompanyManagement company;
+
 	private final TenantDirectory tenants;
+
 	private final PayslipMail mail;
+
 	private final ApprovalGate approvals;
+
 	private final Clock clock;
 
 	PayslipManagement(Payslips payslips, Employees employees, EmployeeManagement employeeManagement,
@@ -67,7 +75,8 @@ public class PayslipManagement {
 			throw ProblemException.validation(Map.of("employeeId", "Name the employee whose payslips to list"));
 		}
 		Context context = context();
-		// Keyset on (periodStart desc, id desc); one row more than shown says whether there is a next page.
+		// Keyset on (periodStart desc, id desc); one row more than shown says whether
+		// there is a next page.
 		List<Payslip> rows;
 		if (cursor == null || cursor.isBlank()) {
 			rows = payslips.findByEmployee(employee.value(), Limit.of(size + 1));
@@ -104,7 +113,10 @@ public class PayslipManagement {
 		return view(find(id), context());
 	}
 
-	/** The signed-in user's own finalized payslips (their linked employee's), newest first. */
+	/**
+	 * The signed-in user's own finalized payslips (their linked employee's), newest
+	 * first.
+	 */
 	@Transactional(readOnly = true)
 	public List<PayslipView> mine() {
 		Optional<Employee> me = employees.findByUserId(CurrentUser.require().id().value());
@@ -135,7 +147,8 @@ public class PayslipManagement {
 			}
 		}
 		UUID employeeId = original != null ? original.employeeId() : input.employeeId();
-		LocalDate start = input.periodStart() != null ? input.periodStart() : original != null ? original.periodStart() : null;
+		LocalDate start = input.periodStart() != null ? input.periodStart()
+				: original != null ? original.periodStart() : null;
 		LocalDate end = input.periodEnd() != null ? input.periodEnd() : original != null ? original.periodEnd() : null;
 		if (employeeId == null) {
 			errors.putIfAbsent("employeeId", "Choose the employee");
@@ -152,20 +165,26 @@ public class PayslipManagement {
 			throw new ProblemException(org.springframework.http.HttpStatus.CONFLICT, "payslip_exists",
 					"This employee already has a payslip for this period; correct it instead");
 		}
-		Payslip payslip = new Payslip(checked(employeeId), null, original == null ? null : original.id(), checked(start),
-				checked(end));
+		Payslip payslip = new Payslip(checked(employeeId), null, original == null ? null : original.id(),
+				checked(start), checked(end));
 		compute(payslip, checked(employee), List.of());
 		return view(payslips.saveAndFlush(payslip), context());
 	}
 
-	/** A draft for every employee of the run, computed; used by {@link PayrollRunManagement}. */
+	/**
+	 * A draft for every employee of the run, computed; used by
+	 * {@link PayrollRunManagement}.
+	 */
 	Payslip draftFor(Employee employee, UUID runId, LocalDate start, LocalDate end) {
 		Payslip payslip = new Payslip(employee.id(), runId, null, start, end);
 		compute(payslip, employee, List.of());
 		return payslip;
 	}
 
-	/** Recomputes a draft from the structure in force, with the given (or the current) one-off lines. */
+	/**
+	 * Recomputes a draft from the structure in force, with the given (or the current)
+	 * one-off lines.
+	 */
 	@Transactional
 	public PayslipView update(PayslipId id, PayslipChange change) {
 		ReasonForChange.give(change.reason());
@@ -204,9 +223,10 @@ public class PayslipManagement {
 		payslip.requireVersion(checked(change.version()));
 		Employee employee = employees.findById(payslip.employeeId())
 			.orElseThrow(() -> ProblemException.validation(Map.of("employeeId", "The employee no longer exists")));
-		compute(payslip, employee, adjustments.stream()
-			.map(a -> new Adjustment(a.kind(), EmployeeManagement.clean(a.description()), a.amount()))
-			.toList());
+		compute(payslip, employee,
+				adjustments.stream()
+					.map(a -> new Adjustment(a.kind(), EmployeeManagement.clean(a.description()), a.amount()))
+					.toList());
 		return view(payslips.saveAndFlush(payslip), context());
 	}
 
@@ -219,8 +239,8 @@ public class PayslipManagement {
 		requireRunUnlocked(payslip);
 		String why = EmployeeManagement.clean(reason);
 		if (why == null || why.length() > 1000) {
-			throw ProblemException.validation(Map.of("reason", why == null ? "Give a reason for the deletion"
-					: "Use at most 1000 characters"));
+			throw ProblemException.validation(
+					Map.of("reason", why == null ? "Give a reason for the deletion" : "Use at most 1000 characters"));
 		}
 		if (version != null) {
 			payslip.requireVersion(version);
@@ -229,12 +249,16 @@ public class PayslipManagement {
 		payslips.saveAndFlush(payslip);
 	}
 
-	/** Freezes the snapshot (SHA-256 of its canonical JSON, also in the audit event) and locks the payslip. */
+	/**
+	 * Freezes the snapshot (SHA-256 of its canonical JSON, also in the audit event) and
+	 * locks the payslip.
+	 */
 	@Transactional
 	public PayslipView finalize(PayslipId id) {
 		Payslip payslip = find(id);
 		if (payslip.runId() != null) {
-			// a payslip of a run is finalized with its run, after the run's approval when it needs one
+			// a payslip of a run is finalized with its run, after the run's approval when
+			// it needs one
 			approvals.requireApproved(PayrollRunApprovals.RECORD_TYPE, payslip.runId());
 		}
 		Context context = context();
@@ -242,14 +266,20 @@ public class PayslipManagement {
 		return view(payslips.saveAndFlush(payslip), context);
 	}
 
-	/** A payslip of a run under approval is part of the version signed: 423 while it stands. */
+	/**
+	 * A payslip of a run under approval is part of the version signed: 423 while it
+	 * stands.
+	 */
 	private void requireRunUnlocked(Payslip payslip) {
 		if (payslip.runId() != null) {
 			approvals.requireUnlocked(PayrollRunApprovals.RECORD_TYPE, payslip.runId());
 		}
 	}
 
-	/** Finalizes a draft in the caller's transaction; the run finalizes all of its drafts this way. */
+	/**
+	 * Finalizes a draft in the caller's transaction; the run finalizes all of its drafts
+	 * this way.
+	 */
 	void finalize(Payslip payslip, Context context) {
 		if (payslip.status() == PayslipStatus.FINALIZED) {
 			throw new ProblemException(org.springframework.http.HttpStatus.CONFLICT, "already_finalized",
@@ -263,7 +293,10 @@ public class PayslipManagement {
 		mail.finalized(employee, document);
 	}
 
-	/** Year-to-date totals of the employee's finalized payslips whose period ends in the payslip's year, up to it. */
+	/**
+	 * Year-to-date totals of the employee's finalized payslips whose period ends in the
+	 * payslip's year, up to it.
+	 */
 	@Transactional(readOnly = true)
 	public YearToDate yearToDate(PayslipView payslip) {
 		BigDecimal gross = BigDecimal.ZERO;
@@ -329,15 +362,22 @@ public class PayslipManagement {
 	}
 
 	private static List<Adjustment> oneOffs(Payslip payslip) {
-		return lines(payslip).stream().filter(PayslipLine::oneOff)
-			.map(l -> new Adjustment(l.kind(), l.description(), l.amount())).toList();
+		return lines(payslip).stream()
+			.filter(PayslipLine::oneOff)
+			.map(l -> new Adjustment(l.kind(), l.description(), l.amount()))
+			.toList();
 	}
 
-	/** What finalizing many payslips shares: the employer, designation names and employees, read once. */
+	/**
+	 * What finalizing many payslips shares: the employer, designation names and
+	 * employees, read once.
+	 */
 	final class Context {
 
 		private final PayslipDocument.Employer employer;
+
 		private final Map<UUID, String> designations;
+
 		private final Map<UUID, Employee> cache = new java.util.HashMap<>();
 
 		Context(PayslipDocument.Employer employer, Map<UUID, String> designations) {
@@ -356,6 +396,7 @@ public class PayslipManagement {
 			}
 			return employee;
 		}
+
 	}
 
 	Context context() {
@@ -380,11 +421,13 @@ public class PayslipManagement {
 		if (a.line2() != null) {
 			lines.add(a.line2());
 		}
-		String city = ((a.postalCode() == null ? "" : a.postalCode()) + " " + (a.city() == null ? "" : a.city())).strip();
+		String city = ((a.postalCode() == null ? "" : a.postalCode()) + " " + (a.city() == null ? "" : a.city()))
+			.strip();
 		if (!city.isEmpty()) {
 			lines.add(city);
 		}
-		String region = ((a.region() == null ? "" : a.region()) + " " + (a.country() == null ? "" : a.country())).strip();
+		String region = ((a.region() == null ? "" : a.region()) + " " + (a.country() == null ? "" : a.country()))
+			.strip();
 		if (!region.isEmpty()) {
 			lines.add(region);
 		}
@@ -412,7 +455,8 @@ public class PayslipManagement {
 						employee.leavingDate()),
 				java.time.temporal.ChronoUnit.DAYS.between(payslip.periodStart(), payslip.periodEnd()) + 1,
 				payslip.currency(), scale, List.copyOf(earnings), List.copyOf(deductions),
-				plain(payslip.grossPay(), scale), plain(payslip.totalDeductions(), scale), plain(payslip.netPay(), scale));
+				plain(payslip.grossPay(), scale), plain(payslip.totalDeductions(), scale),
+				plain(payslip.netPay(), scale));
 	}
 
 	static String plain(BigDecimal amount, int scale) {
@@ -437,4 +481,5 @@ public class PayslipManagement {
 				payslip.finalizedAt(), payslip.version(), payslip.createdAt(), payslip.createdBy(), payslip.updatedAt(),
 				payslip.updatedBy());
 	}
+
 }

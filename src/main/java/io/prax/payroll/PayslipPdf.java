@@ -12,12 +12,17 @@ import org.thymeleaf.TemplateSpec;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 
-/** Renders a payslip as PDF from {@code payroll/pdf}, in the family and font of the invoices. */
+/**
+ * Renders a payslip as PDF from {@code payroll/pdf}, in the family and font of the
+ * invoices.
+ */
 @Component
 class PayslipPdf {
 
 	private final ITemplateEngine templates;
+
 	private final PayslipManagement payslips;
+
 	private final ApprovalGate approvals;
 
 	PayslipPdf(ITemplateEngine templates, PayslipManagement payslips, ApprovalGate approvals) {
@@ -46,4 +51,5 @@ class PayslipPdf {
 			.header("X-Content-Type-Options", "nosniff")
 			.body(render(payslip));
 	}
+
 }

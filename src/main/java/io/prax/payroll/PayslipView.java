@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A payslip as the API and the pages show it. A finalized payslip renders from its frozen
- * {@code snapshot} (also answered, with {@code snapshotSha256}); a draft from the current data.
+ * {@code snapshot} (also answered, with {@code snapshotSha256}); a draft from the current
+ * data.
  */
 public record PayslipView(UUID id, UUID employeeId, @Nullable UUID runId, @Nullable UUID corrects,
 		LocalDate periodStart, LocalDate periodEnd, PayslipStatus status, String currency,

@@ -8,7 +8,9 @@ import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-/** Live payslips only: deleted rows are filtered by the entity's {@code @SQLRestriction}. */
+/**
+ * Live payslips only: deleted rows are filtered by the entity's {@code @SQLRestriction}.
+ */
 interface Payslips extends JpaRepository<Payslip, UUID> {
 
 	@Query("select p from Payslip p where p.runId = :runId order by p.id")
@@ -30,12 +32,12 @@ interface Payslips extends JpaRepository<Payslip, UUID> {
 			+ "and p.status = io.prax.payroll.PayslipStatus.FINALIZED order by p.periodStart desc, p.id desc")
 	List<Payslip> findFinalizedByEmployee(UUID employeeId);
 
-	@Query("select p from Payslip p where p.employeeId = :employeeId "
-			+ "order by p.periodStart desc, p.id desc")
+	@Query("select p from Payslip p where p.employeeId = :employeeId " + "order by p.periodStart desc, p.id desc")
 	List<Payslip> findByEmployee(UUID employeeId, Limit limit);
 
 	@Query("select p from Payslip p where p.employeeId = :employeeId "
 			+ "and (p.periodStart < :start or (p.periodStart = :start and p.id < :id)) "
 			+ "order by p.periodStart desc, p.id desc")
 	List<Payslip> findByEmployeeAfter(UUID employeeId, LocalDate start, UUID id, Limit limit);
+
 }

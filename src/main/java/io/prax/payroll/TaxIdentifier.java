@@ -14,7 +14,10 @@ import jakarta.validation.Payload;
 
 import org.jspecify.annotations.Nullable;
 
-/** A tax id as stored (surrounding spaces dropped): 4 to 50 letters, digits, spaces, dots, slashes or dashes. */
+/**
+ * A tax id as stored (surrounding spaces dropped): 4 to 50 letters, digits, spaces, dots,
+ * slashes or dashes.
+ */
 @Documented
 @Constraint(validatedBy = TaxIdentifier.Validator.class)
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT })
@@ -35,5 +38,7 @@ import org.jspecify.annotations.Nullable;
 		public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
 			return value == null || value.isBlank() || TAX_ID.matcher(value.strip()).matches();
 		}
+
 	}
+
 }

@@ -13,7 +13,10 @@ import jakarta.validation.Payload;
 
 import org.jspecify.annotations.Nullable;
 
-/** An IBAN whose ISO 13616 check digits match (spaces and case ignored); null or blank is valid (cleared). */
+/**
+ * An IBAN whose ISO 13616 check digits match (spaces and case ignored); null or blank is
+ * valid (cleared).
+ */
 @Documented
 @Constraint(validatedBy = ValidIban.Validator.class)
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT })
@@ -32,5 +35,7 @@ import org.jspecify.annotations.Nullable;
 		public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
 			return value == null || value.isBlank() || Iban.valid(Iban.normalize(value));
 		}
+
 	}
+
 }

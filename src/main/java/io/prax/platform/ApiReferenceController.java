@@ -4,8 +4,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The API reference (Swagger UI from its WebJar) over {@code /v3/api-docs}, for signed-in users. Its
- * initializer is a static file, so it runs under the nonce CSP without {@code 'unsafe-inline'}.
+ * The API reference (Swagger UI from its WebJar) over {@code /v3/api-docs}, for signed-in
+ * users. Its initializer is a static file, so it runs under the nonce CSP without
+ * {@code 'unsafe-inline'}.
  */
 @Controller
 class ApiReferenceController {
@@ -15,4 +16,5 @@ class ApiReferenceController {
 	String apiReference() {
 		return "platform/api-reference";
 	}
+
 }

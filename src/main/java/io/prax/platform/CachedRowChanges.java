@@ -17,9 +17,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Forgets this node's cached entries of a tenant once a transaction that wrote a {@link CachedPerNode}
- * row commits, before the response leaves: the writer's own next request sees the change, without
- * waiting for the notice the database trigger sends every node. A rolled-back change forgets nothing.
+ * Forgets this node's cached entries of a tenant once a transaction that wrote a
+ * {@link CachedPerNode} row commits, before the response leaves: the writer's own next
+ * request sees the change, without waiting for the notice the database trigger sends
+ * every node. A rolled-back change forgets nothing.
  */
 @Component
 class CachedRowChanges implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener {
@@ -74,4 +75,5 @@ class CachedRowChanges implements PostInsertEventListener, PostUpdateEventListen
 			}
 		});
 	}
+
 }

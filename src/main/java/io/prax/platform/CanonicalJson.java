@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 
 import org.erdtman.jcs.JsonCanonicalizer;
 
-/** RFC 8785 canonical JSON and its SHA-256: how frozen snapshots (invoices, payslips) are stored and hashed. */
+/**
+ * RFC 8785 canonical JSON and its SHA-256: how frozen snapshots (invoices, payslips) are
+ * stored and hashed.
+ */
 public final class CanonicalJson {
 
 	private CanonicalJson() {
@@ -26,7 +29,9 @@ public final class CanonicalJson {
 		return Digests.sha256Hex(canonical(json));
 	}
 
-	/** Whether {@code json} still hashes to {@code sha256}; false for anything unreadable. */
+	/**
+	 * Whether {@code json} still hashes to {@code sha256}; false for anything unreadable.
+	 */
 	public static boolean intact(String json, String sha256) {
 		try {
 			return sha256(json).equals(sha256);
@@ -35,4 +40,5 @@ public final class CanonicalJson {
 			return false;
 		}
 	}
+
 }

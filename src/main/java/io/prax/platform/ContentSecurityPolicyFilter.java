@@ -12,9 +12,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A strict Content-Security-Policy with a fresh nonce per response: only scripts and styles from
- * Prax itself, or carrying the nonce, run; no inline handlers, no framing. Templates put the nonce
- * (request attribute {@value #NONCE_ATTRIBUTE}) on their {@code <script>} and {@code <style>} tags.
+ * A strict Content-Security-Policy with a fresh nonce per response: only scripts and
+ * styles from Prax itself, or carrying the nonce, run; no inline handlers, no framing.
+ * Templates put the nonce (request attribute {@value #NONCE_ATTRIBUTE}) on their
+ * {@code <script>} and {@code <style>} tags.
  */
 class ContentSecurityPolicyFilter extends OncePerRequestFilter {
 
@@ -38,4 +39,5 @@ class ContentSecurityPolicyFilter extends OncePerRequestFilter {
 		response.setHeader("Content-Security-Policy", policy(nonce));
 		chain.doFilter(request, response);
 	}
+
 }

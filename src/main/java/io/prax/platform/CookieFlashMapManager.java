@@ -21,15 +21,17 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Keeps flash messages ("Customer saved") for the next request in a short-lived cookie instead of an
- * HTTP session, so Prax stays stateless on the server and any node can show them. Only text values
- * travel; pages print them escaped.
+ * Keeps flash messages ("Customer saved") for the next request in a short-lived cookie
+ * instead of an HTTP session, so Prax stays stateless on the server and any node can show
+ * them. Only text values travel; pages print them escaped.
  */
 @Component("flashMapManager")
 class CookieFlashMapManager extends AbstractFlashMapManager {
 
 	static final String COOKIE = "prax_flash";
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private static final int MAX_COOKIE_BYTES = 3000;
 
 	record StoredFlash(@Nullable String path, Map<String, List<String>> params, long expires,
@@ -51,8 +53,7 @@ class CookieFlashMapManager extends AbstractFlashMapManager {
 	}
 
 	@Override
-	protected void updateFlashMaps(List<FlashMap> flashMaps, HttpServletRequest request,
-			HttpServletResponse response) {
+	protected void updateFlashMaps(List<FlashMap> flashMaps, HttpServletRequest request, HttpServletResponse response) {
 		String value = flashMaps.isEmpty() ? "" : encode(flashMaps);
 		ResponseCookie cookie = ResponseCookie.from(COOKIE, value.length() > MAX_COOKIE_BYTES ? "" : value)
 			.httpOnly(true)
@@ -77,7 +78,8 @@ class CookieFlashMapManager extends AbstractFlashMapManager {
 			map.getTargetRequestParams().forEach((key, values) -> params.put(key, List.copyOf(values)));
 			stored.add(new StoredFlash(map.getTargetRequestPath(), params, map.getExpirationTime(), attributes));
 		}
-		return Base64.getUrlEncoder().withoutPadding()
+		return Base64.getUrlEncoder()
+			.withoutPadding()
 			.encodeToString(JSON.writeValueAsString(stored).getBytes(StandardCharsets.UTF_8));
 	}
 
@@ -101,4 +103,5 @@ class CookieFlashMapManager extends AbstractFlashMapManager {
 			return null;
 		}
 	}
+
 }

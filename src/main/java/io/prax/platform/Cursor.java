@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An opaque list position: the parts of the last row's sort key (and whatever else the list needs to
- * refuse a cursor of another sort), URL-safe Base64 on the wire. A cursor that does not decode is a
- * 400 {@code validation_failed} on {@code cursor}.
+ * An opaque list position: the parts of the last row's sort key (and whatever else the
+ * list needs to refuse a cursor of another sort), URL-safe Base64 on the wire. A cursor
+ * that does not decode is a 400 {@code validation_failed} on {@code cursor}.
  */
 public record Cursor(List<String> parts) {
 
@@ -27,15 +27,16 @@ public record Cursor(List<String> parts) {
 	}
 
 	public String encode() {
-		return Base64.getUrlEncoder().withoutPadding()
+		return Base64.getUrlEncoder()
+			.withoutPadding()
 			.encodeToString(String.join(SEPARATOR, parts).getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** Decodes a cursor of exactly {@code size} parts. */
 	public static Cursor decode(String cursor, int size) {
 		try {
-			String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
-				.split(SEPARATOR, size);
+			String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(SEPARATOR,
+					size);
 			if (parts.length == size) {
 				return new Cursor(List.of(parts));
 			}

@@ -20,4 +20,5 @@ public final class Digests {
 			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
 		}
 	}
+
 }

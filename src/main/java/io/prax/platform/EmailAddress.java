@@ -15,8 +15,9 @@ import jakarta.validation.Payload;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An address mail can be sent to: one {@code @}, a dotted domain, at most 254 characters. Stricter than
- * {@code @Email}, which accepts {@code someone@localhost}. Null or blank is valid (the field is cleared).
+ * An address mail can be sent to: one {@code @}, a dotted domain, at most 254 characters.
+ * Stricter than {@code @Email}, which accepts {@code someone@localhost}. Null or blank is
+ * valid (the field is cleared).
  */
 @Documented
 @Constraint(validatedBy = EmailAddress.Validator.class)
@@ -42,5 +43,7 @@ public @interface EmailAddress {
 			String email = value.strip();
 			return email.length() <= 254 && EMAIL.matcher(email).matches();
 		}
+
 	}
+
 }

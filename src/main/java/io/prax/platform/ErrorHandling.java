@@ -32,8 +32,9 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * The one place where failures become answers: RFC 9457 problems with a stable {@code code} for the
- * API, error pages in the product's style for the browser. Never a stack trace.
+ * The one place where failures become answers: RFC 9457 problems with a stable
+ * {@code code} for the API, error pages in the product's style for the browser. Never a
+ * stack trace.
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -56,7 +57,10 @@ class ErrorHandling {
 		return answer(request, Problems.of(ProblemException.validation(errors)));
 	}
 
-	/** Constraints on a handler's parameters ({@code @RequestParam @Size}, a {@code @Valid} body). */
+	/**
+	 * Constraints on a handler's parameters ({@code @RequestParam @Size}, a
+	 * {@code @Valid} body).
+	 */
 	@ExceptionHandler(HandlerMethodValidationException.class)
 	Object invalidParameters(HandlerMethodValidationException ex, HttpServletRequest request) {
 		Map<String, String> errors = new LinkedHashMap<>();
@@ -68,7 +72,10 @@ class ErrorHandling {
 		return answer(request, Problems.of(ProblemException.validation(errors)));
 	}
 
-	/** Constraints checked on a service method ({@code @Validated} bean): the same problem as the API's. */
+	/**
+	 * Constraints checked on a service method ({@code @Validated} bean): the same problem
+	 * as the API's.
+	 */
 	@ExceptionHandler(ConstraintViolationException.class)
 	Object violated(ConstraintViolationException ex, HttpServletRequest request) {
 		return answer(request, Problems.of(Validation.problem(ex)));
@@ -77,13 +84,13 @@ class ErrorHandling {
 	@ExceptionHandler({ HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
 			MissingServletRequestParameterException.class })
 	Object malformed(Exception ex, HttpServletRequest request) {
-		if (org.springframework.core.NestedExceptionUtils.getRootCause(ex) instanceof RequestBodyLimitFilter.BodyTooLarge) {
+		if (org.springframework.core.NestedExceptionUtils
+			.getRootCause(ex) instanceof RequestBodyLimitFilter.BodyTooLarge) {
 			return answer(request, Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large",
 					"The request body is too large", Map.of()));
 		}
 		return answer(request, Problems.of(HttpStatus.BAD_REQUEST, "malformed_request",
-				"The request could not be read: check the JSON syntax, field types and required parameters",
-				Map.of()));
+				"The request could not be read: check the JSON syntax, field types and required parameters", Map.of()));
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -105,8 +112,8 @@ class ErrorHandling {
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	Object tooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request) {
-		return answer(request, Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large",
-				"The request is too large", Map.of()));
+		return answer(request,
+				Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "The request is too large", Map.of()));
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)
@@ -151,4 +158,5 @@ class ErrorHandling {
 		page.addObject("detail", problem.getDetail());
 		return page;
 	}
+
 }

@@ -9,7 +9,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
 
-/** Errors raised outside the controllers (security filters, the container) get the product's error pages too. */
+/**
+ * Errors raised outside the controllers (security filters, the container) get the
+ * product's error pages too.
+ */
 @Component
 class ErrorPages implements ErrorViewResolver {
 
@@ -22,4 +25,5 @@ class ErrorPages implements ErrorViewResolver {
 		};
 		return new ModelAndView(view, Map.of("status", status.value(), "title", status.getReasonPhrase()), status);
 	}
+
 }

@@ -12,4 +12,5 @@ class FaviconController {
 	String favicon() {
 		return "redirect:/img/favicon.svg";
 	}
+
 }

@@ -13,9 +13,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The one way a page's form fails. A handler hands its work and how to show the form again; bad input
- * and refusals the user can act on come back as a {@link Failure} on the same form, while not-found
- * and forbidden propagate to the error pages.
+ * The one way a page's form fails. A handler hands its work and how to show the form
+ * again; bad input and refusals the user can act on come back as a {@link Failure} on the
+ * same form, while not-found and forbidden propagate to the error pages.
  */
 public final class Forms {
 
@@ -24,7 +24,10 @@ public final class Forms {
 	private Forms() {
 	}
 
-	/** What went wrong: messages per field, and one message for the alert at the top of the form. */
+	/**
+	 * What went wrong: messages per field, and one message for the alert at the top of
+	 * the form.
+	 */
 	public record Failure(Map<String, String> fields, String message) {
 
 		/** The first field's message, else the general one: for a one-line flash. */
@@ -32,7 +35,10 @@ public final class Forms {
 			return fields.values().stream().findFirst().orElse(message);
 		}
 
-		/** The same failure with field names as the page's inputs name them (e.g. without a nesting prefix). */
+		/**
+		 * The same failure with field names as the page's inputs name them (e.g. without
+		 * a nesting prefix).
+		 */
 		public Failure renamed(UnaryOperator<String> rename) {
 			Map<String, String> renamed = new LinkedHashMap<>();
 			fields.forEach((field, text) -> renamed.put(rename.apply(field), text));
@@ -40,7 +46,10 @@ public final class Forms {
 		}
 	}
 
-	/** Runs {@code action} (which answers the view, usually a redirect); on failure answers {@code form}. */
+	/**
+	 * Runs {@code action} (which answers the view, usually a redirect); on failure
+	 * answers {@code form}.
+	 */
 	public static String submit(Supplier<String> action, Function<Failure, String> form) {
 		try {
 			return action.get();
@@ -51,8 +60,9 @@ public final class Forms {
 	}
 
 	/**
-	 * For small forms on a detail page (delete with a reason, an inline edit): on failure the page is
-	 * shown again through {@code back} with the failure as a flash, {@code prefix} first.
+	 * For small forms on a detail page (delete with a reason, an inline edit): on failure
+	 * the page is shown again through {@code back} with the failure as a flash,
+	 * {@code prefix} first.
 	 */
 	public static String submit(Supplier<String> action, RedirectAttributes redirect, String prefix, String back) {
 		return submit(action, failure -> {
@@ -61,7 +71,9 @@ public final class Forms {
 		});
 	}
 
-	/** A failure for the form, or the exception again when it belongs on an error page. */
+	/**
+	 * A failure for the form, or the exception again when it belongs on an error page.
+	 */
 	static Failure failure(RuntimeException ex) {
 		ProblemException problem = ex instanceof ConstraintViolationException violation ? Validation.problem(violation)
 				: (ProblemException) ex;
@@ -72,7 +84,10 @@ public final class Forms {
 		return new Failure(fields, fields.isEmpty() ? message(problem) : CORRECT_FIELDS);
 	}
 
-	/** Not found, and refusals by permission or feature gate; refusals of a grant are shown on the form. */
+	/**
+	 * Not found, and refusals by permission or feature gate; refusals of a grant are
+	 * shown on the form.
+	 */
 	private static boolean belongsOnErrorPage(ProblemException problem) {
 		return problem.status() == HttpStatus.NOT_FOUND || problem.code().equals("forbidden")
 				|| problem.code().equals("feature_disabled");
@@ -82,4 +97,5 @@ public final class Forms {
 		@Nullable String detail = problem.getMessage();
 		return detail == null ? problem.code() : detail;
 	}
+
 }

@@ -18,9 +18,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Which proxies' {@code X-Forwarded-For}/{@code -Proto} Tomcat believes ({@code PRAX_TRUSTED_PROXIES}:
- * addresses and CIDR ranges, by default loopback only), and the capture of every request's real TCP
- * peer ({@link PeerAddress}), which those headers never rewrite.
+ * Which proxies' {@code X-Forwarded-For}/{@code -Proto} Tomcat believes
+ * ({@code PRAX_TRUSTED_PROXIES}: addresses and CIDR ranges, by default loopback only),
+ * and the capture of every request's real TCP peer ({@link PeerAddress}), which those
+ * headers never rewrite.
  */
 @Configuration(proxyBeanMethods = false)
 class ForwardedHeadersConfiguration {
@@ -30,7 +31,10 @@ class ForwardedHeadersConfiguration {
 		return new TrustedProxies(internalProxies(properties.trustedProxies()));
 	}
 
-	/** Runs after Spring Boot's own customizer, which creates the RemoteIpValve for {@code forward-headers-strategy=native}. */
+	/**
+	 * Runs after Spring Boot's own customizer, which creates the RemoteIpValve for
+	 * {@code forward-headers-strategy=native}.
+	 */
 	static final class TrustedProxies implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
 		private final String internalProxies;
@@ -53,11 +57,13 @@ class ForwardedHeadersConfiguration {
 		public int getOrder() {
 			return Ordered.LOWEST_PRECEDENCE;
 		}
+
 	}
 
 	/**
-	 * The comma-separated list as Tomcat's RemoteIpValve takes CIDR ranges (it does when the value
-	 * contains a {@code /}); a bare address becomes a one-address range. Empty trusts no proxy.
+	 * The comma-separated list as Tomcat's RemoteIpValve takes CIDR ranges (it does when
+	 * the value contains a {@code /}); a bare address becomes a one-address range. Empty
+	 * trusts no proxy.
 	 */
 	static String internalProxies(String trustedProxies) {
 		List<String> ranges = new ArrayList<>();
@@ -68,7 +74,8 @@ class ForwardedHeadersConfiguration {
 			}
 			String address = range.contains("/") ? range.substring(0, range.indexOf('/')) : range;
 			if (!address.matches("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
-				throw new IllegalStateException("PRAX_TRUSTED_PROXIES lists addresses and CIDR ranges, not '" + range + "'");
+				throw new IllegalStateException(
+						"PRAX_TRUSTED_PROXIES lists addresses and CIDR ranges, not '" + range + "'");
 			}
 			if (!range.contains("/")) {
 				range += address.contains(":") ? "/128" : "/32";
@@ -77,14 +84,18 @@ class ForwardedHeadersConfiguration {
 				new NetMask(range);
 			}
 			catch (IllegalArgumentException ex) {
-				throw new IllegalStateException("PRAX_TRUSTED_PROXIES: '" + range + "' is not an address or CIDR range", ex);
+				throw new IllegalStateException("PRAX_TRUSTED_PROXIES: '" + range + "' is not an address or CIDR range",
+						ex);
 			}
 			ranges.add(range);
 		}
 		return String.join(",", ranges);
 	}
 
-	/** Records the socket's peer before anything reads the (possibly forwarded) remote address. */
+	/**
+	 * Records the socket's peer before anything reads the (possibly forwarded) remote
+	 * address.
+	 */
 	static final class PeerAddressValve extends ValveBase {
 
 		PeerAddressValve() {
@@ -96,5 +107,7 @@ class ForwardedHeadersConfiguration {
 			request.setAttribute(PeerAddress.ATTRIBUTE, request.getPeerAddr());
 			getNext().invoke(request, response);
 		}
+
 	}
+
 }

@@ -13,4 +13,5 @@ public final class Ids {
 	public static UUID newId() {
 		return UuidCreator.getTimeOrderedEpoch();
 	}
+
 }

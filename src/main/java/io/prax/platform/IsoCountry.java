@@ -15,7 +15,10 @@ import jakarta.validation.Payload;
 
 import org.jspecify.annotations.Nullable;
 
-/** An ISO 3166-1 alpha-2 country code in any case ({@code de}, {@code US}); null or blank is valid. */
+/**
+ * An ISO 3166-1 alpha-2 country code in any case ({@code de}, {@code US}); null or blank
+ * is valid.
+ */
 @Documented
 @Constraint(validatedBy = IsoCountry.Validator.class)
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE })
@@ -36,5 +39,7 @@ public @interface IsoCountry {
 		public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
 			return value == null || value.isBlank() || CODES.contains(value.strip().toUpperCase(Locale.ROOT));
 		}
+
 	}
+
 }

@@ -17,7 +17,10 @@ import jakarta.validation.Payload;
 
 import org.jspecify.annotations.Nullable;
 
-/** An ISO 4217 currency code in any case ({@code EUR}, {@code usd}); null or blank is valid. */
+/**
+ * An ISO 4217 currency code in any case ({@code EUR}, {@code usd}); null or blank is
+ * valid.
+ */
 @Documented
 @Constraint(validatedBy = IsoCurrency.Validator.class)
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE })
@@ -32,7 +35,8 @@ public @interface IsoCurrency {
 
 	final class Validator implements ConstraintValidator<IsoCurrency, String> {
 
-		private static final Set<String> CODES = Currency.getAvailableCurrencies().stream()
+		private static final Set<String> CODES = Currency.getAvailableCurrencies()
+			.stream()
 			.map(Currency::getCurrencyCode)
 			.collect(Collectors.toUnmodifiableSet());
 
@@ -40,5 +44,7 @@ public @interface IsoCurrency {
 		public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
 			return value == null || value.isBlank() || CODES.contains(value.strip().toUpperCase(Locale.ROOT));
 		}
+
 	}
+
 }

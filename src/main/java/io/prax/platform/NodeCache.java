@@ -9,9 +9,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * A per-node cache of rows of one tenant (Caffeine, bounded in size and age), invalidated per tenant by
- * {@link NodeCaches}. Only present values are cached; while the change channel is unhealthy every call
- * loads.
+ * A per-node cache of rows of one tenant (Caffeine, bounded in size and age), invalidated
+ * per tenant by {@link NodeCaches}. Only present values are cached; while the change
+ * channel is unhealthy every call loads.
  */
 public final class NodeCache<K, V> {
 
@@ -19,7 +19,9 @@ public final class NodeCache<K, V> {
 	}
 
 	private final NodeCaches owner;
+
 	private final String name;
+
 	private final Cache<Key<K>, V> entries;
 
 	NodeCache(NodeCaches owner, String name, long maximumSize, Duration maxAge) {
@@ -28,7 +30,9 @@ public final class NodeCache<K, V> {
 		this.entries = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(maxAge).build();
 	}
 
-	/** The cached value, or {@code load}'s, which is kept unless an invalidation raced it. */
+	/**
+	 * The cached value, or {@code load}'s, which is kept unless an invalidation raced it.
+	 */
 	public Optional<V> get(UUID tenant, K key, Supplier<Optional<V>> load) {
 		if (!owner.trusted()) {
 			return load.get();
@@ -42,7 +46,8 @@ public final class NodeCache<K, V> {
 		Optional<V> loaded = load.get();
 		if (loaded.isPresent() && owner.trusted() && owner.epoch() == before) {
 			entries.put(k, loaded.get());
-			// An invalidation between the check and the put may have missed this entry: check again.
+			// An invalidation between the check and the put may have missed this entry:
+			// check again.
 			if (owner.epoch() != before) {
 				entries.invalidate(k);
 			}
@@ -66,4 +71,5 @@ public final class NodeCache<K, V> {
 	public String toString() {
 		return "NodeCache[" + name + "]";
 	}
+
 }

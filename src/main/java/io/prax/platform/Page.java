@@ -8,19 +8,24 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One page of a list, {@code {items, nextCursor}}, as every list endpoint answers; {@code nextCursor} is
- * null on the last page. Pages are keysets: a cursor names the last row's sort key, never an offset.
+ * One page of a list, {@code {items, nextCursor}}, as every list endpoint answers;
+ * {@code nextCursor} is null on the last page. Pages are keysets: a cursor names the last
+ * row's sort key, never an offset.
  */
 public record Page<T>(List<T> items, @Nullable String nextCursor) {
 
 	public static final int DEFAULT_LIMIT = 50;
+
 	public static final int MAX_LIMIT = 500;
 
 	public Page {
 		items = List.copyOf(items);
 	}
 
-	/** The one limit rule: absent means {@value #DEFAULT_LIMIT}; 1 to {@value #MAX_LIMIT}, else 400 on {@code limit}. */
+	/**
+	 * The one limit rule: absent means {@value #DEFAULT_LIMIT}; 1 to {@value #MAX_LIMIT},
+	 * else 400 on {@code limit}.
+	 */
 	public static int limit(@Nullable Integer limit) {
 		if (limit == null) {
 			return DEFAULT_LIMIT;
@@ -32,8 +37,9 @@ public record Page<T>(List<T> items, @Nullable String nextCursor) {
 	}
 
 	/**
-	 * A page from rows fetched with {@code limit + 1} after the cursor: the extra row only says that
-	 * there is a next page, whose cursor is the position of the last row shown.
+	 * A page from rows fetched with {@code limit + 1} after the cursor: the extra row
+	 * only says that there is a next page, whose cursor is the position of the last row
+	 * shown.
 	 */
 	public static <R, T> Page<T> of(List<R> rows, int limit, Function<R, T> view, Function<R, Cursor> position) {
 		boolean more = rows.size() > limit;
@@ -43,8 +49,8 @@ public record Page<T>(List<T> items, @Nullable String nextCursor) {
 	}
 
 	/**
-	 * A keyset page over a small list held in memory (roles, designations, contacts): sorted by a unique
-	 * string {@code key}, rows after the cursor's key.
+	 * A keyset page over a small list held in memory (roles, designations, contacts):
+	 * sorted by a unique string {@code key}, rows after the cursor's key.
 	 */
 	public static <T> Page<T> ofSorted(List<T> all, Function<T, String> key, @Nullable String cursor,
 			@Nullable Integer limit) {

@@ -10,8 +10,9 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Renders well-formed XHTML as PDF with openhtmltopdf, with DejaVu Sans (regular and bold) embedded so
- * the text can be extracted and searched: the one look of Prax's printable documents (invoices, payslips).
+ * Renders well-formed XHTML as PDF with openhtmltopdf, with DejaVu Sans (regular and
+ * bold) embedded so the text can be extracted and searched: the one look of Prax's
+ * printable documents (invoices, payslips).
  */
 public final class PdfRendering {
 
@@ -46,4 +47,5 @@ public final class PdfRendering {
 			throw new UncheckedIOException("Font " + path + " is missing from the build", ex);
 		}
 	}
+
 }

@@ -9,30 +9,36 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The TCP peer of a request's connection. Behind a trusted proxy {@code getRemoteAddr()} is the
- * client that the proxy's {@code X-Forwarded-For} names; the peer is what the socket says, captured
- * by {@link ForwardedHeadersConfiguration}'s valve, and no header can change it.
+ * The TCP peer of a request's connection. Behind a trusted proxy {@code getRemoteAddr()}
+ * is the client that the proxy's {@code X-Forwarded-For} names; the peer is what the
+ * socket says, captured by {@link ForwardedHeadersConfiguration}'s valve, and no header
+ * can change it.
  */
 public final class PeerAddress {
 
 	static final String ATTRIBUTE = PeerAddress.class.getName();
 
 	private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
 	private static final Pattern IPV6 = Pattern.compile("\\[?[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*]?(%[\\w.-]+)?");
 
 	private PeerAddress() {
 	}
 
-	/** The socket's peer address, or null where the server does not provide it (not Tomcat). */
+	/**
+	 * The socket's peer address, or null where the server does not provide it (not
+	 * Tomcat).
+	 */
 	public static @Nullable String of(HttpServletRequest request) {
 		Object peer = request.getAttribute(ATTRIBUTE);
 		return peer instanceof String address ? address : null;
 	}
 
 	/**
-	 * Whether the request comes from this machine: the socket's peer is loopback, and no proxy
-	 * forwarded it on behalf of a client elsewhere (a proxy on this machine relaying a remote client
-	 * makes {@code getRemoteAddr()} that client). Unknown counts as elsewhere.
+	 * Whether the request comes from this machine: the socket's peer is loopback, and no
+	 * proxy forwarded it on behalf of a client elsewhere (a proxy on this machine
+	 * relaying a remote client makes {@code getRemoteAddr()} that client). Unknown counts
+	 * as elsewhere.
 	 */
 	public static boolean fromThisMachine(HttpServletRequest request) {
 		return fromThisMachine(of(request), request.getRemoteAddr());
@@ -54,4 +60,5 @@ public final class PeerAddress {
 			return false;
 		}
 	}
+
 }

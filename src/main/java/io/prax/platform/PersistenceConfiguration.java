@@ -9,7 +9,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.auditing.DateTimeProvider;
 import org.springframework.data.jpa.repository.config.EnableJpaAuditing;
 
-/** ALCOA+ fields are filled from the server clock and from the authenticated user ({@code auditorAware} bean). */
+/**
+ * ALCOA+ fields are filled from the server clock and from the authenticated user
+ * ({@code auditorAware} bean).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableJpaAuditing(dateTimeProviderRef = "serverClockTime", auditorAwareRef = "auditorAware")
 class PersistenceConfiguration {
@@ -18,4 +21,5 @@ class PersistenceConfiguration {
 	DateTimeProvider serverClockTime(Clock clock) {
 		return () -> Optional.of(Instant.now(clock));
 	}
+
 }

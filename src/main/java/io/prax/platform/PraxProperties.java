@@ -10,17 +10,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The application-wide {@code PRAX_*} settings, bound through application.yml; a module's own settings are
- * its own {@code *Properties} record (e.g. {@code prax.sign-in}, {@code prax.audit}, {@code prax.rate-limits}).
- * The README's configuration table lists every one ({@code ConfigurationDocumentedTests}).
+ * The application-wide {@code PRAX_*} settings, bound through application.yml; a module's
+ * own settings are its own {@code *Properties} record (e.g. {@code prax.sign-in},
+ * {@code prax.audit}, {@code prax.rate-limits}). The README's configuration table lists
+ * every one ({@code ConfigurationDocumentedTests}).
  *
  * @param dataDir embedded database, keys and files
- * @param keysDir token signing keys and generated database passwords; blank means {@code dataDir/keys}
+ * @param keysDir token signing keys and generated database passwords; blank means
+ * {@code dataDir/keys}
  * @param publicUrl base of links in mails
  * @param demo fill the demo workspace {@code acme}
  * @param signupEnabled allow anyone to create a workspace
- * @param trustedProxies reverse proxies (addresses and CIDR ranges, comma-separated) whose forwarded headers are believed
- * @param securityContact the {@code Contact} of security.txt; blank means {@code mailto:security@<host>}
+ * @param trustedProxies reverse proxies (addresses and CIDR ranges, comma-separated)
+ * whose forwarded headers are believed
+ * @param securityContact the {@code Contact} of security.txt; blank means
+ * {@code mailto:security@<host>}
  */
 @ConfigurationProperties("prax")
 public record PraxProperties(Path dataDir, @Nullable Path keysDir, String publicUrl, Database database,
@@ -32,7 +36,10 @@ public record PraxProperties(Path dataDir, @Nullable Path keysDir, String public
 		return keysDir != null && !keysDir.toString().isBlank() ? keysDir : dataDir.resolve("keys");
 	}
 
-	/** External PostgreSQL; when {@code url} is blank an embedded server is started under the data directory. */
+	/**
+	 * External PostgreSQL; when {@code url} is blank an embedded server is started under
+	 * the data directory.
+	 */
 	public record Database(@Nullable String url, @Nullable String user, @Nullable String password,
 			@Nullable String ownerUser, @Nullable String ownerPassword) {
 
@@ -49,7 +56,8 @@ public record PraxProperties(Path dataDir, @Nullable Path keysDir, String public
 		}
 	}
 
-	/** @param dispatchInterval how often the mail outbox is sent */
+	/**
+	 * @param dispatchInterval how often the mail outbox is sent */
 	public record Mail(@Nullable String smtpHost, int smtpPort, @Nullable String smtpUsername,
 			@Nullable String smtpPassword, boolean smtpTls, String from,
 			@DefaultValue("3s") Duration dispatchInterval) {
@@ -59,11 +67,15 @@ public record PraxProperties(Path dataDir, @Nullable Path keysDir, String public
 		}
 	}
 
-	/** @param allowedOrigins exact origins whose browser code may call the API; none by default */
+	/**
+	 * @param allowedOrigins exact origins whose browser code may call the API; none by
+	 * default
+	 */
 	public record Cors(@DefaultValue List<String> allowedOrigins) {
 	}
 
-	/** @param maxJsonBody largest JSON request body */
+	/**
+	 * @param maxJsonBody largest JSON request body */
 	public record Http(@DefaultValue("1MB") DataSize maxJsonBody) {
 	}
 }

@@ -5,13 +5,15 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
- * A failure the caller can act on: answered as an RFC 9457 problem with a stable {@code code}.
- * Modules subclass it with names that say what happened.
+ * A failure the caller can act on: answered as an RFC 9457 problem with a stable
+ * {@code code}. Modules subclass it with names that say what happened.
  */
 public class ProblemException extends RuntimeException {
 
 	private final HttpStatus status;
+
 	private final String code;
+
 	private final Map<String, String> fieldErrors;
 
 	public ProblemException(HttpStatus status, String code, String detail) {
@@ -39,7 +41,10 @@ public class ProblemException extends RuntimeException {
 		return code;
 	}
 
-	/** Extra members of the problem beside {@code code} (e.g. the permissions a grant lacked); empty by default. */
+	/**
+	 * Extra members of the problem beside {@code code} (e.g. the permissions a grant
+	 * lacked); empty by default.
+	 */
 	public Map<String, Object> properties() {
 		return Map.of();
 	}
@@ -66,4 +71,5 @@ public class ProblemException extends RuntimeException {
 	public static ProblemException forbidden() {
 		return new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "You do not have permission to do this");
 	}
+
 }

@@ -55,4 +55,5 @@ public final class Problems {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		return path.startsWith("/api/");
 	}
+
 }

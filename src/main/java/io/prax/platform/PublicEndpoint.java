@@ -7,8 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a handler reachable without signing in (sign-in, set-up, password links). Every handler
- * carries this, {@link SignedInOnly} or a permission requirement; the build fails otherwise.
+ * Marks a handler reachable without signing in (sign-in, set-up, password links). Every
+ * handler carries this, {@link SignedInOnly} or a permission requirement; the build fails
+ * otherwise.
  */
 @Documented
 @Target({ ElementType.METHOD, ElementType.TYPE })
@@ -17,4 +18,5 @@ public @interface PublicEndpoint {
 
 	/** Why this needs no sign-in, for the reviewer. */
 	String value();
+
 }

@@ -31,24 +31,27 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
- * Rate limits per route family (auth, API reads, API writes, export) with Bucket4j token buckets
- * stored in PostgreSQL ({@code rate_limit_bucket}), so every node draws from the same bucket. Runs
- * inside the security chain right after the token filter and before the CSRF check and the
- * authorization that answers 401: a signed-in caller has buckets of their own, anyone else those of
- * their IP address, and refused requests count too. The family is chosen on the path as Spring MVC
- * routes it (decoded, without path parameters, dot segments or empty segments, any case), so no
- * spelling of a path reaches a handler outside its family. Over the limit: 429 {@code rate_limited}
- * with {@code Retry-After}.
+ * Rate limits per route family (auth, API reads, API writes, export) with Bucket4j token
+ * buckets stored in PostgreSQL ({@code rate_limit_bucket}), so every node draws from the
+ * same bucket. Runs inside the security chain right after the token filter and before the
+ * CSRF check and the authorization that answers 401: a signed-in caller has buckets of
+ * their own, anyone else those of their IP address, and refused requests count too. The
+ * family is chosen on the path as Spring MVC routes it (decoded, without path parameters,
+ * dot segments or empty segments, any case), so no spelling of a path reaches a handler
+ * outside its family. Over the limit: 429 {@code rate_limited} with {@code Retry-After}.
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
 	enum Family {
+
 		AUTH, API_READ, API_WRITE, EXPORT
+
 	}
 
 	private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
 
 	private final RateLimitSettings settings;
+
 	private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
 
 	RateLimitFilter(RateLimitSettings settings, DataSource dataSource) {
@@ -59,7 +62,8 @@ class RateLimitFilter extends OncePerRequestFilter {
 			.idColumn("id")
 			.stateColumn("state")
 			.expiresAtColumn("expires_at")
-			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+			.expirationAfterWrite(
+					ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
 			.build();
 	}
 
@@ -81,7 +85,8 @@ class RateLimitFilter extends OncePerRequestFilter {
 				.tryConsumeAndReturnRemaining(1);
 		}
 		catch (RuntimeException ex) {
-			// The database is needed for the request anyway; do not turn its hiccup into a refusal here.
+			// The database is needed for the request anyway; do not turn its hiccup into
+			// a refusal here.
 			log.warn("Rate limit check failed for {}: {}", family, ex.getMessage());
 			chain.doFilter(request, response);
 			return;
@@ -98,7 +103,8 @@ class RateLimitFilter extends OncePerRequestFilter {
 	}
 
 	/** Expired buckets are removed in batches, by whichever node gets to them first. */
-	@Scheduled(fixedDelayString = "${prax.rate-limits.cleanup-interval:10m}", initialDelayString = "${prax.rate-limits.cleanup-interval:10m}")
+	@Scheduled(fixedDelayString = "${prax.rate-limits.cleanup-interval:10m}",
+			initialDelayString = "${prax.rate-limits.cleanup-interval:10m}")
 	void removeExpiredBuckets() {
 		try {
 			while (buckets.removeExpired(1_000) == 1_000) {
@@ -114,9 +120,8 @@ class RateLimitFilter extends OncePerRequestFilter {
 		String path = routedPath(request);
 		String method = request.getMethod();
 		boolean read = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
-		if (under(path, "/api/v1/auth") || path.equals("/api/v1/signup")
-				|| (!read && (path.equals("/login") || path.equals("/signup") || path.equals("/setup")
-						|| under(path, "/password")))) {
+		if (under(path, "/api/v1/auth") || path.equals("/api/v1/signup") || (!read && (path.equals("/login")
+				|| path.equals("/signup") || path.equals("/setup") || under(path, "/password")))) {
 			return Family.AUTH;
 		}
 		if (under(path, "/api/v1/audit/export") || under(path, "/audit/export") || under(path, "/api/v1/admin/export")
@@ -130,14 +135,16 @@ class RateLimitFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The path within the application as Spring MVC matches it: each segment percent-decoded and
-	 * without {@code ;} parameters ({@link ServletRequestPathUtils}, as the DispatcherServlet parses
-	 * it), then empty and {@code .} segments dropped, {@code ..} resolved, and lower-cased.
+	 * The path within the application as Spring MVC matches it: each segment
+	 * percent-decoded and without {@code ;} parameters ({@link ServletRequestPathUtils},
+	 * as the DispatcherServlet parses it), then empty and {@code .} segments dropped,
+	 * {@code ..} resolved, and lower-cased.
 	 */
 	static String routedPath(HttpServletRequest request) {
 		Deque<String> segments = new ArrayDeque<>();
 		try {
-			for (PathContainer.Element element : ServletRequestPathUtils.parse(request).pathWithinApplication()
+			for (PathContainer.Element element : ServletRequestPathUtils.parse(request)
+				.pathWithinApplication()
 				.elements()) {
 				if (element instanceof PathContainer.PathSegment segment) {
 					String value = segment.valueToMatch();
@@ -180,4 +187,5 @@ class RateLimitFilter extends OncePerRequestFilter {
 			.addLimit(bandwidth -> bandwidth.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
 			.build();
 	}
+
 }

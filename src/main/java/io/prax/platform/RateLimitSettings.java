@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Request rate limits per route family ({@code prax.rate-limits.*}): each is {@code capacity}
- * requests per {@code period} for one client (the signed-in user, or else the IP address).
+ * Request rate limits per route family ({@code prax.rate-limits.*}): each is
+ * {@code capacity} requests per {@code period} for one client (the signed-in user, or
+ * else the IP address).
  */
 @ConfigurationProperties("prax.rate-limits")
 public record RateLimitSettings(boolean enabled, Limit auth, Limit apiRead, Limit apiWrite, Limit export,

@@ -16,9 +16,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses JSON bodies larger than the limit with 413 {@code payload_too_large}: at once when the
- * declared length is too large, else as soon as more is read than allowed (chunked uploads).
- * Form posts and multipart uploads are bounded by Tomcat's and Spring's own settings.
+ * Refuses JSON bodies larger than the limit with 413 {@code payload_too_large}: at once
+ * when the declared length is too large, else as soon as more is read than allowed
+ * (chunked uploads). Form posts and multipart uploads are bounded by Tomcat's and
+ * Spring's own settings.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -28,6 +29,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 		BodyTooLarge() {
 			super("Request body too large", null);
 		}
+
 	}
 
 	private final long maxBytes;
@@ -55,6 +57,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 	private static final class Limited extends HttpServletRequestWrapper {
 
 		private final long maxBytes;
+
 		private @Nullable ServletInputStream stream;
 
 		Limited(HttpServletRequest request, long maxBytes) {
@@ -113,5 +116,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 			}
 			return stream;
 		}
+
 	}
+
 }

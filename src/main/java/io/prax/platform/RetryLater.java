@@ -4,7 +4,10 @@ import java.time.Duration;
 
 import org.springframework.http.HttpStatus;
 
-/** A refusal that passes with time (429 or 503): answered with a {@code Retry-After} header. */
+/**
+ * A refusal that passes with time (429 or 503): answered with a {@code Retry-After}
+ * header.
+ */
 public class RetryLater extends ProblemException {
 
 	private final long retryAfterSeconds;
@@ -18,4 +21,5 @@ public class RetryLater extends ProblemException {
 	public long retryAfterSeconds() {
 		return retryAfterSeconds;
 	}
+
 }

@@ -19,7 +19,10 @@ public final class SecretFiles {
 	private SecretFiles() {
 	}
 
-	/** Returns the file's content, generating it with {@code generator} when the file does not exist. */
+	/**
+	 * Returns the file's content, generating it with {@code generator} when the file does
+	 * not exist.
+	 */
 	public static String readOrCreate(Path file, Supplier<String> generator) {
 		try {
 			if (Files.exists(file)) {
@@ -43,7 +46,8 @@ public final class SecretFiles {
 		Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
 		Files.writeString(tmp, value, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
 				StandardOpenOption.TRUNCATE_EXISTING);
-		// Owner-only where the file system has POSIX permissions; elsewhere they are the platform's.
+		// Owner-only where the file system has POSIX permissions; elsewhere they are the
+		// platform's.
 		if (posix) {
 			Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
 		}
@@ -56,4 +60,5 @@ public final class SecretFiles {
 		RANDOM.nextBytes(buffer);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer);
 	}
+
 }

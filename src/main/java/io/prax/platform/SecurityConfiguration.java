@@ -22,20 +22,27 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.CorsFilter;
 
 /**
- * One filter chain for pages and API: stateless (no server-side HTTP session), authenticated by the
- * session module's token filter, CSRF-protected whenever the browser's cookies carry the session.
+ * One filter chain for pages and API: stateless (no server-side HTTP session),
+ * authenticated by the session module's token filter, CSRF-protected whenever the
+ * browser's cookies carry the session.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 class SecurityConfiguration {
 
-	/** Bearer-token calls carry no ambient credentials, so cross-site request forgery cannot apply. */
+	/**
+	 * Bearer-token calls carry no ambient credentials, so cross-site request forgery
+	 * cannot apply.
+	 */
 	private static final RequestMatcher BEARER = request -> {
 		String header = request.getHeader("Authorization");
 		return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
 	};
 
-	/** An API call without the session cookies carries no ambient credentials either (login, refresh, sign-up). */
+	/**
+	 * An API call without the session cookies carries no ambient credentials either
+	 * (login, refresh, sign-up).
+	 */
 	private static final RequestMatcher API_WITHOUT_SESSION_COOKIE = request -> {
 		if (!Problems.isApi(request)) {
 			return false;
@@ -56,11 +63,15 @@ class SecurityConfiguration {
 			RateLimitFilter rateLimits) throws Exception {
 		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
 		csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
-		// Stateless: no HTTP session, the security context lives only for the request. Session management
-		// is off because the token filter authenticates every request, and Spring Security would
-		// otherwise take each request for a fresh login and rotate the CSRF token on every page.
+		// Stateless: no HTTP session, the security context lives only for the request.
+		// Session management
+		// is off because the token filter authenticates every request, and Spring
+		// Security would
+		// otherwise take each request for a fresh login and rotate the CSRF token on
+		// every page.
 		http.sessionManagement(s -> s.disable())
-			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.securityContext(
+					context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
 			.requestCache(cache -> cache.disable())
 			.formLogin(form -> form.disable())
 			.httpBasic(basic -> basic.disable())
@@ -68,21 +79,24 @@ class SecurityConfiguration {
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
 				.ignoringRequestMatchers(BEARER, API_WITHOUT_SESSION_COOKIE))
 			.cors(Customizer.withDefaults())
-			// The Content-Security-Policy, with a nonce per response, comes from ContentSecurityPolicyFilter.
+			// The Content-Security-Policy, with a nonce per response, comes from
+			// ContentSecurityPolicyFilter.
 			// HSTS is Spring Security's default and is sent only over HTTPS.
 			.headers(headers -> headers.frameOptions(frame -> frame.deny())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()")))
 			.authorizeHttpRequests(auth -> auth
-				.requestMatchers("/login", "/login/mfa", "/login/mfa/enrol", "/logout", "/setup", "/signup", "/password/set", "/password/forgot", "/error", "/css/**",
-						"/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/.well-known/**", "/actuator/health",
-						"/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**")
+				.requestMatchers("/login", "/login/mfa", "/login/mfa/enrol", "/logout", "/setup", "/signup",
+						"/password/set", "/password/forgot", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
+						"/favicon.ico", "/.well-known/**", "/actuator/health", "/actuator/health/**", "/v3/api-docs",
+						"/v3/api-docs/**")
 				.permitAll()
 				.requestMatchers("/api/v1/auth/**", "/api/v1/signup")
 				.permitAll()
 				.anyRequest()
 				.authenticated())
-			// The caller is known before the CSRF check and the authorization, so the rate limits, which
+			// The caller is known before the CSRF check and the authorization, so the
+			// rate limits, which
 			// need the caller, count the requests those refuse as well.
 			.addFilterAfter(authentication, CorsFilter.class)
 			.addFilterBefore(rateLimits, CsrfFilter.class)
@@ -112,7 +126,10 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	/** The token filter and the rate limits run inside the security chain only, not a second time as servlet filters. */
+	/**
+	 * The token filter and the rate limits run inside the security chain only, not a
+	 * second time as servlet filters.
+	 */
 	@Bean
 	FilterRegistrationBean<RequestAuthenticationFilter> authenticationFilterRegistration(
 			RequestAuthenticationFilter filter) {
@@ -144,4 +161,5 @@ class SecurityConfiguration {
 		}
 		return URLEncoder.encode(path, StandardCharsets.UTF_8);
 	}
+
 }

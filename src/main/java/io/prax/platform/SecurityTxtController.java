@@ -18,7 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 class SecurityTxtController {
 
 	private final PraxProperties properties;
+
 	private final @Nullable String contact;
+
 	private final Clock clock;
 
 	SecurityTxtController(PraxProperties properties, Clock clock) {
@@ -32,8 +34,10 @@ class SecurityTxtController {
 	ResponseEntity<String> securityTxt() {
 		String base = properties.publicUrl().replaceAll("/+$", "");
 		String host = URI.create(base).getHost();
-		String contactLine = contact != null && !contact.isBlank() ? contact : "mailto:security@" + (host == null ? "localhost" : host);
-		// RFC 9116 asks for an expiry less than a year ahead; a fresh one is served every day.
+		String contactLine = contact != null && !contact.isBlank() ? contact
+				: "mailto:security@" + (host == null ? "localhost" : host);
+		// RFC 9116 asks for an expiry less than a year ahead; a fresh one is served every
+		// day.
 		Instant expires = Instant.now(clock).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(180));
 		String body = "Contact: " + contactLine + "\n" + "Expires: " + expires + "\n" + "Preferred-Languages: en\n"
 				+ "Canonical: " + base + "/.well-known/security.txt\n";
@@ -42,4 +46,5 @@ class SecurityTxtController {
 			.cacheControl(CacheControl.maxAge(Duration.ofHours(1)))
 			.body(body);
 	}
+
 }

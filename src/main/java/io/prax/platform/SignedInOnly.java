@@ -7,9 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a handler that any signed-in user may call without a permission: self-service on one's own
- * account, or what every page needs. The access module enforces it; the build fails for a handler
- * with neither this, {@link PublicEndpoint} nor a permission requirement.
+ * Marks a handler that any signed-in user may call without a permission: self-service on
+ * one's own account, or what every page needs. The access module enforces it; the build
+ * fails for a handler with neither this, {@link PublicEndpoint} nor a permission
+ * requirement.
  */
 @Documented
 @Target({ ElementType.METHOD, ElementType.TYPE })
@@ -21,4 +22,5 @@ public @interface SignedInOnly {
 
 	/** Also refused to customer-portal users: staff only. */
 	boolean staff() default false;
+
 }

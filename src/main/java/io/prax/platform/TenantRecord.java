@@ -22,9 +22,10 @@ import org.springframework.data.domain.Persistable;
 import org.springframework.data.jpa.domain.support.AuditingEntityListener;
 
 /**
- * A tenant-owned business record with the ALCOA+ fields: who created and last changed it and when
- * (server clock, UTC), an optimistic-locking version, and a soft delete with a reason.
- * The tenant is filled in by Hibernate from the tenant context; feature code never sets it.
+ * A tenant-owned business record with the ALCOA+ fields: who created and last changed it
+ * and when (server clock, UTC), an optimistic-locking version, and a soft delete with a
+ * reason. The tenant is filled in by Hibernate from the tenant context; feature code
+ * never sets it.
  */
 @MappedSuperclass
 @EntityListeners(AuditingEntityListener.class)
@@ -61,7 +62,10 @@ public abstract class TenantRecord implements Persistable<UUID> {
 
 	private @Nullable String deleteReason;
 
-	/** Ids are assigned on construction, so "new" is tracked here: repositories persist instead of merging. */
+	/**
+	 * Ids are assigned on construction, so "new" is tracked here: repositories persist
+	 * instead of merging.
+	 */
 	@Transient
 	private boolean fresh = true;
 
@@ -126,7 +130,10 @@ public abstract class TenantRecord implements Persistable<UUID> {
 		return deleteReason;
 	}
 
-	/** Throws {@link ProblemException#versionConflict()} unless the caller saw the current version. */
+	/**
+	 * Throws {@link ProblemException#versionConflict()} unless the caller saw the current
+	 * version.
+	 */
 	public void requireVersion(long expected) {
 		if (expected != version) {
 			throw ProblemException.versionConflict();
@@ -139,4 +146,5 @@ public abstract class TenantRecord implements Persistable<UUID> {
 		this.deletedBy = by;
 		this.deleteReason = reason;
 	}
+
 }

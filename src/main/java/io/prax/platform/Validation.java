@@ -11,26 +11,30 @@ import jakarta.validation.Path;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Bean Validation groups and the one translation of violations into the {@code validation_failed}
- * problem: field paths as the request names them ({@code name}, {@code billingAddress.country}).
+ * Bean Validation groups and the one translation of violations into the
+ * {@code validation_failed} problem: field paths as the request names them ({@code name},
+ * {@code billingAddress.country}).
  */
 public final class Validation {
 
 	/** Constraints that apply when a record is created (e.g. a required name). */
 	public interface OnCreate {
+
 	}
 
 	/** Constraints that apply when a record is changed (e.g. the version edited). */
 	public interface OnUpdate {
+
 	}
 
 	private Validation() {
 	}
 
 	/**
-	 * A value that a check before this line already required: a Bean Validation constraint on the
-	 * request ({@code @NotNull}, {@code @NotBlank}) or an explicit test that refused a missing one.
-	 * NullAway cannot see that check, so this says where it is; a null here is a programming error.
+	 * A value that a check before this line already required: a Bean Validation
+	 * constraint on the request ({@code @NotNull}, {@code @NotBlank}) or an explicit test
+	 * that refused a missing one. NullAway cannot see that check, so this says where it
+	 * is; a null here is a programming error.
 	 */
 	public static <T> T checked(@Nullable T value) {
 		if (value == null) {
@@ -48,8 +52,9 @@ public final class Validation {
 	}
 
 	/**
-	 * The request's name for a violated value: the method is dropped, and a parameter is named only when
-	 * the violation is on the parameter itself (not on one of its properties).
+	 * The request's name for a violated value: the method is dropped, and a parameter is
+	 * named only when the violation is on the parameter itself (not on one of its
+	 * properties).
 	 */
 	static String field(Path path) {
 		StringBuilder field = new StringBuilder();
@@ -66,4 +71,5 @@ public final class Validation {
 		}
 		return field.isEmpty() ? parameter : field.toString();
 	}
+
 }

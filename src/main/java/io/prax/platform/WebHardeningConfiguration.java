@@ -12,13 +12,17 @@ import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * Servlet filters and settings that protect every node: the nonce Content-Security-Policy, the
- * JSON body limit, rate limits per route family, and the CORS allow-list.
+ * Servlet filters and settings that protect every node: the nonce
+ * Content-Security-Policy, the JSON body limit, rate limits per route family, and the
+ * CORS allow-list.
  */
 @Configuration(proxyBeanMethods = false)
 class WebHardeningConfiguration {
 
-	/** Before the security filter chain (order -100), so even refused requests carry the policy. */
+	/**
+	 * Before the security filter chain (order -100), so even refused requests carry the
+	 * policy.
+	 */
 	static final int CSP_ORDER = -120;
 	static final int BODY_LIMIT_ORDER = -110;
 
@@ -31,23 +35,26 @@ class WebHardeningConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
-			PraxProperties properties) {
+	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(PraxProperties properties) {
 		FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
 				new RequestBodyLimitFilter(properties.http().maxJsonBody().toBytes()));
 		registration.setOrder(BODY_LIMIT_ORDER);
 		return registration;
 	}
 
-	/** Placed in the security chain by {@link SecurityConfiguration}, before the CSRF check. */
+	/**
+	 * Placed in the security chain by {@link SecurityConfiguration}, before the CSRF
+	 * check.
+	 */
 	@Bean
 	RateLimitFilter rateLimitFilter(RateLimitSettings settings, DataSource dataSource) {
 		return new RateLimitFilter(settings, dataSource);
 	}
 
 	/**
-	 * Other origins may call the API only when listed in {@code prax.cors.allowed-origins}, and never
-	 * with cookies: the API takes bearer tokens, the cookies belong to Prax's own pages.
+	 * Other origins may call the API only when listed in
+	 * {@code prax.cors.allowed-origins}, and never with cookies: the API takes bearer
+	 * tokens, the cookies belong to Prax's own pages.
 	 */
 	@Bean
 	CorsConfigurationSource corsConfigurationSource(PraxProperties properties) {
@@ -72,4 +79,5 @@ class WebHardeningConfiguration {
 		}
 		return source;
 	}
+
 }

@@ -40,22 +40,27 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs and verifies the 15-minute access tokens (ES256 JWT carrying {@code sub}, {@code tid},
- * {@code sid}). The signing keys live in the keys directory, generated on first start; verification
- * selects the key by {@code kid}, so a new key can be added in front of the old one to rotate.
- * A token this node verified once is remembered until it expires, keyed by its SHA-256 (never the
- * token itself), so its ES256 signature is checked once per node, not on every request; whether its
- * session is still live is decided afresh by every request.
+ * Signs and verifies the 15-minute access tokens (ES256 JWT carrying {@code sub},
+ * {@code tid}, {@code sid}). The signing keys live in the keys directory, generated on
+ * first start; verification selects the key by {@code kid}, so a new key can be added in
+ * front of the old one to rotate. A token this node verified once is remembered until it
+ * expires, keyed by its SHA-256 (never the token itself), so its ES256 signature is
+ * checked once per node, not on every request; whether its session is still live is
+ * decided afresh by every request.
  */
 @Component
 class AccessTokens {
 
 	static final Duration LIFETIME = Duration.ofMinutes(15);
+
 	private static final String ISSUER = "prax";
 
 	private final Clock clock;
+
 	private final ECKey signingKey;
+
 	private final NimbusJwtEncoder encoder;
+
 	private final NimbusJwtDecoder decoder;
 
 	/** What a verified token said and until when it holds. */
@@ -73,7 +78,8 @@ class AccessTokens {
 		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 		processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, source));
 		processor.setJWTClaimsSetVerifier((claims, context) -> {
-			// expiry and issuer are checked by the validators below, against the application clock
+			// expiry and issuer are checked by the validators below, against the
+			// application clock
 		});
 		this.decoder = new NimbusJwtDecoder(processor);
 		JwtTimestampValidator expiry = new JwtTimestampValidator(Duration.ZERO);
@@ -103,12 +109,15 @@ class AccessTokens {
 		return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
 	}
 
-	/** The verified claims; throws {@link Rejected} with the reason a caller can be told. */
+	/**
+	 * The verified claims; throws {@link Rejected} with the reason a caller can be told.
+	 */
 	Claims verify(String token) {
 		String hash = Digests.sha256Hex(token);
 		Verified known = verified.getIfPresent(hash);
 		if (known != null) {
-			// Expiry is judged by the application clock, as the validator does, not by the cache's.
+			// Expiry is judged by the application clock, as the validator does, not by
+			// the cache's.
 			if (Instant.now(clock).isAfter(known.expiresAt())) {
 				verified.invalidate(hash);
 				throw new Rejected("token_expired");
@@ -117,7 +126,8 @@ class AccessTokens {
 		}
 		try {
 			Jwt jwt = decoder.decode(token);
-			Claims claims = new Claims(UUID.fromString(jwt.getSubject()), TenantId.of(requireNonNull(jwt.getClaimAsString("tid"))),
+			Claims claims = new Claims(UUID.fromString(jwt.getSubject()),
+					TenantId.of(requireNonNull(jwt.getClaimAsString("tid"))),
 					new SessionId(UUID.fromString(jwt.getClaimAsString("sid"))));
 			Instant expiresAt = jwt.getExpiresAt();
 			if (expiresAt != null) {
@@ -126,7 +136,9 @@ class AccessTokens {
 			return claims;
 		}
 		catch (JwtValidationException ex) {
-			boolean expired = ex.getErrors().stream().anyMatch(e -> String.valueOf(e.getDescription()).contains("expired"));
+			boolean expired = ex.getErrors()
+				.stream()
+				.anyMatch(e -> String.valueOf(e.getDescription()).contains("expired"));
 			throw new Rejected(expired ? "token_expired" : "invalid_token");
 		}
 		catch (JwtException | IllegalArgumentException | NullPointerException ex) {
@@ -156,6 +168,7 @@ class AccessTokens {
 		String code() {
 			return code;
 		}
+
 	}
 
 	private static JWKSet loadOrCreate(Path file) {
@@ -175,4 +188,5 @@ class AccessTokens {
 			throw new IllegalStateException("The token signing key file " + file + " is not a JWK set", ex);
 		}
 	}
+
 }

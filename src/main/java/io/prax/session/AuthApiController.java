@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 class AuthApiController {
 
 	private final SessionManagement sessions;
+
 	private final IdentityManagement identity;
 
 	AuthApiController(SessionManagement sessions, IdentityManagement identity) {
@@ -40,9 +41,11 @@ class AuthApiController {
 
 	/** What a password sign-in answers: tokens, or the challenge for a second factor. */
 	sealed interface LoginAnswer permits TokenResponse, MfaChallengeResponse {
+
 	}
 
-	record TokenResponse(String accessToken, String refreshToken, long expiresIn, String sessionId) implements LoginAnswer {
+	record TokenResponse(String accessToken, String refreshToken, long expiresIn,
+			String sessionId) implements LoginAnswer {
 
 		static TokenResponse of(IssuedTokens tokens) {
 			return new TokenResponse(tokens.accessToken(), tokens.refreshToken(), tokens.expiresIn(),
@@ -54,7 +57,8 @@ class AuthApiController {
 	}
 
 	/** The password was right; the second factor (or its enrolment) comes next. */
-	record MfaChallengeResponse(boolean mfaRequired, String mfaToken, boolean enrolmentRequired) implements LoginAnswer {
+	record MfaChallengeResponse(boolean mfaRequired, String mfaToken,
+			boolean enrolmentRequired) implements LoginAnswer {
 	}
 
 	record MfaRequest(@Nullable String mfaToken, @Nullable String code) {
@@ -73,8 +77,9 @@ class AuthApiController {
 	}
 
 	/**
-	 * Which sign-in methods a workspace offers. Single sign-on is not available yet, so every workspace
-	 * offers the password; unknown workspaces get the same answer, so this reveals no workspace names.
+	 * Which sign-in methods a workspace offers. Single sign-on is not available yet, so
+	 * every workspace offers the password; unknown workspaces get the same answer, so
+	 * this reveals no workspace names.
 	 */
 	@Operation(summary = "List the sign-in methods a workspace offers")
 	@GetMapping("/sso/{tenant}")
@@ -91,15 +96,18 @@ class AuthApiController {
 			throw new ProblemException(HttpStatus.UNAUTHORIZED, "invalid_credentials",
 					"The workspace, email or password is not correct");
 		}
-		SessionManagement.SignInOutcome outcome = sessions.begin(checked(body.tenant()), checked(body.email()), checked(body.password()),
-				Boolean.TRUE.equals(body.rememberMe()), ClientInfo.of(request));
+		SessionManagement.SignInOutcome outcome = sessions.begin(checked(body.tenant()), checked(body.email()),
+				checked(body.password()), Boolean.TRUE.equals(body.rememberMe()), ClientInfo.of(request));
 		if (outcome instanceof SessionManagement.SignInOutcome.MfaPending pending) {
 			return new MfaChallengeResponse(true, pending.mfaToken(), pending.enrolmentRequired());
 		}
 		return TokenResponse.of(((SessionManagement.SignInOutcome.Signed) outcome).tokens());
 	}
 
-	/** The second step of a sign-in: a TOTP code or a backup code with the {@code mfaToken} of the first. */
+	/**
+	 * The second step of a sign-in: a TOTP code or a backup code with the
+	 * {@code mfaToken} of the first.
+	 */
 	@Operation(summary = "Complete a sign-in with a TOTP or backup code and the mfaToken")
 	@PostMapping("/mfa")
 	@PublicEndpoint("second step of sign-in: the mfaToken and code are the credential")
@@ -152,4 +160,5 @@ class AuthApiController {
 	private static boolean blank(@Nullable String value) {
 		return value == null || value.isBlank();
 	}
+
 }

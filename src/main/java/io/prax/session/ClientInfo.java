@@ -5,13 +5,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a request comes from, as recorded on its session. Both come from headers the caller chooses
- * (User-Agent; X-Forwarded-For through a trusted proxy), so they are stored cut to a bound.
+ * Where a request comes from, as recorded on its session. Both come from headers the
+ * caller chooses (User-Agent; X-Forwarded-For through a trusted proxy), so they are
+ * stored cut to a bound.
  */
 record ClientInfo(@Nullable String ip, @Nullable String userAgent) {
 
 	/** Longer than any real browser's User-Agent. */
 	static final int MAX_USER_AGENT = 512;
+
 	/** The longest textual IPv6 address with a zone is well below this. */
 	static final int MAX_IP = 64;
 

@@ -6,8 +6,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Names the device, browser and operating system behind a User-Agent (Yauaa). The analyzer takes
- * seconds to build, so it is built once, on first use, with only the fields shown and a small cache.
+ * Names the device, browser and operating system behind a User-Agent (Yauaa). The
+ * analyzer takes seconds to build, so it is built once, on first use, with only the
+ * fields shown and a small cache.
  */
 @Component
 class Devices {
@@ -16,6 +17,7 @@ class Devices {
 	record Device(String type, String browser, String os) {
 
 		static final Device UNKNOWN = new Device("Unknown", "Unknown", "Unknown");
+
 	}
 
 	private volatile @Nullable UserAgentAnalyzer analyzer;
@@ -50,7 +52,10 @@ class Devices {
 		return built;
 	}
 
-	/** Yauaa marks what it cannot tell with "??" (e.g. "Linux ??" for an unknown version): drop that. */
+	/**
+	 * Yauaa marks what it cannot tell with "??" (e.g. "Linux ??" for an unknown version):
+	 * drop that.
+	 */
 	static String known(@Nullable String value) {
 		String cleaned = value == null ? "" : value.replace("??", "").strip();
 		if (cleaned.isEmpty() || cleaned.startsWith("Unknown")) {
@@ -58,4 +63,5 @@ class Devices {
 		}
 		return cleaned;
 	}
+
 }

@@ -40,7 +40,9 @@ class LastSeen {
 		.build();
 
 	private final Map<UUID, Pending> pending = new ConcurrentHashMap<>();
+
 	private final UserSessions sessions;
+
 	private final TransactionTemplate transactions;
 
 	LastSeen(UserSessions sessions, TransactionTemplate transactions) {
@@ -54,7 +56,8 @@ class LastSeen {
 		}
 	}
 
-	@Scheduled(fixedDelayString = "${prax.sessions.last-seen-flush:10s}", initialDelayString = "${prax.sessions.last-seen-flush:10s}")
+	@Scheduled(fixedDelayString = "${prax.sessions.last-seen-flush:10s}",
+			initialDelayString = "${prax.sessions.last-seen-flush:10s}")
 	void flush() {
 		if (pending.isEmpty()) {
 			return;
@@ -69,12 +72,13 @@ class LastSeen {
 		Map<TenantId, List<Pending>> byTenant = batch.stream().collect(Collectors.groupingBy(Pending::tenant));
 		byTenant.forEach((tenant, seen) -> {
 			try {
-				TenantContext.run(tenant, () -> transactions.executeWithoutResult(
-						status -> seen.forEach(p -> sessions.touch(p.sessionId(), p.at(), p.ip()))));
+				TenantContext.run(tenant, () -> transactions
+					.executeWithoutResult(status -> seen.forEach(p -> sessions.touch(p.sessionId(), p.at(), p.ip()))));
 			}
 			catch (RuntimeException ex) {
 				log.warn("Could not record last-seen times of {} sessions: {}", seen.size(), ex.getMessage());
 			}
 		});
 	}
+
 }

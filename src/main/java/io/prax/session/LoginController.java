@@ -29,7 +29,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 class LoginController {
 
 	private final SessionManagement sessions;
+
 	private final PraxProperties properties;
+
 	private final Clock clock;
 
 	LoginController(SessionManagement sessions, PraxProperties properties, Clock clock) {
@@ -74,11 +76,12 @@ class LoginController {
 			SessionManagement.SignInOutcome outcome = sessions.begin(tenant, email, password, rememberMe,
 					ClientInfo.of(request));
 			if (outcome instanceof SessionManagement.SignInOutcome.MfaPending pending) {
-				// The password was right; "remember me" and where to go next wait in the challenge and the form.
+				// The password was right; "remember me" and where to go next wait in the
+				// challenge and the form.
 				SessionCookies.writeMfa(request, response, pending.mfaToken(), SessionManagement.MFA_TOKEN_LIFETIME);
 				return "redirect:" + (pending.enrolmentRequired() ? "/login/mfa/enrol" : "/login/mfa")
-						+ (next == null ? "" : "?next=" + java.net.URLEncoder.encode(safeNext(next),
-								java.nio.charset.StandardCharsets.UTF_8));
+						+ (next == null ? "" : "?next="
+								+ java.net.URLEncoder.encode(safeNext(next), java.nio.charset.StandardCharsets.UTF_8));
 			}
 			IssuedTokens tokens = ((SessionManagement.SignInOutcome.Signed) outcome).tokens();
 			SessionCookies.write(request, response, tokens, Instant.now(clock));
@@ -91,7 +94,8 @@ class LoginController {
 				case SessionManagement.TOO_MANY_ATTEMPTS -> "Too many failed sign-ins for this account. Try again "
 						+ when(ex.retryAfterSeconds()) + ", or ask your administrator to unlock it.";
 				case PasswordHashing.BUSY -> "Prax is very busy right now. Try again in a moment.";
-				default -> "Too many failed sign-ins from your network. Try again " + when(ex.retryAfterSeconds()) + ".";
+				default ->
+					"Too many failed sign-ins from your network. Try again " + when(ex.retryAfterSeconds()) + ".";
 			}, null);
 		}
 		catch (ProblemException ex) {
@@ -105,12 +109,15 @@ class LoginController {
 		}
 	}
 
-	/** The second step of a sign-in: a code from the authenticator app, or a backup code. */
+	/**
+	 * The second step of a sign-in: a code from the authenticator app, or a backup code.
+	 */
 	@GetMapping("/login/mfa")
 	@PublicEndpoint("second step of sign-in; the mfa cookie is the credential")
 	String mfaForm(@RequestParam(required = false) @Nullable String next, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		Optional<Boolean> enrolment = sessions.pendingEnrolment(SessionCookies.read(request, SessionCookies.MFA).orElse(null));
+		Optional<Boolean> enrolment = sessions
+			.pendingEnrolment(SessionCookies.read(request, SessionCookies.MFA).orElse(null));
 		if (enrolment.isEmpty()) {
 			return "redirect:/login?expired";
 		}
@@ -152,8 +159,8 @@ class LoginController {
 	@PublicEndpoint("MFA enrolment during sign-in; the mfa cookie is the credential")
 	String enrolForm(@RequestParam(required = false) @Nullable String next, HttpServletRequest request, Model model) {
 		try {
-			MfaManagement.TotpEnrolment enrolment = sessions.startEnrolment(
-					SessionCookies.read(request, SessionCookies.MFA).orElse(null));
+			MfaManagement.TotpEnrolment enrolment = sessions
+				.startEnrolment(SessionCookies.read(request, SessionCookies.MFA).orElse(null));
 			return enrolPage(model, enrolment, next, null);
 		}
 		catch (ProblemException ex) {
@@ -176,7 +183,8 @@ class LoginController {
 		}
 		catch (ProblemException ex) {
 			if (MfaManagement.INVALID_CODE.equals(ex.code())) {
-				// A new secret: the page shows it again, so the user scans the one that will be checked.
+				// A new secret: the page shows it again, so the user scans the one that
+				// will be checked.
 				response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 				try {
 					return enrolPage(model, sessions.startEnrolment(token), next,
@@ -208,7 +216,8 @@ class LoginController {
 	/** "in 15 minutes (at 09:42 UTC)": when a refusal ends. */
 	private String when(long retryAfterSeconds) {
 		long minutes = Math.max(1, (retryAfterSeconds + 59) / 60);
-		String at = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC)
+		String at = DateTimeFormatter.ofPattern("HH:mm")
+			.withZone(ZoneOffset.UTC)
 			.format(Instant.now(clock).plusSeconds(retryAfterSeconds));
 		return "in " + minutes + (minutes == 1 ? " minute" : " minutes") + " (at " + at + " UTC)";
 	}
@@ -254,4 +263,5 @@ class LoginController {
 		}
 		return next;
 	}
+
 }

@@ -12,8 +12,9 @@ import org.hibernate.annotations.TenantId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A right password waiting for its second factor, or for the user to enrol one: the sign-in's
- * {@code mfaToken}, stored only as SHA-256, living 5 minutes and completing one sign-in.
+ * A right password waiting for its second factor, or for the user to enrol one: the
+ * sign-in's {@code mfaToken}, stored only as SHA-256, living 5 minutes and completing one
+ * sign-in.
  */
 @Entity
 @Table(name = "mfa_challenge")
@@ -79,4 +80,5 @@ class MfaChallenge {
 	boolean usableAt(Instant now) {
 		return usedAt == null && now.isBefore(expiresAt) && failures < SessionManagement.MFA_MAX_FAILURES;
 	}
+
 }

@@ -17,4 +17,5 @@ interface MfaChallenges extends JpaRepository<MfaChallenge, String> {
 	@Modifying
 	@Query("update MfaChallenge c set c.failures = c.failures + 1 where c.tokenHash = :tokenHash")
 	int failed(String tokenHash);
+
 }

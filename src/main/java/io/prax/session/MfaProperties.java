@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Two-factor sign-in ({@code prax.mfa.*}).
  *
- * @param requiredByDefault require MFA of tier ADMIN and the ADMIN and REVIEWER roles; only the test
- *     suite turns it off, for the tests that are not about MFA
+ * @param requiredByDefault require MFA of tier ADMIN and the ADMIN and REVIEWER roles;
+ * only the test suite turns it off, for the tests that are not about MFA
  */
 @ConfigurationProperties("prax.mfa")
 record MfaProperties(@DefaultValue("true") boolean requiredByDefault) {

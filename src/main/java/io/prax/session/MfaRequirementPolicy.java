@@ -15,10 +15,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MfaRequirementPolicy implements MfaPolicy {
 
 	private final SessionSettingsRepository settings;
+
 	private final TransactionTemplate transactions;
+
 	private final boolean requiredByDefault;
 
-	MfaRequirementPolicy(SessionSettingsRepository settings, TransactionTemplate transactions, MfaProperties properties) {
+	MfaRequirementPolicy(SessionSettingsRepository settings, TransactionTemplate transactions,
+			MfaProperties properties) {
 		this.settings = settings;
 		this.transactions = transactions;
 		this.requiredByDefault = properties.requiredByDefault();
@@ -27,14 +30,15 @@ class MfaRequirementPolicy implements MfaPolicy {
 	@Override
 	public Predicate<UserAccount> requirement() {
 		UUID tenant = TenantContext.require().value();
-		SessionSettings current = transactions.execute(status -> settings.findById(tenant)
-			.orElseGet(() -> SessionSettings.defaults(tenant)));
+		SessionSettings current = transactions
+			.execute(status -> settings.findById(tenant).orElseGet(() -> SessionSettings.defaults(tenant)));
 		return user -> requires(user, requiredByDefault, current);
 	}
 
 	/**
-	 * The ADMIN tier and the ADMIN and REVIEWER roles always (unless {@code prax.mfa.required-by-default}
-	 * is off, for tests only), everyone when the tenant says so, and the roles the tenant adds.
+	 * The ADMIN tier and the ADMIN and REVIEWER roles always (unless
+	 * {@code prax.mfa.required-by-default} is off, for tests only), everyone when the
+	 * tenant says so, and the roles the tenant adds.
 	 */
 	static boolean requires(UserAccount user, boolean requiredByDefault, SessionSettings settings) {
 		if (settings.mfaRequiredForEveryone()) {
@@ -45,6 +49,9 @@ class MfaRequirementPolicy implements MfaPolicy {
 			.anyMatch(role -> SessionManagement.MFA_ROLES.stream().anyMatch(role::equalsIgnoreCase)))) {
 			return true;
 		}
-		return user.roles().stream().anyMatch(role -> settings.mfaRequiredRoles().stream().anyMatch(role::equalsIgnoreCase));
+		return user.roles()
+			.stream()
+			.anyMatch(role -> settings.mfaRequiredRoles().stream().anyMatch(role::equalsIgnoreCase));
 	}
+
 }

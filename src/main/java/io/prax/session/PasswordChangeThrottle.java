@@ -13,9 +13,9 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Throttles checks of a signed-in user's current password like sign-in: per user and per address,
- * with the same limits and lockouts, in their own counters (a stolen session cannot lock its owner
- * out of signing in).
+ * Throttles checks of a signed-in user's current password like sign-in: per user and per
+ * address, with the same limits and lockouts, in their own counters (a stolen session
+ * cannot lock its owner out of signing in).
  */
 @Component
 class PasswordChangeThrottle implements PasswordChangeGuard {
@@ -59,4 +59,5 @@ class PasswordChangeThrottle implements PasswordChangeGuard {
 		}
 		return null;
 	}
+
 }

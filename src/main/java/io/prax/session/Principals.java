@@ -16,22 +16,29 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Who an authenticated request's user is: the active account and its tenant, cached on this node
- * ({@link NodeCaches}: forgotten at every committed change of the tenant's users or of the tenant, on
- * every node) so a request reads neither row while nothing changed.
+ * Who an authenticated request's user is: the active account and its tenant, cached on
+ * this node ({@link NodeCaches}: forgotten at every committed change of the tenant's
+ * users or of the tenant, on every node) so a request reads neither row while nothing
+ * changed.
  */
 @Component
 class Principals {
 
-	/** The longest a cached account is believed without reading it again, whatever the notices say. */
+	/**
+	 * The longest a cached account is believed without reading it again, whatever the
+	 * notices say.
+	 */
 	static final Duration MAX_AGE = Duration.ofSeconds(60);
 
 	record Principal(UserAccount account, TenantInfo tenant) {
 	}
 
 	private final NodeCache<UserId, Principal> cache;
+
 	private final IdentityManagement identity;
+
 	private final TenantDirectory tenants;
+
 	private final TransactionTemplate transactions;
 
 	Principals(NodeCaches caches, IdentityManagement identity, TenantDirectory tenants,
@@ -44,8 +51,10 @@ class Principals {
 
 	/** The active user of {@code tenant}, with the tenant; call with the tenant bound. */
 	Optional<Principal> find(TenantId tenant, UserId user) {
-		return cache.get(tenant.value(), user, () -> transactions.execute(status -> identity.find(user)
-			.filter(account -> account.status() == UserStatus.ACTIVE && account.tenantId().equals(tenant))
-			.flatMap(account -> tenants.find(tenant).map(info -> new Principal(account, info)))));
+		return cache.get(tenant.value(), user,
+				() -> transactions.execute(status -> identity.find(user)
+					.filter(account -> account.status() == UserStatus.ACTIVE && account.tenantId().equals(tenant))
+					.flatMap(account -> tenants.find(tenant).map(info -> new Principal(account, info)))));
 	}
+
 }

@@ -22,19 +22,24 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Step-up in the web UI: the prompt of {@link RecentAuthenticationInterceptor} posts here with the
- * proof and the original form. A right proof marks the session as recently authenticated and then
- * completes the original action in this same request (a forward inside the application, so it is the
- * same user's request, checked again for its permission; CSRF was checked on this post). A wrong proof
- * counts toward the lockout, and nothing of the action runs.
+ * Step-up in the web UI: the prompt of {@link RecentAuthenticationInterceptor} posts here
+ * with the proof and the original form. A right proof marks the session as recently
+ * authenticated and then completes the original action in this same request (a forward
+ * inside the application, so it is the same user's request, checked again for its
+ * permission; CSRF was checked on this post). A wrong proof counts toward the lockout,
+ * and nothing of the action runs.
  */
 @Controller
 class ReauthenticationController {
 
-	/** Request attribute of a replayed action: the interceptor lets it reach only sensitive handlers. */
+	/**
+	 * Request attribute of a replayed action: the interceptor lets it reach only
+	 * sensitive handlers.
+	 */
 	static final String REPLAY = ReauthenticationController.class.getName() + ".replay";
 
 	private final SessionManagement sessions;
+
 	private final ReauthenticationPrompt prompt;
 
 	ReauthenticationController(SessionManagement sessions, ReauthenticationPrompt prompt) {
@@ -57,7 +62,8 @@ class ReauthenticationController {
 		catch (RetryLater ex) {
 			response.setHeader("Retry-After", Long.toString(ex.retryAfterSeconds()));
 			return prompt.again(path, method, request.getParameterMap(), cancel, me,
-					io.prax.identity.PasswordHashing.BUSY.equals(ex.code()) ? "Prax is very busy right now. Try again in a moment."
+					io.prax.identity.PasswordHashing.BUSY.equals(ex.code())
+							? "Prax is very busy right now. Try again in a moment."
 							: "Too many wrong attempts. Try again in " + Math.max(1, (ex.retryAfterSeconds() + 59) / 60)
 									+ " minutes, or ask another administrator to unlock your account.",
 					ex.status());
@@ -81,8 +87,9 @@ class ReauthenticationController {
 	}
 
 	/**
-	 * The action to complete: a path of this application (never another origin, never the API, never
-	 * this endpoint again), else 400 {@code replay_refused} before anything is checked.
+	 * The action to complete: a path of this application (never another origin, never the
+	 * API, never this endpoint again), else 400 {@code replay_refused} before anything is
+	 * checked.
 	 */
 	private static String replayable(@Nullable String path, String method) {
 		String same = samePath(path, "");
@@ -94,7 +101,10 @@ class ReauthenticationController {
 		return same;
 	}
 
-	/** A path on this site: no scheme, no other host, no backslash, dot segment or control character. */
+	/**
+	 * A path on this site: no scheme, no other host, no backslash, dot segment or control
+	 * character.
+	 */
 	static String samePath(@Nullable String path, String otherwise) {
 		if (path == null || path.length() > 2048 || !path.startsWith("/") || path.startsWith("//")
 				|| path.contains("\\") || path.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
@@ -110,7 +120,10 @@ class ReauthenticationController {
 		return path;
 	}
 
-	/** The original form as the action sees it: without the proof and the prompt's own fields. */
+	/**
+	 * The original form as the action sees it: without the proof and the prompt's own
+	 * fields.
+	 */
 	static final class Replayed extends HttpServletRequestWrapper {
 
 		Replayed(HttpServletRequest request) {
@@ -142,5 +155,7 @@ class ReauthenticationController {
 		public String @Nullable [] getParameterValues(String name) {
 			return name.startsWith(ReauthenticationPrompt.PREFIX) ? null : super.getParameterValues(name);
 		}
+
 	}
+
 }

@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The page that asks for the password (and code) before a sensitive action of the web UI. It carries
- * the action's path, method and form fields, so that {@link ReauthenticationController} can complete
- * it; the CSRF token is not carried (the page's own form has a fresh one).
+ * The page that asks for the password (and code) before a sensitive action of the web UI.
+ * It carries the action's path, method and form fields, so that
+ * {@link ReauthenticationController} can complete it; the CSRF token is not carried (the
+ * page's own form has a fresh one).
  */
 @Component
 class ReauthenticationPrompt {
@@ -29,7 +30,11 @@ class ReauthenticationPrompt {
 	static final String PASSWORD = PREFIX + "password";
 	static final String CODE = PREFIX + "code";
 	static final String CANCEL = PREFIX + "cancel";
-	/** At most this many carried values: a sensitive form has a few dozen (the override matrix, ~100). */
+
+	/**
+	 * At most this many carried values: a sensitive form has a few dozen (the override
+	 * matrix, ~100).
+	 */
 	static final int MAX_FIELDS = 2_000;
 
 	/** One carried form value. */
@@ -58,8 +63,8 @@ class ReauthenticationPrompt {
 		try {
 			java.net.URI uri = referer == null ? null : new java.net.URI(referer);
 			if (uri != null && request.getServerName().equalsIgnoreCase(uri.getHost()) && uri.getRawPath() != null) {
-				return ReauthenticationController.samePath(uri.getRawPath()
-						+ (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()), "/");
+				return ReauthenticationController
+					.samePath(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()), "/");
 			}
 		}
 		catch (java.net.URISyntaxException ex) {
@@ -85,7 +90,8 @@ class ReauthenticationPrompt {
 			}
 		});
 		if (fields.size() > MAX_FIELDS) {
-			// Never a shortened form: replaying part of it could change more than was asked for.
+			// Never a shortened form: replaying part of it could change more than was
+			// asked for.
 			throw new ProblemException(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "The form is too large");
 		}
 		return fields;
@@ -103,4 +109,5 @@ class ReauthenticationPrompt {
 		page.addObject("email", user.email());
 		return page;
 	}
+
 }

@@ -17,14 +17,16 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Enforces {@link RequiresRecentAuthentication} before the handler runs, after the permission check.
- * The API answers 401 {@code reauthentication_required}; a page asks for the proof instead and carries
- * the original form to {@link ReauthenticationController}, which replays it once the proof passes.
+ * Enforces {@link RequiresRecentAuthentication} before the handler runs, after the
+ * permission check. The API answers 401 {@code reauthentication_required}; a page asks
+ * for the proof instead and carries the original form to
+ * {@link ReauthenticationController}, which replays it once the proof passes.
  */
 @Component
 class RecentAuthenticationInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
 	private final SessionManagement sessions;
+
 	private final ReauthenticationPrompt prompt;
 
 	RecentAuthenticationInterceptor(SessionManagement sessions, ReauthenticationPrompt prompt) {
@@ -34,7 +36,8 @@ class RecentAuthenticationInterceptor implements HandlerInterceptor, WebMvcConfi
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		// After the permission interceptor (registered without order): refusals for lack of permission come first.
+		// After the permission interceptor (registered without order): refusals for lack
+		// of permission come first.
 		registry.addInterceptor(this).order(10);
 	}
 
@@ -43,7 +46,8 @@ class RecentAuthenticationInterceptor implements HandlerInterceptor, WebMvcConfi
 			throws ModelAndViewDefiningException {
 		boolean sensitive = handler instanceof HandlerMethod method && sensitive(method);
 		if (request.getAttribute(ReauthenticationController.REPLAY) != null && !sensitive) {
-			// The re-authentication endpoint forwards only to sensitive actions, never as a general forwarder.
+			// The re-authentication endpoint forwards only to sensitive actions, never as
+			// a general forwarder.
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "replay_refused",
 					"Only a sensitive action is completed after confirming your password");
 		}
@@ -55,7 +59,8 @@ class RecentAuthenticationInterceptor implements HandlerInterceptor, WebMvcConfi
 			sessions.requireRecentAuthentication(user);
 		}
 		else if (!sessions.recentlyAuthenticated(user)) {
-			// Nothing of the action runs: the page asks for the proof and carries the form along.
+			// Nothing of the action runs: the page asks for the proof and carries the
+			// form along.
 			throw new ModelAndViewDefiningException(prompt.forRequest(request, user, null));
 		}
 		return true;
@@ -65,4 +70,5 @@ class RecentAuthenticationInterceptor implements HandlerInterceptor, WebMvcConfi
 		return AnnotatedElementUtils.hasAnnotation(method.getMethod(), RequiresRecentAuthentication.class)
 				|| AnnotatedElementUtils.hasAnnotation(method.getBeanType(), RequiresRecentAuthentication.class);
 	}
+
 }

@@ -11,7 +11,10 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.TenantId;
 import org.jspecify.annotations.Nullable;
 
-/** One refresh token, stored as SHA-256. A used token is kept: presenting it again reveals theft. */
+/**
+ * One refresh token, stored as SHA-256. A used token is kept: presenting it again reveals
+ * theft.
+ */
 @Entity
 @Table(name = "refresh_token")
 class RefreshToken {
@@ -49,12 +52,12 @@ class RefreshToken {
 		return expiresAt;
 	}
 
-	@Nullable
-	Instant usedAt() {
+	@Nullable Instant usedAt() {
 		return usedAt;
 	}
 
 	void use(Instant at) {
 		this.usedAt = at;
 	}
+
 }

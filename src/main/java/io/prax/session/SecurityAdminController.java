@@ -20,14 +20,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Administrators' security pages of the session module: the workspace's security settings (session
- * lifetimes, who must use MFA) and resetting a user's MFA. Both changes need a recent proof, as in the API.
+ * Administrators' security pages of the session module: the workspace's security settings
+ * (session lifetimes, who must use MFA) and resetting a user's MFA. Both changes need a
+ * recent proof, as in the API.
  */
 @Controller
 class SecurityAdminController {
 
 	private final SessionManagement sessions;
+
 	private final UserAdministration users;
+
 	private final AccessPolicy access;
 
 	SecurityAdminController(SessionManagement sessions, UserAdministration users, AccessPolicy access) {
@@ -52,8 +55,8 @@ class SecurityAdminController {
 			@RequestParam(defaultValue = "false") boolean mfaEveryone, Model model, RedirectAttributes redirect) {
 		List<String> roles = mfaRoles == null ? List.of() : mfaRoles;
 		return Forms.submit(() -> {
-			sessions.changeSecuritySettings(
-					new SessionManagement.LifetimeChange(refreshLifetimeDays, rememberMeLifetimeDays, idleTimeoutMinutes),
+			sessions.changeSecuritySettings(new SessionManagement.LifetimeChange(refreshLifetimeDays,
+					rememberMeLifetimeDays, idleTimeoutMinutes),
 					new SessionManagement.MfaRequirementChange(roles, mfaEveryone));
 			redirect.addFlashAttribute("flash", "Security settings saved");
 			return "redirect:/admin/security-settings";
@@ -62,12 +65,16 @@ class SecurityAdminController {
 					sessions.lifetimes().accessTokenMinutes(), refreshLifetimeDays, rememberMeLifetimeDays,
 					idleTimeoutMinutes);
 			SessionManagement.MfaRequirement current = sessions.mfaRequirement();
-			return page(model, asked, new SessionManagement.MfaRequirement(current.alwaysRequiredFor(), roles, mfaEveryone),
+			return page(model, asked,
+					new SessionManagement.MfaRequirement(current.alwaysRequiredFor(), roles, mfaEveryone),
 					failure.fields(), failure.message());
 		});
 	}
 
-	/** From the user's admin page: they enrol again at their next sign-in; audited; their sessions end. */
+	/**
+	 * From the user's admin page: they enrol again at their next sign-in; audited; their
+	 * sessions end.
+	 */
 	@PostMapping("/admin/users/{id}/mfa/reset")
 	@RequiresRecentAuthentication
 	@RequiresPermission(Permission.USERS_EDIT)
@@ -91,4 +98,5 @@ class SecurityAdminController {
 		model.addAttribute("error", error);
 		return "admin/security-settings";
 	}
+
 }

@@ -22,7 +22,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The caller's own sessions under {@code /api/v1/me/sessions}, and every session for administrators. */
+/**
+ * The caller's own sessions under {@code /api/v1/me/sessions}, and every session for
+ * administrators.
+ */
 @Tag(name = "Sessions", description = "Sessions and the workspace's security settings")
 @RestController
 class SessionApiController {
@@ -46,8 +49,8 @@ class SessionApiController {
 	}
 
 	record TenantSession(String id, String userId, String userName, String userEmail, String device, String browser,
-			String os, @Nullable String ip, Instant createdAt, Instant lastSeenAt, Instant expiresAt, boolean rememberMe,
-			boolean current) {
+			String os, @Nullable String ip, Instant createdAt, Instant lastSeenAt, Instant expiresAt,
+			boolean rememberMe, boolean current) {
 
 		static TenantSession of(SessionManagement.ActiveSession s) {
 			return new TenantSession(s.id().toString(), s.userId().toString(), s.userName(), s.userEmail(), s.device(),
@@ -129,14 +132,18 @@ class SessionApiController {
 		SessionManagement.MfaRequirement was = sessions.mfaRequirement();
 		SessionSettingsChange s = change.sessions();
 		MfaChange m = change.mfa();
-		// Both parts in one transaction: a refused lifetime leaves the MFA requirement unchanged too.
-		sessions.changeSecuritySettings(s == null ? null : new SessionManagement.LifetimeChange(
-				s.refreshLifetimeDays() != null ? s.refreshLifetimeDays() : current.refreshLifetimeDays(),
-				s.rememberMeLifetimeDays() != null ? s.rememberMeLifetimeDays() : current.rememberMeLifetimeDays(),
-				s.idleTimeoutMinutes() != null ? s.idleTimeoutMinutes() : current.idleTimeoutMinutes()),
-				m == null ? null : new SessionManagement.MfaRequirementChange(
-						m.requiredRoles() != null ? m.requiredRoles() : was.requiredRoles(),
-						m.requiredForEveryone() != null ? m.requiredForEveryone() : was.requiredForEveryone()));
+		// Both parts in one transaction: a refused lifetime leaves the MFA requirement
+		// unchanged too.
+		sessions.changeSecuritySettings(
+				s == null ? null : new SessionManagement.LifetimeChange(
+						s.refreshLifetimeDays() != null ? s.refreshLifetimeDays() : current.refreshLifetimeDays(),
+						s.rememberMeLifetimeDays() != null ? s.rememberMeLifetimeDays()
+								: current.rememberMeLifetimeDays(),
+						s.idleTimeoutMinutes() != null ? s.idleTimeoutMinutes() : current.idleTimeoutMinutes()),
+				m == null ? null
+						: new SessionManagement.MfaRequirementChange(
+								m.requiredRoles() != null ? m.requiredRoles() : was.requiredRoles(),
+								m.requiredForEveryone() != null ? m.requiredForEveryone() : was.requiredForEveryone()));
 		return new SecuritySettings(sessions.lifetimes(), sessions.mfaRequirement());
 	}
 
@@ -167,4 +174,5 @@ class SessionApiController {
 			throw ProblemException.notFound(what);
 		}
 	}
+
 }

@@ -21,15 +21,17 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Authenticates each request from its bearer token or session cookie, checking that the session is
- * still live, and binds the caller's tenant for the rest of the request. A browser whose access
- * cookie expired is refreshed silently with its refresh cookie.
+ * Authenticates each request from its bearer token or session cookie, checking that the
+ * session is still live, and binds the caller's tenant for the rest of the request. A
+ * browser whose access cookie expired is refreshed silently with its refresh cookie.
  */
 @Component
 class SessionAuthenticationFilter extends RequestAuthenticationFilter {
 
 	private final AccessTokens accessTokens;
+
 	private final SessionManagement sessions;
+
 	private final Clock clock;
 
 	SessionAuthenticationFilter(AccessTokens accessTokens, SessionManagement sessions, Clock clock) {
@@ -65,7 +67,8 @@ class SessionAuthenticationFilter extends RequestAuthenticationFilter {
 			}
 			catch (AccessTokens.Rejected rejected) {
 				request.setAttribute(REJECTION, rejected.code());
-				// A sign-in that must enrol MFA first reaches the two enrolment endpoints, and nothing else.
+				// A sign-in that must enrol MFA first reaches the two enrolment
+				// endpoints, and nothing else.
 				if (bearer != null && ENROLMENT_PATHS.contains(pathOf(request)) && "POST".equals(request.getMethod())) {
 					user = sessions.enrolmentCaller(bearer).orElse(null);
 					if (user != null) {
@@ -126,4 +129,5 @@ class SessionAuthenticationFilter extends RequestAuthenticationFilter {
 		}
 		return null;
 	}
+
 }

@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Pages: "Your sessions" for everyone, and the administrators' view of every live session. */
+/**
+ * Pages: "Your sessions" for everyone, and the administrators' view of every live
+ * session.
+ */
 @Controller
 class SessionController {
 
@@ -95,4 +98,5 @@ class SessionController {
 		redirect.addFlashAttribute("flash", "Sign-in unlocked: the user can try again now.");
 		return "redirect:/admin/users/" + id;
 	}
+
 }

@@ -13,14 +13,18 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 
 /**
- * The browser carries the same tokens as an API client, in HttpOnly, SameSite=Lax cookies that are
- * Secure whenever the browser would accept that (HTTPS, or plain HTTP to a loopback address).
+ * The browser carries the same tokens as an API client, in HttpOnly, SameSite=Lax cookies
+ * that are Secure whenever the browser would accept that (HTTPS, or plain HTTP to a
+ * loopback address).
  */
 final class SessionCookies {
 
 	static final String ACCESS = "prax_access";
 	static final String REFRESH = "prax_refresh";
-	/** The {@code mfaToken} of a sign-in waiting for its second factor or its enrolment. */
+
+	/**
+	 * The {@code mfaToken} of a sign-in waiting for its second factor or its enrolment.
+	 */
 	static final String MFA = "prax_mfa";
 
 	private SessionCookies() {
@@ -79,4 +83,5 @@ final class SessionCookies {
 	private static void add(HttpServletResponse response, ResponseCookie cookie) {
 		response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
 	}
+
 }

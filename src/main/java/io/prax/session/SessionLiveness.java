@@ -12,15 +12,18 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * This node's memory of which sessions are live, in front of the {@code user_session} table. A "live"
- * entry is trusted for at most {@link #LIVE_BOUND}, and only while the revocation listener is
- * connected and recently alive ({@link SessionRevocationListener}); otherwise every check goes to the
- * database (fail closed). A revocation is remembered as long as an access token of it can be valid.
+ * This node's memory of which sessions are live, in front of the {@code user_session}
+ * table. A "live" entry is trusted for at most {@link #LIVE_BOUND}, and only while the
+ * revocation listener is connected and recently alive
+ * ({@link SessionRevocationListener}); otherwise every check goes to the database (fail
+ * closed). A revocation is remembered as long as an access token of it can be valid.
  */
 @Component
 class SessionLiveness {
 
-	/** The longest a cached "live" answer is believed without asking the database again. */
+	/**
+	 * The longest a cached "live" answer is believed without asking the database again.
+	 */
 	static final Duration LIVE_BOUND = Duration.ofSeconds(30);
 
 	/** What the session row says, enough to decide without reading it again. */
@@ -39,7 +42,10 @@ class SessionLiveness {
 
 	private volatile @Nullable Supplier<Boolean> trusted;
 
-	/** Tells whether the revocation channel currently works; until set, the cache is not used. */
+	/**
+	 * Tells whether the revocation channel currently works; until set, the cache is not
+	 * used.
+	 */
 	void trustWhile(Supplier<Boolean> channelHealthy) {
 		this.trusted = channelHealthy;
 	}
@@ -50,8 +56,8 @@ class SessionLiveness {
 	}
 
 	/**
-	 * The session's liveness, from memory when the channel is healthy, else from {@code load} (the
-	 * database). Empty when the session is unknown or revoked.
+	 * The session's liveness, from memory when the channel is healthy, else from
+	 * {@code load} (the database). Empty when the session is unknown or revoked.
 	 */
 	Optional<Live> find(UUID sessionId, Supplier<Optional<Live>> load) {
 		if (revoked.getIfPresent(sessionId) != null) {
@@ -65,7 +71,8 @@ class SessionLiveness {
 			return Optional.of(cached);
 		}
 		Optional<Live> loaded = load.get();
-		// A revocation that arrived while loading wins; re-check after caching to close the race.
+		// A revocation that arrived while loading wins; re-check after caching to close
+		// the race.
 		if (loaded.isPresent() && cacheUsable()) {
 			live.put(sessionId, loaded.get());
 			if (revoked.getIfPresent(sessionId) != null) {
@@ -82,7 +89,9 @@ class SessionLiveness {
 		live.invalidate(sessionId);
 	}
 
-	/** Forget every "live" answer: the channel was lost or has just been re-established. */
+	/**
+	 * Forget every "live" answer: the channel was lost or has just been re-established.
+	 */
 	void forgetLive() {
 		live.invalidateAll();
 	}
@@ -90,4 +99,5 @@ class SessionLiveness {
 	long liveEntries() {
 		return live.estimatedSize();
 	}
+
 }

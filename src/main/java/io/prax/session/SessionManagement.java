@@ -39,50 +39,89 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sign-in sessions. A session row is the truth; the access token is honoured only while the session
- * is live. Refresh tokens rotate on every use, and presenting a used one ends the session (theft).
+ * Sign-in sessions. A session row is the truth; the access token is honoured only while
+ * the session is live. Refresh tokens rotate on every use, and presenting a used one ends
+ * the session (theft).
  */
 @Service
 public class SessionManagement {
 
 	/**
-	 * Two browser tabs, or an app's parallel requests, may race to refresh with the same token; that is
-	 * not theft. A token presented again this soon after its use, from the address that used it, is
-	 * refused without ending the session; later, or from elsewhere, it ends the session.
+	 * Two browser tabs, or an app's parallel requests, may race to refresh with the same
+	 * token; that is not theft. A token presented again this soon after its use, from the
+	 * address that used it, is refused without ending the session; later, or from
+	 * elsewhere, it ends the session.
 	 */
 	static final Duration REFRESH_RACE = Duration.ofSeconds(10);
-	/** Problem code of a refresh that lost such a race: the winner got the new tokens (a browser, its cookies). */
+
+	/**
+	 * Problem code of a refresh that lost such a race: the winner got the new tokens (a
+	 * browser, its cookies).
+	 */
 	static final String RACED = "refresh_raced";
-	/** Problem code (429, with {@code Retry-After}) while an account's sign-in is locked. */
+
+	/**
+	 * Problem code (429, with {@code Retry-After}) while an account's sign-in is locked.
+	 */
 	static final String TOO_MANY_ATTEMPTS = io.prax.identity.PasswordChangeGuard.TOO_MANY_ATTEMPTS;
+
 	/** Longest workspace id anyone may send (ids have at most 63 characters). */
 	static final int MAX_TENANT_LENGTH = 63;
-	/** How long an address where a user signed in lets them past a lockout (see signedInBeforeFrom). */
+
+	/**
+	 * How long an address where a user signed in lets them past a lockout (see
+	 * signedInBeforeFrom).
+	 */
 	static final Duration KNOWN_ADDRESS_MEMORY = Duration.ofDays(30);
+
 	/** How long the {@code mfaToken} of a sign-in waiting for its second factor lives. */
 	static final Duration MFA_TOKEN_LIFETIME = Duration.ofMinutes(5);
-	/** Wrong codes one {@code mfaToken} takes before the password must be entered again. */
+
+	/**
+	 * Wrong codes one {@code mfaToken} takes before the password must be entered again.
+	 */
 	static final int MFA_MAX_FAILURES = 5;
-	/** Roles whose users always need MFA (with the ADMIN tier), whatever the tenant's settings. */
+
+	/**
+	 * Roles whose users always need MFA (with the ADMIN tier), whatever the tenant's
+	 * settings.
+	 */
 	static final List<String> MFA_ROLES = List.of("ADMIN", "REVIEWER");
 
 	private final UserSessions sessions;
+
 	private final RefreshTokens refreshTokens;
+
 	private final AccessTokens accessTokens;
+
 	private final IdentityManagement identity;
+
 	private final TenantDirectory tenants;
+
 	private final TransactionTemplate transactions;
+
 	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
+
 	private final SessionLiveness liveness;
+
 	private final LastSeen lastSeen;
+
 	private final EntityManager entityManager;
+
 	private final Devices devices;
+
 	private final SignInThrottle throttle;
+
 	private final SessionSettingsRepository settingsRepository;
+
 	private final MfaManagement mfa;
+
 	private final MfaChallenges challenges;
+
 	private final Principals principals;
+
 	private final boolean mfaRequiredByDefault;
 
 	SessionManagement(UserSessions sessions, RefreshTokens refreshTokens, AccessTokens accessTokens,
@@ -112,11 +151,11 @@ public class SessionManagement {
 	}
 
 	/**
-	 * Signs in with a password. Unknown workspace, unknown user and wrong password give the same
-	 * answer after the same hashing work; a locked account, known or not, answers 429
-	 * {@code too_many_attempts} with {@code Retry-After}, even to the right password. The attempt is
-	 * reserved with the throttle before the password is checked, and the password is hashed outside
-	 * any transaction.
+	 * Signs in with a password. Unknown workspace, unknown user and wrong password give
+	 * the same answer after the same hashing work; a locked account, known or not,
+	 * answers 429 {@code too_many_attempts} with {@code Retry-After}, even to the right
+	 * password. The attempt is reserved with the throttle before the password is checked,
+	 * and the password is hashed outside any transaction.
 	 */
 	public IssuedTokens signIn(String tenantSlug, String email, String password, boolean rememberMe,
 			ClientInfo client) {
@@ -127,13 +166,19 @@ public class SessionManagement {
 		throw new ProblemException(HttpStatus.UNAUTHORIZED, "mfa_required", "This account needs its second factor");
 	}
 
-	/** What a right password leads to: a session, or a second factor (or its enrolment) first. */
+	/**
+	 * What a right password leads to: a session, or a second factor (or its enrolment)
+	 * first.
+	 */
 	public sealed interface SignInOutcome {
 
 		record Signed(IssuedTokens tokens) implements SignInOutcome {
 		}
 
-		/** {@code mfaToken} completes the sign-in at {@code /auth/mfa}; with {@code enrolmentRequired}, it enrols first. */
+		/**
+		 * {@code mfaToken} completes the sign-in at {@code /auth/mfa}; with
+		 * {@code enrolmentRequired}, it enrols first.
+		 */
 		record MfaPending(String mfaToken, boolean enrolmentRequired) implements SignInOutcome {
 
 			@Override
@@ -141,11 +186,12 @@ public class SessionManagement {
 				return "MfaPending[enrolmentRequired=" + enrolmentRequired + "]";
 			}
 		}
+
 	}
 
 	/**
-	 * {@link #signIn}, but a user who has or must have MFA gets an {@code mfaToken} instead of a
-	 * session.
+	 * {@link #signIn}, but a user who has or must have MFA gets an {@code mfaToken}
+	 * instead of a session.
 	 */
 	public SignInOutcome begin(String tenantSlug, String email, String password, boolean rememberMe,
 			ClientInfo client) {
@@ -160,11 +206,13 @@ public class SessionManagement {
 		TenantId scope = tenant.map(TenantInfo::id).orElseGet(() -> new TenantId(UUID.randomUUID()));
 		SignInThrottle.Reserved reserved = new SignInThrottle.Reserved(accountKey, addressKey);
 		if (verdict instanceof SignInThrottle.AccountLocked locked) {
-			SignInOutcome issued = tenant.isEmpty() ? null : TenantContext.call(scope, () -> identity.findByEmail(email)
-				.filter(user -> signedInBeforeFrom(user, client.ip()))
-				.flatMap(user -> identity.authenticate(email, password))
-				.map(user -> openOrChallenge(user, rememberMe, client))
-				.orElse(null));
+			SignInOutcome issued = tenant.isEmpty() ? null
+					: TenantContext.call(scope,
+							() -> identity.findByEmail(email)
+								.filter(user -> signedInBeforeFrom(user, client.ip()))
+								.flatMap(user -> identity.authenticate(email, password))
+								.map(user -> openOrChallenge(user, rememberMe, client))
+								.orElse(null));
 			if (issued != null) {
 				settle(reserved, issued);
 				return issued;
@@ -194,8 +242,9 @@ public class SessionManagement {
 	}
 
 	/**
-	 * A right password forgives earlier failures only when it completes the sign-in: while the second
-	 * factor is pending, the attempt is just given back, so guessing codes cannot reset the lockout.
+	 * A right password forgives earlier failures only when it completes the sign-in:
+	 * while the second factor is pending, the attempt is just given back, so guessing
+	 * codes cannot reset the lockout.
 	 */
 	private void settle(SignInThrottle.Reserved reserved, SignInOutcome outcome) {
 		if (outcome instanceof SignInOutcome.Signed) {
@@ -207,8 +256,9 @@ public class SessionManagement {
 	}
 
 	/**
-	 * A session at once, or, when the user has MFA or must have it, a challenge: the password was right,
-	 * so the sign-in throttle forgives earlier failures only once the second factor passes too.
+	 * A session at once, or, when the user has MFA or must have it, a challenge: the
+	 * password was right, so the sign-in throttle forgives earlier failures only once the
+	 * second factor passes too.
 	 */
 	private SignInOutcome openOrChallenge(UserAccount user, boolean rememberMe, ClientInfo client) {
 		boolean enrolled = mfa.enrolled(user.id());
@@ -225,17 +275,19 @@ public class SessionManagement {
 	}
 
 	/**
-	 * Whether the user must use MFA: the ADMIN tier and the ADMIN and REVIEWER roles always (unless
-	 * {@code prax.mfa.required-by-default} is off, for tests only), and whatever the tenant adds.
+	 * Whether the user must use MFA: the ADMIN tier and the ADMIN and REVIEWER roles
+	 * always (unless {@code prax.mfa.required-by-default} is off, for tests only), and
+	 * whatever the tenant adds.
 	 */
 	public boolean mfaRequired(UserAccount user) {
 		return MfaRequirementPolicy.requires(user, mfaRequiredByDefault, transactions.execute(status -> settings()));
 	}
 
 	/**
-	 * Completes a sign-in with the second factor: a TOTP code of a step not used before, or an unused
-	 * backup code. A wrong code counts as a failed sign-in (lockout) and against the token; the token
-	 * completes one sign-in only. 401 {@code invalid_mfa_code} or {@code invalid_mfa_token}; 429 while locked.
+	 * Completes a sign-in with the second factor: a TOTP code of a step not used before,
+	 * or an unused backup code. A wrong code counts as a failed sign-in (lockout) and
+	 * against the token; the token completes one sign-in only. 401
+	 * {@code invalid_mfa_code} or {@code invalid_mfa_token}; 429 while locked.
 	 */
 	public IssuedTokens completeMfa(@Nullable String mfaToken, @Nullable String code, ClientInfo client) {
 		TenantId tenant = tenantOfMfaToken(mfaToken);
@@ -276,8 +328,8 @@ public class SessionManagement {
 	}
 
 	/**
-	 * The user a pending enrolment's {@code mfaToken} stands for, as a caller of the enrolment
-	 * endpoints only; empty when the token is not such a live token.
+	 * The user a pending enrolment's {@code mfaToken} stands for, as a caller of the
+	 * enrolment endpoints only; empty when the token is not such a live token.
 	 */
 	Optional<CurrentUser> enrolmentCaller(String mfaToken) {
 		TenantId tenant;
@@ -288,31 +340,39 @@ public class SessionManagement {
 			return Optional.empty();
 		}
 		String tokenHash = Digests.sha256Hex(mfaToken);
-		return TenantContext.call(tenant, () -> transactions.execute(status -> challenges.findById(tokenHash)
-			.filter(c -> c.enrolment() && c.usableAt(Instant.now(clock)))
-			.flatMap(c -> identity.find(new UserId(c.userId())))
-			.filter(u -> u.status() == UserStatus.ACTIVE)
-			.flatMap(account -> tenants.find(tenant).map(info -> new CurrentUser(account.id(), account.tenantId(),
-					UUID.nameUUIDFromBytes(tokenHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
-					account.tier(), account.roles(), account.customerId(), account.name(), account.email(), info.slug(),
-					info.name())))));
+		return TenantContext.call(tenant,
+				() -> transactions.execute(status -> challenges.findById(tokenHash)
+					.filter(c -> c.enrolment() && c.usableAt(Instant.now(clock)))
+					.flatMap(c -> identity.find(new UserId(c.userId())))
+					.filter(u -> u.status() == UserStatus.ACTIVE)
+					.flatMap(account -> tenants.find(tenant)
+						.map(info -> new CurrentUser(account.id(), account.tenantId(),
+								UUID.nameUUIDFromBytes(tokenHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+								account.tier(), account.roles(), account.customerId(), account.name(), account.email(),
+								info.slug(), info.name())))));
 	}
 
-	/** Whether an {@code mfaToken} can still complete a sign-in, and whether it must enrol first (web pages). */
+	/**
+	 * Whether an {@code mfaToken} can still complete a sign-in, and whether it must enrol
+	 * first (web pages).
+	 */
 	public Optional<Boolean> pendingEnrolment(@Nullable String mfaToken) {
 		try {
 			TenantId tenant = tenantOfMfaToken(mfaToken);
-			return TenantContext.call(tenant, () -> transactions.execute(status -> challenges
-				.findById(Digests.sha256Hex(checked(mfaToken)))
-				.filter(c -> c.usableAt(Instant.now(clock)))
-				.map(MfaChallenge::enrolment)));
+			return TenantContext.call(tenant,
+					() -> transactions.execute(status -> challenges.findById(Digests.sha256Hex(checked(mfaToken)))
+						.filter(c -> c.usableAt(Instant.now(clock)))
+						.map(MfaChallenge::enrolment)));
 		}
 		catch (ProblemException ex) {
 			return Optional.empty();
 		}
 	}
 
-	/** Starts the TOTP enrolment of a sign-in that must enrol first (the web enrolment page). */
+	/**
+	 * Starts the TOTP enrolment of a sign-in that must enrol first (the web enrolment
+	 * page).
+	 */
 	public MfaManagement.TotpEnrolment startEnrolment(@Nullable String mfaToken) {
 		TenantId tenant = tenantOfMfaToken(mfaToken);
 		return TenantContext.call(tenant, () -> {
@@ -331,8 +391,9 @@ public class SessionManagement {
 	}
 
 	/**
-	 * Confirms the enrolment of a sign-in that had to enrol with its first code, and completes the
-	 * sign-in with it (the web flow; the API asks for a fresh code at {@code /auth/mfa}).
+	 * Confirms the enrolment of a sign-in that had to enrol with its first code, and
+	 * completes the sign-in with it (the web flow; the API asks for a fresh code at
+	 * {@code /auth/mfa}).
 	 */
 	public Enrolled confirmEnrolment(@Nullable String mfaToken, @Nullable String code, ClientInfo client) {
 		TenantId tenant = tenantOfMfaToken(mfaToken);
@@ -376,14 +437,18 @@ public class SessionManagement {
 				"This sign-in has expired or was completed; sign in again");
 	}
 
-	/** An administrator's reset, or the user's own disabling, of MFA ends the user's sessions. */
+	/**
+	 * An administrator's reset, or the user's own disabling, of MFA ends the user's
+	 * sessions.
+	 */
 	@EventListener
 	void on(MfaManagement.MfaChanged event) {
 		if (!"reset".equals(event.change()) && !"disabled".equals(event.change())) {
 			return;
 		}
 		Instant now = Instant.now(clock);
-		// Every session, the disabling one too: a user who must have MFA enrols again at the next sign-in.
+		// Every session, the disabling one too: a user who must have MFA enrols again at
+		// the next sign-in.
 		sessions.findByUserIdAndRevokedAtIsNull(event.userId().value())
 			.forEach(session -> end(session, now, "mfa_" + event.change(), event.by()));
 	}
@@ -394,8 +459,8 @@ public class SessionManagement {
 	}
 
 	/**
-	 * What an unauthenticated caller sends is bounded before anything is counted, stored or audited:
-	 * 400 {@code validation_failed} over the bound.
+	 * What an unauthenticated caller sends is bounded before anything is counted, stored
+	 * or audited: 400 {@code validation_failed} over the bound.
 	 */
 	static void checkBounds(@Nullable String tenantSlug, @Nullable String email, @Nullable String password) {
 		Map<String, String> errors = new LinkedHashMap<>();
@@ -414,32 +479,35 @@ public class SessionManagement {
 	}
 
 	/**
-	 * A locked account still lets its owner in, with the right password, from an address where they
-	 * signed in during the last 30 days: someone guessing from elsewhere cannot lock them out.
+	 * A locked account still lets its owner in, with the right password, from an address
+	 * where they signed in during the last 30 days: someone guessing from elsewhere
+	 * cannot lock them out.
 	 */
 	private boolean signedInBeforeFrom(UserAccount user, @Nullable String ip) {
-		return ip != null && Boolean.TRUE.equals(transactions.execute(status -> sessions
-			.existsByUserIdAndIpAndCreatedAtAfter(user.id().value(), ip, Instant.now(clock).minus(KNOWN_ADDRESS_MEMORY))));
+		return ip != null && Boolean.TRUE
+			.equals(transactions.execute(status -> sessions.existsByUserIdAndIpAndCreatedAtAfter(user.id().value(), ip,
+					Instant.now(clock).minus(KNOWN_ADDRESS_MEMORY))));
 	}
 
 	/**
-	 * An administrator lifts a sign-in (and password-change) lockout of a user of the current tenant;
-	 * an audited security event.
+	 * An administrator lifts a sign-in (and password-change) lockout of a user of the
+	 * current tenant; an audited security event.
 	 */
 	public void unlock(UserId user) {
 		CurrentUser admin = CurrentUser.require();
 		UserAccount account = identity.find(user).orElseThrow(() -> ProblemException.notFound("user"));
 		transactions.executeWithoutResult(status -> {
 			boolean signIn = throttle.unlock(SignInThrottle.accountKey(admin.tenantSlug(), account.email()));
-			boolean passwordChange = throttle.unlock(
-					SignInThrottle.passwordAccountKey(admin.tenantId().value(), user.value()));
+			boolean passwordChange = throttle
+				.unlock(SignInThrottle.passwordAccountKey(admin.tenantId().value(), user.value()));
 			events.publishEvent(new SignInUnlocked(admin.tenantId(), user, admin.id(), signIn || passwordChange));
 		});
 	}
 
 	/**
-	 * Mails a reset link when the workspace and user exist and the request is not throttled; says
-	 * nothing either way, so callers answer the same for every workspace and email.
+	 * Mails a reset link when the workspace and user exist and the request is not
+	 * throttled; says nothing either way, so callers answer the same for every workspace
+	 * and email.
 	 */
 	public void requestPasswordReset(@Nullable String tenantSlug, @Nullable String email, ClientInfo client) {
 		if (!passwordResetAllowed(tenantSlug, email, client) || tenantSlug == null || tenantSlug.isBlank()
@@ -451,14 +519,15 @@ public class SessionManagement {
 	}
 
 	/**
-	 * Whether a password-reset request for this workspace and email may send mail; 429 per address,
-	 * 400 {@code validation_failed} for input over the bounds.
+	 * Whether a password-reset request for this workspace and email may send mail; 429
+	 * per address, 400 {@code validation_failed} for input over the bounds.
 	 */
 	public boolean passwordResetAllowed(@Nullable String tenantSlug, @Nullable String email, ClientInfo client) {
 		checkBounds(tenantSlug, email, null);
 		String accountKey = SignInThrottle.resetAccountKey(tenantSlug, email);
 		String addressKey = SignInThrottle.resetAddressKey(client.ip());
-		// Every request counts, successful or not: it is the mail that must not be sent in floods.
+		// Every request counts, successful or not: it is the mail that must not be sent
+		// in floods.
 		SignInThrottle.Verdict verdict = throttle.reserve(accountKey, addressKey);
 		if (verdict instanceof SignInThrottle.TooManyFromAddress tooMany) {
 			throw new RateLimited(tooMany.retryAfter());
@@ -467,11 +536,12 @@ public class SessionManagement {
 	}
 
 	/**
-	 * Exchanges a refresh token for new tokens. The token is used with one conditional update, so of
-	 * parallel refreshes with one token exactly one wins. A token that was already used revokes the
-	 * session, except when it comes back within {@link #REFRESH_RACE} from the address that used it
-	 * (parallel requests of one client): then it is only refused. The session ends at its absolute
-	 * lifetime from sign-in, however often it is refreshed.
+	 * Exchanges a refresh token for new tokens. The token is used with one conditional
+	 * update, so of parallel refreshes with one token exactly one wins. A token that was
+	 * already used revokes the session, except when it comes back within
+	 * {@link #REFRESH_RACE} from the address that used it (parallel requests of one
+	 * client): then it is only refused. The session ends at its absolute lifetime from
+	 * sign-in, however often it is refreshed.
 	 */
 	public IssuedTokens refresh(String refreshToken, ClientInfo client, boolean browser) {
 		TenantId tenant = tenantOf(refreshToken);
@@ -486,7 +556,8 @@ public class SessionManagement {
 			if (stored.usedAt() != null) {
 				return reused(session, stored.usedAt(), client, now);
 			}
-			// Absolute lifetime from sign-in: a shortened setting applies at once, nothing ever extends it.
+			// Absolute lifetime from sign-in: a shortened setting applies at once,
+			// nothing ever extends it.
 			session.endNoLaterThan(session.createdAt().plus(lifetime(settings(), session.rememberMe())));
 			if (!session.liveAt(now) || !now.isBefore(stored.expiresAt())) {
 				return "session_revoked";
@@ -501,7 +572,8 @@ public class SessionManagement {
 				end(session, now, "user_inactive", null);
 				return "session_revoked";
 			}
-			// Waits for a parallel use of the same token to commit, then finds it used: that one won.
+			// Waits for a parallel use of the same token to commit, then finds it used:
+			// that one won.
 			if (refreshTokens.use(tokenHash, now) == 0) {
 				return RACED;
 			}
@@ -530,7 +602,10 @@ public class SessionManagement {
 		return "refresh_token_reused";
 	}
 
-	/** Ends a session of the current tenant at once; {@code by} is the acting user, if any. */
+	/**
+	 * Ends a session of the current tenant at once; {@code by} is the acting user, if
+	 * any.
+	 */
 	public void revoke(SessionId id, String reason, @Nullable UserId by) {
 		transactions.executeWithoutResult(status -> sessions.findById(id.value())
 			.ifPresent(session -> end(session, Instant.now(clock), reason, by)));
@@ -548,18 +623,22 @@ public class SessionManagement {
 		Instant now = Instant.now(clock);
 		List<UserSession> found = transactions.execute(status -> sessions
 			.findByUserIdAndRevokedAtIsNullAndExpiresAtAfterOrderByLastSeenAtDesc(me.id().value(), now));
-		// Described outside the transaction: the first description builds the user-agent analyzer.
+		// Described outside the transaction: the first description builds the user-agent
+		// analyzer.
 		return found.stream().map(session -> describe(session, me.name(), me.email(), me)).toList();
 	}
 
-	/** Ends one of the current user's own sessions; another user's session is "not found". */
+	/**
+	 * Ends one of the current user's own sessions; another user's session is "not found".
+	 */
 	public void revokeMine(SessionId id) {
 		CurrentUser me = CurrentUser.require();
 		transactions.executeWithoutResult(status -> {
 			UserSession session = sessions.findById(id.value())
 				.filter(s -> s.userId().equals(me.id().value()))
 				.orElseThrow(() -> ProblemException.notFound("session"));
-			end(session, Instant.now(clock), session.id().equals(me.sessionId()) ? "logout" : "revoked_by_user", me.id());
+			end(session, Instant.now(clock), session.id().equals(me.sessionId()) ? "logout" : "revoked_by_user",
+					me.id());
 		});
 	}
 
@@ -617,15 +696,16 @@ public class SessionManagement {
 	}
 
 	/**
-	 * The user behind a verified access token, if its session is still live. Liveness, the user and
-	 * the tenant come from this node's caches while the notification channel is healthy, else from the
-	 * database; every node forgets them at a revocation or a committed change, so a role change or a
-	 * deactivation applies at the next request.
+	 * The user behind a verified access token, if its session is still live. Liveness,
+	 * the user and the tenant come from this node's caches while the notification channel
+	 * is healthy, else from the database; every node forgets them at a revocation or a
+	 * committed change, so a role change or a deactivation applies at the next request.
 	 */
 	CurrentUser authenticate(AccessTokens.Claims claims, @Nullable ClientInfo client) {
 		Instant now = Instant.now(clock);
 		UUID sessionId = claims.session().value();
-		// the callbacks answer null for "not live"; NullAway outside JSpecify mode (JDK 17) reads their T as non-null
+		// the callbacks answer null for "not live"; NullAway outside JSpecify mode (JDK
+		// 17) reads their T as non-null
 		@SuppressWarnings("NullAway")
 		@Nullable CurrentUser user = TenantContext.call(claims.tenant(), () -> {
 			Optional<SessionLiveness.Live> live = liveness.find(sessionId,
@@ -661,9 +741,9 @@ public class SessionManagement {
 	}
 
 	/**
-	 * An administrator removes a user's second factor (lost phone): audited, the user's sessions end and
-	 * they enrol again at the next sign-in. Not one's own (409 {@code cannot_reset_own_mfa}): that is
-	 * disabling, with the password.
+	 * An administrator removes a user's second factor (lost phone): audited, the user's
+	 * sessions end and they enrol again at the next sign-in. Not one's own (409
+	 * {@code cannot_reset_own_mfa}): that is disabling, with the password.
 	 */
 	public void resetMfa(UserId user) {
 		CurrentUser admin = CurrentUser.require();
@@ -680,7 +760,10 @@ public class SessionManagement {
 	/** How recent a proof of password (and code) a sensitive action needs. */
 	static final Duration RECENT_AUTHENTICATION = Duration.ofMinutes(10);
 
-	/** 401 {@code reauthentication_required} unless the caller's session proved itself within 10 minutes. */
+	/**
+	 * 401 {@code reauthentication_required} unless the caller's session proved itself
+	 * within 10 minutes.
+	 */
 	void requireRecentAuthentication(CurrentUser user) {
 		if (!recentlyAuthenticated(user)) {
 			throw new ProblemException(HttpStatus.UNAUTHORIZED, "reauthentication_required",
@@ -688,7 +771,10 @@ public class SessionManagement {
 		}
 	}
 
-	/** Whether the caller's session proved its password (and code) within the last 10 minutes. */
+	/**
+	 * Whether the caller's session proved its password (and code) within the last 10
+	 * minutes.
+	 */
 	boolean recentlyAuthenticated(CurrentUser user) {
 		Instant now = Instant.now(clock);
 		return Boolean.TRUE.equals(transactions.execute(status -> sessions.findById(user.sessionId())
@@ -697,9 +783,10 @@ public class SessionManagement {
 	}
 
 	/**
-	 * The signed-in user proves their password again, and their TOTP or a backup code when enrolled;
-	 * sensitive actions of this session are then allowed for 10 minutes. Wrong passwords are throttled
-	 * like password changes, and so are wrong codes (401 {@code invalid_mfa_code}).
+	 * The signed-in user proves their password again, and their TOTP or a backup code
+	 * when enrolled; sensitive actions of this session are then allowed for 10 minutes.
+	 * Wrong passwords are throttled like password changes, and so are wrong codes (401
+	 * {@code invalid_mfa_code}).
 	 */
 	public void reauthenticate(@Nullable String password, @Nullable String code) {
 		CurrentUser me = CurrentUser.require();
@@ -714,7 +801,8 @@ public class SessionManagement {
 	void on(io.prax.identity.UserDeactivated event) {
 		Instant now = Instant.now(clock);
 		sessions.findByUserIdAndRevokedAtIsNull(event.userId().value())
-			.forEach(session -> end(session, now, "user_deactivated", CurrentUser.current().map(CurrentUser::id).orElse(null)));
+			.forEach(session -> end(session, now, "user_deactivated",
+					CurrentUser.current().map(CurrentUser::id).orElse(null)));
 	}
 
 	private void end(UserSession session, Instant now, String reason, @Nullable UserId by) {
@@ -727,8 +815,9 @@ public class SessionManagement {
 	}
 
 	/**
-	 * Tells every node, this one included, in the revoking transaction: PostgreSQL delivers the
-	 * notice only if the revocation commits. This node also forgets the session once committed.
+	 * Tells every node, this one included, in the revoking transaction: PostgreSQL
+	 * delivers the notice only if the revocation commits. This node also forgets the
+	 * session once committed.
 	 */
 	private void announceRevocation(UserSession session) {
 		entityManager.createNativeQuery("select cast(pg_notify(?1, ?2) as text)")
@@ -751,8 +840,8 @@ public class SessionManagement {
 		UserSession session = sessions.save(new UserSession(user.id().value(), client.ip(), client.userAgent(),
 				rememberMe, now, now.plus(lifetime(settings(), rememberMe))));
 		IssuedTokens tokens = rotate(session, user, now);
-		events.publishEvent(new SignedIn(user.tenantId(), user.id(), tokens.sessionId(), client.ip(),
-				client.userAgent()));
+		events.publishEvent(
+				new SignedIn(user.tenantId(), user.id(), tokens.sessionId(), client.ip(), client.userAgent()));
 		return tokens;
 	}
 
@@ -792,9 +881,10 @@ public class SessionManagement {
 	}
 
 	/**
-	 * Changes the current tenant's lifetimes within safe bounds (400 {@code validation_failed}
-	 * otherwise). They apply to new sessions; a shorter lifetime also ends a live session at its next
-	 * refresh once it is older (a session is never extended).
+	 * Changes the current tenant's lifetimes within safe bounds (400
+	 * {@code validation_failed} otherwise). They apply to new sessions; a shorter
+	 * lifetime also ends a live session at its next refresh once it is older (a session
+	 * is never extended).
 	 */
 	public Lifetimes changeLifetimes(int refreshDays, int rememberMeDays, int idleMinutes) {
 		CurrentUser admin = CurrentUser.require();
@@ -811,7 +901,10 @@ public class SessionManagement {
 		});
 	}
 
-	/** Who must use MFA: always the ADMIN tier and the ADMIN and REVIEWER roles, plus what the tenant adds. */
+	/**
+	 * Who must use MFA: always the ADMIN tier and the ADMIN and REVIEWER roles, plus what
+	 * the tenant adds.
+	 */
 	public record MfaRequirement(List<String> alwaysRequiredFor, List<String> requiredRoles,
 			boolean requiredForEveryone) {
 	}
@@ -819,15 +912,15 @@ public class SessionManagement {
 	public MfaRequirement mfaRequirement() {
 		return transactions.execute(status -> {
 			SessionSettings settings = settings();
-			return new MfaRequirement(mfaRequiredByDefault ? List.of("tier ADMIN", "role ADMIN", "role REVIEWER") : List.of(),
-					settings.mfaRequiredRoles(),
-					settings.mfaRequiredForEveryone());
+			return new MfaRequirement(
+					mfaRequiredByDefault ? List.of("tier ADMIN", "role ADMIN", "role REVIEWER") : List.of(),
+					settings.mfaRequiredRoles(), settings.mfaRequiredForEveryone());
 		});
 	}
 
 	/**
-	 * Changes who must use MFA beyond the built-in requirement; audited as a security-settings change.
-	 * Users it newly covers enrol at their next sign-in.
+	 * Changes who must use MFA beyond the built-in requirement; audited as a
+	 * security-settings change. Users it newly covers enrol at their next sign-in.
 	 */
 	public MfaRequirement changeMfaRequirement(List<String> roles, boolean everyone) {
 		CurrentUser admin = CurrentUser.require();
@@ -851,13 +944,15 @@ public class SessionManagement {
 	public record LifetimeChange(int refreshDays, int rememberMeDays, int idleMinutes) {
 	}
 
-	/** A new MFA requirement beyond the built-in one (see {@link #changeMfaRequirement}). */
+	/**
+	 * A new MFA requirement beyond the built-in one (see {@link #changeMfaRequirement}).
+	 */
 	public record MfaRequirementChange(List<String> roles, boolean everyone) {
 	}
 
 	/**
-	 * Changes the lifetimes and who must use MFA, either or both, in one transaction: a refused value
-	 * leaves both as they were.
+	 * Changes the lifetimes and who must use MFA, either or both, in one transaction: a
+	 * refused value leaves both as they were.
 	 */
 	public void changeSecuritySettings(@Nullable LifetimeChange lifetimes, @Nullable MfaRequirementChange mfaChange) {
 		transactions.executeWithoutResult(status -> {
@@ -882,4 +977,5 @@ public class SessionManagement {
 		}
 		throw new ProblemException(HttpStatus.UNAUTHORIZED, "invalid_refresh_token", "The refresh token is not valid");
 	}
+
 }

@@ -22,36 +22,52 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Listens on a dedicated PostgreSQL connection for {@code prax_session_revoked} notifications
- * ({@code <tenantId>:<sessionId>}) and tells this node's {@link SessionLiveness}, and for
- * {@link NodeCaches#CHANNEL} notifications ({@code <tenantId>}, sent by the database triggers of the
- * cached tables) and tells this node's {@link NodeCaches}. While the connection is down, or the
- * listening thread has not checked in for {@link #STALE_AFTER_MILLIS}, both are bypassed; after
- * reconnecting they forget everything before trusting it again.
+ * Listens on a dedicated PostgreSQL connection for {@code prax_session_revoked}
+ * notifications ({@code <tenantId>:<sessionId>}) and tells this node's
+ * {@link SessionLiveness}, and for {@link NodeCaches#CHANNEL} notifications
+ * ({@code <tenantId>}, sent by the database triggers of the cached tables) and tells this
+ * node's {@link NodeCaches}. While the connection is down, or the listening thread has
+ * not checked in for {@link #STALE_AFTER_MILLIS}, both are bypassed; after reconnecting
+ * they forget everything before trusting it again.
  */
 @Component
 class SessionRevocationListener implements SmartLifecycle {
 
 	static final String CHANNEL = "prax_session_revoked";
+
 	private static final long POLL_MILLIS = 250;
+
 	private static final long STALE_AFTER_MILLIS = 3_000;
+
 	private static final long RETRY_MILLIS = 200;
-	/** A quiet connection is pinged this often, so a silently dead one is noticed (and stops checking in). */
+
+	/**
+	 * A quiet connection is pinged this often, so a silently dead one is noticed (and
+	 * stops checking in).
+	 */
 	private static final long PING_MILLIS = 2_000;
 
 	private static final Logger log = LoggerFactory.getLogger(SessionRevocationListener.class);
 
 	private final DataSource dataSource;
+
 	private final SessionLiveness liveness;
+
 	private final NodeCaches caches;
+
 	/** Names this node's listening connection in {@code pg_stat_activity}. */
 	private final String applicationName = "prax-revocations-" + UUID.randomUUID().toString().substring(0, 8);
+
 	private final AtomicLong connections = new AtomicLong();
 
 	private volatile boolean running;
+
 	private volatile boolean listening;
+
 	private volatile long lastCheckIn;
+
 	private volatile @Nullable Thread thread;
+
 	private volatile @Nullable Connection connection;
 
 	SessionRevocationListener(DataSource dataSource, SessionLiveness liveness, NodeCaches caches) {
@@ -62,7 +78,10 @@ class SessionRevocationListener implements SmartLifecycle {
 		caches.trustWhile(this::healthy);
 	}
 
-	/** True while notifications would reach this node: connected, listening and recently checked in. */
+	/**
+	 * True while notifications would reach this node: connected, listening and recently
+	 * checked in.
+	 */
 	boolean healthy() {
 		return listening && System.nanoTime() - lastCheckIn < TimeUnit.MILLISECONDS.toNanos(STALE_AFTER_MILLIS);
 	}
@@ -110,7 +129,8 @@ class SessionRevocationListener implements SmartLifecycle {
 					s.execute("LISTEN " + NodeCaches.CHANNEL);
 				}
 				PGConnection pg = c.unwrap(PGConnection.class);
-				// Anything revoked or changed while we were not listening is unknown: forget all, then trust again.
+				// Anything revoked or changed while we were not listening is unknown:
+				// forget all, then trust again.
 				liveness.forgetLive();
 				caches.forgetAll();
 				lastCheckIn = System.nanoTime();
@@ -155,7 +175,8 @@ class SessionRevocationListener implements SmartLifecycle {
 		liveness.forgetLive();
 		caches.forgetAll();
 		if (running && wasListening) {
-			log.warn("Lost the session revocation channel ({}); checking every request in the database until it is back",
+			log.warn(
+					"Lost the session revocation channel ({}); checking every request in the database until it is back",
 					ex.getMessage());
 		}
 		else if (running) {
@@ -221,4 +242,5 @@ class SessionRevocationListener implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 		}
 	}
+
 }

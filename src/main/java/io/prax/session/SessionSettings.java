@@ -19,8 +19,9 @@ import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A tenant's session lifetimes: absolute from sign-in, with and without "remember me", and the idle
- * timeout after which a session without "remember me" ends. Bounds are enforced here and in the table.
+ * A tenant's session lifetimes: absolute from sign-in, with and without "remember me",
+ * and the idle timeout after which a session without "remember me" ends. Bounds are
+ * enforced here and in the table.
  */
 @Entity
 @Table(name = "session_settings")
@@ -39,7 +40,10 @@ class SessionSettings {
 
 	private int idleTimeoutMinutes;
 
-	/** Roles whose users must use MFA, beyond the built-in ADMIN tier and ADMIN and REVIEWER roles. */
+	/**
+	 * Roles whose users must use MFA, beyond the built-in ADMIN tier and ADMIN and
+	 * REVIEWER roles.
+	 */
 	@JdbcTypeCode(SqlTypes.ARRAY)
 	private List<String> mfaRequiredRoles = new ArrayList<>();
 
@@ -101,7 +105,8 @@ class SessionSettings {
 
 	/** Who must use MFA beyond the built-in requirement (which cannot be lifted). */
 	void changeMfa(List<String> roles, boolean everyone, UUID by, Instant now) {
-		if (roles.size() > 100 || roles.stream().anyMatch(role -> role == null || role.isBlank() || role.length() > 100)) {
+		if (roles.size() > 100
+				|| roles.stream().anyMatch(role -> role == null || role.isBlank() || role.length() > 100)) {
 			throw ProblemException.validation(Map.of("mfaRequiredRoles", "Up to 100 role names"));
 		}
 		this.mfaRequiredRoles = new ArrayList<>(roles.stream().map(String::strip).distinct().toList());
@@ -134,4 +139,5 @@ class SessionSettings {
 		this.updatedBy = by;
 		this.updatedAt = now;
 	}
+
 }

@@ -15,26 +15,29 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Brute-force protection for sign-in, password-change and password-reset requests, kept in PostgreSQL
- * so every node sees the same counts. Per account (workspace and email, hashed; unknown accounts are
- * counted the same way, so a lockout reveals nothing): {@code accountFailures} failures within
- * {@code window} lock it for {@code lockout}, doubling with each further lockout up to
- * {@code maxLockout}; attempts while locked neither count nor extend the lock. Per IP address:
- * {@code ipFailures} failures within {@code window} refuse further attempts from it (429) until the
- * window ends.
+ * Brute-force protection for sign-in, password-change and password-reset requests, kept
+ * in PostgreSQL so every node sees the same counts. Per account (workspace and email,
+ * hashed; unknown accounts are counted the same way, so a lockout reveals nothing):
+ * {@code accountFailures} failures within {@code window} lock it for {@code lockout},
+ * doubling with each further lockout up to {@code maxLockout}; attempts while locked
+ * neither count nor extend the lock. Per IP address: {@code ipFailures} failures within
+ * {@code window} refuse further attempts from it (429) until the window ends.
  * <p>
- * An attempt is reserved <em>before</em> the password is checked, with both rows locked, so parallel
- * guesses can never get more checks than the limits allow; a successful or unchecked attempt is
- * given back afterwards.
+ * An attempt is reserved <em>before</em> the password is checked, with both rows locked,
+ * so parallel guesses can never get more checks than the limits allow; a successful or
+ * unchecked attempt is given back afterwards.
  */
 @Component
 class SignInThrottle {
 
 	/** How a reservation went. */
 	sealed interface Verdict {
+
 	}
 
-	/** Reserved: go ahead and check the password; {@link #release} it unless it failed. */
+	/**
+	 * Reserved: go ahead and check the password; {@link #release} it unless it failed.
+	 */
 	record Reserved(String accountKey, String addressKey) implements Verdict {
 	}
 
@@ -47,12 +50,19 @@ class SignInThrottle {
 	}
 
 	private final JdbcTemplate jdbc;
+
 	private final TransactionTemplate transactions;
+
 	private final Clock clock;
+
 	private final int accountFailures;
+
 	private final int ipFailures;
+
 	private final Duration window;
+
 	private final Duration lockout;
+
 	private final Duration maxLockout;
 
 	SignInThrottle(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock,
@@ -95,8 +105,9 @@ class SignInThrottle {
 	}
 
 	/**
-	 * Reserves one attempt, in one transaction with both rows locked (always address, then account,
-	 * so two reservations never deadlock): the address first (429), then the account.
+	 * Reserves one attempt, in one transaction with both rows locked (always address,
+	 * then account, so two reservations never deadlock): the address first (429), then
+	 * the account.
 	 */
 	Verdict reserve(String accountKey, String addressKey) {
 		Instant now = Instant.now(clock);
@@ -124,7 +135,10 @@ class SignInThrottle {
 		});
 	}
 
-	/** A successful sign-in clears the account's failures and gives the address its attempt back. */
+	/**
+	 * A successful sign-in clears the account's failures and gives the address its
+	 * attempt back.
+	 */
 	void succeeded(Reserved reserved) {
 		Instant now = Instant.now(clock);
 		transactions.executeWithoutResult(status -> {
@@ -139,7 +153,8 @@ class SignInThrottle {
 	}
 
 	/** Rows untouched for a day are history. */
-	@Scheduled(fixedDelayString = "${prax.sign-in.cleanup-interval:1h}", initialDelayString = "${prax.sign-in.cleanup-interval:1h}")
+	@Scheduled(fixedDelayString = "${prax.sign-in.cleanup-interval:1h}",
+			initialDelayString = "${prax.sign-in.cleanup-interval:1h}")
 	void forgetOldAttempts() {
 		jdbc.update("delete from sign_in_throttle where updated_at < ? and (locked_until is null or locked_until < ?)",
 				Timestamp.from(Instant.now(clock).minus(Duration.ofDays(1))), Timestamp.from(Instant.now(clock)));
@@ -156,10 +171,14 @@ class SignInThrottle {
 	private static State state(java.sql.ResultSet rs) throws java.sql.SQLException {
 		Timestamp locked = rs.getTimestamp("locked_until");
 		return new State(rs.getInt("failures"), rs.getTimestamp("window_started_at").toInstant(),
-				locked == null ? null : locked.toInstant(), rs.getInt("lockouts"), rs.getTimestamp("updated_at").toInstant());
+				locked == null ? null : locked.toInstant(), rs.getInt("lockouts"),
+				rs.getTimestamp("updated_at").toInstant());
 	}
 
-	/** Runs in a transaction: the row is locked until it ends, so concurrent attempts on every node queue here. */
+	/**
+	 * Runs in a transaction: the row is locked until it ends, so concurrent attempts on
+	 * every node queue here.
+	 */
 	private State lock(String key, Instant now) {
 		Timestamp at = Timestamp.from(now);
 		jdbc.update("insert into sign_in_throttle (key, failures, window_started_at, updated_at) values (?, 0, ?, ?) "
@@ -169,8 +188,8 @@ class SignInThrottle {
 	}
 
 	/**
-	 * Counts an attempt on a locked row. Reaching the limit locks the key; the attempt that reached
-	 * it still goes ahead, every later one is refused.
+	 * Counts an attempt on a locked row. Reaching the limit locks the key; the attempt
+	 * that reached it still goes ahead, every later one is refused.
 	 */
 	private void count(String key, State state, Instant now, int limit, boolean escalate) {
 		if (state.lockedAt(now)) {
@@ -188,14 +207,16 @@ class SignInThrottle {
 			lockedUntil = now.plus(length.isZero() || length.isNegative() ? window : length);
 			lockouts++;
 		}
-		jdbc.update("update sign_in_throttle set failures = ?, window_started_at = ?, locked_until = ?, lockouts = ?, "
-				+ "updated_at = ? where key = ?", failures, Timestamp.from(windowStart),
-				lockedUntil == null ? null : Timestamp.from(lockedUntil), lockouts, Timestamp.from(now), key);
+		jdbc.update(
+				"update sign_in_throttle set failures = ?, window_started_at = ?, locked_until = ?, lockouts = ?, "
+						+ "updated_at = ? where key = ?",
+				failures, Timestamp.from(windowStart), lockedUntil == null ? null : Timestamp.from(lockedUntil),
+				lockouts, Timestamp.from(now), key);
 	}
 
 	/**
-	 * Un-counts an attempt of the current window; if it was the one that set the lock, the lock goes
-	 * too (attempts refused meanwhile stay refused).
+	 * Un-counts an attempt of the current window; if it was the one that set the lock,
+	 * the lock goes too (attempts refused meanwhile stay refused).
 	 */
 	private void giveBack(String key, Instant now, int limit) {
 		jdbc.query("select failures, window_started_at, locked_until, lockouts, updated_at "
@@ -206,8 +227,8 @@ class SignInThrottle {
 			.ifPresent(state -> {
 				boolean undoLock = state.lockedAt(now) && state.failures() == limit;
 				jdbc.update("update sign_in_throttle set failures = ?, locked_until = ?, lockouts = ? where key = ?",
-						state.failures() - 1, undoLock ? null : state.lockedUntil() == null ? null
-								: Timestamp.from(state.lockedUntil()),
+						state.failures() - 1,
+						undoLock ? null : state.lockedUntil() == null ? null : Timestamp.from(state.lockedUntil()),
 						undoLock ? Math.max(0, state.lockouts() - 1) : state.lockouts(), key);
 			});
 	}
@@ -216,4 +237,5 @@ class SignInThrottle {
 		Duration length = lockout.multipliedBy(1L << Math.min(previousLockouts, 10));
 		return length.compareTo(maxLockout) > 0 ? maxLockout : length;
 	}
+
 }

@@ -8,8 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The sign-in throttle ({@code prax.sign-in.*}).
  *
- * @param accountFailures failed attempts on one account within {@code window} before it is locked
- * @param ipFailures failed attempts from one address within {@code window} before it is refused
+ * @param accountFailures failed attempts on one account within {@code window} before it
+ * is locked
+ * @param ipFailures failed attempts from one address within {@code window} before it is
+ * refused
  * @param window how far back failures are counted
  * @param lockout the first lockout; each further one doubles, up to {@code maxLockout}
  * @param maxLockout the longest lockout

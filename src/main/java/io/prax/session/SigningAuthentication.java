@@ -23,11 +23,12 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Re-authentication for an electronic signature (21 CFR 11.200(a)): the signed-in user enters the
- * password and, when enrolled, a TOTP or backup code in the signing request itself. The attempt is
- * reserved with the sign-in throttle under the user's own sign-in key before anything is checked, so a
- * failure counts toward the account's lockout exactly as a failed sign-in does, and a locked account
- * cannot sign (429). The session must still be live and the user active at that moment.
+ * Re-authentication for an electronic signature (21 CFR 11.200(a)): the signed-in user
+ * enters the password and, when enrolled, a TOTP or backup code in the signing request
+ * itself. The attempt is reserved with the sign-in throttle under the user's own sign-in
+ * key before anything is checked, so a failure counts toward the account's lockout
+ * exactly as a failed sign-in does, and a locked account cannot sign (429). The session
+ * must still be live and the user active at that moment.
  */
 @Component
 public class SigningAuthentication {
@@ -36,15 +37,21 @@ public class SigningAuthentication {
 	public static final String INVALID_CREDENTIALS = "invalid_credentials";
 
 	private final SignInThrottle throttle;
+
 	private final IdentityManagement identity;
+
 	private final MfaManagement mfa;
+
 	private final UserSessions sessions;
+
 	private final TransactionTemplate transactions;
+
 	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	SigningAuthentication(SignInThrottle throttle, IdentityManagement identity, MfaManagement mfa, UserSessions sessions,
-			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+	SigningAuthentication(SignInThrottle throttle, IdentityManagement identity, MfaManagement mfa,
+			UserSessions sessions, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
 		this.throttle = throttle;
 		this.identity = identity;
 		this.mfa = mfa;
@@ -59,10 +66,11 @@ public class SigningAuthentication {
 	}
 
 	/**
-	 * Checks the current user's password and second factor; call outside any transaction. 401
-	 * {@code invalid_credentials} for a wrong password or code (counted, and published as a
-	 * {@link SignInFailed} with reason {@code signature_wrong_password} or {@code signature_wrong_code}),
-	 * 429 while the account or address is locked, 401 {@code session_revoked} for a session that ended.
+	 * Checks the current user's password and second factor; call outside any transaction.
+	 * 401 {@code invalid_credentials} for a wrong password or code (counted, and
+	 * published as a {@link SignInFailed} with reason {@code signature_wrong_password} or
+	 * {@code signature_wrong_code}), 429 while the account or address is locked, 401
+	 * {@code session_revoked} for a session that ended.
 	 */
 	public Signer confirm(String password, @Nullable String code) {
 		CurrentUser me = CurrentUser.require();
@@ -71,9 +79,11 @@ public class SigningAuthentication {
 			.map(session -> session.liveAt(now) && session.userId().equals(me.id().value()))
 			.orElse(false)));
 		if (!live) {
-			throw new ProblemException(HttpStatus.UNAUTHORIZED, "session_revoked", "This session has ended; sign in again");
+			throw new ProblemException(HttpStatus.UNAUTHORIZED, "session_revoked",
+					"This session has ended; sign in again");
 		}
-		UserAccount account = identity.find(me.id()).filter(u -> u.status() == UserStatus.ACTIVE)
+		UserAccount account = identity.find(me.id())
+			.filter(u -> u.status() == UserStatus.ACTIVE)
 			.orElseThrow(() -> new ProblemException(HttpStatus.UNAUTHORIZED, INVALID_CREDENTIALS,
 					"This account cannot sign"));
 		String ip = client().ip();
@@ -116,7 +126,8 @@ public class SigningAuthentication {
 	}
 
 	private static ProblemException invalid() {
-		return new ProblemException(HttpStatus.UNAUTHORIZED, INVALID_CREDENTIALS, "The password or code is not correct");
+		return new ProblemException(HttpStatus.UNAUTHORIZED, INVALID_CREDENTIALS,
+				"The password or code is not correct");
 	}
 
 	private static ClientInfo client() {
@@ -126,4 +137,5 @@ public class SigningAuthentication {
 		}
 		return new ClientInfo(null, null);
 	}
+
 }

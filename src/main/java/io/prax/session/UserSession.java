@@ -12,7 +12,9 @@ import io.prax.platform.Ids;
 import org.hibernate.annotations.TenantId;
 import org.jspecify.annotations.Nullable;
 
-/** The truth about a sign-in: an access token is honoured only while its session is live. */
+/**
+ * The truth about a sign-in: an access token is honoured only while its session is live.
+ */
 @Entity
 @Table(name = "user_session")
 class UserSession {
@@ -71,13 +73,11 @@ class UserSession {
 		return userId;
 	}
 
-	@Nullable
-	String ip() {
+	@Nullable String ip() {
 		return ip;
 	}
 
-	@Nullable
-	String userAgent() {
+	@Nullable String userAgent() {
 		return userAgent;
 	}
 
@@ -97,7 +97,10 @@ class UserSession {
 		return expiresAt;
 	}
 
-	/** When the owner last proved their password (and code): at sign-in, or by re-authenticating since. */
+	/**
+	 * When the owner last proved their password (and code): at sign-in, or by
+	 * re-authenticating since.
+	 */
 	Instant authenticatedAt() {
 		return reauthenticatedAt != null && reauthenticatedAt.isAfter(createdAt) ? reauthenticatedAt : createdAt;
 	}
@@ -117,7 +120,10 @@ class UserSession {
 		}
 	}
 
-	/** Absolute lifetime: the end is set at sign-in and may only move earlier, never later. */
+	/**
+	 * Absolute lifetime: the end is set at sign-in and may only move earlier, never
+	 * later.
+	 */
 	void endNoLaterThan(Instant end) {
 		if (end.isBefore(this.expiresAt)) {
 			this.expiresAt = end;
@@ -130,4 +136,5 @@ class UserSession {
 			this.revokedReason = reason;
 		}
 	}
+
 }

@@ -22,4 +22,5 @@ interface UserSessions extends JpaRepository<UserSession, UUID> {
 	@Modifying
 	@Query("update UserSession s set s.lastSeenAt = :at, s.ip = coalesce(:ip, s.ip) where s.id = :id and s.lastSeenAt < :at")
 	int touch(UUID id, Instant at, @Nullable String ip);
+
 }

@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
- * Two connections to one database: Flyway migrates as the owner role, the application runs as a role
- * that owns nothing, so it cannot switch row-level security off.
+ * Two connections to one database: Flyway migrates as the owner role, the application
+ * runs as a role that owns nothing, so it cannot switch row-level security off.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -28,9 +28,9 @@ class DatabaseConfiguration {
 		if (db.external()) {
 			String owner = db.ownerUser() != null && !db.ownerUser().isBlank() ? db.ownerUser() : db.user();
 			String ownerPassword = db.ownerPassword() != null ? db.ownerPassword() : db.password();
-			return new DatabaseEndpoints(requireNonNull(db.url(), "external() means a URL"), require(db.user(), "PRAX_DATABASE_USER"),
-					require(db.password(), "PRAX_DATABASE_PASSWORD"), require(owner, "PRAX_DATABASE_OWNER_USER"),
-					ownerPassword == null ? "" : ownerPassword);
+			return new DatabaseEndpoints(requireNonNull(db.url(), "external() means a URL"),
+					require(db.user(), "PRAX_DATABASE_USER"), require(db.password(), "PRAX_DATABASE_PASSWORD"),
+					require(owner, "PRAX_DATABASE_OWNER_USER"), ownerPassword == null ? "" : ownerPassword);
 		}
 		return EmbeddedPostgresServer.start(properties.dataDir(), properties.resolvedKeysDir());
 	}
@@ -55,9 +55,10 @@ class DatabaseConfiguration {
 	}
 
 	/**
-	 * The database health check asks the application's pool only. Spring Boot's default checks every
-	 * data source, and the owner's is unpooled: each {@code /actuator/health} opened a new PostgreSQL
-	 * connection (a backend process and a SCRAM handshake, about 50 ms).
+	 * The database health check asks the application's pool only. Spring Boot's default
+	 * checks every data source, and the owner's is unpooled: each
+	 * {@code /actuator/health} opened a new PostgreSQL connection (a backend process and
+	 * a SCRAM handshake, about 50 ms).
 	 */
 	@Bean
 	HealthContributor dbHealthContributor(HikariDataSource dataSource) {
@@ -75,4 +76,5 @@ class DatabaseConfiguration {
 		}
 		return value;
 	}
+
 }

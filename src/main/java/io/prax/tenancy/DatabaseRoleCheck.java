@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses to start when the application's database role could bypass row-level security:
- * a superuser, a role with BYPASSRLS, or the owner of any table. Isolation must not depend on luck.
+ * a superuser, a role with BYPASSRLS, or the owner of any table. Isolation must not
+ * depend on luck.
  */
 @Component
 @DependsOn("flywayInitializer")
@@ -34,4 +35,5 @@ class DatabaseRoleCheck implements InitializingBean {
 					+ "migrations: see README, 'External PostgreSQL'.");
 		}
 	}
+
 }

@@ -22,28 +22,37 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded PostgreSQL 17 that Prax starts when no database URL is configured. Data lives under
- * {@code <data dir>/postgres} and survives restarts. On first start it creates the owner and the
- * application roles with generated passwords (kept in the keys directory), then restarts with
- * scram-sha-256 required for every connection, listening on loopback only.
- * One server per data directory per JVM, so several application contexts (tests) share it. A
- * server left running by a Prax that was killed is stopped first ({@link OrphanedPostmaster}); the
- * data directory's lock file tells such an orphan from the server of a Prax that is still running.
- * Commits are durable ({@code fsync}, {@code synchronous_commit}): what Prax acknowledged survives a crash.
+ * The embedded PostgreSQL 17 that Prax starts when no database URL is configured. Data
+ * lives under {@code <data dir>/postgres} and survives restarts. On first start it
+ * creates the owner and the application roles with generated passwords (kept in the keys
+ * directory), then restarts with scram-sha-256 required for every connection, listening
+ * on loopback only. One server per data directory per JVM, so several application
+ * contexts (tests) share it. A server left running by a Prax that was killed is stopped
+ * first ({@link OrphanedPostmaster}); the data directory's lock file tells such an orphan
+ * from the server of a Prax that is still running. Commits are durable ({@code fsync},
+ * {@code synchronous_commit}): what Prax acknowledged survives a crash.
  */
 final class EmbeddedPostgresServer {
 
 	static final String DATABASE = "prax";
 	static final String OWNER_ROLE = "prax_owner";
 	static final String APP_ROLE = "prax_app";
+
 	private static final String SUPERUSER = "postgres";
+
 	private static final String PROVISIONED_MARKER = "prax-provisioned";
+
 	/** Next to the server's directory: initdb wants that one empty. */
 	private static final String LOCK_FILE = "postgres.lock";
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
 	private static final Map<Path, DatabaseEndpoints> RUNNING = new ConcurrentHashMap<>();
-	/** Held for the life of the JVM; the operating system releases them when it dies, however it dies. */
+
+	/**
+	 * Held for the life of the JVM; the operating system releases them when it dies,
+	 * however it dies.
+	 */
 	private static final Map<Path, FileLock> LOCKS = new ConcurrentHashMap<>();
 
 	private EmbeddedPostgresServer() {
@@ -54,7 +63,10 @@ final class EmbeddedPostgresServer {
 		return RUNNING.computeIfAbsent(pgData, dir -> boot(dir, keysDir));
 	}
 
-	/** The superuser endpoint, for tests that must act outside the application's permissions. */
+	/**
+	 * The superuser endpoint, for tests that must act outside the application's
+	 * permissions.
+	 */
 	static String superuserPassword(Path keysDir) {
 		return secret(keysDir, "db-superuser.password");
 	}
@@ -91,7 +103,8 @@ final class EmbeddedPostgresServer {
 			.setCleanDataDirectory(false)
 			.setServerConfig("listen_addresses", "127.0.0.1")
 			.setServerConfig("password_encryption", "scram-sha-256")
-			// zonky's defaults are for throw-away test databases: no fsync, asynchronous commits.
+			// zonky's defaults are for throw-away test databases: no fsync, asynchronous
+			// commits.
 			.setServerConfig("fsync", "on")
 			.setServerConfig("synchronous_commit", "on")
 			.setConnectConfig("password", superPassword)
@@ -113,7 +126,10 @@ final class EmbeddedPostgresServer {
 		LOCKS.put(pgData, lock);
 	}
 
-	/** Before provisioning the roles have no passwords yet; afterwards every connection needs one. */
+	/**
+	 * Before provisioning the roles have no passwords yet; afterwards every connection
+	 * needs one.
+	 */
 	private static void writeHba(File dir, boolean requirePasswords) {
 		String method = requirePasswords ? "scram-sha-256" : "trust";
 		String hba = "# written by Prax on every start\n" + "local all all " + method + "\n"
@@ -154,4 +170,5 @@ final class EmbeddedPostgresServer {
 	private static String secret(Path keysDir, String name) {
 		return SecretFiles.readOrCreate(keysDir.resolve(name), () -> SecretFiles.randomToken(24));
 	}
+
 }

@@ -15,11 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded PostgreSQL outlives a Prax that was killed ({@code kill -9}): pg_ctl starts the
- * postmaster in a session of its own, so it keeps running, holding the data directory, and the next
- * start would wait for it in vain. Before starting, and only while holding the data directory's lock
- * (so no live Prax uses it), this stops such a postmaster, or removes a {@code postmaster.pid} whose
- * process is gone or is now some other program.
+ * The embedded PostgreSQL outlives a Prax that was killed ({@code kill -9}): pg_ctl
+ * starts the postmaster in a session of its own, so it keeps running, holding the data
+ * directory, and the next start would wait for it in vain. Before starting, and only
+ * while holding the data directory's lock (so no live Prax uses it), this stops such a
+ * postmaster, or removes a {@code postmaster.pid} whose process is gone or is now some
+ * other program.
  */
 final class OrphanedPostmaster {
 
@@ -28,7 +29,10 @@ final class OrphanedPostmaster {
 	private OrphanedPostmaster() {
 	}
 
-	/** Makes {@code pgData} free for a new postmaster; throws if a postmaster of it will not stop. */
+	/**
+	 * Makes {@code pgData} free for a new postmaster; throws if a postmaster of it will
+	 * not stop.
+	 */
 	static void clear(Path pgData) {
 		Long pid = pidOf(pgData);
 		if (pid == null) {
@@ -42,7 +46,8 @@ final class OrphanedPostmaster {
 		}
 		Boolean ours = postmasterOf(pid, pgData);
 		if (ours == null) {
-			// Cannot tell on this system: leave the decision to PostgreSQL's own lock-file check.
+			// Cannot tell on this system: leave the decision to PostgreSQL's own
+			// lock-file check.
 			return;
 		}
 		if (!ours) {
@@ -52,7 +57,8 @@ final class OrphanedPostmaster {
 		}
 		log.warn("Stopping the embedded PostgreSQL (pid {}) left running in {} by a Prax that did not shut down", pid,
 				pgData);
-		// Fast shutdown first (SIGINT: ends sessions, writes a checkpoint), then immediate, then kill
+		// Fast shutdown first (SIGINT: ends sessions, writes a checkpoint), then
+		// immediate, then kill
 		// its process group (the postmaster leads it, its backends are in it).
 		if (signal(pid, "INT", false) && exited(process.get(), Duration.ofSeconds(15))) {
 			return;
@@ -67,7 +73,10 @@ final class OrphanedPostmaster {
 		}
 	}
 
-	/** The postmaster's pid from the first line of {@code postmaster.pid}, if there is one. */
+	/**
+	 * The postmaster's pid from the first line of {@code postmaster.pid}, if there is
+	 * one.
+	 */
 	static @Nullable Long pidOf(Path pgData) {
 		try {
 			List<String> lines = Files.readAllLines(pgData.resolve("postmaster.pid"), StandardCharsets.UTF_8);
@@ -88,8 +97,9 @@ final class OrphanedPostmaster {
 	}
 
 	/**
-	 * A postgres server changes into its data directory, so its working directory (Linux: {@code /proc})
-	 * identifies it; elsewhere its command line names the data directory. Null when neither is known.
+	 * A postgres server changes into its data directory, so its working directory (Linux:
+	 * {@code /proc}) identifies it; elsewhere its command line names the data directory.
+	 * Null when neither is known.
 	 */
 	private static @Nullable Boolean postmasterOf(long pid, Path pgData) {
 		Path proc = Path.of("/proc", Long.toString(pid));
@@ -156,4 +166,5 @@ final class OrphanedPostmaster {
 			throw new IllegalStateException("Cannot remove the stale " + pgData.resolve("postmaster.pid"), ex);
 		}
 	}
+
 }

@@ -11,7 +11,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** Wires the tenant context into Hibernate's {@code @TenantId} and into every transaction. */
+/**
+ * Wires the tenant context into Hibernate's {@code @TenantId} and into every transaction.
+ */
 @Configuration(proxyBeanMethods = false)
 class TenancyConfiguration {
 
@@ -36,4 +38,5 @@ class TenancyConfiguration {
 		};
 		return properties -> properties.put(MultiTenancySettings.MULTI_TENANT_IDENTIFIER_RESOLVER, resolver);
 	}
+
 }

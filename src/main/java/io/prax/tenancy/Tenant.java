@@ -43,4 +43,5 @@ class Tenant {
 	TenantInfo info() {
 		return new TenantInfo(new TenantId(id), slug, name, region, status);
 	}
+
 }

@@ -5,8 +5,9 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * The tenant the current thread works for. Set from the authenticated session by the session filter,
- * or explicitly for start-up and login; everything tenant-scoped (Hibernate, PostgreSQL RLS) reads it.
+ * The tenant the current thread works for. Set from the authenticated session by the
+ * session filter, or explicitly for start-up and login; everything tenant-scoped
+ * (Hibernate, PostgreSQL RLS) reads it.
  */
 public final class TenantContext {
 
@@ -26,7 +27,9 @@ public final class TenantContext {
 		return current().orElseThrow(() -> new IllegalStateException("No tenant in context"));
 	}
 
-	/** Runs {@code work} for {@code tenant}, restoring the previous context afterwards. */
+	/**
+	 * Runs {@code work} for {@code tenant}, restoring the previous context afterwards.
+	 */
 	public static <T> T call(TenantId tenant, Supplier<T> work) {
 		TenantId previous = CURRENT.get();
 		CURRENT.set(tenant);
@@ -45,7 +48,9 @@ public final class TenantContext {
 		});
 	}
 
-	/** Binds {@code tenant} until {@link #clear()}: for filters that wrap a whole request. */
+	/**
+	 * Binds {@code tenant} until {@link #clear()}: for filters that wrap a whole request.
+	 */
 	public static void bind(TenantId tenant) {
 		CURRENT.set(tenant);
 	}
@@ -67,4 +72,5 @@ public final class TenantContext {
 			CURRENT.set(previous);
 		}
 	}
+
 }

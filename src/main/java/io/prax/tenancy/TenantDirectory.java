@@ -13,14 +13,18 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Finds and creates tenants. Tenants are platform rows, reachable before anyone signs in. */
+/**
+ * Finds and creates tenants. Tenants are platform rows, reachable before anyone signs in.
+ */
 @Service
 public class TenantDirectory {
 
 	private static final Pattern SLUG = Pattern.compile("^[a-z0-9][a-z0-9-]{1,62}$");
+
 	private static final Set<String> REGIONS = Set.of("US", "EU", "APAC");
 
 	private final Tenants tenants;
+
 	private final Clock clock;
 
 	TenantDirectory(Tenants tenants, Clock clock) {
@@ -43,14 +47,17 @@ public class TenantDirectory {
 		return tenants.count() > 0;
 	}
 
-	/** Field errors for a new tenant's slug, name and region; empty when they are fine. */
+	/**
+	 * Field errors for a new tenant's slug, name and region; empty when they are fine.
+	 */
 	@Transactional(readOnly = true)
 	public Map<String, String> check(String slug, String name, String region) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		String cleanSlug = slug == null ? "" : slug.strip().toLowerCase(java.util.Locale.ROOT);
 		String cleanName = name == null ? "" : name.strip();
 		if (!SLUG.matcher(cleanSlug).matches()) {
-			errors.put("tenantSlug", "Use 2 to 63 lower-case letters, digits and dashes, starting with a letter or digit");
+			errors.put("tenantSlug",
+					"Use 2 to 63 lower-case letters, digits and dashes, starting with a letter or digit");
 		}
 		else if (tenants.findBySlug(cleanSlug).isPresent()) {
 			errors.put("tenantSlug", "This workspace id is taken");
@@ -65,8 +72,8 @@ public class TenantDirectory {
 	}
 
 	/**
-	 * Creates a tenant with an id chosen by the caller, so its first rows can be written in the same
-	 * transaction under that tenant's context.
+	 * Creates a tenant with an id chosen by the caller, so its first rows can be written
+	 * in the same transaction under that tenant's context.
 	 */
 	@Transactional
 	public TenantInfo create(TenantId id, String slug, String name, String region) {
@@ -75,8 +82,10 @@ public class TenantDirectory {
 			throw ProblemException.validation(errors);
 		}
 		try {
-			return tenants.saveAndFlush(new Tenant(id.value(), slug.strip().toLowerCase(java.util.Locale.ROOT),
-					name.strip(), regionOf(region), Instant.now(clock))).info();
+			return tenants
+				.saveAndFlush(new Tenant(id.value(), slug.strip().toLowerCase(java.util.Locale.ROOT), name.strip(),
+						regionOf(region), Instant.now(clock)))
+				.info();
 		}
 		catch (org.springframework.dao.DataIntegrityViolationException ex) {
 			throw new ProblemException(HttpStatus.CONFLICT, "tenant_exists", "This workspace id is taken");
@@ -86,4 +95,5 @@ public class TenantDirectory {
 	private static String regionOf(String region) {
 		return region == null || region.isBlank() ? "US" : region.strip().toUpperCase(java.util.Locale.ROOT);
 	}
+
 }

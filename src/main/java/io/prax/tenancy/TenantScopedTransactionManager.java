@@ -14,8 +14,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Starts every transaction by telling PostgreSQL which tenant it serves
- * ({@code set_config('prax.tenant_id', ..., true)}), so row-level security scopes every statement,
- * native SQL included. The setting is transaction-local and so never leaks to the next pooled use.
+ * ({@code set_config('prax.tenant_id', ..., true)}), so row-level security scopes every
+ * statement, native SQL included. The setting is transaction-local and so never leaks to
+ * the next pooled use.
  */
 class TenantScopedTransactionManager extends JpaTransactionManager {
 
@@ -37,4 +38,5 @@ class TenantScopedTransactionManager extends JpaTransactionManager {
 			}
 		});
 	}
+
 }

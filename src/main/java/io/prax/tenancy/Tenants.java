@@ -8,4 +8,5 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface Tenants extends JpaRepository<Tenant, UUID> {
 
 	Optional<Tenant> findBySlug(String slug);
+
 }

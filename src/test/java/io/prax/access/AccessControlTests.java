@@ -21,7 +21,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** F8 and F9 end to end: permissions from roles, designations, overrides and gates, in API and pages. */
+/**
+ * F8 and F9 end to end: permissions from roles, designations, overrides and gates, in API
+ * and pages.
+ */
 @PraxIntegrationTest
 class AccessControlTests {
 
@@ -35,7 +38,9 @@ class AccessControlTests {
 	IdentityManagement identity;
 
 	Api api;
+
 	TestTenant tenant;
+
 	String admin;
 
 	@BeforeEach
@@ -55,8 +60,10 @@ class AccessControlTests {
 		assertThat(api.get("/api/v1/me/permissions", nobody).json().get("permissions")).isEmpty();
 		var dashboard = api.page("/", nobody);
 		assertThat(dashboard.status()).isEqualTo(200);
-		assertThat(dashboard.body()).doesNotContain("href=\"/customers\"").doesNotContain("Hidden Customer")
-			.doesNotContain("Recent security events").contains("Nothing to show yet");
+		assertThat(dashboard.body()).doesNotContain("href=\"/customers\"")
+			.doesNotContain("Hidden Customer")
+			.doesNotContain("Recent security events")
+			.contains("Nothing to show yet");
 		assertThat(api.page("/", admin).body()).contains("Recent security events").contains("auth.sign_in");
 		assertThat(api.page("/customers", nobody).status()).isEqualTo(403);
 	}
@@ -88,7 +95,11 @@ class AccessControlTests {
 		assertThat(gated.code()).isEqualTo("feature_disabled");
 		assertThat(api.get("/api/v1/customers", admin).code()).isEqualTo("feature_disabled");
 		assertThat(api.page("/", adminRole).body()).doesNotContain("href=\"/customers\"");
-		assertThat(api.get("/api/v1/admin/feature-gates", admin).json().get("modules").get("customers").get("enabled")
+		assertThat(api.get("/api/v1/admin/feature-gates", admin)
+			.json()
+			.get("modules")
+			.get("customers")
+			.get("enabled")
 			.asBoolean()).isFalse();
 	}
 
@@ -108,8 +119,10 @@ class AccessControlTests {
 
 	@Test
 	void explainsGrantsAndDenials() {
-		String designation = api.post("/api/v1/admin/designations",
-				Map.of("name", "Accountant", "permissions", List.of("invoices:view", "invoices:issue")), admin).text("id");
+		String designation = api
+			.post("/api/v1/admin/designations",
+					Map.of("name", "Accountant", "permissions", List.of("invoices:view", "invoices:issue")), admin)
+			.text("id");
 		UserAccount user = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of("OPERATOR"), null);
 		String userId = user.id().toString();
 		api.patch("/api/v1/admin/users/" + userId, Map.of("designationId", designation), admin);
@@ -123,7 +136,8 @@ class AccessControlTests {
 		assertThat(explain(userId, "customers:edit")).contains("user override revokes it");
 		assertThat(explain(userId, "documents:create")).contains("feature gate: documents:create is switched off");
 		assertThat(String.join(" ", explain(userId, "employees:delete"))).contains("default deny");
-		var revoked = api.get("/api/v1/admin/users/" + userId + "/permissions/explain?permission=customers:edit", admin);
+		var revoked = api.get("/api/v1/admin/users/" + userId + "/permissions/explain?permission=customers:edit",
+				admin);
 		assertThat(revoked.json().get("granted").asBoolean()).isFalse();
 		assertThat(api.get("/api/v1/admin/users/" + userId + "/permissions/explain?permission=nope:x", admin).status())
 			.isEqualTo(400);
@@ -143,8 +157,10 @@ class AccessControlTests {
 
 		assertThat(api.send("PUT", "/api/v1/admin/roles/MANAGER", Map.of("permissions", List.of()), admin).code())
 			.isEqualTo("built_in_role");
-		assertThat(api.post("/api/v1/admin/roles", Map.of("name", "Bad", "permissions", List.of("customers:fly")), admin)
-			.status()).isEqualTo(400);
+		assertThat(
+				api.post("/api/v1/admin/roles", Map.of("name", "Bad", "permissions", List.of("customers:fly")), admin)
+					.status())
+			.isEqualTo(400);
 		assertThat(api.get("/api/v1/admin/roles", admin).body()).contains("MANAGER").contains("Sales");
 		assertThat(api.delete("/api/v1/admin/roles/" + roleId, Map.of("reason", "reorganised"), admin).status())
 			.isEqualTo(204);
@@ -155,7 +171,8 @@ class AccessControlTests {
 	void showsACustomerWithoutItsContactsToSomeoneWhoMayNotSeeContacts() {
 		String id = api.post("/api/v1/customers", Map.of("name", "Private Contacts Ltd"), admin).text("id");
 		api.post("/api/v1/customers/" + id + "/contacts", Map.of("name", "Secret Person"), admin);
-		api.post("/api/v1/admin/roles", Map.of("name", "Accounts only", "permissions", List.of("customers:view")), admin);
+		api.post("/api/v1/admin/roles", Map.of("name", "Accounts only", "permissions", List.of("customers:view")),
+				admin);
 		String limited = signIn(Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of("Accounts only"), null));
 
 		var page = api.page("/customers/" + id, limited);
@@ -167,8 +184,9 @@ class AccessControlTests {
 
 	@Test
 	void showsAdministrationPagesReadOnlyToThoseWhoMayOnlyView() {
-		api.post("/api/v1/admin/roles", Map.of("name", "Auditor", "permissions",
-				List.of("users:view", "designations:view", "settings:view")), admin);
+		api.post("/api/v1/admin/roles",
+				Map.of("name", "Auditor", "permissions", List.of("users:view", "designations:view", "settings:view")),
+				admin);
 		String auditor = signIn(Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of("Auditor"), null));
 		String adminId = tenant.admin().id().toString();
 
@@ -178,8 +196,11 @@ class AccessControlTests {
 		String gates = api.page("/admin/feature-gates", auditor).body();
 
 		assertThat(users).contains(tenant.adminEmail()).doesNotContain("Send invitation");
-		assertThat(user).doesNotContain("/deactivate").doesNotContain("/unlock").doesNotContain("Save user")
-			.doesNotContain("Save overrides").doesNotContain("revoke-all");
+		assertThat(user).doesNotContain("/deactivate")
+			.doesNotContain("/unlock")
+			.doesNotContain("Save user")
+			.doesNotContain("Save overrides")
+			.doesNotContain("revoke-all");
 		assertThat(roles).doesNotContain("Create role");
 		assertThat(gates).doesNotContain("Save feature gates").doesNotContain("Add restriction");
 		assertThat(api.page("/admin/users/" + adminId, admin).body()).contains("/deactivate").contains("Save user");
@@ -204,14 +225,16 @@ class AccessControlTests {
 		assertThat(api.delete("/api/v1/admin/users/" + user.id(), null, admin).text("status")).isEqualTo("DEACTIVATED");
 
 		assertThat(api.get("/api/v1/customers", token).code()).isEqualTo("session_revoked");
-		assertThat(api.post("/api/v1/auth/login", Map.of("tenant", tenant.slug(), "email", user.email(), "password",
-				Tenants.PASSWORD), null).status()).isEqualTo(401);
+		assertThat(api
+			.post("/api/v1/auth/login",
+					Map.of("tenant", tenant.slug(), "email", user.email(), "password", Tenants.PASSWORD), null)
+			.status()).isEqualTo(401);
 	}
 
 	/**
-	 * Property over random access set-ups (roles, custom role, designation, overrides, gates): for every
-	 * customer and contact action the API refuses with 403 exactly when the user's effective permissions
-	 * (as the product computes them) lack it.
+	 * Property over random access set-ups (roles, custom role, designation, overrides,
+	 * gates): for every customer and contact action the API refuses with 403 exactly when
+	 * the user's effective permissions (as the product computes them) lack it.
 	 */
 	@Test
 	void answers403ExactlyWhenTheEffectivePermissionsLackIt() {
@@ -229,27 +252,34 @@ class AccessControlTests {
 			fixture.put(name, api.post("/api/v1/customers", Map.of("name", name), adminToken).text("id"));
 		}
 		String contactsOf = fixture.get("contacts");
-		String contact = api.post("/api/v1/customers/" + contactsOf + "/contacts", Map.of("name", "C"), adminToken).text("id");
-		String doomedContact = api.post("/api/v1/customers/" + contactsOf + "/contacts", Map.of("name", "D"), adminToken)
+		String contact = api.post("/api/v1/customers/" + contactsOf + "/contacts", Map.of("name", "C"), adminToken)
+			.text("id");
+		String doomedContact = api
+			.post("/api/v1/customers/" + contactsOf + "/contacts", Map.of("name", "D"), adminToken)
 			.text("id");
 
 		List<String> roleNames = new ArrayList<>();
 		facts.roles().forEach((name, grants) -> {
 			if (name.equals("Custom")) {
-				api.post("/api/v1/admin/roles", Map.of("name", "Custom", "permissions", List.copyOf(grants)), adminToken);
+				api.post("/api/v1/admin/roles", Map.of("name", "Custom", "permissions", List.copyOf(grants)),
+						adminToken);
 			}
 			roleNames.add(name);
 		});
 		UserAccount user = Tenants.newUser(identity, t, Tier.EMPLOYEE, roleNames, null);
 		String userId = user.id().toString();
 		if (facts.designation() != null) {
-			String designation = api.post("/api/v1/admin/designations", Map.of("name", "Accountant", "permissions",
-					List.copyOf(facts.designation().permissions())), adminToken).text("id");
+			String designation = api
+				.post("/api/v1/admin/designations",
+						Map.of("name", "Accountant", "permissions", List.copyOf(facts.designation().permissions())),
+						adminToken)
+				.text("id");
 			api.patch("/api/v1/admin/users/" + userId, Map.of("designationId", designation), adminToken);
 			facts = withDesignationId(facts, designation);
 		}
 		api.send("PUT", "/api/v1/admin/users/" + userId + "/overrides",
-				Map.of("grants", List.copyOf(facts.granted()), "revocations", List.copyOf(facts.revoked())), adminToken);
+				Map.of("grants", List.copyOf(facts.granted()), "revocations", List.copyOf(facts.revoked())),
+				adminToken);
 		List<Map<String, Object>> restrictions = new ArrayList<>();
 		Map<String, Object> modules = new LinkedHashMap<>();
 		for (AccessFacts.Gate gate : facts.gates()) {
@@ -282,7 +312,9 @@ class AccessControlTests {
 		assertThat(gateAnswer.status()).as(gateAnswer.body()).isEqualTo(200);
 
 		List<String> effective = new ArrayList<>();
-		api.get("/api/v1/admin/users/" + userId + "/permissions", adminToken).json().get("permissions")
+		api.get("/api/v1/admin/users/" + userId + "/permissions", adminToken)
+			.json()
+			.get("permissions")
 			.forEach(p -> effective.add(p.asString()));
 		String token = signIn(user);
 		long keepVersion = 0;
@@ -291,9 +323,11 @@ class AccessControlTests {
 		calls.put("customers:create", api.post("/api/v1/customers", Map.of("name", "new"), token));
 		calls.put("customers:edit", api.patch("/api/v1/customers/" + fixture.get("keep"),
 				Map.of("phone", "1", "version", keepVersion), token));
-		calls.put("customers:delete", api.delete("/api/v1/customers/" + fixture.get("delete"), Map.of("reason", "r"), token));
+		calls.put("customers:delete",
+				api.delete("/api/v1/customers/" + fixture.get("delete"), Map.of("reason", "r"), token));
 		calls.put("contacts:view", api.get("/api/v1/customers/" + contactsOf + "/contacts", token));
-		calls.put("contacts:create", api.post("/api/v1/customers/" + contactsOf + "/contacts", Map.of("name", "n"), token));
+		calls.put("contacts:create",
+				api.post("/api/v1/customers/" + contactsOf + "/contacts", Map.of("name", "n"), token));
 		calls.put("contacts:edit", api.patch("/api/v1/customers/" + contactsOf + "/contacts/" + contact,
 				Map.of("phone", "1", "version", 0), token));
 		calls.put("contacts:delete", api.delete("/api/v1/customers/" + contactsOf + "/contacts/" + doomedContact,
@@ -303,14 +337,16 @@ class AccessControlTests {
 			boolean expected = EffectivePermissions.decide(expectedFacts, permission).granted();
 			assertThat(effective.contains(permission)).as("product computes %s for %s", permission, expectedFacts)
 				.isEqualTo(expected);
-			assertThat(response.status() == 403).as("%s answered %s for %s", permission, response.status(), expectedFacts)
+			assertThat(response.status() == 403)
+				.as("%s answered %s for %s", permission, response.status(), expectedFacts)
 				.isEqualTo(!expected);
 		});
 	}
 
 	private static AccessFacts withDesignationId(AccessFacts facts, String designationId) {
 		UUID id = UUID.fromString(designationId);
-		List<AccessFacts.Gate> gates = facts.gates().stream()
+		List<AccessFacts.Gate> gates = facts.gates()
+			.stream()
 			.map(g -> g.scope() == AccessFacts.Scope.DESIGNATION
 					? new AccessFacts.Gate(g.module(), g.action(), g.scope(), designationId) : g)
 			.toList();
@@ -321,8 +357,10 @@ class AccessControlTests {
 
 	private List<String> explain(String userId, String permission) {
 		List<String> because = new ArrayList<>();
-		api.get("/api/v1/admin/users/" + userId + "/permissions/explain?permission=" + permission, admin).json()
-			.get("because").forEach(reason -> because.add(reason.asString()));
+		api.get("/api/v1/admin/users/" + userId + "/permissions/explain?permission=" + permission, admin)
+			.json()
+			.get("because")
+			.forEach(reason -> because.add(reason.asString()));
 		return because;
 	}
 
@@ -338,4 +376,5 @@ class AccessControlTests {
 	private String tenant(UserAccount user) {
 		return user.email().substring(user.email().indexOf('@') + 1).replace(".example", "");
 	}
+
 }

@@ -17,9 +17,10 @@ import net.jqwik.api.Provide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The effective-permission rule as properties over random tiers, roles, designations, overrides and gates.
- * Each property has a fixed seed, so a failure reproduces on the next run (jqwik reports the seed and the
- * shrunk sample; to explore new cases, change the seed).
+ * The effective-permission rule as properties over random tiers, roles, designations,
+ * overrides and gates. Each property has a fixed seed, so a failure reproduces on the
+ * next run (jqwik reports the seed and the shrunk sample; to explore new cases, change
+ * the seed).
  */
 class EffectivePermissionsTests {
 
@@ -45,7 +46,8 @@ class EffectivePermissionsTests {
 	}
 
 	@Property(seed = "20260203")
-	void revocationAlwaysWinsOverGrants(@ForAll("employees") AccessFacts facts, @ForAll("permissions") String permission) {
+	void revocationAlwaysWinsOverGrants(@ForAll("employees") AccessFacts facts,
+			@ForAll("permissions") String permission) {
 		AccessFacts revoked = new AccessFacts(facts.tier(), facts.roles(), facts.designation(),
 				union(facts.granted(), permission), union(facts.revoked(), permission), facts.gates());
 
@@ -101,9 +103,8 @@ class EffectivePermissionsTests {
 				Map<String, Set<String>> roleMap = new java.util.LinkedHashMap<>(
 						EffectivePermissions.builtInRoles(new ArrayList<>(roles)));
 				roleMap.put("Custom", customGrants);
-				AccessFacts.Designation d = designated
-						? new AccessFacts.Designation(UUID.nameUUIDFromBytes(new byte[] { 1 }), "Accountant", designationGrants)
-						: null;
+				AccessFacts.Designation d = designated ? new AccessFacts.Designation(
+						UUID.nameUUIDFromBytes(new byte[] { 1 }), "Accountant", designationGrants) : null;
 				return new AccessFacts(tier, roleMap, d, grants, revocations, gateList);
 			});
 	}
@@ -124,4 +125,5 @@ class EffectivePermissionsTests {
 		union.add(extra);
 		return union;
 	}
+
 }

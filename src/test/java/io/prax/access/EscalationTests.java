@@ -26,9 +26,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 8, item 1 through the API: nobody grants what they do not hold, only an administrator makes an
- * administrator, nobody edits their own access, the last administrator stays, and renaming a role keeps its
- * restrictions. Every refusal leaves the data as it was.
+ * Issue 8, item 1 through the API: nobody grants what they do not hold, only an
+ * administrator makes an administrator, nobody edits their own access, the last
+ * administrator stays, and renaming a role keeps its restrictions. Every refusal leaves
+ * the data as it was.
  */
 @PraxIntegrationTest
 class EscalationTests {
@@ -43,7 +44,9 @@ class EscalationTests {
 	IdentityManagement identity;
 
 	Api api;
+
 	TestTenant tenant;
+
 	String admin;
 
 	@BeforeEach
@@ -62,7 +65,8 @@ class EscalationTests {
 		var own = api.patch("/api/v1/admin/users/" + editor.id(), Map.of("tier", "ADMIN"), token);
 		var other = api.patch("/api/v1/admin/users/" + colleague.id(), Map.of("tier", "ADMIN"), token);
 		var adminRole = api.patch("/api/v1/admin/users/" + colleague.id(), Map.of("roles", List.of("ADMIN")), token);
-		var managerRole = api.patch("/api/v1/admin/users/" + colleague.id(), Map.of("roles", List.of("MANAGER")), token);
+		var managerRole = api.patch("/api/v1/admin/users/" + colleague.id(), Map.of("roles", List.of("MANAGER")),
+				token);
 
 		assertThat(own.status()).isEqualTo(403);
 		assertThat(own.code()).isEqualTo("own_access");
@@ -102,14 +106,18 @@ class EscalationTests {
 
 	@Test
 	void aDesignationEditorCannotRaiseTheirOwnDesignation() {
-		String designation = api.post("/api/v1/admin/designations", Map.of("name", "Office manager", "permissions",
-				List.of("designations:view", "designations:edit")), admin).text("id");
+		String designation = api
+			.post("/api/v1/admin/designations",
+					Map.of("name", "Office manager", "permissions", List.of("designations:view", "designations:edit")),
+					admin)
+			.text("id");
 		UserAccount manager = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of(), null);
 		api.patch("/api/v1/admin/users/" + manager.id(), Map.of("designationId", designation), admin);
 		String token = signIn(manager);
 
-		var raise = api.send("PUT", "/api/v1/admin/designations/" + designation, Map.of("permissions",
-				List.of("designations:view", "designations:edit", "users:edit", "settings:edit")), token);
+		var raise = api.send("PUT", "/api/v1/admin/designations/" + designation,
+				Map.of("permissions", List.of("designations:view", "designations:edit", "users:edit", "settings:edit")),
+				token);
 
 		assertThat(raise.status()).isEqualTo(403);
 		assertThat(raise.code()).isEqualTo("cannot_grant");
@@ -122,8 +130,10 @@ class EscalationTests {
 
 	@Test
 	void deletingTheirOwnRestrictedDesignationWouldRaiseTheActorAndIsRefused() {
-		String designation = api.post("/api/v1/admin/designations",
-				Map.of("name", "Clerk", "permissions", List.of("designations:delete")), admin).text("id");
+		String designation = api
+			.post("/api/v1/admin/designations", Map.of("name", "Clerk", "permissions", List.of("designations:delete")),
+					admin)
+			.text("id");
 		UserAccount clerk = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of("MANAGER"), null);
 		api.patch("/api/v1/admin/users/" + clerk.id(), Map.of("designationId", designation), admin);
 		gates(Map.of("restrictions",
@@ -169,8 +179,15 @@ class EscalationTests {
 		UserAccount editor = userWithRole("Editors", List.of("users:view", "users:edit", "customers:view"));
 		String token = signIn(editor);
 		UserAccount colleague = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of(), null);
-		String roleId = api.get("/api/v1/admin/roles", admin).json().get("items").valueStream()
-			.filter(r -> r.get("name").asString().equals("Editors")).findFirst().orElseThrow().get("id").asString();
+		String roleId = api.get("/api/v1/admin/roles", admin)
+			.json()
+			.get("items")
+			.valueStream()
+			.filter(r -> r.get("name").asString().equals("Editors"))
+			.findFirst()
+			.orElseThrow()
+			.get("id")
+			.asString();
 
 		String other = api.page("/admin/users/" + colleague.id(), token).body();
 		String own = api.page("/admin/users/" + editor.id(), token).body();
@@ -202,7 +219,10 @@ class EscalationTests {
 		assertThat(tierOf(tenant.admin())).isEqualTo("ADMIN");
 	}
 
-	/** Eight administrators deactivate each other at once, in a ring: the workspace keeps one. */
+	/**
+	 * Eight administrators deactivate each other at once, in a ring: the workspace keeps
+	 * one.
+	 */
 	@Test
 	void administratorsDeactivatingEachOtherAtOnceLeaveOneActive() throws Exception {
 		List<UserAccount> admins = new ArrayList<>(List.of(tenant.admin()));
@@ -295,4 +315,5 @@ class EscalationTests {
 	private String statusOf(UserAccount user) {
 		return TenantContext.call(tenant.id(), () -> identity.find(user.id()).orElseThrow().status().name());
 	}
+
 }

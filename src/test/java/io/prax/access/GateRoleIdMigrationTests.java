@@ -20,8 +20,9 @@ import org.springframework.core.io.ClassPathResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * V5 turns restrictions that name a custom role by name into its id, and drops those of roles that are gone.
- * Runs the migration's statements again on rows written the old way, in a transaction that is rolled back.
+ * V5 turns restrictions that name a custom role by name into its id, and drops those of
+ * roles that are gone. Runs the migration's statements again on rows written the old way,
+ * in a transaction that is rolled back.
  */
 @PraxIntegrationTest
 class GateRoleIdMigrationTests {
@@ -84,8 +85,8 @@ class GateRoleIdMigrationTests {
 	}
 
 	private static String ref(Connection db, UUID gate) throws Exception {
-		try (PreparedStatement select = db.prepareStatement(
-				"select scope_ref, deleted_at is null as live from feature_gate where id = ?")) {
+		try (PreparedStatement select = db
+			.prepareStatement("select scope_ref, deleted_at is null as live from feature_gate where id = ?")) {
 			select.setObject(1, gate);
 			try (ResultSet row = select.executeQuery()) {
 				row.next();
@@ -93,4 +94,5 @@ class GateRoleIdMigrationTests {
 			}
 		}
 	}
+
 }

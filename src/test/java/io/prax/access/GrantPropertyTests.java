@@ -33,29 +33,38 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 8, item 1 as a property: random actors holding random administrative and business permissions perform
- * random administration operations through the services (which do not check the handler's permission, so this
- * tests {@link GrantPolicy} alone). After every operation no user's effective permissions exceed what they had
- * before plus what the actor held, only administrators made administrators, an active administrator remains,
- * and a refused operation wrote nothing. Scenarios come from jqwik generators with fixed seeds, so a failure
- * reproduces with its seed.
+ * Issue 8, item 1 as a property: random actors holding random administrative and business
+ * permissions perform random administration operations through the services (which do not
+ * check the handler's permission, so this tests {@link GrantPolicy} alone). After every
+ * operation no user's effective permissions exceed what they had before plus what the
+ * actor held, only administrators made administrators, an active administrator remains,
+ * and a refused operation wrote nothing. Scenarios come from jqwik generators with fixed
+ * seeds, so a failure reproduces with its seed.
  */
 @PraxIntegrationTest
 class GrantPropertyTests {
 
-	/** A small pool, so that random sets are sometimes within the actor's permissions and sometimes not. */
+	/**
+	 * A small pool, so that random sets are sometimes within the actor's permissions and
+	 * sometimes not.
+	 */
 	static final List<String> POOL = List.of("customers:view", "customers:edit", "customers:delete", "invoices:view",
-			"invoices:delete", "contacts:view", "audit:view", "users:view", "users:create", "users:edit", "users:delete",
-			"designations:create", "designations:edit", "designations:delete", "settings:edit");
+			"invoices:delete", "contacts:view", "audit:view", "users:view", "users:create", "users:edit",
+			"users:delete", "designations:create", "designations:edit", "designations:delete", "settings:edit");
 
 	static final int STEPS = 45;
 
 	enum Kind {
+
 		CREATE_ROLE, UPDATE_ROLE, DELETE_ROLE, CREATE_DESIGNATION, UPDATE_DESIGNATION, DELETE_DESIGNATION, OVERRIDES,
 		UPDATE_USER, INVITE, DEACTIVATE
+
 	}
 
-	/** One random operation; indexes pick among whatever exists at the time (modulo its size). */
+	/**
+	 * One random operation; indexes pick among whatever exists at the time (modulo its
+	 * size).
+	 */
 	record Op(Kind kind, int actor, int target, Set<String> permissions, Set<String> revocations, int tier,
 			List<Integer> roles, int designation) {
 	}
@@ -121,7 +130,8 @@ class GrantPropertyTests {
 			}
 		}
 		assertThat(after.values().stream().anyMatch(s -> s.tier() == Tier.ADMIN && s.status().equals("ACTIVE")))
-			.as("%s: an active administrator remains", description).isTrue();
+			.as("%s: an active administrator remains", description)
+			.isTrue();
 		if (refused) {
 			assertThat(after).as("%s: a refusal writes nothing", description).isEqualTo(before);
 		}
@@ -129,8 +139,10 @@ class GrantPropertyTests {
 	}
 
 	private void apply(TestTenant tenant, List<UserAccount> staff, Op op) {
-		List<AccessAdministration.PermissionSet> customRoles = administration.roles().stream()
-			.filter(r -> !r.builtIn()).toList();
+		List<AccessAdministration.PermissionSet> customRoles = administration.roles()
+			.stream()
+			.filter(r -> !r.builtIn())
+			.toList();
 		List<AccessAdministration.PermissionSet> designations = administration.designations();
 		UUID target = pick(users.list(), op.target()).account().id().value();
 		List<String> permissions = List.copyOf(op.permissions());
@@ -160,9 +172,9 @@ class GrantPropertyTests {
 				}
 			}
 			case OVERRIDES -> administration.setOverrides(target, permissions, List.copyOf(op.revocations()));
-			case UPDATE_USER -> users.update(target, new UserAdministration.Change(null, tierOf(op.tier()),
-					roleNames(op.roles()), designationOf(designations, op.designation()),
-					op.designation() % 3 == 0, null, null));
+			case UPDATE_USER ->
+				users.update(target, new UserAdministration.Change(null, tierOf(op.tier()), roleNames(op.roles()),
+						designationOf(designations, op.designation()), op.designation() % 3 == 0, null, null));
 			case INVITE -> users.invite(new UserAdministration.Invitation(
 					"new-" + UUID.randomUUID().toString().substring(0, 8) + "@" + tenant.slug() + ".example", "New",
 					tierOf(op.tier()), roleNames(op.roles()), designationOf(designations, op.designation()), null));
@@ -170,10 +182,13 @@ class GrantPropertyTests {
 		}
 	}
 
-	/** Staff: the tenant's administrator, a second administrator, and employees with random permissions. */
+	/**
+	 * Staff: the tenant's administrator, a second administrator, and employees with
+	 * random permissions.
+	 */
 	private List<UserAccount> setUp(TestTenant tenant, Random random) {
-		List<UserAccount> staff = new ArrayList<>(List.of(tenant.admin(),
-				Tenants.newUser(identity, tenant, Tier.ADMIN, List.of(), null)));
+		List<UserAccount> staff = new ArrayList<>(
+				List.of(tenant.admin(), Tenants.newUser(identity, tenant, Tier.ADMIN, List.of(), null)));
 		for (int i = 0; i < 6; i++) {
 			UserAccount employee = Tenants.newUser(identity, tenant, Tier.EMPLOYEE,
 					random.nextBoolean() ? List.of("VIEWER") : List.of(), null);
@@ -183,7 +198,8 @@ class GrantPropertyTests {
 					own.add(p);
 				}
 			});
-			as(tenant, tenant.admin(), () -> administration.setOverrides(employee.id().value(), List.copyOf(own), List.of()));
+			as(tenant, tenant.admin(),
+					() -> administration.setOverrides(employee.id().value(), List.copyOf(own), List.of()));
 			staff.add(employee);
 		}
 		return staff;
@@ -202,19 +218,22 @@ class GrantPropertyTests {
 	static Arbitrary<List<Op>> scenario() {
 		Arbitrary<Set<String>> permissions = Arbitraries.of(POOL).set().ofMaxSize(4);
 		Arbitrary<Integer> index = Arbitraries.integers().between(0, 1000);
-		// Administrators act now and then; most actors are employees with some administrative permissions.
+		// Administrators act now and then; most actors are employees with some
+		// administrative permissions.
 		Arbitrary<Integer> actor = Arbitraries.frequencyOf(
 				net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0, 1)),
 				net.jqwik.api.Tuple.of(5, Arbitraries.integers().between(2, 7)));
-		Arbitrary<Op> op = Combinators.combine(Arbitraries.of(Kind.class), actor, index, permissions, permissions,
-				Arbitraries.integers().between(0, 9), index.list().ofMaxSize(2), index)
+		Arbitrary<Op> op = Combinators
+			.combine(Arbitraries.of(Kind.class), actor, index, permissions, permissions,
+					Arbitraries.integers().between(0, 9), index.list().ofMaxSize(2), index)
 			.as(Op::new);
 		return op.list().ofSize(STEPS);
 	}
 
 	/** Everything administration can change, per user, as the comparison sees it. */
-	record State(Tier tier, String status, List<String> roles, Set<String> effective, AccessAdministration.Overrides overrides,
-			List<AccessAdministration.PermissionSet> roleDefinitions, List<AccessAdministration.PermissionSet> designations) {
+	record State(Tier tier, String status, List<String> roles, Set<String> effective,
+			AccessAdministration.Overrides overrides, List<AccessAdministration.PermissionSet> roleDefinitions,
+			List<AccessAdministration.PermissionSet> designations) {
 	}
 
 	private Map<UUID, State> states(TestTenant tenant, UserAccount reader) {
@@ -225,9 +244,10 @@ class GrantPropertyTests {
 			for (var managed : users.list()) {
 				UserAccount user = managed.account();
 				UUID id = user.id().value();
-				states.put(id, new State(user.tier(), user.status().name(), user.roles(),
-						Set.copyOf(administration.effective(id)), administration.overrides(id), roleDefinitions,
-						designations));
+				states.put(id,
+						new State(user.tier(), user.status().name(), user.roles(),
+								Set.copyOf(administration.effective(id)), administration.overrides(id), roleDefinitions,
+								designations));
 			}
 			return states;
 		});
@@ -262,7 +282,10 @@ class GrantPropertyTests {
 		return designations.isEmpty() || pick % 3 != 1 ? null : UUID.fromString(pick(designations, pick / 3).id());
 	}
 
-	/** Mostly employees, sometimes administrators, now and then a portal customer (refused: no customer given). */
+	/**
+	 * Mostly employees, sometimes administrators, now and then a portal customer
+	 * (refused: no customer given).
+	 */
 	private static String tierOf(int pick) {
 		return pick < 6 ? "EMPLOYEE" : pick < 9 ? "ADMIN" : "CUSTOMER";
 	}
@@ -270,4 +293,5 @@ class GrantPropertyTests {
 	private static <T> T pick(List<T> items, int index) {
 		return items.get(Math.floorMod(index, items.size()));
 	}
+
 }

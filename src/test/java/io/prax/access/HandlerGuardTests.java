@@ -19,14 +19,18 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 8, item 2: every handler method of the application declares its guard: a permission
- * ({@link RequiresPermission}), or, reviewed in the code with a reason, {@link SignedInOnly} or
- * {@link PublicEndpoint}. Administration paths always need a permission. Handlers of libraries are listed here.
+ * Issue 8, item 2: every handler method of the application declares its guard: a
+ * permission ({@link RequiresPermission}), or, reviewed in the code with a reason,
+ * {@link SignedInOnly} or {@link PublicEndpoint}. Administration paths always need a
+ * permission. Handlers of libraries are listed here.
  */
 @PraxIntegrationTest
 class HandlerGuardTests {
 
-	/** Library handlers, reviewed: the OpenAPI document is public by design (README), errors render a page. */
+	/**
+	 * Library handlers, reviewed: the OpenAPI document is public by design (README),
+	 * errors render a page.
+	 */
 	private static final Set<String> REVIEWED_LIBRARY_HANDLERS = Set.of(
 			"org.springdoc.webmvc.api.OpenApiWebMvcResource",
 			"org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController");
@@ -59,14 +63,16 @@ class HandlerGuardTests {
 		}
 		assertThat(handlers).hasSizeGreaterThan(50);
 		assertThat(unguarded).as("handlers without @RequiresPermission, @SignedInOnly or @PublicEndpoint").isEmpty();
-		assertThat(library).as("library handlers outside the reviewed list").allMatch(REVIEWED_LIBRARY_HANDLERS::contains);
+		assertThat(library).as("library handlers outside the reviewed list")
+			.allMatch(REVIEWED_LIBRARY_HANDLERS::contains);
 	}
 
 	@Test
 	void administrationPathsAlwaysNeedAPermission() {
 		List<String> weak = new ArrayList<>();
 		mapping.getHandlerMethods().forEach((info, method) -> {
-			boolean admin = info.getPatternValues().stream()
+			boolean admin = info.getPatternValues()
+				.stream()
 				.anyMatch(path -> path.startsWith("/admin") || path.startsWith("/api/v1/admin"));
 			if (admin && !(PermissionInterceptor.guardOf(method) instanceof RequiresPermission)) {
 				weak.add(info + " -> " + method.getShortLogMessage());
@@ -74,4 +80,5 @@ class HandlerGuardTests {
 		});
 		assertThat(weak).isEmpty();
 	}
+
 }

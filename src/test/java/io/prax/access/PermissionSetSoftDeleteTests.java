@@ -17,7 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Deleted roles, designations and lifted feature gates are invisible through every repository method. */
+/**
+ * Deleted roles, designations and lifted feature gates are invisible through every
+ * repository method.
+ */
 @PraxIntegrationTest
 class PermissionSetSoftDeleteTests {
 
@@ -49,10 +52,11 @@ class PermissionSetSoftDeleteTests {
 		UUID goneRole = id(api.post("/api/v1/admin/roles", with(perms, "name", "Gone role"), token));
 		UUID keptDesk = id(api.post("/api/v1/admin/designations", with(perms, "name", "Kept desk"), token));
 		UUID goneDesk = id(api.post("/api/v1/admin/designations", with(perms, "name", "Gone desk"), token));
-		api.send("PUT", "/api/v1/admin/feature-gates", Map.of("modules", Map.of("invoices",
-				Map.of("enabled", false), "payslips", Map.of("enabled", false))), token);
-		api.send("PUT", "/api/v1/admin/feature-gates", Map.of("modules", Map.of("payslips",
-				Map.of("enabled", true))), token);
+		api.send("PUT", "/api/v1/admin/feature-gates",
+				Map.of("modules", Map.of("invoices", Map.of("enabled", false), "payslips", Map.of("enabled", false))),
+				token);
+		api.send("PUT", "/api/v1/admin/feature-gates", Map.of("modules", Map.of("payslips", Map.of("enabled", true))),
+				token);
 		assertThat(api.delete("/api/v1/admin/roles/" + goneRole, Map.of("reason", "Unused"), token).status())
 			.isEqualTo(204);
 		assertThat(api.delete("/api/v1/admin/designations/" + goneDesk, Map.of("reason", "Unused"), token).status())
@@ -76,7 +80,8 @@ class PermissionSetSoftDeleteTests {
 		}));
 		assertThat(api.get("/api/v1/admin/roles/" + goneRole, token).status()).isEqualTo(404);
 		assertThat(api.get("/api/v1/audit?entityType=role&entityId=" + goneRole + "&action=delete", token)
-			.json().get("items")).hasSize(1);
+			.json()
+			.get("items")).hasSize(1);
 	}
 
 	private static Map<String, Object> with(Map<String, ?> base, String key, Object value) {
@@ -89,4 +94,5 @@ class PermissionSetSoftDeleteTests {
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		return UUID.fromString(created.text("id"));
 	}
+
 }

@@ -36,9 +36,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Administrators import users from CSV with the hashes of their old system: the users sign in with their
- * old passwords and end up with Argon2id; a bad row refuses the whole file with a per-row report; nobody
- * imports access beyond their own; no answer and no audit event carries a hash.
+ * Administrators import users from CSV with the hashes of their old system: the users
+ * sign in with their old passwords and end up with Argon2id; a bad row refuses the whole
+ * file with a per-row report; nobody imports access beyond their own; no answer and no
+ * audit event carries a hash.
  */
 @PraxIntegrationTest
 class UserImportTests {
@@ -61,8 +62,11 @@ class UserImportTests {
 	TransactionTemplate transactions;
 
 	Api api;
+
 	TestTenant tenant;
+
 	String admin;
+
 	JdbcTemplate jdbc;
 
 	@BeforeEach
@@ -78,10 +82,10 @@ class UserImportTests {
 		String bcrypt = new BCryptPasswordEncoder(10).encode("old bcrypt passphrase");
 		String bcrypt2y = "$2y$" + new BCryptPasswordEncoder(10).encode("old 2y passphrase").substring(4);
 		String bcryptPrefixed = "{bcrypt}" + new BCryptPasswordEncoder(11).encode("old prefixed passphrase");
-		String pbkdf2 = "{pbkdf2}" + Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8().encode("old pbkdf2 passphrase");
+		String pbkdf2 = "{pbkdf2}"
+				+ Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8().encode("old pbkdf2 passphrase");
 		List<String> hashes = List.of(bcrypt, bcrypt2y, bcryptPrefixed, pbkdf2);
-		String csv = HEADER
-				+ row("bea.bcrypt", "Bea Bcrypt", "EMPLOYEE", "OPERATOR;VIEWER", bcrypt)
+		String csv = HEADER + row("bea.bcrypt", "Bea Bcrypt", "EMPLOYEE", "OPERATOR;VIEWER", bcrypt)
 				+ row("yan.why", "Yan Why", "EMPLOYEE", "VIEWER", bcrypt2y)
 				+ row("pri.prefixed", "Pri Prefixed", "ADMIN", "ADMIN", bcryptPrefixed)
 				+ row("pia.pbkdf2", "Pia Pbkdf2", "", "", pbkdf2)
@@ -106,18 +110,24 @@ class UserImportTests {
 		}
 		// Still the same password after the upgrade.
 		signIn("pia.pbkdf2", "old pbkdf2 passphrase");
-		assertThat(api.post("/api/v1/auth/login", Map.of("tenant", tenant.slug(), "email", email("bea.bcrypt"),
-				"password", "a wrong old passphrase"), null).status()).isEqualTo(401);
+		assertThat(api
+			.post("/api/v1/auth/login",
+					Map.of("tenant", tenant.slug(), "email", email("bea.bcrypt"), "password", "a wrong old passphrase"),
+					null)
+			.status()).isEqualTo(401);
 		assertThat(storedStatus("ivo.invited")).isEqualTo("INVITED");
 
-		// The import is audited with its count and ids; no event and no answer about the users carries a hash.
+		// The import is audited with its count and ids; no event and no answer about the
+		// users carries a hash.
 		List<String> events = inTenant(() -> jdbc.queryForList(
 				"select coalesce(changes::text, '') from audit_event where action = 'user.imported'", String.class));
 		assertThat(events).hasSize(1);
 		assertThat(events.get(0)).contains("\"count\": 5");
 		imported.json().get("users").forEach(user -> assertThat(events.get(0)).contains(user.get("id").asString()));
-		assertNoHash(inTenant(() -> String.join("\n", jdbc.queryForList(
-				"select coalesce(changes::text, '') || coalesce(reason, '') from audit_event", String.class))), hashes);
+		assertNoHash(
+				inTenant(() -> String.join("\n", jdbc.queryForList(
+						"select coalesce(changes::text, '') || coalesce(reason, '') from audit_event", String.class))),
+				hashes);
 		assertNoHash(api.get("/api/v1/admin/users?limit=500", admin).body(), hashes);
 		for (JsonNode user : imported.json().get("users")) {
 			assertNoHash(api.get("/api/v1/admin/users/" + user.get("id").asString(), admin).body(), hashes);
@@ -128,16 +138,12 @@ class UserImportTests {
 	@Test
 	void malformedRowsAreReportedPerRowAndNothingIsWritten() {
 		String good = new BCryptPasswordEncoder(4).encode("a fine old passphrase");
-		String csv = HEADER
-				+ row("ok.one", "Ok One", "EMPLOYEE", "VIEWER", good)
-				+ "not-an-email,Bad Email,EMPLOYEE,VIEWER,\n"
-				+ row("no.name", "", "EMPLOYEE", "VIEWER", "")
-				+ row("bad.tier", "Bad Tier", "ROOT", "", "")
-				+ row("bad.role", "Bad Role", "EMPLOYEE", "WIZARD", "")
+		String csv = HEADER + row("ok.one", "Ok One", "EMPLOYEE", "VIEWER", good)
+				+ "not-an-email,Bad Email,EMPLOYEE,VIEWER,\n" + row("no.name", "", "EMPLOYEE", "VIEWER", "")
+				+ row("bad.tier", "Bad Tier", "ROOT", "", "") + row("bad.role", "Bad Role", "EMPLOYEE", "WIZARD", "")
 				+ row("bad.hash", "Bad Hash", "EMPLOYEE", "", "md5:5f4dcc3b5aa765d61d8327deb882cf99")
 				+ row("high.cost", "High Cost", "EMPLOYEE", "", "$2b$15$" + good.substring(7))
-				+ row("ok.one", "Ok Again", "EMPLOYEE", "", "")
-				+ tenant.adminEmail() + ",Existing,EMPLOYEE,,\n"
+				+ row("ok.one", "Ok Again", "EMPLOYEE", "", "") + tenant.adminEmail() + ",Existing,EMPLOYEE,,\n"
 				+ row("portal", "Portal User", "CUSTOMER", "", "");
 
 		Api.Response refused = postCsv("/api/v1/admin/users/import", csv, admin);
@@ -145,8 +151,11 @@ class UserImportTests {
 		assertThat(refused.status()).as(refused.body()).isEqualTo(400);
 		assertThat(refused.code()).isEqualTo("import_refused");
 		List<String> report = new ArrayList<>();
-		refused.json().get("rows").forEach(r -> report.add(r.get("row").asInt() + ":"
-				+ (r.get("column") == null || r.get("column").isNull() ? "" : r.get("column").asString()) + ":" + r.get("code").asString()));
+		refused.json()
+			.get("rows")
+			.forEach(r -> report.add(r.get("row").asInt() + ":"
+					+ (r.get("column") == null || r.get("column").isNull() ? "" : r.get("column").asString()) + ":"
+					+ r.get("code").asString()));
 		assertThat(report).containsExactly("3:email:email_invalid", "4:name:name_invalid", "5:tier:tier_invalid",
 				"6:roles:role_unknown", "7:password_hash:hash_format_unsupported",
 				"8:password_hash:hash_cost_out_of_range", "9:email:email_duplicate", "10:email:user_exists",
@@ -193,13 +202,15 @@ class UserImportTests {
 	@Test
 	void nobodyImportsAccessBeyondTheirOwn() {
 		var role = api.post("/api/v1/admin/roles",
-				Map.of("name", "Recruiters", "permissions", List.of("users:view", "users:create", "customers:view")), admin);
+				Map.of("name", "Recruiters", "permissions", List.of("users:view", "users:create", "customers:view")),
+				admin);
 		assertThat(role.status()).as(role.body()).isEqualTo(201);
 		UserAccount recruiter = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of("Recruiters"), null);
 		String token = api.login(tenant.slug(), recruiter.email(), Tenants.PASSWORD).access();
 		String hash = new BCryptPasswordEncoder(4).encode("a fine old passphrase");
 
-		var admins = postCsv("/api/v1/admin/users/import", HEADER + row("new.admin", "New Admin", "ADMIN", "", hash), token);
+		var admins = postCsv("/api/v1/admin/users/import", HEADER + row("new.admin", "New Admin", "ADMIN", "", hash),
+				token);
 		var managers = postCsv("/api/v1/admin/users/import",
 				HEADER + row("new.manager", "New Manager", "EMPLOYEE", "MANAGER", hash), token);
 		var allowed = postCsv("/api/v1/admin/users/import",
@@ -216,7 +227,8 @@ class UserImportTests {
 
 		UserAccount viewer = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of("VIEWER"), null);
 		String viewerToken = api.login(tenant.slug(), viewer.email(), Tenants.PASSWORD).access();
-		var forbidden = postCsv("/api/v1/admin/users/import", HEADER + row("x", "X", "EMPLOYEE", "", hash), viewerToken);
+		var forbidden = postCsv("/api/v1/admin/users/import", HEADER + row("x", "X", "EMPLOYEE", "", hash),
+				viewerToken);
 		assertThat(forbidden.status()).isEqualTo(403);
 		assertThat(forbidden.code()).isEqualTo("forbidden");
 	}
@@ -226,16 +238,21 @@ class UserImportTests {
 		String hash = new BCryptPasswordEncoder(4).encode("a fine old passphrase");
 		assertThat(api.page("/admin/users/import", admin).status()).isEqualTo(200);
 
-		var refused = new Multipart().file("file", "users.csv", "text/csv",
-				(HEADER + row("page.user", "Page User", "EMPLOYEE", "WIZARD", hash)).getBytes(StandardCharsets.UTF_8))
+		var refused = new Multipart()
+			.file("file", "users.csv", "text/csv",
+					(HEADER + row("page.user", "Page User", "EMPLOYEE", "WIZARD", hash))
+						.getBytes(StandardCharsets.UTF_8))
 			.post(port, "/admin/users/import", admin);
 		assertThat(refused.status()).isEqualTo(200);
-		assertThat(refused.body()).contains("data-code=\"role_unknown\"").contains("nothing was imported")
+		assertThat(refused.body()).contains("data-code=\"role_unknown\"")
+			.contains("nothing was imported")
 			.doesNotContain(hash);
 		assertThat(storedStatus("page.user")).isNull();
 
-		var imported = new Multipart().file("file", "users.csv", "text/csv",
-				(HEADER + row("page.user", "Page User", "EMPLOYEE", "VIEWER", hash)).getBytes(StandardCharsets.UTF_8))
+		var imported = new Multipart()
+			.file("file", "users.csv", "text/csv",
+					(HEADER + row("page.user", "Page User", "EMPLOYEE", "VIEWER", hash))
+						.getBytes(StandardCharsets.UTF_8))
 			.post(port, "/admin/users/import", admin);
 		assertThat(imported.status()).isEqualTo(302);
 		assertThat(storedStatus("page.user")).isEqualTo("ACTIVE");
@@ -262,8 +279,11 @@ class UserImportTests {
 	}
 
 	private String storedStatus(String local) {
-		return inTenant(() -> jdbc.queryForList("select status from app_user where email = ?", String.class, email(local))
-			.stream().findFirst().orElse(null));
+		return inTenant(
+				() -> jdbc.queryForList("select status from app_user where email = ?", String.class, email(local))
+					.stream()
+					.findFirst()
+					.orElse(null));
 	}
 
 	private <T> T inTenant(Supplier<T> work) {
@@ -275,8 +295,11 @@ class UserImportTests {
 			String bare = hash.replaceFirst("^\\{[a-z0-9]+}", "");
 			assertThat(text).doesNotContain(bare).doesNotContain(bare.substring(bare.length() - 20));
 		}
-		assertThat(text).doesNotContain("$2a$").doesNotContain("$2b$").doesNotContain("$2y$")
-			.doesNotContain("{pbkdf2}").doesNotContain("$argon2id$");
+		assertThat(text).doesNotContain("$2a$")
+			.doesNotContain("$2b$")
+			.doesNotContain("$2y$")
+			.doesNotContain("{pbkdf2}")
+			.doesNotContain("$argon2id$");
 	}
 
 	private Api.Response postCsv(String path, String csv, String token) {
@@ -287,7 +310,8 @@ class UserImportTests {
 			.POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8))
 			.build();
 		try {
-			HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = HttpClient.newHttpClient()
+				.send(request, HttpResponse.BodyHandlers.ofString());
 			return new Api.Response(response.statusCode(), response.body(), response);
 		}
 		catch (Exception ex) {
@@ -299,4 +323,5 @@ class UserImportTests {
 	private static String unique() {
 		return UUID.randomUUID().toString().substring(0, 8);
 	}
+
 }

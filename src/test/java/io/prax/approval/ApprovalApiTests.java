@@ -39,7 +39,10 @@ import static io.prax.approval.ApprovalFixtures.submit;
 import static io.prax.approval.ApprovalFixtures.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Approvals and electronic signatures (F6, F14) through the REST API: re-authentication, meanings, binding, locks. */
+/**
+ * Approvals and electronic signatures (F6, F14) through the REST API: re-authentication,
+ * meanings, binding, locks.
+ */
 @PraxIntegrationTest
 class ApprovalApiTests {
 
@@ -56,12 +59,19 @@ class ApprovalApiTests {
 	ApplicationContext context;
 
 	Api api;
+
 	TestTenant tenant;
+
 	String admin;
+
 	UserAccount reviewer;
+
 	String reviewerToken;
+
 	UserAccount manager;
+
 	String managerToken;
+
 	String customerId;
 
 	@BeforeEach
@@ -74,21 +84,24 @@ class ApprovalApiTests {
 		manager = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of("MANAGER"), null);
 		managerToken = api.login(tenant.slug(), manager.email(), Tenants.PASSWORD).access();
 		assertThat(api.send("PUT", "/api/v1/admin/company", company(), admin).status()).isEqualTo(200);
-		var customer = api.post("/api/v1/customers", Map.of("name", "Buyer AG", "billingAddress",
-				Map.of("line1", "7 Buyer Road", "postalCode", "80331", "city", "Munich", "country", "DE")), admin);
+		var customer = api.post("/api/v1/customers",
+				Map.of("name", "Buyer AG", "billingAddress",
+						Map.of("line1", "7 Buyer Road", "postalCode", "80331", "city", "Munich", "country", "DE")),
+				admin);
 		customerId = customer.text("id");
 	}
 
 	static Map<String, Object> company() {
-		return Map.of("name", "Seller GmbH", "address", Map.of("line1", "1 Seller Street", "postalCode", "10115", "city",
-				"Berlin", "country", "DE"), "taxId", "DE999999999", "defaultCurrency", "EUR", "paymentTermsDays", 14,
-				"invoiceNumberPrefix", "");
+		return Map.of("name", "Seller GmbH", "address",
+				Map.of("line1", "1 Seller Street", "postalCode", "10115", "city", "Berlin", "country", "DE"), "taxId",
+				"DE999999999", "defaultCurrency", "EUR", "paymentTermsDays", 14, "invoiceNumberPrefix", "");
 	}
 
 	String draft() {
-		var created = api.post("/api/v1/invoices", Map.of("customerId", customerId, "currency", "EUR", "dueDate", "2099-12-31",
-				"lines", List.of(Map.of("description", "Consulting", "quantity", "10", "unitPrice", "120.00", "taxRate",
-						"0.19"))), admin);
+		var created = api.post("/api/v1/invoices",
+				Map.of("customerId", customerId, "currency", "EUR", "dueDate", "2099-12-31", "lines", List.of(Map
+					.of("description", "Consulting", "quantity", "10", "unitPrice", "120.00", "taxRate", "0.19"))),
+				admin);
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		return created.text("id");
 	}
@@ -123,7 +136,8 @@ class ApprovalApiTests {
 		assertThat(signature.get("comment").asString()).isEqualTo("Checked against the order");
 		assertThat(signature.get("recordSha256").asString()).isEqualTo(approval.get("recordSha256").asString());
 		assertThat(signature.get("signedAt").asString()).endsWith("Z");
-		assertThat(api.post("/api/v1/invoices/" + invoice + "/issue", null, admin).code()).isEqualTo("approval_required");
+		assertThat(api.post("/api/v1/invoices/" + invoice + "/issue", null, admin).code())
+			.isEqualTo("approval_required");
 
 		var approved = sign(api, managerToken, id, Tenants.PASSWORD, "APPROVED");
 		assertThat(approved.status()).as(approved.body()).isEqualTo(201);
@@ -145,9 +159,10 @@ class ApprovalApiTests {
 		assertThat(own.status()).isEqualTo(403);
 		assertThat(own.code()).isEqualTo("own_submission");
 
-		workflow(api, admin, "payroll_run", Map.of("name", "Self", "selfApproval", true, "steps",
-				List.of(step("Approval", 1, List.of()))));
-		var run = api.post("/api/v1/payroll-runs", Map.of("periodStart", "2026-03-01", "periodEnd", "2026-03-31"), admin);
+		workflow(api, admin, "payroll_run",
+				Map.of("name", "Self", "selfApproval", true, "steps", List.of(step("Approval", 1, List.of()))));
+		var run = api.post("/api/v1/payroll-runs", Map.of("periodStart", "2026-03-01", "periodEnd", "2026-03-31"),
+				admin);
 		String self = submit(api, admin, "payroll_run", run.text("id"));
 		assertThat(sign(api, admin, self, Tenants.PASSWORD, "APPROVED").status()).isEqualTo(201);
 	}
@@ -189,7 +204,8 @@ class ApprovalApiTests {
 		String id = pendingInvoiceApproval();
 		enrolTotp(api, reviewerToken, tenant.slug(), reviewer.email());
 		Map<String, Object> badCode = signature(Tenants.PASSWORD, "REVIEWED");
-		badCode.put("totpCode", "000000".equals(Authenticator.nextCode(tenant.slug(), reviewer.email())) ? "111111" : "000000");
+		badCode.put("totpCode",
+				"000000".equals(Authenticator.nextCode(tenant.slug(), reviewer.email())) ? "111111" : "000000");
 		var wrongCode = api.post("/api/v1/approvals/" + id + "/signatures", badCode, reviewerToken);
 		assertThat(wrongCode.status()).isEqualTo(401);
 		assertThat(wrongCode.code()).isEqualTo("invalid_credentials");
@@ -225,8 +241,10 @@ class ApprovalApiTests {
 		workflow(api, admin, "invoice", reviewThenApprove());
 		String id = submit(api, admin, "invoice", draft());
 		// a wrong password at sign-in answers 401 while the account is not locked
-		assertThat(api.post("/api/v1/auth/login", Map.of("tenant", tenant.slug(), "email", reviewer.email(), "password",
-				"wrong password here", "rememberMe", false), null).status()).isEqualTo(401);
+		assertThat(api
+			.post("/api/v1/auth/login", Map.of("tenant", tenant.slug(), "email", reviewer.email(), "password",
+					"wrong password here", "rememberMe", false), null)
+			.status()).isEqualTo(401);
 		for (int i = 0; i < 4; i++) {
 			assertThat(sign(api, reviewerToken, id, "wrong password " + i, "REVIEWED").status()).isEqualTo(401);
 		}
@@ -234,8 +252,8 @@ class ApprovalApiTests {
 		assertThat(locked.status()).as("five failures lock the account; even the right password is refused")
 			.isEqualTo(429);
 		assertThat(locked.code()).isEqualTo("too_many_attempts");
-		var signIn = api.post("/api/v1/auth/login", Map.of("tenant", tenant.slug(), "email", reviewer.email(), "password",
-				"wrong password again", "rememberMe", false), null);
+		var signIn = api.post("/api/v1/auth/login", Map.of("tenant", tenant.slug(), "email", reviewer.email(),
+				"password", "wrong password again", "rememberMe", false), null);
 		assertThat(signIn.status()).as("the sign-in counts the same failures").isEqualTo(429);
 		assertThat(signatureCount(id)).isZero();
 
@@ -253,7 +271,8 @@ class ApprovalApiTests {
 			mails.setString(2, tenant.adminEmail());
 			assertThat(count(mails)).isEqualTo(5);
 		}
-		assertThat(api.page("/approvals", admin).body()).contains("Security notices", reviewer.email() + ") tried to sign");
+		assertThat(api.page("/approvals", admin).body()).contains("Security notices",
+				reviewer.email() + ") tried to sign");
 		assertThat(api.page("/approvals", managerToken).body()).doesNotContain("Security notices");
 	}
 
@@ -267,8 +286,8 @@ class ApprovalApiTests {
 		assertThat(api.get("/api/v1/audit/verify", admin).json().get("valid").asBoolean()).isTrue();
 
 		try (Connection c = DatabaseSuperuser.connect(context);
-				PreparedStatement update = c.prepareStatement("update invoice set notes = 'pay to another account' "
-						+ "where id = ?::uuid")) {
+				PreparedStatement update = c
+					.prepareStatement("update invoice set notes = 'pay to another account' " + "where id = ?::uuid")) {
 			update.setString(1, invoice);
 			assertThat(update.executeUpdate()).isEqualTo(1);
 		}
@@ -292,28 +311,32 @@ class ApprovalApiTests {
 
 		try (Connection c = DatabaseSuperuser.connect(context)) {
 			SignatureRow original;
-			try (PreparedStatement read = c.prepareStatement("select * from approval_signature where approval_id = ?::uuid")) {
+			try (PreparedStatement read = c
+				.prepareStatement("select * from approval_signature where approval_id = ?::uuid")) {
 				read.setString(1, first);
 				try (ResultSet rs = read.executeQuery()) {
 					assertThat(rs.next()).isTrue();
 					original = new SignatureRow(rs.getObject("id", UUID.class), rs.getObject("approval_id", UUID.class),
-							rs.getString("record_type"), rs.getObject("record_id", UUID.class), rs.getString("record_sha256"),
-							rs.getInt("step_index"), rs.getString("step_name"), rs.getObject("signer_id", UUID.class),
-							rs.getString("signer_name"), rs.getTimestamp("signed_at").toInstant(), rs.getString("meaning"),
+							rs.getString("record_type"), rs.getObject("record_id", UUID.class),
+							rs.getString("record_sha256"), rs.getInt("step_index"), rs.getString("step_name"),
+							rs.getObject("signer_id", UUID.class), rs.getString("signer_name"),
+							rs.getTimestamp("signed_at").toInstant(), rs.getString("meaning"),
 							rs.getString("meaning_label"), rs.getString("comment"), rs.getString("binding_sha256"));
 				}
 			}
-			// the copy names the other record and its version, with a binding recomputed to match
+			// the copy names the other record and its version, with a binding recomputed
+			// to match
 			SignatureRow moved = new SignatureRow(UUID.randomUUID(), UUID.fromString(second), "invoice",
-					UUID.fromString(otherInvoice), secondSha, original.stepIndex(), original.stepName(), original.signerId(),
-					original.signerName(), original.signedAt(), original.meaning(), original.meaningLabel(),
-					original.comment(), "");
+					UUID.fromString(otherInvoice), secondSha, original.stepIndex(), original.stepName(),
+					original.signerId(), original.signerName(), original.signedAt(), original.meaning(),
+					original.meaningLabel(), original.comment(), "");
 			String binding = moved.binding();
-			try (PreparedStatement copy = c.prepareStatement("insert into approval_signature (tenant_id, id, approval_id, "
-					+ "record_type, record_id, record_sha256, step_index, step_name, signer_id, signer_name, signed_at, "
-					+ "meaning, meaning_label, comment, binding_sha256) select tenant_id, ?::uuid, ?::uuid, record_type, "
-					+ "?::uuid, ?, step_index, step_name, signer_id, signer_name, signed_at, meaning, meaning_label, comment, ? "
-					+ "from approval_signature where id = ?::uuid")) {
+			try (PreparedStatement copy = c
+				.prepareStatement("insert into approval_signature (tenant_id, id, approval_id, "
+						+ "record_type, record_id, record_sha256, step_index, step_name, signer_id, signer_name, signed_at, "
+						+ "meaning, meaning_label, comment, binding_sha256) select tenant_id, ?::uuid, ?::uuid, record_type, "
+						+ "?::uuid, ?, step_index, step_name, signer_id, signer_name, signed_at, meaning, meaning_label, comment, ? "
+						+ "from approval_signature where id = ?::uuid")) {
 				copy.setString(1, moved.id().toString());
 				copy.setString(2, second);
 				copy.setString(3, otherInvoice);
@@ -322,10 +345,12 @@ class ApprovalApiTests {
 				copy.setString(6, original.id().toString());
 				assertThat(copy.executeUpdate()).isEqualTo(1);
 			}
-			// a copy that keeps the original's record is refused by the foreign key outright
-			try (PreparedStatement bad = c.prepareStatement("insert into approval_signature select tenant_id, gen_random_uuid(), "
-					+ "?::uuid, record_type, record_id, record_sha256, step_index + 1, step_name, signer_id, signer_name, "
-					+ "signed_at, meaning, meaning_label, comment, binding_sha256 from approval_signature where id = ?::uuid")) {
+			// a copy that keeps the original's record is refused by the foreign key
+			// outright
+			try (PreparedStatement bad = c
+				.prepareStatement("insert into approval_signature select tenant_id, gen_random_uuid(), "
+						+ "?::uuid, record_type, record_id, record_sha256, step_index + 1, step_name, signer_id, signer_name, "
+						+ "signed_at, meaning, meaning_label, comment, binding_sha256 from approval_signature where id = ?::uuid")) {
 				bad.setString(1, second);
 				bad.setString(2, original.id().toString());
 				org.assertj.core.api.Assertions.assertThatThrownBy(bad::executeUpdate)
@@ -335,7 +360,8 @@ class ApprovalApiTests {
 		JsonNode verification = api.get("/api/v1/audit/verify", admin).json();
 		assertThat(verification.get("valid").asBoolean()).isFalse();
 		assertThat(verification.get("problem").asString()).isEqualTo("signature_not_recorded");
-		// and the second approval does not count the copied signature toward anything the chain vouches for
+		// and the second approval does not count the copied signature toward anything the
+		// chain vouches for
 	}
 
 	@Test
@@ -344,17 +370,21 @@ class ApprovalApiTests {
 		String id = submit(api, admin, "invoice", draft());
 		sign(api, reviewerToken, id, Tenants.PASSWORD, "REVIEWED");
 		try (Connection c = DatabaseSuperuser.connect(context)) {
-			try (PreparedStatement update = c.prepareStatement(
-					"update approval_signature set meaning = 'APPROVED' where approval_id = ?::uuid")) {
+			try (PreparedStatement update = c
+				.prepareStatement("update approval_signature set meaning = 'APPROVED' where approval_id = ?::uuid")) {
 				update.setString(1, id);
-				org.assertj.core.api.Assertions.assertThatThrownBy(update::executeUpdate).hasMessageContaining("append-only");
+				org.assertj.core.api.Assertions.assertThatThrownBy(update::executeUpdate)
+					.hasMessageContaining("append-only");
 			}
-			try (PreparedStatement delete = c.prepareStatement("delete from approval_signature where approval_id = ?::uuid")) {
+			try (PreparedStatement delete = c
+				.prepareStatement("delete from approval_signature where approval_id = ?::uuid")) {
 				delete.setString(1, id);
-				org.assertj.core.api.Assertions.assertThatThrownBy(delete::executeUpdate).hasMessageContaining("append-only");
+				org.assertj.core.api.Assertions.assertThatThrownBy(delete::executeUpdate)
+					.hasMessageContaining("append-only");
 			}
-			try (PreparedStatement grants = c.prepareStatement("select has_table_privilege(?, 'approval_signature', 'UPDATE') "
-					+ "or has_table_privilege(?, 'approval_signature', 'DELETE')")) {
+			try (PreparedStatement grants = c
+				.prepareStatement("select has_table_privilege(?, 'approval_signature', 'UPDATE') "
+						+ "or has_table_privilege(?, 'approval_signature', 'DELETE')")) {
 				grants.setString(1, DatabaseSuperuser.appRole(context));
 				grants.setString(2, DatabaseSuperuser.appRole(context));
 				try (ResultSet rs = grants.executeQuery()) {
@@ -368,7 +398,8 @@ class ApprovalApiTests {
 
 	@Test
 	void eightParallelSignaturesOfOneStepBySameSignerLeaveOne() throws Exception {
-		workflow(api, admin, "invoice", Map.of("name", "Two approvers", "steps", List.of(step("Approval", 2, List.of()))));
+		workflow(api, admin, "invoice",
+				Map.of("name", "Two approvers", "steps", List.of(step("Approval", 2, List.of()))));
 		String id = submit(api, admin, "invoice", draft());
 		ExecutorService pool = Executors.newFixedThreadPool(8);
 		try {
@@ -399,15 +430,18 @@ class ApprovalApiTests {
 	ApprovalManagement management;
 
 	/**
-	 * The same race without the password hashing in front (which spreads HTTP requests out in time):
-	 * eight transactions recording the same signer's signature of the same step at once.
+	 * The same race without the password hashing in front (which spreads HTTP requests
+	 * out in time): eight transactions recording the same signer's signature of the same
+	 * step at once.
 	 */
 	@Test
 	void eightConcurrentRecordingsOfOneStepBySameSignerLeaveOne() throws Exception {
-		workflow(api, admin, "invoice", Map.of("name", "Two approvers", "steps", List.of(step("Approval", 2, List.of()))));
+		workflow(api, admin, "invoice",
+				Map.of("name", "Two approvers", "steps", List.of(step("Approval", 2, List.of()))));
 		String id = submit(api, admin, "invoice", draft());
-		io.prax.identity.CurrentUser me = new io.prax.identity.CurrentUser(reviewer.id(), tenant.id(), UUID.randomUUID(),
-				Tier.EMPLOYEE, List.of("REVIEWER"), null, reviewer.name(), reviewer.email(), tenant.slug(), "Tenant");
+		io.prax.identity.CurrentUser me = new io.prax.identity.CurrentUser(reviewer.id(), tenant.id(),
+				UUID.randomUUID(), Tier.EMPLOYEE, List.of("REVIEWER"), null, reviewer.name(), reviewer.email(),
+				tenant.slug(), "Tenant");
 		java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(8);
 		ExecutorService pool = Executors.newFixedThreadPool(8);
 		try {
@@ -415,12 +449,13 @@ class ApprovalApiTests {
 			for (int i = 0; i < 8; i++) {
 				answers.add(pool.submit(() -> {
 					org.springframework.security.core.context.SecurityContextHolder.getContext()
-						.setAuthentication(new org.springframework.security.authentication.TestingAuthenticationToken(me, null));
+						.setAuthentication(
+								new org.springframework.security.authentication.TestingAuthenticationToken(me, null));
 					start.await(30, TimeUnit.SECONDS);
 					return io.prax.tenancy.TenantContext.call(tenant.id(), () -> {
 						try {
-							management.recordSigned(new ApprovalId(UUID.fromString(id)), new Meaning("APPROVED", "Approved", false),
-									null, reviewer);
+							management.recordSigned(new ApprovalId(UUID.fromString(id)),
+									new Meaning("APPROVED", "Approved", false), null, reviewer);
 							return "created";
 						}
 						catch (io.prax.platform.ProblemException refused) {
@@ -450,7 +485,8 @@ class ApprovalApiTests {
 		assertThat(sign(api, reviewerToken, id, Tenants.PASSWORD, "REJECTED").status()).isEqualTo(201);
 		assertThat(api.get("/api/v1/approvals/" + id, admin).text("status")).isEqualTo("REJECTED");
 		assertThat(sign(api, managerToken, id, Tenants.PASSWORD, "APPROVED").code()).isEqualTo("approval_closed");
-		assertThat(api.post("/api/v1/invoices/" + invoice + "/issue", null, admin).code()).isEqualTo("approval_required");
+		assertThat(api.post("/api/v1/invoices/" + invoice + "/issue", null, admin).code())
+			.isEqualTo("approval_required");
 		var edit = api.patch("/api/v1/invoices/" + invoice, Map.of("notes", "fixed", "version", 0), admin);
 		assertThat(edit.status()).as(edit.body()).isEqualTo(200);
 		String again = submit(api, admin, "invoice", invoice);
@@ -460,9 +496,10 @@ class ApprovalApiTests {
 
 	@Test
 	void aPayrollRunWhoseTypeRequiresApprovalIsFinalizedOnlyAfterIt() {
-		workflow(api, admin, "payroll_run", Map.of("name", "Payroll approval", "steps",
-				List.of(step("Approval", 1, List.of("MANAGER")))));
-		var run = api.post("/api/v1/payroll-runs", Map.of("periodStart", "2026-04-01", "periodEnd", "2026-04-30"), admin);
+		workflow(api, admin, "payroll_run",
+				Map.of("name", "Payroll approval", "steps", List.of(step("Approval", 1, List.of("MANAGER")))));
+		var run = api.post("/api/v1/payroll-runs", Map.of("periodStart", "2026-04-01", "periodEnd", "2026-04-30"),
+				admin);
 		String runId = run.text("id");
 		var early = api.post("/api/v1/payroll-runs/" + runId + "/finalize", null, admin);
 		assertThat(early.status()).isEqualTo(409);
@@ -479,9 +516,10 @@ class ApprovalApiTests {
 		var meanings = api.get("/api/v1/approvals/meanings", reviewerToken);
 		assertThat(meanings.status()).isEqualTo(200);
 		assertThat(meanings.json().get("items").toString()).contains("REVIEWED", "APPROVED", "REJECTED");
-		var changed = api.send("PUT", "/api/v1/approvals/meanings", Map.of("meanings", List.of(
-				Map.of("code", "RELEASED", "label", "Released for payment"),
-				Map.of("code", "REFUSED", "label", "Refused", "rejects", true))), admin);
+		var changed = api.send("PUT", "/api/v1/approvals/meanings",
+				Map.of("meanings", List.of(Map.of("code", "RELEASED", "label", "Released for payment"),
+						Map.of("code", "REFUSED", "label", "Refused", "rejects", true))),
+				admin);
 		assertThat(changed.status()).as(changed.body()).isEqualTo(200);
 		assertThat(api.send("PUT", "/api/v1/approvals/meanings", Map.of("meanings", List.of()), reviewerToken).status())
 			.isEqualTo(403);
@@ -518,12 +556,14 @@ class ApprovalApiTests {
 		var jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
 		TestTenant other = Tenants.newTenant(onboarding);
 		for (String table : List.of("approval", "approval_signature", "approval_workflow", "approval_notice")) {
-			Integer own = io.prax.tenancy.TenantContext.call(tenant.id(), () -> transactions.execute(status ->
-					jdbc.queryForObject("select count(*) from " + table + " where tenant_id = ?", Integer.class,
-							tenant.id().value())));
-			Integer seen = io.prax.tenancy.TenantContext.call(other.id(), () -> transactions.execute(status ->
-					jdbc.queryForObject("select count(*) from " + table, Integer.class)));
-			Integer none = transactions.execute(status -> jdbc.queryForObject("select count(*) from " + table, Integer.class));
+			Integer own = io.prax.tenancy.TenantContext.call(tenant.id(),
+					() -> transactions
+						.execute(status -> jdbc.queryForObject("select count(*) from " + table + " where tenant_id = ?",
+								Integer.class, tenant.id().value())));
+			Integer seen = io.prax.tenancy.TenantContext.call(other.id(), () -> transactions
+				.execute(status -> jdbc.queryForObject("select count(*) from " + table, Integer.class)));
+			Integer none = transactions
+				.execute(status -> jdbc.queryForObject("select count(*) from " + table, Integer.class));
 			assertThat(seen).as(table + " from another tenant").isZero();
 			assertThat(none).as(table + " without a tenant").isZero();
 			if (!table.equals("approval_notice")) {
@@ -545,7 +585,8 @@ class ApprovalApiTests {
 
 	private long auditCount() throws Exception {
 		try (Connection c = DatabaseSuperuser.connect(context);
-				PreparedStatement count = c.prepareStatement("select count(*) from audit_event where tenant_id = ?::uuid")) {
+				PreparedStatement count = c
+					.prepareStatement("select count(*) from audit_event where tenant_id = ?::uuid")) {
 			count.setString(1, tenant.id().value().toString());
 			return count(count);
 		}
@@ -553,7 +594,8 @@ class ApprovalApiTests {
 
 	private long signatureCount(String approval) throws Exception {
 		try (Connection c = DatabaseSuperuser.connect(context);
-				PreparedStatement count = c.prepareStatement("select count(*) from approval_signature where approval_id = ?::uuid")) {
+				PreparedStatement count = c
+					.prepareStatement("select count(*) from approval_signature where approval_id = ?::uuid")) {
 			count.setString(1, approval);
 			return count(count);
 		}
@@ -569,4 +611,5 @@ class ApprovalApiTests {
 	static String sha(String json) {
 		return CanonicalJson.sha256(json);
 	}
+
 }

@@ -26,9 +26,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A two-step approval in headless Chromium with the real CSP: the admin configures the workflow and
- * submits an invoice, a reviewer reviews it and a manager approves it, each re-entering the password
- * in the signing dialog; the invoice page then shows both signatures and the invoice can be issued.
+ * A two-step approval in headless Chromium with the real CSP: the admin configures the
+ * workflow and submits an invoice, a reviewer reviews it and a manager approves it, each
+ * re-entering the password in the signing dialog; the invoice page then shows both
+ * signatures and the invoice can be issued.
  */
 @PraxIntegrationTest
 class ApprovalBrowserTests {
@@ -66,11 +67,18 @@ class ApprovalBrowserTests {
 		UserAccount reviewer = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of("REVIEWER"), null);
 		UserAccount manager = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of("MANAGER"), null);
 		assertThat(api.send("PUT", "/api/v1/admin/company", ApprovalApiTests.company(), token).status()).isEqualTo(200);
-		String customerId = api.post("/api/v1/customers", Map.of("name", "Browser Buyer AG", "billingAddress",
-				Map.of("line1", "7 Buyer Road", "postalCode", "80331", "city", "Munich", "country", "DE")), token).text("id");
-		String invoice = api.post("/api/v1/invoices", Map.of("customerId", customerId, "currency", "EUR", "dueDate",
-				"2099-12-31", "lines", List.of(Map.of("description", "Audit readiness", "quantity", "2", "unitPrice", "500.00",
-						"taxRate", "0.19"))), token).text("id");
+		String customerId = api
+			.post("/api/v1/customers",
+					Map.of("name", "Browser Buyer AG", "billingAddress",
+							Map.of("line1", "7 Buyer Road", "postalCode", "80331", "city", "Munich", "country", "DE")),
+					token)
+			.text("id");
+		String invoice = api
+			.post("/api/v1/invoices", Map.of("customerId", customerId, "currency", "EUR", "dueDate", "2099-12-31",
+					"lines", List.of(Map.of("description", "Audit readiness", "quantity", "2", "unitPrice", "500.00",
+							"taxRate", "0.19"))),
+					token)
+			.text("id");
 
 		try (BrowserContext admin = browser.newContext("http://localhost:" + port)) {
 			Page page = page(admin);
@@ -81,7 +89,9 @@ class ApprovalBrowserTests {
 			card.getByLabel("Step 1 roles").fill("REVIEWER");
 			card.getByLabel("Step 2 name").fill("Approval");
 			card.getByLabel("Step 2 roles").fill("MANAGER");
-			card.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Save workflow")).click();
+			card.getByRole(AriaRole.BUTTON,
+					new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Save workflow"))
+				.click();
 			assertThat(page.locator(".flash-text")).containsText("Workflow saved");
 
 			page.navigate("/invoices/" + invoice);
@@ -117,13 +127,15 @@ class ApprovalBrowserTests {
 			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Approvals")).first().click();
 			page.locator("[data-waiting] a").first().click();
 			page.getByText("Sign", new Page.GetByTextOptions().setExact(true)).click();
-			page.getByLabel("Meaning").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(meaning));
+			page.getByLabel("Meaning")
+				.selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(meaning));
 			page.getByLabel("Password").fill(Tenants.PASSWORD);
 			page.getByLabel("Comment").fill(comment);
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign with my password")).click();
 			assertThat(page.locator(".flash-text")).containsText("Signed: " + signer.name());
-			assertThat(page.locator("[data-signature]").filter(new com.microsoft.playwright.Locator.FilterOptions()
-				.setHasText(signer.name()))).containsText(meaning);
+			assertThat(page.locator("[data-signature]")
+				.filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(signer.name())))
+				.containsText(meaning);
 		}
 	}
 
@@ -145,4 +157,5 @@ class ApprovalBrowserTests {
 		page.locator("form button[type=submit]").first().click();
 		page.waitForURL(url -> !url.contains("/login"));
 	}
+
 }

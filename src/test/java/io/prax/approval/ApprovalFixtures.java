@@ -23,11 +23,14 @@ final class ApprovalFixtures {
 		return step;
 	}
 
-	/** Review by a REVIEWER, then approval by a MANAGER, in this order; the submitter may not sign. */
+	/**
+	 * Review by a REVIEWER, then approval by a MANAGER, in this order; the submitter may
+	 * not sign.
+	 */
 	static Map<String, Object> reviewThenApprove() {
 		return Map.of("name", "Review and approval", "steps",
-				List.of(step("Review", 1, List.of("REVIEWER")), step("Approval", 1, List.of("MANAGER"))), "ordered", true,
-				"selfApproval", false);
+				List.of(step("Review", 1, List.of("REVIEWER")), step("Approval", 1, List.of("MANAGER"))), "ordered",
+				true, "selfApproval", false);
 	}
 
 	static void workflow(Api api, String token, String recordType, Map<String, Object> workflow) {
@@ -53,15 +56,19 @@ final class ApprovalFixtures {
 		return api.post("/api/v1/approvals/" + approvalId + "/signatures", signature(password, meaning), token);
 	}
 
-	/** Enrols TOTP for the signed-in user; the test authenticator then knows their codes. */
+	/**
+	 * Enrols TOTP for the signed-in user; the test authenticator then knows their codes.
+	 */
 	static void enrolTotp(Api api, String token, String tenant, String email) {
 		var started = api.post("/api/v1/me/mfa/totp", null, token);
 		assertThat(started.status()).as(started.body()).isEqualTo(200);
 		Authenticator.enrolled(tenant, email, started.text("secret"));
-		var confirmed = api.post("/api/v1/me/mfa/totp/confirm", Map.of("code", Authenticator.nextCode(tenant, email)), token);
+		var confirmed = api.post("/api/v1/me/mfa/totp/confirm", Map.of("code", Authenticator.nextCode(tenant, email)),
+				token);
 		assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
 		List<String> codes = new java.util.ArrayList<>();
 		confirmed.json().get("backupCodes").forEach(code -> codes.add(code.asString()));
 		Authenticator.backupCodes(tenant, email, codes);
 	}
+
 }

@@ -26,7 +26,10 @@ import static io.prax.approval.ApprovalFixtures.submit;
 import static io.prax.approval.ApprovalFixtures.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** 21 CFR 11.50: every signature's printed name, date and time with zone, and meaning on pages and PDFs. */
+/**
+ * 21 CFR 11.50: every signature's printed name, date and time with zone, and meaning on
+ * pages and PDFs.
+ */
 @PraxIntegrationTest
 class ApprovalManifestationTests {
 
@@ -40,11 +43,17 @@ class ApprovalManifestationTests {
 	IdentityManagement identity;
 
 	Api api;
+
 	TestTenant tenant;
+
 	String admin;
+
 	UserAccount reviewer;
+
 	String reviewerToken;
+
 	UserAccount manager;
+
 	String managerToken;
 
 	@BeforeEach
@@ -61,11 +70,18 @@ class ApprovalManifestationTests {
 
 	@Test
 	void theSignedInvoiceShowsEverySignatureOnItsPagesAndInItsPdf() throws Exception {
-		String customerId = api.post("/api/v1/customers", Map.of("name", "Manifest Buyer AG", "billingAddress",
-				Map.of("line1", "7 Buyer Road", "postalCode", "80331", "city", "Munich", "country", "DE")), admin).text("id");
-		String invoice = api.post("/api/v1/invoices", Map.of("customerId", customerId, "currency", "EUR", "dueDate",
-				"2099-12-31", "lines", List.of(Map.of("description", "Validation", "quantity", "1", "unitPrice", "900.00",
-						"taxRate", "0.19"))), admin).text("id");
+		String customerId = api
+			.post("/api/v1/customers",
+					Map.of("name", "Manifest Buyer AG", "billingAddress",
+							Map.of("line1", "7 Buyer Road", "postalCode", "80331", "city", "Munich", "country", "DE")),
+					admin)
+			.text("id");
+		String invoice = api
+			.post("/api/v1/invoices",
+					Map.of("customerId", customerId, "currency", "EUR", "dueDate", "2099-12-31", "lines", List.of(Map
+						.of("description", "Validation", "quantity", "1", "unitPrice", "900.00", "taxRate", "0.19"))),
+					admin)
+			.text("id");
 		workflow(api, admin, "invoice", reviewThenApprove());
 		String id = submit(api, admin, "invoice", invoice);
 		JsonNode reviewed = sign(api, reviewerToken, id, Tenants.PASSWORD, "REVIEWED").json();
@@ -75,8 +91,8 @@ class ApprovalManifestationTests {
 		assertThat(reviewedAt).endsWith(" UTC");
 
 		String pdf = pdfText("/api/v1/invoices/" + invoice + "/pdf", admin);
-		assertThat(pdf).contains("ELECTRONIC SIGNATURES", reviewer.name(), manager.name(), reviewedAt, "Reviewed", "Approved",
-				api.get("/api/v1/approvals/" + id, admin).text("recordSha256"));
+		assertThat(pdf).contains("ELECTRONIC SIGNATURES", reviewer.name(), manager.name(), reviewedAt, "Reviewed",
+				"Approved", api.get("/api/v1/approvals/" + id, admin).text("recordSha256"));
 
 		String approvalPage = api.page("/approvals/" + id, admin).body();
 		assertThat(approvalPage).contains(reviewer.name(), manager.name(), reviewedAt, "Reviewed", "Approved");
@@ -89,19 +105,26 @@ class ApprovalManifestationTests {
 
 	@Test
 	void aPayslipOfASignedRunShowsTheRunsSignaturesInItsPdf() throws Exception {
-		var employee = api.post("/api/v1/employees", Map.of("employeeCode", "M-1", "name", "Mia Manifest",
-				"hireDate", "2020-01-01", "bankAccount", "DE89370400440532013000",
-				"salary", Map.of("currency", "EUR", "components", List.of(
-						Map.of("name", "Base salary", "kind", "EARNING", "amount", "2800.00")))), admin);
+		var employee = api.post("/api/v1/employees",
+				Map.of("employeeCode", "M-1", "name", "Mia Manifest", "hireDate", "2020-01-01", "bankAccount",
+						"DE89370400440532013000", "salary",
+						Map.of("currency", "EUR", "components",
+								List.of(Map.of("name", "Base salary", "kind", "EARNING", "amount", "2800.00")))),
+				admin);
 		assertThat(employee.status()).as(employee.body()).isEqualTo(201);
-		workflow(api, admin, "payroll_run", Map.of("name", "Payroll approval", "steps",
-				List.of(step("Approval", 1, List.of("MANAGER")))));
-		var run = api.post("/api/v1/payroll-runs", Map.of("periodStart", "2026-05-01", "periodEnd", "2026-05-31"), admin);
+		workflow(api, admin, "payroll_run",
+				Map.of("name", "Payroll approval", "steps", List.of(step("Approval", 1, List.of("MANAGER")))));
+		var run = api.post("/api/v1/payroll-runs", Map.of("periodStart", "2026-05-01", "periodEnd", "2026-05-31"),
+				admin);
 		String runId = run.text("id");
 		String id = submit(api, admin, "payroll_run", runId);
 		assertThat(sign(api, managerToken, id, Tenants.PASSWORD, "APPROVED").status()).isEqualTo(201);
 		assertThat(api.post("/api/v1/payroll-runs/" + runId + "/finalize", null, admin).status()).isEqualTo(200);
-		String payslip = api.get("/api/v1/payroll-runs/" + runId, admin).json().get("payslips").get(0).get("payslipId")
+		String payslip = api.get("/api/v1/payroll-runs/" + runId, admin)
+			.json()
+			.get("payslips")
+			.get(0)
+			.get("payslipId")
 			.asString();
 		String pdf = pdfText("/api/v1/payslips/" + payslip + "/pdf", admin);
 		assertThat(pdf).contains("ELECTRONIC SIGNATURES", manager.name(), "UTC", "Approved");
@@ -119,4 +142,5 @@ class ApprovalManifestationTests {
 			return new PDFTextStripper().getText(document);
 		}
 	}
+
 }

@@ -22,7 +22,10 @@ import static io.prax.approval.ApprovalFixtures.submit;
 import static io.prax.approval.ApprovalFixtures.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A customer's portal user signs an approval addressed to their company, with the same re-authentication. */
+/**
+ * A customer's portal user signs an approval addressed to their company, with the same
+ * re-authentication.
+ */
 @PraxIntegrationTest
 class ApprovalPortalTests {
 
@@ -42,7 +45,8 @@ class ApprovalPortalTests {
 		String admin = api.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD).access();
 		String customer = api.post("/api/v1/customers", Map.of("name", "Quote Buyer AG"), admin).text("id");
 		String otherCustomer = api.post("/api/v1/customers", Map.of("name", "Someone Else Ltd"), admin).text("id");
-		UserAccount buyer = Tenants.newUser(identity, tenant, Tier.CUSTOMER, List.of(), java.util.UUID.fromString(customer));
+		UserAccount buyer = Tenants.newUser(identity, tenant, Tier.CUSTOMER, List.of(),
+				java.util.UUID.fromString(customer));
 		UserAccount stranger = Tenants.newUser(identity, tenant, Tier.CUSTOMER, List.of(),
 				java.util.UUID.fromString(otherCustomer));
 		for (UserAccount portal : List.of(buyer, stranger)) {
@@ -53,7 +57,8 @@ class ApprovalPortalTests {
 		UserAccount manager = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of("MANAGER"), null);
 		String managerToken = api.login(tenant.slug(), manager.email(), Tenants.PASSWORD).access();
 
-		var quote = new Multipart().field("recordType", "customer").field("recordId", customer)
+		var quote = new Multipart().field("recordType", "customer")
+			.field("recordId", customer)
 			.file("file", "quote-2026-17.pdf", "application/pdf", "%PDF-1.4 quote".getBytes(StandardCharsets.US_ASCII))
 			.post(port, "/api/v1/documents", admin);
 		assertThat(quote.status()).as(quote.body()).isEqualTo(201);
@@ -80,4 +85,5 @@ class ApprovalPortalTests {
 		assertThat(api.get("/api/v1/approvals/" + id, admin).text("status")).isEqualTo("APPROVED");
 		assertThat(api.page("/approvals/" + id, buyerToken).body()).contains(buyer.name(), "UTC", "Approved");
 	}
+
 }

@@ -20,8 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Access-control changes, settings changes and refresh-token theft are security events in the chain,
- * attributed to the administrator's session.
+ * Access-control changes, settings changes and refresh-token theft are security events in
+ * the chain, attributed to the administrator's session.
  */
 @PraxIntegrationTest
 class AccessAuditTests {
@@ -39,7 +39,9 @@ class AccessAuditTests {
 	AuditManagement audit;
 
 	Api api;
+
 	TestTenant tenant;
+
 	Api.Tokens admin;
 
 	@BeforeEach
@@ -53,8 +55,10 @@ class AccessAuditTests {
 	void recordsRoleOverrideGateAndDeactivationChanges() {
 		UserAccount user = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of("VIEWER"), null);
 
-		String role = api.post("/api/v1/admin/roles", Map.of("name", "Sales", "permissions", List.of("customers:view")),
-				admin.access()).text("id");
+		String role = api
+			.post("/api/v1/admin/roles", Map.of("name", "Sales", "permissions", List.of("customers:view")),
+					admin.access())
+			.text("id");
 		api.send("PUT", "/api/v1/admin/users/" + user.id() + "/overrides",
 				Map.of("grants", List.of("invoices:view"), "revocations", List.of()), admin.access());
 		api.send("PUT", "/api/v1/admin/feature-gates",
@@ -63,7 +67,9 @@ class AccessAuditTests {
 
 		assertThat(events("create")).extracting(AuditEventView::entityType)
 			.contains("role", "user_access", "feature_gate");
-		AuditEventView roleCreated = events("create").stream().filter(e -> e.entityId().equals(role)).findFirst()
+		AuditEventView roleCreated = events("create").stream()
+			.filter(e -> e.entityId().equals(role))
+			.findFirst()
 			.orElseThrow();
 		assertThat(roleCreated.actorId()).isEqualTo(tenant.admin().id().value());
 		assertThat(roleCreated.sessionId()).hasToString(admin.sessionId());
@@ -90,10 +96,13 @@ class AccessAuditTests {
 	@Test
 	void recordsRefreshTokenReuseAsTheftThatEndedTheSession() {
 		api.post("/api/v1/auth/refresh", Map.of("refreshToken", admin.refresh()), null);
-		// Past the allowance for parallel requests of one client (issue 8), a replay is theft.
-		TenantContext.run(tenant.id(), () -> transactions.executeWithoutResult(status -> jdbc.update(
-				"update refresh_token set used_at = used_at - interval '11 seconds' where used_at is not null "
-						+ "and session_id = ?::uuid", admin.sessionId())));
+		// Past the allowance for parallel requests of one client (issue 8), a replay is
+		// theft.
+		TenantContext.run(tenant.id(),
+				() -> transactions.executeWithoutResult(status -> jdbc.update(
+						"update refresh_token set used_at = used_at - interval '11 seconds' where used_at is not null "
+								+ "and session_id = ?::uuid",
+						admin.sessionId())));
 
 		api.post("/api/v1/auth/refresh", Map.of("refreshToken", admin.refresh()), null);
 
@@ -115,4 +124,5 @@ class AccessAuditTests {
 		return TenantContext.call(tenant.id(),
 				() -> audit.list(new AuditQuery(null, null, null, action, null, null), null, null).items());
 	}
+
 }

@@ -33,7 +33,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Audit endpoints of API.md, the export, and the offline verifier that checks it without the server. */
+/**
+ * The Audit endpoints of API.md, the export, and the offline verifier that checks it
+ * without the server.
+ */
 @PraxIntegrationTest
 class AuditApiTests {
 
@@ -53,7 +56,9 @@ class AuditApiTests {
 	Path dir;
 
 	Api api;
+
 	TestTenant tenant;
+
 	String token;
 
 	@BeforeEach
@@ -73,7 +78,8 @@ class AuditApiTests {
 		assertThat(verify.status()).isEqualTo(200);
 		JsonNode body = verify.json();
 		assertThat(body.get("valid").asBoolean()).isTrue();
-		assertThat(body.get("checkedEvents").asLong()).isEqualTo(body.get("headSeq").asLong()).isGreaterThanOrEqualTo(5);
+		assertThat(body.get("checkedEvents").asLong()).isEqualTo(body.get("headSeq").asLong())
+			.isGreaterThanOrEqualTo(5);
 		assertThat(body.get("headChecksum").asString()).matches("[0-9a-f]{64}");
 		assertThat(body.get("firstInvalidSeq").isNull()).isTrue();
 		assertThat(body.get("problem").isNull()).isTrue();
@@ -88,8 +94,8 @@ class AuditApiTests {
 		JsonNode items = first.json().get("items");
 		assertThat(items).hasSize(2);
 		assertThat(items.get(0).get("seq").asLong()).isGreaterThan(items.get(1).get("seq").asLong());
-		for (String field : List.of("seq", "occurredAt", "actorId", "actorName", "sessionId", "ip", "userAgent", "action",
-				"entityType", "entityId", "changes", "reason", "previousChecksum", "checksum")) {
+		for (String field : List.of("seq", "occurredAt", "actorId", "actorName", "sessionId", "ip", "userAgent",
+				"action", "entityType", "entityId", "changes", "reason", "previousChecksum", "checksum")) {
 			assertThat(items.get(0).has(field)).as(field).isTrue();
 		}
 		assertThat(items.get(0).get("changes").get("name").get("after").asString()).isEqualTo("Customer 2");
@@ -139,7 +145,8 @@ class AuditApiTests {
 		assertThat(key.get("verifierKey").asString()).startsWith("prax.io/audit/" + tenant.id() + "+");
 		String body = note[0] + "\n" + note[1] + "\n" + note[2] + "\n";
 		assertThat(SignedNote.verify(SignedNote.fromPem(key.get("publicKeyPem").asString()), body,
-				Base64.getDecoder().decode(checkpoint.get("signature").asString()))).isTrue();
+				Base64.getDecoder().decode(checkpoint.get("signature").asString())))
+			.isTrue();
 	}
 
 	@Test
@@ -148,8 +155,8 @@ class AuditApiTests {
 		api.post("/api/v1/customers", Map.of("name", "After the checkpoint"), token);
 		Path export = download("/api/v1/audit/export");
 		Path key = dir.resolve("key.pem");
-		Files.writeString(key, api.get("/api/v1/audit/public-keys", token).json().get("items").get(0)
-			.get("publicKeyPem").asString());
+		Files.writeString(key,
+				api.get("/api/v1/audit/public-keys", token).json().get("items").get(0).get("publicKeyPem").asString());
 
 		String genuine = runVerifier(export, key);
 		assertThat(genuine).startsWith("0 VALID");
@@ -161,7 +168,8 @@ class AuditApiTests {
 		assertThat(rejected).startsWith("1 INVALID").contains("problem=content_changed");
 
 		Path otherKey = dir.resolve("other.pem");
-		Files.writeString(otherKey, SignedNote.pem(KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic()));
+		Files.writeString(otherKey,
+				SignedNote.pem(KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic()));
 		assertThat(runVerifier(export, otherKey)).startsWith("1 INVALID").contains("problem=bad_checkpoint_signature");
 	}
 
@@ -171,8 +179,8 @@ class AuditApiTests {
 		api.post("/api/v1/customers", Map.of("name", "After the first checkpoint"), token);
 		Path export = download("/api/v1/audit/export");
 		Path key = dir.resolve("key.pem");
-		Files.writeString(key, api.get("/api/v1/audit/public-keys", token).json().get("items").get(0)
-			.get("publicKeyPem").asString());
+		Files.writeString(key,
+				api.get("/api/v1/audit/public-keys", token).json().get("items").get(0).get("publicKeyPem").asString());
 		JsonNode signed = api.get("/api/v1/audit/checkpoints", token).json().get("items");
 		assertThat(signed).hasSizeGreaterThanOrEqualTo(2);
 		long first = signed.get(0).get("seq").asLong();
@@ -184,7 +192,8 @@ class AuditApiTests {
 
 		String firstOnly;
 		try (ZipFile zip = new ZipFile(export.toFile())) {
-			JsonNode all = CanonicalJson.JSON.readTree(zip.getInputStream(zip.getEntry(AuditManagement.CHECKPOINTS_FILE)));
+			JsonNode all = CanonicalJson.JSON
+				.readTree(zip.getInputStream(zip.getEntry(AuditManagement.CHECKPOINTS_FILE)));
 			assertThat(all.size()).isGreaterThanOrEqualTo(2);
 			firstOnly = "[" + all.get(0) + "]";
 		}
@@ -224,7 +233,8 @@ class AuditApiTests {
 				.header("Authorization", "Bearer " + token)
 				.build(), HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("zip"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(t -> assertThat(t).contains("zip"));
 		Path file = dir.resolve("export.zip");
 		Files.write(file, response.body());
 		return file;
@@ -244,4 +254,5 @@ class AuditApiTests {
 		}
 		return target;
 	}
+
 }

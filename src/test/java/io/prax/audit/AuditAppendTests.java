@@ -29,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The append holds a tenant's lock briefly and for that tenant only: the canonical JSON is prepared
- * before the lock and linking under it gives the same checksum as the chain's definition; one tenant's
- * held lock never delays another tenant's audited write.
+ * The append holds a tenant's lock briefly and for that tenant only: the canonical JSON
+ * is prepared before the lock and linking under it gives the same checksum as the chain's
+ * definition; one tenant's held lock never delays another tenant's audited write.
  */
 @PraxIntegrationTest
 class AuditAppendTests {
@@ -60,10 +60,11 @@ class AuditAppendTests {
 		ObjectNode changes = CanonicalJson.JSON.createObjectNode();
 		changes.putObject("name").put("before", "Ä \"quoted\" \u2028").put("after", 1.5e3);
 		changes.putObject("seq").put("before", 1).putNull("after");
-		AuditEntry entry = new AuditEntry(new AuditEntry.Actor(UUID.randomUUID(), "Zoë", "ADMIN", UUID.randomUUID(),
-				"::1", "agent/1.0"), "customer.update", "customer", UUID.randomUUID().toString(), changes, "a reason");
-		for (AuditEntry e : java.util.List.of(entry, new AuditEntry(new AuditEntry.Actor(null, null, null, null, null,
-				null), "test.minimal", null, null, null, null))) {
+		AuditEntry entry = new AuditEntry(
+				new AuditEntry.Actor(UUID.randomUUID(), "Zoë", "ADMIN", UUID.randomUUID(), "::1", "agent/1.0"),
+				"customer.update", "customer", UUID.randomUUID().toString(), changes, "a reason");
+		for (AuditEntry e : java.util.List.of(entry, new AuditEntry(
+				new AuditEntry.Actor(null, null, null, null, null, null), "test.minimal", null, null, null, null))) {
 			AuditWriter.Prepared prepared = AuditWriter.Prepared.of(UUID.randomUUID(), e,
 					AuditRecord.stamp(Instant.parse("2026-12-01T10:00:00.123456789Z")));
 			for (long seq : new long[] { 1, 42, 9_007_199_254_740_991L }) {
@@ -84,14 +85,15 @@ class AuditAppendTests {
 
 		try (Connection c = DatabaseSuperuser.connect(context)) {
 			c.setAutoCommit(false);
-			try (PreparedStatement lock = c.prepareStatement("select seq from audit_head where tenant_id = ? for update")) {
+			try (PreparedStatement lock = c
+				.prepareStatement("select seq from audit_head where tenant_id = ? for update")) {
 				lock.setObject(1, locked.id().value());
 				assertThat(lock.executeQuery().next()).isTrue();
 			}
-			Future<Integer> blocked = pool.submit(
-					() -> api.post("/api/v1/customers", Map.of("name", "Waits"), lockedToken).status());
-			Future<Integer> free = pool.submit(
-					() -> api.post("/api/v1/customers", Map.of("name", "Free"), otherToken).status());
+			Future<Integer> blocked = pool
+				.submit(() -> api.post("/api/v1/customers", Map.of("name", "Waits"), lockedToken).status());
+			Future<Integer> free = pool
+				.submit(() -> api.post("/api/v1/customers", Map.of("name", "Free"), otherToken).status());
 
 			assertThat(free.get(10, TimeUnit.SECONDS)).isEqualTo(201);
 			assertThatThrownBy(() -> blocked.get(1, TimeUnit.SECONDS)).isInstanceOf(TimeoutException.class);
@@ -101,4 +103,5 @@ class AuditAppendTests {
 		assertThat(TenantContext.call(locked.id(), audit::verify).valid()).isTrue();
 		assertThat(TenantContext.call(other.id(), audit::verify).valid()).isTrue();
 	}
+
 }

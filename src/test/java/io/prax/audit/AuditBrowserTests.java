@@ -21,7 +21,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A person opens Audit from the sidebar, filters, and checks the log's integrity, under the real CSP. */
+/**
+ * A person opens Audit from the sidebar, filters, and checks the log's integrity, under
+ * the real CSP.
+ */
 @PraxIntegrationTest
 class AuditBrowserTests {
 
@@ -78,9 +81,11 @@ class AuditBrowserTests {
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create customer")).click();
 			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("History"))).isVisible();
 			assertThat(page.locator(".audit-history")).containsText("name: Wonka Industries");
-			page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "customer-history.png"))
-				.setFullPage(true));
+			page.screenshot(
+					new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "customer-history.png"))
+						.setFullPage(true));
 		}
 		assertThat(consoleProblems).isEmpty();
 	}
+
 }

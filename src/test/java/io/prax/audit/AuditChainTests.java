@@ -37,7 +37,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** F10 core: every change of every record lands once in its tenant's chain, in its transaction, and stays there. */
+/**
+ * F10 core: every change of every record lands once in its tenant's chain, in its
+ * transaction, and stays there.
+ */
 @PraxIntegrationTest
 class AuditChainTests {
 
@@ -63,6 +66,7 @@ class AuditChainTests {
 	ApplicationContext context;
 
 	Api api;
+
 	JdbcTemplate jdbc;
 
 	@BeforeEach
@@ -75,7 +79,8 @@ class AuditChainTests {
 	void recordsCreateUpdateAndSoftDeleteWithFieldDiffsAndWhoDidIt() {
 		TestTenant tenant = Tenants.newTenant(onboarding);
 		Api.Tokens admin = api.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD);
-		var created = api.post("/api/v1/customers", Map.of("name", "Acme", "email", "billing@acme.example"), admin.access());
+		var created = api.post("/api/v1/customers", Map.of("name", "Acme", "email", "billing@acme.example"),
+				admin.access());
 		String id = created.text("id");
 		api.patch("/api/v1/customers/" + id, Map.of("name", "Acme Ltd", "version", 0), admin.access());
 		api.delete("/api/v1/customers/" + id, Map.of("reason", "Duplicate record"), admin.access());
@@ -107,9 +112,11 @@ class AuditChainTests {
 	void masksSecretsInDiffs() {
 		TestTenant tenant = Tenants.newTenant(onboarding);
 
-		List<AuditEventView> events = TenantContext.call(tenant.id(), () -> audit
-			.list(new AuditQuery("user", tenant.admin().id().value().toString(), null, "create", null, null), null, null)
-			.items());
+		List<AuditEventView> events = TenantContext.call(tenant.id(),
+				() -> audit
+					.list(new AuditQuery("user", tenant.admin().id().value().toString(), null, "create", null, null),
+							null, null)
+					.items());
 
 		assertThat(events).hasSize(1);
 		JsonNode changes = events.get(0).changes();
@@ -131,9 +138,9 @@ class AuditChainTests {
 		}));
 
 		assertThat(headSeq(tenant)).isEqualTo(before);
-		assertThat(TenantContext.call(tenant.id(), () -> audit
-			.list(new AuditQuery(null, userId.toString(), null, null, null, null), null, null)
-			.items())).isEmpty();
+		assertThat(TenantContext.call(tenant.id(),
+				() -> audit.list(new AuditQuery(null, userId.toString(), null, null, null, null), null, null).items()))
+			.isEmpty();
 		assertThat(TenantContext.call(tenant.id(), audit::verify).valid()).isTrue();
 	}
 
@@ -183,11 +190,10 @@ class AuditChainTests {
 					() -> transactions.execute(status -> jdbc.queryForList(
 							"select entity_id, count(*) as n, count(*) filter (where action = 'create') as creates "
 									+ "from audit_event where entity_type = 'customer' group by entity_id")));
-			assertThat(perRecord).hasSize(writersPerTenant)
-				.allSatisfy(row -> {
-					assertThat(((Number) row.get("n")).longValue()).isEqualTo(2);
-					assertThat(((Number) row.get("creates")).longValue()).isEqualTo(1);
-				});
+			assertThat(perRecord).hasSize(writersPerTenant).allSatisfy(row -> {
+				assertThat(((Number) row.get("n")).longValue()).isEqualTo(2);
+				assertThat(((Number) row.get("creates")).longValue()).isEqualTo(1);
+			});
 			List<Long> seqs = TenantContext.call(tenant.id(), () -> transactions
 				.execute(status -> jdbc.queryForList("select seq from audit_event order by seq", Long.class)));
 			for (int i = 0; i < seqs.size(); i++) {
@@ -200,8 +206,9 @@ class AuditChainTests {
 	void applicationRoleCannotUpdateOrDeleteAuditEvents() {
 		TestTenant tenant = Tenants.newTenant(onboarding);
 
-		assertThatThrownBy(() -> TenantContext.run(tenant.id(), () -> transactions.executeWithoutResult(
-				status -> jdbc.update("update audit_event set action = 'nothing happened'"))))
+		assertThatThrownBy(() -> TenantContext.run(tenant.id(),
+				() -> transactions
+					.executeWithoutResult(status -> jdbc.update("update audit_event set action = 'nothing happened'"))))
 			.isInstanceOf(DataAccessException.class)
 			.rootCause()
 			.hasMessageContaining("permission denied");
@@ -217,20 +224,19 @@ class AuditChainTests {
 	void triggerRefusesUpdateAndDeleteEvenForTheSuperuser() throws Exception {
 		TestTenant tenant = Tenants.newTenant(onboarding);
 		try (Connection c = DatabaseSuperuser.connect(context); Statement s = c.createStatement()) {
-			assertThatThrownBy(() -> s.executeUpdate(
-					"update audit_event set action = 'x' where tenant_id = '" + tenant.id() + "'"))
+			assertThatThrownBy(() -> s
+				.executeUpdate("update audit_event set action = 'x' where tenant_id = '" + tenant.id() + "'"))
 				.hasMessageContaining("append-only");
 			assertThatThrownBy(() -> s.executeUpdate("delete from audit_event where tenant_id = '" + tenant.id() + "'"))
 				.hasMessageContaining("append-only");
-			assertThatThrownBy(() -> s.executeUpdate("truncate audit_event cascade")).hasMessageContaining("append-only");
+			assertThatThrownBy(() -> s.executeUpdate("truncate audit_event cascade"))
+				.hasMessageContaining("append-only");
 		}
 	}
 
 	private long headSeq(TestTenant tenant) {
-		return TenantContext.call(tenant.id(), () -> transactions.execute(status -> jdbc
-			.queryForList("select seq from audit_head", Long.class)
-			.stream()
-			.findFirst()
-			.orElse(0L)));
+		return TenantContext.call(tenant.id(), () -> transactions.execute(
+				status -> jdbc.queryForList("select seq from audit_head", Long.class).stream().findFirst().orElse(0L)));
 	}
+
 }

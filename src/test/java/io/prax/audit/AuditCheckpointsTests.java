@@ -15,7 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Checkpoint signing signs a tenant on one node at a time, and a head only when it moved. */
+/**
+ * Checkpoint signing signs a tenant on one node at a time, and a head only when it moved.
+ */
 @PraxIntegrationTest
 class AuditCheckpointsTests {
 
@@ -63,4 +65,5 @@ class AuditCheckpointsTests {
 		assertThat(TenantContext.call(tenant.id(), audit::checkpoints)).hasSize(1);
 		assertThat(TenantContext.call(tenant.id(), audit::verify).checkpointsVerified()).isEqualTo(1);
 	}
+
 }

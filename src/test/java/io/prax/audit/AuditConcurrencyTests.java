@@ -33,14 +33,16 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Verify reads one consistent snapshot: writers running at the same time never make an intact chain
- * look broken. Exports and signing never pile up on the connection pool.
+ * Verify reads one consistent snapshot: writers running at the same time never make an
+ * intact chain look broken. Exports and signing never pile up on the connection pool.
  */
 @PraxIntegrationTest
 class AuditConcurrencyTests {
 
 	private static final int WRITERS = 8;
+
 	private static final int EVENTS_PER_WRITER = 40;
+
 	private static final int CUSTOMERS_PER_WRITER = 10;
 
 	@LocalServerPort
@@ -62,8 +64,11 @@ class AuditConcurrencyTests {
 	Path dir;
 
 	ExecutorService pool;
+
 	Api api;
+
 	TestTenant tenant;
+
 	String token;
 
 	@BeforeEach
@@ -85,17 +90,20 @@ class AuditConcurrencyTests {
 		List<Future<?>> writers = new ArrayList<>();
 		for (int w = 0; w < WRITERS; w++) {
 			int writerNo = w;
-			// Half the writers create customers over the API (their changes are audited at commit), half
+			// Half the writers create customers over the API (their changes are audited
+			// at commit), half
 			// write events directly, as the security events do.
 			writers.add(pool.submit(() -> {
 				for (int i = 0; i < (writerNo % 2 == 0 ? CUSTOMERS_PER_WRITER : EVENTS_PER_WRITER); i++) {
 					if (writerNo % 2 == 0) {
-						assertThat(api.post("/api/v1/customers", java.util.Map.of("name", "C " + writerNo + "-" + i), token)
+						assertThat(api
+							.post("/api/v1/customers", java.util.Map.of("name", "C " + writerNo + "-" + i), token)
 							.status()).isEqualTo(201);
 					}
 					else {
-						writer.record(tenant.id(), new AuditEntry(new AuditEntry.Actor(null, null, null, null,
-								"127.0.0.1", "test"), "test.concurrent_write", "test", writerNo + "-" + i, null, null));
+						writer.record(tenant.id(),
+								new AuditEntry(new AuditEntry.Actor(null, null, null, null, "127.0.0.1", "test"),
+										"test.concurrent_write", "test", writerNo + "-" + i, null, null));
 					}
 				}
 				return null;
@@ -129,12 +137,14 @@ class AuditConcurrencyTests {
 		assertThat(answers).hasSizeGreaterThan(2).containsOnly("valid");
 		Verification last = TenantContext.call(tenant.id(), audit::verify);
 		assertThat(last.valid()).isTrue();
-		assertThat(last.checkedEvents()).isEqualTo(last.headSeq()).isGreaterThanOrEqualTo(WRITERS / 2 * (EVENTS_PER_WRITER + CUSTOMERS_PER_WRITER));
+		assertThat(last.checkedEvents()).isEqualTo(last.headSeq())
+			.isGreaterThanOrEqualTo(WRITERS / 2 * (EVENTS_PER_WRITER + CUSTOMERS_PER_WRITER));
 	}
 
 	/**
-	 * With a pool of 3 connections, 8 parallel exports of one tenant leave room for another tenant's
-	 * requests: no export holds a connection while it waits for a second one or for a lock.
+	 * With a pool of 3 connections, 8 parallel exports of one tenant leave room for
+	 * another tenant's requests: no export holds a connection while it waits for a second
+	 * one or for a lock.
 	 */
 	@Test
 	void parallelExportsOfOneTenantDoNotStallAnotherTenant() throws Exception {
@@ -154,13 +164,15 @@ class AuditConcurrencyTests {
 			}
 			List<Integer> otherAnswers = new ArrayList<>();
 			for (int i = 0; i < 5; i++) {
-				otherAnswers.add(pool.submit(() -> api.get("/api/v1/customers", otherToken).status())
-					.get(20, TimeUnit.SECONDS));
+				otherAnswers.add(
+						pool.submit(() -> api.get("/api/v1/customers", otherToken).status()).get(20, TimeUnit.SECONDS));
 			}
 			List<String> exported = new ArrayList<>();
 			for (Future<Path> export : exports) {
-				// Each export ends at the checkpoint it signed, though the others wrote events meanwhile.
-				AuditExportVerifier.Result result = AuditExportVerifier.verify(export.get(30, TimeUnit.SECONDS), List.of());
+				// Each export ends at the checkpoint it signed, though the others wrote
+				// events meanwhile.
+				AuditExportVerifier.Result result = AuditExportVerifier.verify(export.get(30, TimeUnit.SECONDS),
+						List.of());
 				exported.add(result.verification().valid() && result.signedUpTo() == result.verification().headSeq()
 						? "valid" : result.toString());
 			}
@@ -183,4 +195,5 @@ class AuditConcurrencyTests {
 		Files.write(file, response.body());
 		return file;
 	}
+
 }

@@ -27,7 +27,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The checkpoint key rotates; checkpoints signed before stay verifiable with the retired key, which stays published. */
+/**
+ * The checkpoint key rotates; checkpoints signed before stay verifiable with the retired
+ * key, which stays published.
+ */
 @PraxIntegrationTest
 class AuditKeyRotationTests {
 
@@ -61,7 +64,9 @@ class AuditKeyRotationTests {
 				new PrintStream(said, true, StandardCharsets.UTF_8), System.err);
 		assertThat(rotated).isZero();
 		assertThat(AuditKeyRotation.run(new String[] { "--keys-dir", dir.resolve("typo").toString() }, Map.of(),
-				System.out, new PrintStream(new ByteArrayOutputStream()))).as("no key there to rotate").isEqualTo(1);
+				System.out, new PrintStream(new ByteArrayOutputStream())))
+			.as("no key there to rotate")
+			.isEqualTo(1);
 		assertThat(dir.resolve("typo")).doesNotExist();
 		api.post("/api/v1/customers", Map.of("name", "Signed by the new key"), token);
 		Path export = download(token);
@@ -92,10 +97,12 @@ class AuditKeyRotationTests {
 			.contains("checkpointsVerified=2", "signedUpTo=" + secondSeq);
 		assertThat(runVerifier(export)).as("the export publishes both keys").startsWith("0 ").contains("\nVALID ");
 		String newOnly = runVerifier(export, newPem);
-		assertThat(newOnly).startsWith("1 ").contains("INVALID tenant")
+		assertThat(newOnly).startsWith("1 ")
+			.contains("INVALID tenant")
 			.contains("firstInvalidSeq=" + firstSeq + " problem=bad_checkpoint_signature")
 			.contains("signed with key id " + oldKey.get("keyId").asString());
-		assertThat(runVerifier(export, oldPem)).startsWith("1 ").contains("INVALID tenant")
+		assertThat(runVerifier(export, oldPem)).startsWith("1 ")
+			.contains("INVALID tenant")
 			.contains("firstInvalidSeq=" + secondSeq + " problem=bad_checkpoint_signature");
 	}
 
@@ -112,8 +119,8 @@ class AuditKeyRotationTests {
 			args.add(key.toString());
 		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		int code = AuditExportVerifier.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(out, true, StandardCharsets.UTF_8));
+		int code = AuditExportVerifier.run(args.toArray(String[]::new),
+				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
 		return code + " " + out.toString(StandardCharsets.UTF_8);
 	}
 
@@ -127,4 +134,5 @@ class AuditKeyRotationTests {
 		Files.write(file, response.body());
 		return file;
 	}
+
 }

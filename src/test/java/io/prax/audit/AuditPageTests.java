@@ -31,7 +31,9 @@ class AuditPageTests {
 	IdentityManagement identity;
 
 	Api api;
+
 	TestTenant tenant;
+
 	String token;
 
 	@BeforeEach
@@ -47,8 +49,8 @@ class AuditPageTests {
 		var page = html("/audit", token);
 
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.body()).contains("Verify integrity", "name: Page Customer", "<span class=\"badge\">auth.sign_in</span>",
-				"href=\"/audit\"");
+		assertThat(page.body()).contains("Verify integrity", "name: Page Customer",
+				"<span class=\"badge\">auth.sign_in</span>", "href=\"/audit\"");
 		assertThat(html("/audit?action=create&entityType=customer", token).body()).contains("Page Customer")
 			.doesNotContain("<span class=\"badge\">auth.sign_in</span>");
 	}
@@ -77,7 +79,8 @@ class AuditPageTests {
 		var viewer = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of("VIEWER"), null);
 		String viewerToken = api.login(tenant.slug(), viewer.email(), Tenants.PASSWORD).access();
 
-		assertThat(html("/customers/" + id, token).body()).contains("/audit/history?entityType=customer&amp;entityId=" + id);
+		assertThat(html("/customers/" + id, token).body())
+			.contains("/audit/history?entityType=customer&amp;entityId=" + id);
 		assertThat(html("/audit/history?entityType=customer&entityId=" + id, token).body()).contains("History",
 				"name: Page Customer");
 		var hidden = html("/audit/history?entityType=customer&entityId=" + id, viewerToken);
@@ -102,4 +105,5 @@ class AuditPageTests {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

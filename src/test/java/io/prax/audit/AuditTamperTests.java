@@ -24,8 +24,9 @@ import org.springframework.context.ApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Someone with full write access to the database (the superuser, append-only triggers switched off)
- * tampers with a tenant's log; verify names the first invalid seq and what is wrong.
+ * Someone with full write access to the database (the superuser, append-only triggers
+ * switched off) tampers with a tenant's log; verify names the first invalid seq and what
+ * is wrong.
  */
 @PraxIntegrationTest
 class AuditTamperTests {
@@ -46,6 +47,7 @@ class AuditTamperTests {
 	ApplicationContext context;
 
 	TestTenant tenant;
+
 	long head;
 
 	@BeforeEach
@@ -92,7 +94,8 @@ class AuditTamperTests {
 
 		tamper("delete from audit_event where tenant_id = ? and seq > " + keep,
 				"update audit_head set seq = e.seq, checksum = e.checksum from audit_event e "
-						+ "where e.tenant_id = audit_head.tenant_id and e.seq = " + keep + " and audit_head.tenant_id = ?");
+						+ "where e.tenant_id = audit_head.tenant_id and e.seq = " + keep
+						+ " and audit_head.tenant_id = ?");
 
 		assertProblem(verify(), keep + 1, "gap");
 	}
@@ -107,9 +110,10 @@ class AuditTamperTests {
 				s.execute("set local session_replication_role = replica");
 			}
 			List<AuditRecord> chain = new ArrayList<>();
-			try (PreparedStatement select = c.prepareStatement("select tenant_id, seq, occurred_at, actor_id, actor_name, "
-					+ "actor_tier, session_id, ip, user_agent, action, entity_type, entity_id, changes::text as changes, "
-					+ "reason, previous_checksum, checksum from audit_event where tenant_id = ? order by seq")) {
+			try (PreparedStatement select = c
+				.prepareStatement("select tenant_id, seq, occurred_at, actor_id, actor_name, "
+						+ "actor_tier, session_id, ip, user_agent, action, entity_type, entity_id, changes::text as changes, "
+						+ "reason, previous_checksum, checksum from audit_event where tenant_id = ? order by seq")) {
 				select.setObject(1, tenant.id().value());
 				try (ResultSet rs = select.executeQuery()) {
 					while (rs.next()) {
@@ -119,10 +123,11 @@ class AuditTamperTests {
 			}
 			String previous = AuditRecord.GENESIS;
 			for (AuditRecord event : chain) {
-				AuditRecord rewritten = event.seq() == 2 ? new AuditRecord(event.tenantId(), 2, event.occurredAt(),
-						event.actorId(), "Mallory", event.actorTier(), event.sessionId(), event.ip(), event.userAgent(),
-						event.action(), event.entityType(), event.entityId(), event.changes(), event.reason(), previous,
-						"") : event;
+				AuditRecord rewritten = event.seq() == 2
+						? new AuditRecord(event.tenantId(), 2, event.occurredAt(), event.actorId(), "Mallory",
+								event.actorTier(), event.sessionId(), event.ip(), event.userAgent(), event.action(),
+								event.entityType(), event.entityId(), event.changes(), event.reason(), previous, "")
+						: event;
 				rewritten = rewritten.withChecksums(previous);
 				try (PreparedStatement update = c.prepareStatement("update audit_event set actor_name = ?, "
 						+ "previous_checksum = ?, checksum = ? where tenant_id = ? and seq = ?")) {
@@ -135,7 +140,8 @@ class AuditTamperTests {
 				}
 				previous = rewritten.checksum();
 			}
-			try (PreparedStatement update = c.prepareStatement("update audit_head set checksum = ? where tenant_id = ?")) {
+			try (PreparedStatement update = c
+				.prepareStatement("update audit_head set checksum = ? where tenant_id = ?")) {
 				update.setString(1, previous);
 				update.setObject(2, tenant.id().value());
 				update.executeUpdate();
@@ -177,7 +183,10 @@ class AuditTamperTests {
 		assertThat(verification.firstInvalidSeq()).as(verification.toString()).isEqualTo(seq);
 	}
 
-	/** Runs each statement (with the tenant id as its one parameter) as the superuser with the append-only triggers off. */
+	/**
+	 * Runs each statement (with the tenant id as its one parameter) as the superuser with
+	 * the append-only triggers off.
+	 */
 	private void tamper(String... statements) throws Exception {
 		try (Connection c = DatabaseSuperuser.connect(context)) {
 			c.setAutoCommit(false);
@@ -193,4 +202,5 @@ class AuditTamperTests {
 			c.commit();
 		}
 	}
+
 }

@@ -35,9 +35,10 @@ class ChainVerifierTests {
 	void reportsAChangedEventAsContentChanged() {
 		List<AuditRecord> chain = chain(5);
 		AuditRecord e = chain.get(2);
-		chain.set(2, new AuditRecord(e.tenantId(), e.seq(), e.occurredAt(), e.actorId(), "Mallory", e.actorTier(),
-				e.sessionId(), e.ip(), e.userAgent(), e.action(), e.entityType(), e.entityId(), e.changes(), e.reason(),
-				e.previousChecksum(), e.checksum()));
+		chain.set(2,
+				new AuditRecord(e.tenantId(), e.seq(), e.occurredAt(), e.actorId(), "Mallory", e.actorTier(),
+						e.sessionId(), e.ip(), e.userAgent(), e.action(), e.entityType(), e.entityId(), e.changes(),
+						e.reason(), e.previousChecksum(), e.checksum()));
 
 		assertProblem(verify(chain, List.of()), 3, "content_changed");
 	}
@@ -54,9 +55,11 @@ class ChainVerifierTests {
 	void reportsAnEventRehashedAloneAsBrokenLinkOfTheNext() {
 		List<AuditRecord> chain = chain(5);
 		AuditRecord e = chain.get(1);
-		chain.set(1, new AuditRecord(e.tenantId(), e.seq(), e.occurredAt(), e.actorId(), "Mallory", e.actorTier(),
-				e.sessionId(), e.ip(), e.userAgent(), e.action(), e.entityType(), e.entityId(), e.changes(), e.reason(),
-				e.previousChecksum(), "").withChecksums(e.previousChecksum()));
+		chain.set(1,
+				new AuditRecord(e.tenantId(), e.seq(), e.occurredAt(), e.actorId(), "Mallory", e.actorTier(),
+						e.sessionId(), e.ip(), e.userAgent(), e.action(), e.entityType(), e.entityId(), e.changes(),
+						e.reason(), e.previousChecksum(), "")
+					.withChecksums(e.previousChecksum()));
 
 		assertProblem(verify(chain, List.of()), 3, "broken_link");
 	}
@@ -109,8 +112,8 @@ class ChainVerifierTests {
 		List<AuditRecord> chain = new ArrayList<>();
 		String previous = AuditRecord.GENESIS;
 		for (int seq = 1; seq <= size; seq++) {
-			AuditRecord event = new AuditRecord(TENANT, seq, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(seq), null,
-					actor, "ADMIN", null, null, null, "update", "customer", "c" + seq, null, null, previous, "")
+			AuditRecord event = new AuditRecord(TENANT, seq, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(seq),
+					null, actor, "ADMIN", null, null, null, "update", "customer", "c" + seq, null, null, previous, "")
 				.withChecksums(previous);
 			chain.add(event);
 			previous = event.checksum();
@@ -121,8 +124,9 @@ class ChainVerifierTests {
 	private static Checkpoint checkpoint(AuditRecord head, KeyPair key) {
 		String body = SignedNote.body(TENANT, head.seq(), head.checksum());
 		byte[] signature = SignedNote.sign(key.getPrivate(), body);
-		return new Checkpoint(TENANT, head.seq(), head.checksum(), Instant.now(), SignedNote.keyId(TENANT, key.getPublic()),
-				Base64.getEncoder().encodeToString(signature), SignedNote.note(TENANT, body, key.getPublic(), signature));
+		return new Checkpoint(TENANT, head.seq(), head.checksum(), Instant.now(),
+				SignedNote.keyId(TENANT, key.getPublic()), Base64.getEncoder().encodeToString(signature),
+				SignedNote.note(TENANT, body, key.getPublic(), signature));
 	}
 
 	private static KeyPair generate() {
@@ -133,4 +137,5 @@ class ChainVerifierTests {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

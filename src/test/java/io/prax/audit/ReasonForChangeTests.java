@@ -16,7 +16,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** F15: the reason given for an edit is in its audit event; regulated modules refuse edits without one. */
+/**
+ * F15: the reason given for an edit is in its audit event; regulated modules refuse edits
+ * without one.
+ */
 @PraxIntegrationTest
 class ReasonForChangeTests {
 
@@ -27,7 +30,9 @@ class ReasonForChangeTests {
 	Onboarding onboarding;
 
 	Api api;
+
 	String token;
+
 	String customerId;
 
 	@BeforeEach
@@ -43,13 +48,17 @@ class ReasonForChangeTests {
 		api.patch("/api/v1/customers/" + customerId,
 				Map.of("name", "Regulated Incorporated", "version", 0, "reason", "Registered name changed"), token);
 
-		JsonNode update = api.get("/api/v1/audit?entityId=" + customerId + "&action=update", token).json().get("items").get(0);
+		JsonNode update = api.get("/api/v1/audit?entityId=" + customerId + "&action=update", token)
+			.json()
+			.get("items")
+			.get(0);
 		assertThat(update.get("reason").asString()).isEqualTo("Registered name changed");
 	}
 
 	@Test
 	void refusesEditsWithoutReasonInRegulatedModules() {
-		var regulated = api.send("PUT", "/api/v1/audit/regulated-modules", Map.of("modules", List.of("customers")), token);
+		var regulated = api.send("PUT", "/api/v1/audit/regulated-modules", Map.of("modules", List.of("customers")),
+				token);
 		assertThat(regulated.status()).isEqualTo(200);
 		assertThat(api.get("/api/v1/audit/regulated-modules", token).json().get("modules").get(0).asString())
 			.isEqualTo("customers");
@@ -69,10 +78,12 @@ class ReasonForChangeTests {
 
 	@Test
 	void regulatesOnlyBusinessModules() {
-		var unknown = api.send("PUT", "/api/v1/audit/regulated-modules", Map.of("modules", List.of("spaceships")), token);
+		var unknown = api.send("PUT", "/api/v1/audit/regulated-modules", Map.of("modules", List.of("spaceships")),
+				token);
 		var users = api.send("PUT", "/api/v1/audit/regulated-modules", Map.of("modules", List.of("users")), token);
 
 		assertThat(unknown.status()).isEqualTo(400);
 		assertThat(users.status()).isEqualTo(400);
 	}
+
 }

@@ -22,7 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** F11: every authenticated request is logged, per tenant, in monthly partitions that expire. */
+/**
+ * F11: every authenticated request is logged, per tenant, in monthly partitions that
+ * expire.
+ */
 @PraxIntegrationTest
 class RequestLogTests {
 
@@ -71,8 +74,9 @@ class RequestLogTests {
 		Api api = new Api(port);
 		Api.Tokens tokens = api.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD);
 		java.net.http.HttpClient.newHttpClient()
-			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
-					+ "/api/v1/customers?q=" + "p".repeat(2_500)))
+			.send(java.net.http.HttpRequest
+				.newBuilder(
+						java.net.URI.create("http://localhost:" + port + "/api/v1/customers?q=" + "p".repeat(2_500)))
 				.header("Authorization", "Bearer " + tokens.access())
 				.header("User-Agent", "Agent/" + "u".repeat(3_000))
 				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
@@ -109,7 +113,8 @@ class RequestLogTests {
 
 	private List<Map<String, Object>> rows(TestTenant tenant) {
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-		return TenantContext.call(tenant.id(), () -> transactions.execute(status -> jdbc.queryForList(
-				"select * from request_log order by occurred_at, path", new Object[0])));
+		return TenantContext.call(tenant.id(), () -> transactions.execute(
+				status -> jdbc.queryForList("select * from request_log order by occurred_at, path", new Object[0])));
 	}
+
 }

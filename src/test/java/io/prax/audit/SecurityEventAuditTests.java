@@ -21,7 +21,10 @@ import org.springframework.context.ApplicationEventPublisher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Security events land in the same chain as record changes, with who, session, IP and user agent. */
+/**
+ * Security events land in the same chain as record changes, with who, session, IP and
+ * user agent.
+ */
 @PraxIntegrationTest
 class SecurityEventAuditTests {
 
@@ -44,6 +47,7 @@ class SecurityEventAuditTests {
 	AuditWriter writer;
 
 	Api api;
+
 	TestTenant tenant;
 
 	@BeforeEach
@@ -68,7 +72,8 @@ class SecurityEventAuditTests {
 	@Test
 	void recordsFailedSignInWithReasonInItsOwnTransaction() {
 		var refused = api.post("/api/v1/auth/login",
-				Map.of("tenant", tenant.slug(), "email", tenant.adminEmail(), "password", "not the password at all"), null);
+				Map.of("tenant", tenant.slug(), "email", tenant.adminEmail(), "password", "not the password at all"),
+				null);
 
 		assertThat(refused.status()).isEqualTo(401);
 		AuditEventView event = only("auth.sign_in_failed");
@@ -106,8 +111,9 @@ class SecurityEventAuditTests {
 		Api.Tokens other = api.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD);
 		Api.Tokens current = api.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD);
 
-		var changed = api.send("PUT", "/api/v1/me/password", Map.of("currentPassword", Tenants.PASSWORD,
-				"newPassword", "a brand new passphrase 42"), current.access());
+		var changed = api.send("PUT", "/api/v1/me/password",
+				Map.of("currentPassword", Tenants.PASSWORD, "newPassword", "a brand new passphrase 42"),
+				current.access());
 
 		assertThat(changed.status()).isEqualTo(204);
 		AuditEventView event = only("user.password_changed");
@@ -116,8 +122,9 @@ class SecurityEventAuditTests {
 		assertThat(event.ip()).isNotBlank();
 		assertThat(event.userAgent()).isNotBlank();
 		assertThat(events("session.revoked")).extracting(AuditEventView::entityId).containsExactly(other.sessionId());
-		assertThat(events("update")).anySatisfy(update -> assertThat(update.changes().get("passwordHash")
-			.get("after").asString()).isEqualTo(AuditCapture.MASK));
+		assertThat(events("update"))
+			.anySatisfy(update -> assertThat(update.changes().get("passwordHash").get("after").asString())
+				.isEqualTo(AuditCapture.MASK));
 	}
 
 	@Test
@@ -146,10 +153,12 @@ class SecurityEventAuditTests {
 		String huge = "x".repeat(200_000);
 		events.publishEvent(new SignInFailed(tenant.id(), huge + "@" + tenant.slug() + ".example",
 				"unknown_user_or_wrong_password", "203.0.113.9", huge));
-		writer.record(tenant.id(), new AuditEntry(new AuditEntry.Actor(null, "N".repeat(10_000), null, null, null, null),
-				"test.long_name", "test", "1", null, "R".repeat(10_000)));
+		writer.record(tenant.id(),
+				new AuditEntry(new AuditEntry.Actor(null, "N".repeat(10_000), null, null, null, null), "test.long_name",
+						"test", "1", null, "R".repeat(10_000)));
 		java.net.http.HttpResponse<String> header = java.net.http.HttpClient.newHttpClient()
-			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/auth/login"))
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/auth/login"))
 				.header("Content-Type", "application/json")
 				.header("User-Agent", "Agent/" + "u".repeat(6_000))
 				.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"tenant\":\"" + tenant.slug()
@@ -164,7 +173,8 @@ class SecurityEventAuditTests {
 			.startsWith("xxx")
 			.endsWith(Bounded.MARKER);
 		assertThat(published.userAgent()).hasSizeLessThanOrEqualTo(Bounded.USER_AGENT).endsWith(Bounded.MARKER);
-		// A request's header is already cut where the session module reads it (ClientInfo), before audit.
+		// A request's header is already cut where the session module reads it
+		// (ClientInfo), before audit.
 		assertThat(failed.get(0).userAgent()).hasSizeLessThanOrEqualTo(Bounded.USER_AGENT).startsWith("Agent/uuu");
 		AuditEventView named = only("test.long_name");
 		assertThat(named.actorName()).hasSize(Bounded.NAME).endsWith(Bounded.MARKER);
@@ -182,4 +192,5 @@ class SecurityEventAuditTests {
 		return TenantContext.call(tenant.id(),
 				() -> audit.list(new AuditQuery(null, null, null, action, null, null), null, null).items());
 	}
+
 }

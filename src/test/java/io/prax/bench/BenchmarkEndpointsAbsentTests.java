@@ -13,8 +13,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Without the benchmark profile there is no baseline, no bulk path and no open {@code /bench} chain:
- * even a signed-in administrator gets 404, and an anonymous caller is sent to sign in like anywhere else.
+ * Without the benchmark profile there is no baseline, no bulk path and no open
+ * {@code /bench} chain: even a signed-in administrator gets 404, and an anonymous caller
+ * is sent to sign in like anywhere else.
  */
 @PraxIntegrationTest
 class BenchmarkEndpointsAbsentTests {
@@ -35,12 +36,16 @@ class BenchmarkEndpointsAbsentTests {
 
 		assertThat(api.get(baseline + "/" + customer, token).status()).isEqualTo(404);
 		assertThat(api.post(baseline, Map.of("name", "Plain Ltd"), token).status()).isEqualTo(404);
-		assertThat(api.post("/bench/data/workspaces",
-				Map.of("slug", "bench-x", "adminEmail", "a@bench-x.example", "password", Tenants.PASSWORD, "users", 1),
-				token).status()).isEqualTo(404);
+		assertThat(api
+			.post("/bench/data/workspaces",
+					Map.of("slug", "bench-x", "adminEmail", "a@bench-x.example", "password", Tenants.PASSWORD, "users",
+							1),
+					token)
+			.status()).isEqualTo(404);
 		assertThat(api.get("/bench/data/memory", token).status()).isEqualTo(404);
 
 		assertThat(api.get(baseline + "/" + customer, null).status()).isIn(302, 401);
 		assertThat(api.get("/bench/data/password-cost", null).status()).isIn(302, 401);
 	}
+
 }

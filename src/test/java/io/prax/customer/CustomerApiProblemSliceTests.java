@@ -29,13 +29,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A web slice (no database, no other module): the customer API with the one error handling turns
- * validation failures, unreadable bodies, bad ids and missing records into RFC 9457 problems with a
- * stable {@code code}. Authentication, the permission guard and the service are the integration tests'
- * business (CustomerApiTests, CustomerValidationTests); here the service is a mock and the filters are off.
+ * A web slice (no database, no other module): the customer API with the one error
+ * handling turns validation failures, unreadable bodies, bad ids and missing records into
+ * RFC 9457 problems with a stable {@code code}. Authentication, the permission guard and
+ * the service are the integration tests' business (CustomerApiTests,
+ * CustomerValidationTests); here the service is a mock and the filters are off.
  */
-@WebMvcTest(useDefaultFilters = false, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-		pattern = { "io\\.prax\\.customer\\.CustomerApiController", "io\\.prax\\.platform\\.ErrorHandling" }))
+@WebMvcTest(useDefaultFilters = false,
+		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+				pattern = { "io\\.prax\\.customer\\.CustomerApiController", "io\\.prax\\.platform\\.ErrorHandling" }))
 @AutoConfigureMockMvc(addFilters = false)
 class CustomerApiProblemSliceTests {
 
@@ -105,4 +107,5 @@ class CustomerApiProblemSliceTests {
 			.andExpect(jsonPath("$.code").value("internal_error"))
 			.andExpect(jsonPath("$.detail").value("Something went wrong on our side; nothing was changed"));
 	}
+
 }

@@ -19,7 +19,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Customers (F1) through the REST API: CRUD, ALCOA+ fields, optimistic locking, soft delete, paging. */
+/**
+ * Customers (F1) through the REST API: CRUD, ALCOA+ fields, optimistic locking, soft
+ * delete, paging.
+ */
 @PraxIntegrationTest
 class CustomerApiTests {
 
@@ -33,7 +36,9 @@ class CustomerApiTests {
 	IdentityManagement identity;
 
 	Api api;
+
 	TestTenant tenant;
+
 	String token;
 
 	@BeforeEach
@@ -46,12 +51,13 @@ class CustomerApiTests {
 	@Test
 	void createsACustomerWithAuditFields() {
 		var created = api.post("/api/v1/customers", Map.of("name", "Initech GmbH", "email", "billing@initech.example",
-				"taxId", "DE123456789", "billingAddress", Map.of("line1", "Friedrichstraße 10", "postalCode", "10117",
-						"city", "Berlin", "country", "de")), token);
+				"taxId", "DE123456789", "billingAddress",
+				Map.of("line1", "Friedrichstraße 10", "postalCode", "10117", "city", "Berlin", "country", "de")),
+				token);
 
 		assertThat(created.status()).isEqualTo(201);
-		assertThat(created.raw().headers().firstValue("Location")).hasValueSatisfying(
-				location -> assertThat(location).endsWith("/api/v1/customers/" + created.text("id")));
+		assertThat(created.raw().headers().firstValue("Location"))
+			.hasValueSatisfying(location -> assertThat(location).endsWith("/api/v1/customers/" + created.text("id")));
 		assertThat(created.json().get("billingAddress").get("country").asString()).isEqualTo("DE");
 		assertThat(created.json().get("version").asLong()).isZero();
 		assertThat(created.text("createdBy")).isEqualTo(tenant.admin().id().toString());
@@ -90,8 +96,8 @@ class CustomerApiTests {
 
 		assertThat(malformed.status()).isEqualTo(400);
 		assertThat(malformed.code()).isEqualTo("malformed_request");
-		assertThat(malformed.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(malformed.raw().headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 	}
 
 	@Test
@@ -163,8 +169,9 @@ class CustomerApiTests {
 		assertThat(renamed.text("position")).isEqualTo("Head of Procurement");
 		assertThat(renamed.text("name")).isEqualTo("Alice");
 
-		assertThat(api.delete("/api/v1/customers/" + id + "/contacts/" + contactId, Map.of("reason", "Left the company"),
-				token).status()).isEqualTo(204);
+		assertThat(api
+			.delete("/api/v1/customers/" + id + "/contacts/" + contactId, Map.of("reason", "Left the company"), token)
+			.status()).isEqualTo(204);
 		assertThat(api.get("/api/v1/customers/" + id + "/contacts", token).json().get("items")).isEmpty();
 	}
 
@@ -197,4 +204,5 @@ class CustomerApiTests {
 	private static List<String> names(Api.Response response) {
 		return response.json().get("items").valueStream().map(item -> item.get("name").asString()).toList();
 	}
+
 }

@@ -18,7 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Deleted customers and contacts are invisible through every repository method, yet kept with their reason. */
+/**
+ * Deleted customers and contacts are invisible through every repository method, yet kept
+ * with their reason.
+ */
 @PraxIntegrationTest
 class CustomerSoftDeleteTests {
 
@@ -50,10 +53,10 @@ class CustomerSoftDeleteTests {
 		String token = api.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD).access();
 		UUID kept = UUID.fromString(api.post("/api/v1/customers", Map.of("name", "Kept"), token).text("id"));
 		UUID gone = UUID.fromString(api.post("/api/v1/customers", Map.of("name", "Gone"), token).text("id"));
-		UUID keptContact = UUID.fromString(api.post("/api/v1/customers/" + kept + "/contacts",
-				Map.of("name", "Stays"), token).text("id"));
-		UUID goneContact = UUID.fromString(api.post("/api/v1/customers/" + kept + "/contacts",
-				Map.of("name", "Leaves"), token).text("id"));
+		UUID keptContact = UUID
+			.fromString(api.post("/api/v1/customers/" + kept + "/contacts", Map.of("name", "Stays"), token).text("id"));
+		UUID goneContact = UUID.fromString(
+				api.post("/api/v1/customers/" + kept + "/contacts", Map.of("name", "Leaves"), token).text("id"));
 		assertThat(api.delete("/api/v1/customers/" + kept + "/contacts/" + goneContact, Map.of("reason", "Left"), token)
 			.status()).isEqualTo(204);
 		assertThat(api.delete("/api/v1/customers/" + gone, Map.of("reason", "Duplicate"), token).status())
@@ -81,6 +84,8 @@ class CustomerSoftDeleteTests {
 		}));
 		// The delete itself was audited, though the row is now hidden from the entity.
 		assertThat(api.get("/api/v1/audit?entityType=customer&entityId=" + gone + "&action=delete", token)
-			.json().get("items")).hasSize(1);
+			.json()
+			.get("items")).hasSize(1);
 	}
+
 }

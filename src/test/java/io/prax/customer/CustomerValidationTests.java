@@ -23,7 +23,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Bean Validation on customer and contact input: the same problem for the API, the same messages on the forms. */
+/**
+ * Bean Validation on customer and contact input: the same problem for the API, the same
+ * messages on the forms.
+ */
 @PraxIntegrationTest
 class CustomerValidationTests {
 
@@ -34,7 +37,9 @@ class CustomerValidationTests {
 	Onboarding onboarding;
 
 	Api api;
+
 	TestTenant tenant;
+
 	String token;
 
 	@BeforeEach
@@ -46,12 +51,14 @@ class CustomerValidationTests {
 
 	@Test
 	void answersEveryInvalidFieldWithItsMessageInTheProblem() {
-		var invalid = api.post("/api/v1/customers", Map.of("name", "x".repeat(201), "email", "someone@localhost",
-				"phone", "1".repeat(51), "billingAddress", Map.of("postalCode", "9".repeat(21), "country", "XX")), token);
+		var invalid = api.post(
+				"/api/v1/customers", Map.of("name", "x".repeat(201), "email", "someone@localhost", "phone",
+						"1".repeat(51), "billingAddress", Map.of("postalCode", "9".repeat(21), "country", "XX")),
+				token);
 
 		assertThat(invalid.status()).isEqualTo(400);
-		assertThat(invalid.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(invalid.raw().headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(invalid.code()).isEqualTo("validation_failed");
 		assertThat(invalid.text("detail")).isEqualTo("The request has invalid fields");
 		assertThat(invalid.text("type")).isEqualTo("https://prax.io/problems/validation-failed");
@@ -108,8 +115,8 @@ class CustomerValidationTests {
 
 	@Test
 	void showsTheFieldErrorsOnTheFormAndWritesNothing() throws Exception {
-		var form = postForm("/customers/new", "/customers", Map.of("name", " ", "email", "someone@localhost",
-				"country", "Germany"));
+		var form = postForm("/customers/new", "/customers",
+				Map.of("name", " ", "email", "someone@localhost", "country", "Germany"));
 
 		assertThat(form.statusCode()).isEqualTo(200);
 		assertThat(form.body()).contains("Please correct the marked fields.")
@@ -132,16 +139,21 @@ class CustomerValidationTests {
 	}
 
 	/** Posts a form as the browser does: with the page's CSRF token and cookie. */
-	private HttpResponse<String> postForm(String formPage, String action, Map<String, String> fields)
-			throws Exception {
+	private HttpResponse<String> postForm(String formPage, String action, Map<String, String> fields) throws Exception {
 		HttpClient http = HttpClient.newHttpClient();
 		HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + formPage))
-			.header("Cookie", "prax_access=" + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+			.header("Cookie", "prax_access=" + token)
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString());
 		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
 		assertThat(csrf.find()).isTrue();
-		String cookies = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+		String cookies = page.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.map(c -> c.split(";", 2)[0])
 			.collect(Collectors.joining("; "));
-		String body = fields.entrySet().stream()
+		String body = fields.entrySet()
+			.stream()
 			.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&")) + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
 		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + action))
@@ -150,4 +162,5 @@ class CustomerValidationTests {
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
+
 }

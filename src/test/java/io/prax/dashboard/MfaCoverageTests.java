@@ -18,8 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The administrators' dashboard shows how many of the users who must use MFA have it, and links to the
- * users list of those who do not; the list shows who has MFA.
+ * The administrators' dashboard shows how many of the users who must use MFA have it, and
+ * links to the users list of those who do not; the list shows who has MFA.
  */
 @PraxIntegrationTest
 class MfaCoverageTests {
@@ -40,26 +40,32 @@ class MfaCoverageTests {
 		UserAccount first = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of("VIEWER"), null);
 		UserAccount second = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of("VIEWER"), null);
 		String admin = api.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD).access();
-		// (The test suite lifts the built-in requirement for the ADMIN tier; the workspace adds VIEWER.)
-		assertThat(api.send("PUT", "/api/v1/admin/security-settings", Map.of("mfa", Map.of("requiredRoles", List.of("VIEWER"))),
-				admin).status()).isEqualTo(200);
+		// (The test suite lifts the built-in requirement for the ADMIN tier; the
+		// workspace adds VIEWER.)
+		assertThat(api
+			.send("PUT", "/api/v1/admin/security-settings", Map.of("mfa", Map.of("requiredRoles", List.of("VIEWER"))),
+					admin)
+			.status()).isEqualTo(200);
 		assertThat(coverage(api, admin)).isEqualTo("0 of 2");
 
-		// Now required, the first enrols at sign-in (the test's authenticator app plays along).
+		// Now required, the first enrols at sign-in (the test's authenticator app plays
+		// along).
 		api.login(tenant.slug(), first.email(), Tenants.PASSWORD);
 		String dashboard = api.page("/", admin).body();
 		assertThat(coverage(api, admin)).isEqualTo("1 of 2");
 		assertThat(dashboard).contains("/admin/users?mfa=missing");
 
 		String missing = api.page("/admin/users?mfa=missing", admin).body();
-		assertThat(missing).contains("/admin/users/" + second.id().value()).doesNotContain("/admin/users/" + first.id().value())
+		assertThat(missing).contains("/admin/users/" + second.id().value())
+			.doesNotContain("/admin/users/" + first.id().value())
 			.doesNotContain("/admin/users/" + tenant.admin().id().value());
 		String everyone = api.page("/admin/users", admin).body();
-		assertThat(everyone).contains("/admin/users/" + first.id().value(), "/admin/users/" + tenant.admin().id().value(),
-				"Required, not set up");
+		assertThat(everyone).contains("/admin/users/" + first.id().value(),
+				"/admin/users/" + tenant.admin().id().value(), "Required, not set up");
 
-		assertThat(api.send("PUT", "/api/v1/admin/security-settings", Map.of("mfa", Map.of("requiredForEveryone", true)),
-				admin).status()).isEqualTo(200);
+		assertThat(api
+			.send("PUT", "/api/v1/admin/security-settings", Map.of("mfa", Map.of("requiredForEveryone", true)), admin)
+			.status()).isEqualTo(200);
 		assertThat(coverage(api, admin)).isEqualTo("1 of 3");
 	}
 
@@ -70,4 +76,5 @@ class MfaCoverageTests {
 		String value = page.substring(page.indexOf("stat-value", card));
 		return value.substring(value.indexOf('>') + 1, value.indexOf('<'));
 	}
+
 }

@@ -12,7 +12,10 @@ import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code --demo} fills payroll through its services: two finalized monthly runs and a draft run. */
+/**
+ * {@code --demo} fills payroll through its services: two finalized monthly runs and a
+ * draft run.
+ */
 @PraxIntegrationTest
 @TestPropertySource(properties = "prax.demo=true")
 class DemoPayrollTests {
@@ -31,4 +34,5 @@ class DemoPayrollTests {
 			.containsExactly(PayrollRunStatus.DRAFT, PayrollRunStatus.FINALIZED, PayrollRunStatus.FINALIZED);
 		assertThat(list).allSatisfy(run -> assertThat(run.employeeCount()).isEqualTo(4));
 	}
+
 }

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Types come from the bytes; the name only refines; active content is never served as itself. */
+/**
+ * Types come from the bytes; the name only refines; active content is never served as
+ * itself.
+ */
 class ContentTypesTests {
 
 	@TempDir
@@ -48,4 +51,5 @@ class ContentTypesTests {
 		Files.writeString(file, content, StandardCharsets.UTF_8);
 		return ContentTypes.sniff(file, name);
 	}
+
 }

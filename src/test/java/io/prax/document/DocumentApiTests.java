@@ -26,11 +26,15 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Documents (F5) through the REST API: storage by SHA-256, integrity on every read, safe downloads, visibility. */
+/**
+ * Documents (F5) through the REST API: storage by SHA-256, integrity on every read, safe
+ * downloads, visibility.
+ */
 @PraxIntegrationTest
 class DocumentApiTests {
 
-	static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+	static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+		.getBytes(StandardCharsets.US_ASCII);
 
 	@LocalServerPort
 	int port;
@@ -45,8 +49,11 @@ class DocumentApiTests {
 	FileSystemBlobStore blobs;
 
 	Api api;
+
 	TestTenant tenant;
+
 	String token;
+
 	String customer;
 
 	@BeforeEach
@@ -83,11 +90,12 @@ class DocumentApiTests {
 		assertThat(content.statusCode()).isEqualTo(200);
 		assertThat(content.body()).isEqualTo(PDF);
 		assertThat(content.headers().firstValue("Content-Type")).hasValue("application/pdf");
-		assertThat(content.headers().firstValue("Content-Disposition")).hasValue(
-				"attachment; filename=\"Contract 2026.pdf\"; filename*=UTF-8''Contract%202026.pdf");
+		assertThat(content.headers().firstValue("Content-Disposition"))
+			.hasValue("attachment; filename=\"Contract 2026.pdf\"; filename*=UTF-8''Contract%202026.pdf");
 		assertThat(content.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 		assertThat(api.get("/api/v1/audit?entityType=document&entityId=" + id + "&action=create", token)
-			.json().get("items")).hasSize(1);
+			.json()
+			.get("items")).hasSize(1);
 	}
 
 	@Test
@@ -104,9 +112,10 @@ class DocumentApiTests {
 		assertThat(content.statusCode()).isEqualTo(500);
 		String body = new String(content.body(), StandardCharsets.UTF_8);
 		assertThat(body).contains("\"code\":\"integrity_failed\"").doesNotContain("EVIL");
-		assertThat(content.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/problem+json"));
-		JsonNode events = api.get("/api/v1/audit?action=document.integrity_failed&entityId=" + id, token).json()
+		assertThat(content.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+		JsonNode events = api.get("/api/v1/audit?action=document.integrity_failed&entityId=" + id, token)
+			.json()
 			.get("items");
 		assertThat(events).hasSize(1);
 		assertThat(events.get(0).get("changes").get("sha256").asString()).isEqualTo(sha256(PDF));
@@ -126,10 +135,12 @@ class DocumentApiTests {
 
 		var content = download(created.text("id"), token);
 		assertThat(content.statusCode()).isEqualTo(200);
-		assertThat(content.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).doesNotContain("html").doesNotContain("image").startsWith("application/octet-stream"));
-		assertThat(content.headers().firstValue("Content-Disposition")).hasValueSatisfying(
-				disposition -> assertThat(disposition).startsWith("attachment;"));
+		assertThat(content.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).doesNotContain("html")
+				.doesNotContain("image")
+				.startsWith("application/octet-stream"));
+		assertThat(content.headers().firstValue("Content-Disposition"))
+			.hasValueSatisfying(disposition -> assertThat(disposition).startsWith("attachment;"));
 		assertThat(content.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 		assertThat(content.headers().allValues("Content-Security-Policy")).containsExactly(Downloads.SANDBOX);
 	}
@@ -178,7 +189,8 @@ class DocumentApiTests {
 		var ofB = upload(customerB, "theirs.pdf", "application/pdf", PDF, tokenB);
 		assertThat(ofB.status()).isEqualTo(201);
 
-		// B's copy is its own: corrupting A's blob leaves B's document intact, and A never sees B's.
+		// B's copy is its own: corrupting A's blob leaves B's document intact, and A
+		// never sees B's.
 		assertThat(blobs.pathOf(b.id(), sha256(PDF))).exists().isNotEqualTo(blob);
 		Files.write(blob, "broken".getBytes(StandardCharsets.US_ASCII));
 		assertThat(download(ofB.text("id"), tokenB).body()).isEqualTo(PDF);
@@ -222,8 +234,9 @@ class DocumentApiTests {
 		UserAccount portal = Tenants.newUser(identity, tenant, Tier.CUSTOMER, List.of(), UUID.fromString(customer));
 		String portalToken = api.login(tenant.slug(), portal.email(), Tenants.PASSWORD).access();
 
-		assertThat(api.get("/api/v1/documents?recordType=customer&recordId=" + customer, portalToken).json()
-			.get("items")).hasSize(1);
+		assertThat(
+				api.get("/api/v1/documents?recordType=customer&recordId=" + customer, portalToken).json().get("items"))
+			.hasSize(1);
 		assertThat(api.get("/api/v1/documents/" + own, portalToken).status()).isEqualTo(200);
 		assertThat(download(own, portalToken).body()).isEqualTo(PDF);
 
@@ -232,7 +245,9 @@ class DocumentApiTests {
 		assertThat(api.get("/api/v1/documents/" + foreign, portalToken).status()).isEqualTo(404);
 		assertThat(download(foreign, portalToken).statusCode()).isEqualTo(404);
 		String panel = api.page("/documents/panel?recordType=customer&recordId=" + customer, portalToken).body();
-		assertThat(panel).contains("own.pdf").doesNotContain("foreign.pdf").doesNotContain("Upload a document")
+		assertThat(panel).contains("own.pdf")
+			.doesNotContain("foreign.pdf")
+			.doesNotContain("Upload a document")
 			.doesNotContain("Remove document");
 		assertThat(api.page("/documents/panel?recordType=customer&recordId=" + other, portalToken).status())
 			.isEqualTo(404);
@@ -261,14 +276,17 @@ class DocumentApiTests {
 		assertThat(withoutReason.status()).isEqualTo(400);
 		assertThat(withoutReason.json().get("errors").has("reason")).isTrue();
 
-		assertThat(api.delete("/api/v1/documents/" + id, Map.of("reason", "Superseded"), token).status()).isEqualTo(204);
+		assertThat(api.delete("/api/v1/documents/" + id, Map.of("reason", "Superseded"), token).status())
+			.isEqualTo(204);
 		assertThat(api.get("/api/v1/documents/" + id, token).status()).isEqualTo(404);
 		assertThat(download(id, token).statusCode()).isEqualTo(404);
 		assertThat(api.get("/api/v1/documents?recordType=customer&recordId=" + customer, token).json().get("items"))
 			.hasSize(1);
 		assertThat(download(twin, token).body()).isEqualTo(PDF);
 		JsonNode deletion = api.get("/api/v1/audit?entityType=document&entityId=" + id + "&action=delete", token)
-			.json().get("items").get(0);
+			.json()
+			.get("items")
+			.get(0);
 		assertThat(deletion.get("reason").asString()).isEqualTo("Superseded");
 	}
 
@@ -281,7 +299,8 @@ class DocumentApiTests {
 		var empty = upload(customer, "empty.txt", "text/plain", new byte[0], token);
 		assertThat(empty.status()).isEqualTo(400);
 
-		var noFile = new Multipart().field("recordType", "customer").field("recordId", customer)
+		var noFile = new Multipart().field("recordType", "customer")
+			.field("recordId", customer)
 			.post(port, "/api/v1/documents", token);
 		assertThat(noFile.status()).isEqualTo(400);
 		assertThat(noFile.json().get("errors").has("file")).isTrue();
@@ -289,8 +308,9 @@ class DocumentApiTests {
 		assertThat(api.get("/api/v1/documents", token).code()).isEqualTo("validation_failed");
 		assertThat(api.get("/api/v1/documents?recordType=customer&recordId=" + customer + "&limit=501", token).status())
 			.isEqualTo(400);
-		assertThat(api.get("/api/v1/documents?recordType=customer&recordId=" + customer + "&cursor=bogus", token)
-			.status()).isEqualTo(400);
+		assertThat(
+				api.get("/api/v1/documents?recordType=customer&recordId=" + customer + "&cursor=bogus", token).status())
+			.isEqualTo(400);
 	}
 
 	@Test
@@ -316,7 +336,9 @@ class DocumentApiTests {
 
 		assertThat(download(id, viewerToken).statusCode()).isEqualTo(200);
 		assertThat(api.page("/documents/panel?recordType=customer&recordId=" + customer, viewerToken).body())
-			.contains("a.pdf").doesNotContain("Upload a document").doesNotContain("Remove document");
+			.contains("a.pdf")
+			.doesNotContain("Upload a document")
+			.doesNotContain("Remove document");
 		assertThat(upload(customer, "b.pdf", "application/pdf", PDF, viewerToken).code()).isEqualTo("forbidden");
 		assertThat(api.delete("/api/v1/documents/" + id, Map.of("reason", "x"), viewerToken).code())
 			.isEqualTo("forbidden");
@@ -327,7 +349,8 @@ class DocumentApiTests {
 		assertThat(upload(customer, "c.pdf", "application/pdf", PDF, token).code()).isEqualTo("feature_disabled");
 		assertThat(download(id, token).statusCode()).isEqualTo(403);
 		assertThat(api.page("/documents/panel?recordType=customer&recordId=" + customer, token).body())
-			.doesNotContain("a.pdf").doesNotContain("documents-heading");
+			.doesNotContain("a.pdf")
+			.doesNotContain("documents-heading");
 	}
 
 	private Api.Response upload(String recordId, String fileName, String claimedType, byte[] content, String as) {
@@ -344,10 +367,12 @@ class DocumentApiTests {
 
 	private java.net.http.HttpResponse<byte[]> download(String id, String as) {
 		try {
-			return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-				.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/documents/" + id + "/content"))
-				.header("Authorization", "Bearer " + as)
-				.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+			return java.net.http.HttpClient.newHttpClient()
+				.send(java.net.http.HttpRequest
+					.newBuilder(
+							java.net.URI.create("http://localhost:" + port + "/api/v1/documents/" + id + "/content"))
+					.header("Authorization", "Bearer " + as)
+					.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
 		}
 		catch (java.io.IOException ex) {
 			throw new IllegalStateException(ex);

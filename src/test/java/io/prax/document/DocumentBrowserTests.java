@@ -27,7 +27,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A person attaches a file on the customer page, sees it listed, downloads and removes it, under the real CSP. */
+/**
+ * A person attaches a file on the customer page, sees it listed, downloads and removes
+ * it, under the real CSP.
+ */
 @PraxIntegrationTest
 class DocumentBrowserTests {
 
@@ -40,8 +43,11 @@ class DocumentBrowserTests {
 	Onboarding onboarding;
 
 	TestTenant tenant;
+
 	BrowserContext context;
+
 	Page page;
+
 	List<String> consoleProblems = new ArrayList<>();
 
 	@BeforeAll
@@ -93,11 +99,12 @@ class DocumentBrowserTests {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload")).click();
 
 		assertThat(page.getByRole(AriaRole.STATUS)).containsText("uploaded");
-		assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Delivery terms.txt"))).isVisible();
+		assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Delivery terms.txt")))
+			.isVisible();
 		assertThat(page.locator("#documents")).containsText("Text");
 
-		Download download = page.waitForDownload(() -> page
-			.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Delivery terms.txt")).click());
+		Download download = page.waitForDownload(
+				() -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Delivery terms.txt")).click());
 		assertThat(download.suggestedFilename()).isEqualTo("Delivery terms.txt");
 		assertThat(download.failure()).isNull();
 
@@ -109,4 +116,5 @@ class DocumentBrowserTests {
 		assertThat(page.getByText("No documents yet")).isVisible();
 		assertThat(consoleProblems).isEmpty();
 	}
+
 }

@@ -58,10 +58,10 @@ class DocumentStorageTests {
 		upload(customer, "x.txt", "row level".getBytes(StandardCharsets.UTF_8), tokenA);
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 
-		Integer ofA = TenantContext.call(a.id(),
-				() -> transactions.execute(status -> jdbc.queryForObject("select count(*) from document", Integer.class)));
-		Integer seenByB = TenantContext.call(b.id(),
-				() -> transactions.execute(status -> jdbc.queryForObject("select count(*) from document", Integer.class)));
+		Integer ofA = TenantContext.call(a.id(), () -> transactions
+			.execute(status -> jdbc.queryForObject("select count(*) from document", Integer.class)));
+		Integer seenByB = TenantContext.call(b.id(), () -> transactions
+			.execute(status -> jdbc.queryForObject("select count(*) from document", Integer.class)));
 
 		assertThat(ofA).isEqualTo(1);
 		assertThat(seenByB).isZero();
@@ -102,7 +102,10 @@ class DocumentStorageTests {
 		}
 		var list = api.get("/api/v1/documents?recordType=customer&recordId=" + customer, token);
 		assertThat(list.json().get("items")).hasSize(12);
-		list.json().get("items").valueStream().forEach(item -> assertThat(item.get("sha256").asString()).isEqualTo(sha));
+		list.json()
+			.get("items")
+			.valueStream()
+			.forEach(item -> assertThat(item.get("sha256").asString()).isEqualTo(sha));
 	}
 
 	private Api.Response upload(String customer, String name, byte[] content, String token) {
@@ -111,4 +114,5 @@ class DocumentStorageTests {
 			.file("file", name, "application/pdf", content)
 			.post(port, "/api/v1/documents", token);
 	}
+
 }

@@ -16,7 +16,8 @@ class FileNamesTests {
 	@Test
 	void removesControlFormatAndHeaderBreakingCharacters() {
 		assertThat(FileNames.sanitise("in\"voice\r\n.pdf")).isEqualTo("in_voice.pdf");
-		// U+202E (right-to-left override) would show "evil\u202efdp.exe" as "evilexe.pdf".
+		// U+202E (right-to-left override) would show "evil\u202efdp.exe" as
+		// "evilexe.pdf".
 		assertThat(FileNames.sanitise("evil\u202Efdp.exe")).isEqualTo("evilfdp.exe");
 		assertThat(FileNames.sanitise("zero\u200Bwidth.txt")).isEqualTo("zerowidth.txt");
 		assertThat(FileNames.sanitise("a<b>c|d*e?f:g.txt")).isEqualTo("a_b_c_d_e_f_g.txt");
@@ -51,4 +52,5 @@ class FileNamesTests {
 		assertThat(FileNames.attachment("plain.txt"))
 			.isEqualTo("attachment; filename=\"plain.txt\"; filename*=UTF-8''plain.txt");
 	}
+
 }

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Blobs on disk: per tenant, under their hash, written whole, never two copies in one tenant. */
+/**
+ * Blobs on disk: per tenant, under their hash, written whole, never two copies in one
+ * tenant.
+ */
 class FileSystemBlobStoreTests {
 
 	static final TenantId A = new TenantId(UUID.randomUUID());
@@ -49,7 +52,8 @@ class FileSystemBlobStoreTests {
 
 		assertThat(Files.getLastModifiedTime(store.pathOf(A, sha)).toMillis()).isZero();
 		assertThat(store.pathOf(B, sha)).exists();
-		assertThatThrownBy(() -> store.open(new TenantId(UUID.randomUUID()), sha)).isInstanceOf(NoSuchFileException.class);
+		assertThatThrownBy(() -> store.open(new TenantId(UUID.randomUUID()), sha))
+			.isInstanceOf(NoSuchFileException.class);
 	}
 
 	@Test
@@ -77,4 +81,5 @@ class FileSystemBlobStoreTests {
 		store.put(tenant, sha, source);
 		return sha;
 	}
+
 }

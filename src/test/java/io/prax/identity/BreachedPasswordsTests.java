@@ -6,7 +6,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The breached-password list: sizeable, catches decorated common passwords, lets passphrases through, fast. */
+/**
+ * The breached-password list: sizeable, catches decorated common passwords, lets
+ * passphrases through, fast.
+ */
 class BreachedPasswordsTests {
 
 	static final BreachedPasswords LIST = new BreachedPasswords();
@@ -31,7 +34,10 @@ class BreachedPasswordsTests {
 		assertThat(LIST.contains(PasswordPolicy.normalize(password))).as(password).isFalse();
 	}
 
-	/** Prints the figure the README quotes; fails only if a check gets anywhere near a millisecond. */
+	/**
+	 * Prints the figure the README quotes; fails only if a check gets anywhere near a
+	 * millisecond.
+	 */
 	@Test
 	void checksInWellUnderAMillisecond() {
 		String[] samples = { "correct horse battery staple", "P@ssw0rd2024!", "Kaffee mit Milch und Zucker",
@@ -49,4 +55,5 @@ class BreachedPasswordsTests {
 		System.out.printf("BreachedPasswords: %d entries, %.3f µs per check (sink %s)%n", LIST.size(), micros, sink);
 		assertThat(micros).isLessThan(100.0);
 	}
+
 }

@@ -19,7 +19,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Admins invite users without ever handling a password; the user sets it through a one-time link. */
+/**
+ * Admins invite users without ever handling a password; the user sets it through a
+ * one-time link.
+ */
 @PraxIntegrationTest
 class InvitationTests {
 
@@ -35,7 +38,9 @@ class InvitationTests {
 	DataSource dataSource;
 
 	Api api;
+
 	TestTenant tenant;
+
 	String adminToken;
 
 	@BeforeEach
@@ -49,7 +54,8 @@ class InvitationTests {
 	void invitedUserSetsPasswordThroughTheMailedLinkAndSignsIn() {
 		String email = "new.hire@" + tenant.slug() + ".example";
 		var invite = api.post("/api/v1/admin/users",
-				Map.of("email", email, "name", "New Hire", "tier", "EMPLOYEE", "roles", List.of("OPERATOR")), adminToken);
+				Map.of("email", email, "name", "New Hire", "tier", "EMPLOYEE", "roles", List.of("OPERATOR")),
+				adminToken);
 		assertThat(invite.status()).isEqualTo(201);
 		assertThat(invite.text("status")).isEqualTo("INVITED");
 		assertThat(invite.body()).doesNotContainIgnoringCase("password");
@@ -77,8 +83,10 @@ class InvitationTests {
 				"tier", "EMPLOYEE", "password", "chosen by the admin!!"), adminToken);
 
 		assertThat(invite.status()).isEqualTo(201);
-		assertThat(api.post("/api/v1/auth/login", Map.of("tenant", tenant.slug(), "email",
-				"x@" + tenant.slug() + ".example", "password", "chosen by the admin!!"), null).status()).isEqualTo(401);
+		assertThat(api
+			.post("/api/v1/auth/login", Map.of("tenant", tenant.slug(), "email", "x@" + tenant.slug() + ".example",
+					"password", "chosen by the admin!!"), null)
+			.status()).isEqualTo(401);
 	}
 
 	@Test
@@ -105,10 +113,10 @@ class InvitationTests {
 
 	@Test
 	void passwordResetAnswersTheSameForUnknownUsers() {
-		var known = api.post("/api/v1/auth/password-reset", Map.of("tenant", tenant.slug(), "email", tenant.adminEmail()),
-				null);
-		var unknown = api.post("/api/v1/auth/password-reset", Map.of("tenant", tenant.slug(), "email", "ghost@x.example"),
-				null);
+		var known = api.post("/api/v1/auth/password-reset",
+				Map.of("tenant", tenant.slug(), "email", tenant.adminEmail()), null);
+		var unknown = api.post("/api/v1/auth/password-reset",
+				Map.of("tenant", tenant.slug(), "email", "ghost@x.example"), null);
 
 		assertThat(known.status()).isEqualTo(202);
 		assertThat(unknown.status()).isEqualTo(202);
@@ -128,4 +136,5 @@ class InvitationTests {
 		}
 		return matcher.group(1);
 	}
+
 }

@@ -14,7 +14,9 @@ import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Public sign-up (enabled here): a tenant and its first administrator, all or nothing. */
+/**
+ * Public sign-up (enabled here): a tenant and its first administrator, all or nothing.
+ */
 @PraxIntegrationTest
 @TestPropertySource(properties = "prax.signup-enabled=true")
 class OnboardingTests {
@@ -52,8 +54,10 @@ class OnboardingTests {
 		var page = api.get("/signup", null);
 
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.body()).contains("name=\"tenantSlug\"").contains("name=\"adminEmail\"")
-			.contains("name=\"adminPassword\"").contains("name=\"region\"");
+		assertThat(page.body()).contains("name=\"tenantSlug\"")
+			.contains("name=\"adminEmail\"")
+			.contains("name=\"adminPassword\"")
+			.contains("name=\"region\"");
 	}
 
 	@Test
@@ -79,7 +83,10 @@ class OnboardingTests {
 		assertThat(signup.json().get("errors").propertyNames()).contains("tenantSlug", "region", "adminEmail");
 	}
 
-	/** Anyone may call sign-up: what it stores is bounded, and oversized input is refused, not cut. */
+	/**
+	 * Anyone may call sign-up: what it stores is bounded, and oversized input is refused,
+	 * not cut.
+	 */
 	@Test
 	void refusesOversizedFieldsAndWritesNothing() {
 		String slug = "big-" + System.nanoTime();
@@ -95,7 +102,8 @@ class OnboardingTests {
 		assertThat(signup.json().get("errors").propertyNames()).contains("tenantSlug", "tenantName", "adminName",
 				"adminEmail");
 		assertThat(tenants.findBySlug(slug + "x".repeat(60))).isEmpty();
-		assertThat(api.post("/api/v1/signup", request(slug, "p".repeat(129)), null).code()).isEqualTo("password_too_long");
+		assertThat(api.post("/api/v1/signup", request(slug, "p".repeat(129)), null).code())
+			.isEqualTo("password_too_long");
 		assertThat(tenants.findBySlug(slug)).isEmpty();
 	}
 
@@ -114,4 +122,5 @@ class OnboardingTests {
 		return Map.of("tenantSlug", slug, "tenantName", "Founders Inc", "region", "EU", "adminEmail",
 				"founder@" + slug + ".example", "adminName", "Fran Founder", "adminPassword", password);
 	}
+
 }

@@ -19,14 +19,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** At most a few password hashes run at once; over the bound a caller is refused quickly, not queued. */
+/**
+ * At most a few password hashes run at once; over the bound a caller is refused quickly,
+ * not queued.
+ */
 class PasswordHashingTests {
 
 	/** Hashes that take as long as the test wants, counting how many run at once. */
 	static final class SlowEncoder implements PasswordEncoder {
 
 		final CountDownLatch release = new CountDownLatch(1);
+
 		final AtomicInteger running = new AtomicInteger();
+
 		final AtomicInteger mostAtOnce = new AtomicInteger();
 
 		@Override
@@ -50,6 +55,7 @@ class PasswordHashingTests {
 			encode(raw);
 			return false;
 		}
+
 	}
 
 	@Test
@@ -124,4 +130,5 @@ class PasswordHashingTests {
 			org.springframework.transaction.support.TransactionSynchronizationManager.setActualTransactionActive(false);
 		}
 	}
+
 }

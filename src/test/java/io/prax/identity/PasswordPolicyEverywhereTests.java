@@ -38,20 +38,26 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One password policy, with the same codes, at every place a password is set: sign-up, invitation
- * link, reset link and change, each through the API and through the web form. The first-run set-up
- * page shares the sign-up's code path ({@code Onboarding} and {@code OnboardingController.failed}); it
- * only opens on an empty database, so it is not walked here.
+ * One password policy, with the same codes, at every place a password is set: sign-up,
+ * invitation link, reset link and change, each through the API and through the web form.
+ * The first-run set-up page shares the sign-up's code path ({@code Onboarding} and
+ * {@code OnboardingController.failed}); it only opens on an empty database, so it is not
+ * walked here.
  */
 @PraxIntegrationTest
 @TestPropertySource(properties = "prax.signup-enabled=true")
 class PasswordPolicyEverywhereTests {
 
 	private static final Pattern LINK = Pattern.compile("/password/set\\?token=([A-Za-z0-9._-]+)");
+
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
 	private static final Pattern FAILED_RULE = Pattern.compile("data-failed-rule=\"([a-z_]+)\"");
+
 	private static final String WORKSPACE = "Blue Heron Trading";
+
 	private static final String ADMIN_NAME = "Ada Lovelace";
+
 	private static final String PASSWORD = "a long and pleasant passphrase";
 
 	@LocalServerPort
@@ -73,6 +79,7 @@ class PasswordPolicyEverywhereTests {
 	org.springframework.transaction.support.TransactionTemplate transactions;
 
 	Api api;
+
 	JdbcTemplate jdbc;
 
 	@BeforeEach
@@ -90,8 +97,9 @@ class PasswordPolicyEverywhereTests {
 	}
 
 	enum Rule {
+
 		TOO_SHORT("password_too_short", owner -> "short words"),
-		TOO_LONG("password_too_long", owner -> "many words " .repeat(12)),
+		TOO_LONG("password_too_long", owner -> "many words ".repeat(12)),
 		HUGE("password_too_long", owner -> "x".repeat(200_000)),
 		BREACHED("password_breached", owner -> "P@ssw0rd2024!"),
 		EMAIL("password_too_similar", owner -> owner.local() + " keeps the keys"),
@@ -100,20 +108,24 @@ class PasswordPolicyEverywhereTests {
 		WORKSPACE_SLUG("password_too_similar", owner -> "my workspace is " + owner.slug());
 
 		final String code;
+
 		final Function<Owner, String> password;
 
 		Rule(String code, Function<Owner, String> password) {
 			this.code = code;
 			this.password = password;
 		}
+
 	}
 
 	enum Place {
+
 		SIGNUP_API, SIGNUP_FORM, INVITATION_API, INVITATION_FORM, RESET_API, RESET_FORM, CHANGE_API, CHANGE_FORM;
 
 		boolean form() {
 			return name().endsWith("_FORM");
 		}
+
 	}
 
 	static Stream<Arguments> everyPlaceAndRule() {
@@ -131,11 +143,13 @@ class PasswordPolicyEverywhereTests {
 	void everyRuleRefusesWithItsCodeAtEveryPlace(Place place, Rule rule) throws Exception {
 		Refusal refusal = attempt(place, rule);
 
-		assertThat(refusal.status()).as(refusal.body().length() > 500 ? refusal.body().substring(0, 500) : refusal.body())
+		assertThat(refusal.status())
+			.as(refusal.body().length() > 500 ? refusal.body().substring(0, 500) : refusal.body())
 			.isEqualTo(place.form() ? 200 : 400);
 		assertThat(refusal.code()).isEqualTo(rule.code);
 		// A refused password is never echoed back (a 200 kB one least of all).
-		assertThat(refusal.body()).doesNotContain(rule == Rule.HUGE ? "xxxxxxxxxx" : rule.password.apply(refusal.owner()));
+		assertThat(refusal.body())
+			.doesNotContain(rule == Rule.HUGE ? "xxxxxxxxxx" : rule.password.apply(refusal.owner()));
 		assertThat(refusal.body().length()).isLessThan(100_000);
 	}
 
@@ -156,12 +170,14 @@ class PasswordPolicyEverywhereTests {
 
 	@Test
 	void lengthCountsCodePointsAfterNormalisation() {
-		// Eleven characters as typed, but NFKC turns the ligature into two: twelve code points.
+		// Eleven characters as typed, but NFKC turns the ligature into two: twelve code
+		// points.
 		Owner owner = newTenant(PASSWORD);
 		var accepted = api.send("PUT", "/api/v1/me/password",
 				Map.of("currentPassword", PASSWORD, "newPassword", "ﬁne days ok"), token(owner, PASSWORD));
 		assertThat(accepted.status()).as(accepted.body()).isEqualTo(204);
-		// Twelve astral characters (24 UTF-16 units) are twelve code points: accepted; eleven are too short.
+		// Twelve astral characters (24 UTF-16 units) are twelve code points: accepted;
+		// eleven are too short.
 		String emoji = "🐢🦊🐙🦉🐝🦋🐞🦀🐳🦒🦓🦔";
 		var emojiAccepted = api.send("PUT", "/api/v1/me/password",
 				Map.of("currentPassword", "fine days ok", "newPassword", emoji), token(owner, "fine days ok"));
@@ -178,7 +194,8 @@ class PasswordPolicyEverywhereTests {
 		String composed = Normalizer.normalize(decomposed, Normalizer.Form.NFC);
 		// As an earlier Prax stored it: Argon2id of the password exactly as typed.
 		String legacy = encoder.encode(decomposed);
-		inTenant(owner, () -> jdbc.update("update app_user set password_hash = ? where email = ?", legacy, owner.email()));
+		inTenant(owner,
+				() -> jdbc.update("update app_user set password_hash = ? where email = ?", legacy, owner.email()));
 
 		assertThat(login(owner, decomposed)).isEqualTo(200);
 
@@ -204,7 +221,8 @@ class PasswordPolicyEverywhereTests {
 		admin = token(owner, "third long passphrase");
 
 		assertThat(change(admin, "third long passphrase", "first long passphrase").code()).isEqualTo("password_reused");
-		assertThat(change(admin, "third long passphrase", "second long passphrase").code()).isEqualTo("password_reused");
+		assertThat(change(admin, "third long passphrase", "second long passphrase").code())
+			.isEqualTo("password_reused");
 		// The reset link applies the same rule, the current password included.
 		String token = resetToken(owner);
 		var viaLink = api.post("/api/v1/auth/password-reset/confirm",
@@ -212,23 +230,30 @@ class PasswordPolicyEverywhereTests {
 		assertThat(viaLink.code()).isEqualTo("password_reused");
 		assertThat(passwordSetForm(token, "second long passphrase").code()).isEqualTo("password_reused");
 
-		// Only hashes are kept, and only as many as the rule needs (the current one lives on the user).
-		List<String> kept = inTenant(owner, () -> jdbc.queryForList("select h.password_hash from password_history h"
-				+ " join app_user u on u.tenant_id = h.tenant_id and u.id = h.user_id where u.email = ?", String.class,
-				owner.email()));
-		assertThat(kept).hasSize(2).allMatch(hash -> hash.startsWith("{argon2}"))
+		// Only hashes are kept, and only as many as the rule needs (the current one lives
+		// on the user).
+		List<String> kept = inTenant(owner,
+				() -> jdbc.queryForList("select h.password_hash from password_history h"
+						+ " join app_user u on u.tenant_id = h.tenant_id and u.id = h.user_id where u.email = ?",
+						String.class, owner.email()));
+		assertThat(kept).hasSize(2)
+			.allMatch(hash -> hash.startsWith("{argon2}"))
 			.noneMatch(hash -> hash.contains("passphrase"));
 
 		assertThat(change(admin, "third long passphrase", "fourth long passphrase").status()).isEqualTo(204);
 		admin = token(owner, "fourth long passphrase");
 		assertThat(change(admin, "fourth long passphrase", "first long passphrase").status())
-			.as("the first one fell out of the last three").isEqualTo(204);
+			.as("the first one fell out of the last three")
+			.isEqualTo(204);
 		admin = token(owner, "first long passphrase");
 
 		var off = api.send("PUT", "/api/v1/admin/security-settings/password-policy", Map.of("historyCount", 0), admin);
 		assertThat(off.status()).isEqualTo(200);
-		assertThat(inTenant(owner, () -> jdbc.queryForObject("select count(*) from password_history h join app_user u"
-				+ " on u.tenant_id = h.tenant_id and u.id = h.user_id where u.email = ?", Integer.class, owner.email())))
+		assertThat(inTenant(owner,
+				() -> jdbc.queryForObject(
+						"select count(*) from password_history h join app_user u"
+								+ " on u.tenant_id = h.tenant_id and u.id = h.user_id where u.email = ?",
+						Integer.class, owner.email())))
 			.isZero();
 		assertThat(change(admin, "first long passphrase", "third long passphrase").status()).isEqualTo(204);
 	}
@@ -265,8 +290,9 @@ class PasswordPolicyEverywhereTests {
 				String slug = "pp-" + UUID.randomUUID().toString().substring(0, 12);
 				Owner owner = new Owner(slug, "countess@" + slug + ".example", ADMIN_NAME);
 				String password = rule.password.apply(owner);
-				Map<String, String> fields = new LinkedHashMap<>(Map.of("tenantSlug", slug, "tenantName", WORKSPACE,
-						"region", "EU", "adminEmail", owner.email(), "adminName", owner.name(), "adminPassword", password));
+				Map<String, String> fields = new LinkedHashMap<>(
+						Map.of("tenantSlug", slug, "tenantName", WORKSPACE, "region", "EU", "adminEmail", owner.email(),
+								"adminName", owner.name(), "adminPassword", password));
 				Refusal refusal;
 				if (place == Place.SIGNUP_API) {
 					var answer = api.post("/api/v1/signup", fields, null);
@@ -298,8 +324,9 @@ class PasswordPolicyEverywhereTests {
 			case CHANGE_FORM -> {
 				Owner owner = newTenant(PASSWORD);
 				String password = rule.password.apply(owner);
-				yield form(owner, "/me/security", "/me/password", Map.of("currentPassword", PASSWORD, "newPassword",
-						password, "confirmPassword", password), token(owner, PASSWORD));
+				yield form(owner, "/me/security", "/me/password",
+						Map.of("currentPassword", PASSWORD, "newPassword", password, "confirmPassword", password),
+						token(owner, PASSWORD));
 			}
 		};
 	}
@@ -325,7 +352,10 @@ class PasswordPolicyEverywhereTests {
 		}
 	}
 
-	/** Posts a form as the browser does (the page's CSRF field and cookie); the refused rule is read from the page. */
+	/**
+	 * Posts a form as the browser does (the page's CSRF field and cookie); the refused
+	 * rule is read from the page.
+	 */
 	private Refusal form(@Nullable Owner owner, String page, String action, Map<String, String> fields,
 			@Nullable String accessToken) throws Exception {
 		HttpClient http = HttpClient.newHttpClient();
@@ -336,12 +366,16 @@ class PasswordPolicyEverywhereTests {
 		HttpResponse<String> shown = http.send(get.build(), HttpResponse.BodyHandlers.ofString());
 		Matcher csrf = CSRF.matcher(shown.body());
 		assertThat(csrf.find()).as("CSRF field on " + page).isTrue();
-		String cookies = shown.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+		String cookies = shown.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.map(c -> c.split(";", 2)[0])
 			.collect(Collectors.joining("; "));
 		if (accessToken != null) {
 			cookies = "prax_access=" + accessToken + (cookies.isEmpty() ? "" : "; " + cookies);
 		}
-		String body = fields.entrySet().stream()
+		String body = fields.entrySet()
+			.stream()
 			.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&")) + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
 		HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + action))
@@ -372,8 +406,10 @@ class PasswordPolicyEverywhereTests {
 	}
 
 	private int login(Owner owner, String password) {
-		return api.post("/api/v1/auth/login",
-				Map.of("tenant", owner.slug(), "email", owner.email(), "password", password), null).status();
+		return api
+			.post("/api/v1/auth/login", Map.of("tenant", owner.slug(), "email", owner.email(), "password", password),
+					null)
+			.status();
 	}
 
 	private Api.Response change(String accessToken, String current, String next) {
@@ -401,4 +437,5 @@ class PasswordPolicyEverywhereTests {
 		}
 		return matcher.group(1);
 	}
+
 }

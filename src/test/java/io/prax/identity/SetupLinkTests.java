@@ -26,10 +26,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The one-time set-up link works from this machine only, judged on the socket's peer: a forwarded
- * header claiming loopback does not pass, even from a proxy Prax trusts. Needs a Prax without any
- * tenant, so it starts one on a data directory of its own, trusting this host's non-loopback
- * address as a proxy (the set-up that the forged header exploited).
+ * The one-time set-up link works from this machine only, judged on the socket's peer: a
+ * forwarded header claiming loopback does not pass, even from a proxy Prax trusts. Needs
+ * a Prax without any tenant, so it starts one on a data directory of its own, trusting
+ * this host's non-loopback address as a proxy (the set-up that the forged header
+ * exploited).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SetupLinkTests {
@@ -67,7 +68,10 @@ class SetupLinkTests {
 		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
-	/** An address of this host that is not loopback: connecting to it makes the socket peer non-loopback. */
+	/**
+	 * An address of this host that is not loopback: connecting to it makes the socket
+	 * peer non-loopback.
+	 */
 	private static Optional<InetAddress> nonLoopbackAddress() throws Exception {
 		return Collections.list(NetworkInterface.getNetworkInterfaces())
 			.stream()
@@ -85,4 +89,5 @@ class SetupLinkTests {
 			return false;
 		}
 	}
+
 }

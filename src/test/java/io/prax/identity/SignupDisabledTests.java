@@ -9,7 +9,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** By default nobody can create a workspace from outside, and the one-time set-up page is hidden. */
+/**
+ * By default nobody can create a workspace from outside, and the one-time set-up page is
+ * hidden.
+ */
 @PraxIntegrationTest
 class SignupDisabledTests {
 
@@ -20,8 +23,8 @@ class SignupDisabledTests {
 	void hidesSignupUnlessEnabled() {
 		Api api = new Api(port);
 
-		var signup = api.post("/api/v1/signup", Map.of("tenantSlug", "sneaky", "tenantName", "Sneaky",
-				"adminEmail", "a@sneaky.example", "adminName", "A", "adminPassword", "a sufficiently long password"), null);
+		var signup = api.post("/api/v1/signup", Map.of("tenantSlug", "sneaky", "tenantName", "Sneaky", "adminEmail",
+				"a@sneaky.example", "adminName", "A", "adminPassword", "a sufficiently long password"), null);
 
 		assertThat(signup.status()).isEqualTo(404);
 		assertThat(api.get("/signup", null).status()).isEqualTo(404);
@@ -34,4 +37,5 @@ class SignupDisabledTests {
 		assertThat(api.get("/setup", null).status()).isEqualTo(404);
 		assertThat(api.get("/setup?token=guess", null).status()).isEqualTo(404);
 	}
+
 }

@@ -7,11 +7,16 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The test vectors of RFC 6238, appendix B, and the Base32 secrets authenticator apps read. */
+/**
+ * The test vectors of RFC 6238, appendix B, and the Base32 secrets authenticator apps
+ * read.
+ */
 class TotpTests {
 
 	private static final byte[] SHA1_SEED = "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
+
 	private static final byte[] SHA256_SEED = "12345678901234567890123456789012".getBytes(StandardCharsets.US_ASCII);
+
 	private static final byte[] SHA512_SEED = "1234567890123456789012345678901234567890123456789012345678901234"
 		.getBytes(StandardCharsets.US_ASCII);
 
@@ -37,4 +42,5 @@ class TotpTests {
 		assertThat(Totp.base32Decode(secret)).isEqualTo(SHA1_SEED);
 		assertThat(Totp.code(secret, Totp.step(Instant.ofEpochSecond(59)))).isEqualTo("287082");
 	}
+
 }

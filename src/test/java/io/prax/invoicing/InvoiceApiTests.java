@@ -35,7 +35,10 @@ import static io.prax.invoicing.InvoiceFixtures.draft;
 import static io.prax.invoicing.InvoiceFixtures.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Invoices (F3, F16) through the REST API: drafts, issuing, frozen snapshots, locks, payments, credit notes, numbers. */
+/**
+ * Invoices (F3, F16) through the REST API: drafts, issuing, frozen snapshots, locks,
+ * payments, credit notes, numbers.
+ */
 @PraxIntegrationTest
 class InvoiceApiTests {
 
@@ -52,8 +55,11 @@ class InvoiceApiTests {
 	org.springframework.context.ApplicationContext context;
 
 	Api api;
+
 	TestTenant tenant;
+
 	String token;
+
 	String customerId;
 
 	@BeforeEach
@@ -72,7 +78,8 @@ class InvoiceApiTests {
 
 		assertThat(draft.get("status").asString()).isEqualTo("DRAFT");
 		assertThat(draft.get("number").isNull()).isTrue();
-		// 1200.00 + 85.50 + 100.00 (3 x 33.333 = 99.999 rounded); tax 228.00 + 5.99 (5.985 half-up) + 19.00
+		// 1200.00 + 85.50 + 100.00 (3 x 33.333 = 99.999 rounded); tax 228.00 + 5.99
+		// (5.985 half-up) + 19.00
 		assertThat(draft.get("lines").get(2).get("netAmount").asString()).isEqualTo("100.00");
 		assertThat(draft.get("lines").get(1).get("taxAmount").asString()).isEqualTo("5.99");
 		assertThat(draft.get("netTotal").asString()).isEqualTo("1385.50");
@@ -97,8 +104,10 @@ class InvoiceApiTests {
 
 	@Test
 	void rejectsInvalidDraftsWithFieldErrors() {
-		var invalid = api.post("/api/v1/invoices", Map.of("customerId", customerId, "currency", "EURO", "lines",
-				List.of(Map.of("description", "", "quantity", "-1", "unitPrice", "1", "taxRate", "19"))), token);
+		var invalid = api.post("/api/v1/invoices",
+				Map.of("customerId", customerId, "currency", "EURO", "lines",
+						List.of(Map.of("description", "", "quantity", "-1", "unitPrice", "1", "taxRate", "19"))),
+				token);
 
 		assertThat(invalid.status()).isEqualTo(400);
 		assertThat(invalid.code()).isEqualTo("validation_failed");
@@ -152,8 +161,10 @@ class InvoiceApiTests {
 		String id = createDraft(api, token, customerId);
 		String sha = api.post("/api/v1/invoices/" + id + "/issue", null, token).text("snapshotSha256");
 
-		assertThat(api.patch("/api/v1/customers/" + customerId, Map.of("version", 0, "name", "Buyer Renamed Ltd",
-				"billingAddress", Map.of("line1", "99 Moved Avenue", "city", "Hamburg")), token).status()).isEqualTo(200);
+		assertThat(api
+			.patch("/api/v1/customers/" + customerId, Map.of("version", 0, "name", "Buyer Renamed Ltd",
+					"billingAddress", Map.of("line1", "99 Moved Avenue", "city", "Hamburg")), token)
+			.status()).isEqualTo(200);
 		var changedCompany = company("Seller Renamed SE");
 		changedCompany.put("address", Map.of("line1", "2 New Seller Place", "city", "Cologne", "country", "DE"));
 		assertThat(api.send("PUT", "/api/v1/admin/company", changedCompany, token).status()).isEqualTo(200);
@@ -172,7 +183,8 @@ class InvoiceApiTests {
 		var pdf = api.get("/api/v1/invoices/" + id + "/pdf", token);
 		assertThat(pdf.status()).isEqualTo(200);
 		String text = pdfText(port, "/api/v1/invoices/" + id + "/pdf", token);
-		assertThat(text).contains("Buyer Original AG", "7 Buyer Road", "Seller Original GmbH", invoice.get("number").asString())
+		assertThat(text)
+			.contains("Buyer Original AG", "7 Buyer Road", "Seller Original GmbH", invoice.get("number").asString())
 			.doesNotContain("Buyer Renamed", "Moved Avenue", "Seller Renamed");
 		// a new draft for the same customer shows the current names
 		var fresh = api.get("/api/v1/invoices/" + createDraft(api, token, customerId), token).json();
@@ -194,7 +206,8 @@ class InvoiceApiTests {
 
 		JsonNode invoice = api.get("/api/v1/invoices/" + id, token).json();
 		assertThat(invoice.get("snapshotIntact").asBoolean()).isFalse();
-		assertThat(api.page("/invoices/" + id, token).body()).contains("Snapshot altered").doesNotContain("Snapshot intact");
+		assertThat(api.page("/invoices/" + id, token).body()).contains("Snapshot altered")
+			.doesNotContain("Snapshot intact");
 	}
 
 	@Test
@@ -203,12 +216,17 @@ class InvoiceApiTests {
 		api.post("/api/v1/invoices/" + issued + "/issue", null, token);
 		String voided = createDraft(api, token, customerId);
 		api.post("/api/v1/invoices/" + voided + "/issue", null, token);
-		assertThat(api.post("/api/v1/invoices/" + voided + "/void", Map.of("reason", "Wrong customer"), token).json()
-			.get("status").asString()).isEqualTo("VOID");
+		assertThat(api.post("/api/v1/invoices/" + voided + "/void", Map.of("reason", "Wrong customer"), token)
+			.json()
+			.get("status")
+			.asString()).isEqualTo("VOID");
 		String paid = createDraft(api, token, customerId);
 		String gross = api.post("/api/v1/invoices/" + paid + "/issue", null, token).text("grossTotal");
-		assertThat(api.post("/api/v1/invoices/" + paid + "/payments", Map.of("amount", gross, "paidOn", "2026-01-01"),
-				token).json().get("status").asString()).isEqualTo("PAID");
+		assertThat(api
+			.post("/api/v1/invoices/" + paid + "/payments", Map.of("amount", gross, "paidOn", "2026-01-01"), token)
+			.json()
+			.get("status")
+			.asString()).isEqualTo("PAID");
 
 		for (String id : List.of(issued, voided, paid)) {
 			var patch = api.patch("/api/v1/invoices/" + id, Map.of("version", 1, "notes", "changed"), token);
@@ -219,7 +237,8 @@ class InvoiceApiTests {
 			assertThat(delete.code()).isEqualTo("record_locked");
 		}
 		String draft = createDraft(api, token, customerId);
-		assertThat(api.delete("/api/v1/invoices/" + draft, Map.of("reason", "Duplicate"), token).status()).isEqualTo(204);
+		assertThat(api.delete("/api/v1/invoices/" + draft, Map.of("reason", "Duplicate"), token).status())
+			.isEqualTo(204);
 		assertThat(api.get("/api/v1/invoices/" + draft, token).status()).isEqualTo(404);
 	}
 
@@ -228,19 +247,21 @@ class InvoiceApiTests {
 		String id = createDraft(api, token, customerId);
 		api.post("/api/v1/invoices/" + id + "/issue", null, token);
 
-		var partial = api.post("/api/v1/invoices/" + id + "/payments", Map.of("amount", "1000.00", "paidOn", "2026-01-02"),
-				token);
+		var partial = api.post("/api/v1/invoices/" + id + "/payments",
+				Map.of("amount", "1000.00", "paidOn", "2026-01-02"), token);
 		assertThat(partial.json().get("status").asString()).isEqualTo("ISSUED");
 		assertThat(partial.json().get("balanceDue").asString()).isEqualTo("638.49");
-		var tooMuch = api.post("/api/v1/invoices/" + id + "/payments", Map.of("amount", "638.50", "paidOn", "2026-01-03"),
-				token);
+		var tooMuch = api.post("/api/v1/invoices/" + id + "/payments",
+				Map.of("amount", "638.50", "paidOn", "2026-01-03"), token);
 		assertThat(tooMuch.status()).isEqualTo(400);
 		var rest = api.post("/api/v1/invoices/" + id + "/payments", Map.of("amount", "638.49", "paidOn", "2026-01-03"),
 				token);
 		assertThat(rest.json().get("status").asString()).isEqualTo("PAID");
 		assertThat(rest.json().get("payments")).hasSize(2);
-		assertThat(api.post("/api/v1/invoices/" + id + "/payments", Map.of("amount", "1", "paidOn", "2026-01-03"), token)
-			.code()).isEqualTo("invalid_state");
+		assertThat(
+				api.post("/api/v1/invoices/" + id + "/payments", Map.of("amount", "1", "paidOn", "2026-01-03"), token)
+					.code())
+			.isEqualTo("invalid_state");
 	}
 
 	@Test
@@ -265,8 +286,10 @@ class InvoiceApiTests {
 
 		String partial = createDraft(api, token, customerId);
 		api.post("/api/v1/invoices/" + partial + "/issue", null, token);
-		JsonNode oneLine = api.post("/api/v1/invoices/" + partial + "/credit-notes",
-				Map.of("reason", "Travel not billable", "lines", List.of(2)), token).json();
+		JsonNode oneLine = api
+			.post("/api/v1/invoices/" + partial + "/credit-notes",
+					Map.of("reason", "Travel not billable", "lines", List.of(2)), token)
+			.json();
 		assertThat(oneLine.get("lines")).hasSize(1);
 		assertThat(oneLine.get("lines").get(0).get("sourceLine").asInt()).isEqualTo(2);
 		assertThat(oneLine.get("netTotal").asString()).isEqualTo("-85.50");
@@ -274,16 +297,18 @@ class InvoiceApiTests {
 		JsonNode after = api.get("/api/v1/invoices/" + partial, token).json();
 		assertThat(after.get("balanceDue").asString()).isEqualTo("1547.00");
 		assertThat(after.get("creditNotes")).hasSize(1);
-		assertThat(api.post("/api/v1/invoices/" + partial + "/credit-notes", Map.of("reason", "x", "lines", List.of(9)),
-				token).status()).isEqualTo(400);
+		assertThat(api
+			.post("/api/v1/invoices/" + partial + "/credit-notes", Map.of("reason", "x", "lines", List.of(9)), token)
+			.status()).isEqualTo(400);
 	}
 
 	@Test
 	void givesConcurrentIssuesDistinctContiguousNumbers() throws Exception {
 		List<String> drafts = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
-			drafts.add(api.post("/api/v1/invoices", draft(customerId, "EUR", List.of(line("Item " + i, "1", "1", "0"))),
-					token).text("id"));
+			drafts.add(api
+				.post("/api/v1/invoices", draft(customerId, "EUR", List.of(line("Item " + i, "1", "1", "0"))), token)
+				.text("id"));
 		}
 		ExecutorService pool = Executors.newFixedThreadPool(20);
 		try {
@@ -299,7 +324,8 @@ class InvoiceApiTests {
 				numbers.add(Integer.parseInt(number.substring(number.lastIndexOf('-') + 1)));
 			}
 			assertThat(numbers).hasSize(20);
-			assertThat(numbers).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 20).boxed().toList());
+			assertThat(numbers)
+				.containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 20).boxed().toList());
 		}
 		finally {
 			pool.shutdownNow();
@@ -310,8 +336,12 @@ class InvoiceApiTests {
 	void listsWithFiltersAndKeysetPages() {
 		String first = createDraft(api, token, customerId);
 		String second = createDraft(api, token, customerId);
-		String overdue = api.post("/api/v1/invoices", Map.of("customerId", customerId, "currency", "EUR", "issueDate",
-				"2020-01-01", "dueDate", "2020-01-15", "lines", List.of(line("Old", "1", "50", "0"))), token).text("id");
+		String overdue = api
+			.post("/api/v1/invoices",
+					Map.of("customerId", customerId, "currency", "EUR", "issueDate", "2020-01-01", "dueDate",
+							"2020-01-15", "lines", List.of(line("Old", "1", "50", "0"))),
+					token)
+			.text("id");
 		api.post("/api/v1/invoices/" + overdue + "/issue", null, token);
 
 		var page = api.get("/api/v1/invoices?limit=2", token).json();
@@ -325,12 +355,20 @@ class InvoiceApiTests {
 		assertThat(late).hasSize(1);
 		assertThat(late.get(0).get("overdue").asBoolean()).isTrue();
 		assertThat(api.get("/api/v1/invoices?status=DRAFT", token).json().get("items")).hasSize(2);
-		assertThat(api.get("/api/v1/invoices?status=DRAFT&customerId=" + customerId, token).json().get("items").get(0)
-			.get("id").asString()).isEqualTo(second);
+		assertThat(api.get("/api/v1/invoices?status=DRAFT&customerId=" + customerId, token)
+			.json()
+			.get("items")
+			.get(0)
+			.get("id")
+			.asString()).isEqualTo(second);
 		assertThat(api.get("/api/v1/invoices?limit=0", token).status()).isEqualTo(400);
 		assertThat(api.get("/api/v1/invoices?limit=501", token).status()).isEqualTo(400);
 		assertThat(api.get("/api/v1/invoices?status=LOST", token).status()).isEqualTo(400);
-		assertThat(api.get("/api/v1/invoices/totals?overdue=true", token).json().get("items").get(0).get("overdueTotal")
+		assertThat(api.get("/api/v1/invoices/totals?overdue=true", token)
+			.json()
+			.get("items")
+			.get(0)
+			.get("overdueTotal")
 			.asString()).isEqualTo("50.00");
 	}
 
@@ -377,8 +415,9 @@ class InvoiceApiTests {
 		}
 		assertThat(api.get("/api/v1/invoices?customerId=" + otherCustomer, portalToken).json().get("items")).isEmpty();
 		assertThat(api.page("/invoices/" + other, portalToken).status()).isEqualTo(404);
-		assertThat(api.post("/api/v1/invoices/" + own + "/payments", Map.of("amount", "1", "paidOn", "2026-01-01"),
-				portalToken).status()).isEqualTo(403);
+		assertThat(api
+			.post("/api/v1/invoices/" + own + "/payments", Map.of("amount", "1", "paidOn", "2026-01-01"), portalToken)
+			.status()).isEqualTo(403);
 	}
 
 	@Test
@@ -390,14 +429,17 @@ class InvoiceApiTests {
 		assertThat(api.post("/api/v1/invoices/" + id + "/issue", null, viewerToken).code()).isEqualTo("forbidden");
 		assertThat(api.get("/api/v1/invoices/export.csv", viewerToken).status()).isEqualTo(403);
 
-		assertThat(api.send("PUT", "/api/v1/admin/feature-gates",
-				Map.of("modules", Map.of("invoices", Map.of("actions", Map.of("issue", false)))), token).status())
-			.isEqualTo(200);
+		assertThat(api
+			.send("PUT", "/api/v1/admin/feature-gates",
+					Map.of("modules", Map.of("invoices", Map.of("actions", Map.of("issue", false)))), token)
+			.status()).isEqualTo(200);
 		assertThat(api.post("/api/v1/invoices/" + id + "/issue", null, token).code()).isEqualTo("feature_disabled");
 		assertThat(api.get("/api/v1/invoices/" + id, token).status()).isEqualTo(200);
 
-		assertThat(api.send("PUT", "/api/v1/admin/feature-gates",
-				Map.of("modules", Map.of("invoices", Map.of("enabled", false))), token).status()).isEqualTo(200);
+		assertThat(api
+			.send("PUT", "/api/v1/admin/feature-gates", Map.of("modules", Map.of("invoices", Map.of("enabled", false))),
+					token)
+			.status()).isEqualTo(200);
 		assertThat(api.get("/api/v1/invoices", token).code()).isEqualTo("feature_disabled");
 		assertThat(api.page("/", token).body()).doesNotContain("href=\"/invoices\"");
 	}
@@ -411,7 +453,8 @@ class InvoiceApiTests {
 		var csv = api.get("/api/v1/invoices/export.csv", token);
 
 		assertThat(csv.status()).isEqualTo(200);
-		assertThat(csv.raw().headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+		assertThat(csv.raw().headers().firstValue("Content-Type"))
+			.hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
 		String[] rows = csv.body().split("\r\n");
 		assertThat(rows[0]).startsWith("number,kind,status");
 		assertThat(rows[1]).contains(",\"'=HYPERLINK(\"\"http://x.example\"\")\",").contains(",1638.49,").endsWith(id);
@@ -438,4 +481,5 @@ class InvoiceApiTests {
 			return new PDFTextStripper().getText(document);
 		}
 	}
+
 }

@@ -34,7 +34,10 @@ import static io.prax.invoicing.InvoiceFixtures.createDraft;
 import static io.prax.invoicing.InvoiceFixtures.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Invoicing in headless Chromium with the real CSP: draft, issue, PDF; a portal user opens their invoice. */
+/**
+ * Invoicing in headless Chromium with the real CSP: draft, issue, PDF; a portal user
+ * opens their invoice.
+ */
 @PraxIntegrationTest
 class InvoiceBrowserTests {
 
@@ -50,11 +53,17 @@ class InvoiceBrowserTests {
 	IdentityManagement identity;
 
 	TestTenant tenant;
+
 	Api api;
+
 	String token;
+
 	String customerId;
+
 	BrowserContext context;
+
 	Page page;
+
 	List<String> consoleProblems = new ArrayList<>();
 
 	@BeforeAll
@@ -120,8 +129,8 @@ class InvoiceBrowserTests {
 		String number = java.time.LocalDate.now(java.time.ZoneOffset.UTC).getYear() + "-000001";
 		assertThat(page.locator("h1.page-title")).containsText("Invoice " + number);
 
-		Download download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
-				new Page.GetByRoleOptions().setName("Download PDF")).click());
+		Download download = page.waitForDownload(
+				() -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download PDF")).click());
 		assertThat(download.suggestedFilename()).isEqualTo(number + ".pdf");
 		byte[] bytes = Files.readAllBytes(download.path());
 		try (var pdf = Loader.loadPDF(bytes)) {
@@ -142,7 +151,8 @@ class InvoiceBrowserTests {
 
 		signIn(portal.email());
 
-		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Browser Buyer AG"))).isVisible();
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Browser Buyer AG")))
+			.isVisible();
 		assertThat(page.locator(".sidebar-nav")).not().containsText("Customers");
 		assertThat(page.locator(".sidebar-nav")).containsText("My invoices");
 		assertThat(page.getByText("Not Theirs Ltd")).hasCount(0);
@@ -165,4 +175,5 @@ class InvoiceBrowserTests {
 		page.locator("form button[type=submit]").first().click();
 		page.waitForURL(url -> !url.contains("/login"));
 	}
+
 }

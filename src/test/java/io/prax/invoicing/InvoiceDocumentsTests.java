@@ -36,11 +36,15 @@ import static io.prax.invoicing.InvoiceFixtures.createDraft;
 import static io.prax.invoicing.InvoiceFixtures.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Documents on invoices and the company logo: as visible as their record, the logo verified and frozen on issue. */
+/**
+ * Documents on invoices and the company logo: as visible as their record, the logo
+ * verified and frozen on issue.
+ */
 @PraxIntegrationTest
 class InvoiceDocumentsTests {
 
-	static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+	static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+		.getBytes(StandardCharsets.US_ASCII);
 
 	@LocalServerPort
 	int port;
@@ -55,8 +59,11 @@ class InvoiceDocumentsTests {
 	BlobStore blobs;
 
 	Api api;
+
 	TestTenant tenant;
+
 	String token;
+
 	String customerId;
 
 	@BeforeEach
@@ -146,10 +153,12 @@ class InvoiceDocumentsTests {
 		assertThat(api.send("PUT", "/api/v1/admin/company", withLogo(logo), token).status()).isEqualTo(200);
 
 		assertThat(imagesOnFirstPage(invoice)).isEqualTo(1);
-		assertThat(api.page("/invoices/" + invoice, token).body()).contains("class=\"party-logo\" src=\"data:image/png;base64,");
+		assertThat(api.page("/invoices/" + invoice, token).body())
+			.contains("class=\"party-logo\" src=\"data:image/png;base64,");
 		String page = api.page("/admin/company", token).body();
 		assertThat(page).contains("<option value=\"" + logo + "\" selected=\"selected\">logo.png</option>")
-			.doesNotContain("letterhead.pdf</option>").doesNotContain("Logo (document id)");
+			.doesNotContain("letterhead.pdf</option>")
+			.doesNotContain("Logo (document id)");
 
 		// A logo whose bytes no longer match its SHA-256 is never embedded.
 		var stored = api.get("/api/v1/documents/" + logo, token);
@@ -183,7 +192,8 @@ class InvoiceDocumentsTests {
 		String draft = createDraft(api, token, customerId);
 		assertThat(logoOf(api.page("/invoices/" + draft, token).body()))
 			.contains(java.util.Base64.getEncoder().encodeToString(png(Color.RED)));
-		// Portal users get the logo printed on their invoice, yet cannot list the company's documents.
+		// Portal users get the logo printed on their invoice, yet cannot list the
+		// company's documents.
 		UserAccount portal = Tenants.newUser(identity, tenant, Tier.CUSTOMER, List.of(), UUID.fromString(customerId));
 		String portalToken = api.login(tenant.slug(), portal.email(), Tenants.PASSWORD).access();
 		assertThat(imagesOnFirstPage(invoice, portalToken)).isEqualTo(1);
@@ -192,7 +202,8 @@ class InvoiceDocumentsTests {
 	}
 
 	private java.nio.file.Path blobPath(String sha256) throws Exception {
-		// The blob store's layout is the documents module's business: ask it where the blob lives.
+		// The blob store's layout is the documents module's business: ask it where the
+		// blob lives.
 		var pathOf = blobs.getClass().getDeclaredMethod("pathOf", io.prax.tenancy.TenantId.class, String.class);
 		pathOf.setAccessible(true);
 		return (java.nio.file.Path) pathOf.invoke(blobs, tenant.id(), sha256);
@@ -259,4 +270,5 @@ class InvoiceDocumentsTests {
 			.file("file", fileName, "application/octet-stream", content)
 			.post(port, "/api/v1/documents", as);
 	}
+
 }

@@ -15,7 +15,8 @@ final class InvoiceFixtures {
 	static Map<String, Object> company(String name) {
 		Map<String, Object> company = new LinkedHashMap<>();
 		company.put("name", name);
-		company.put("address", Map.of("line1", "1 Seller Street", "postalCode", "10115", "city", "Berlin", "country", "DE"));
+		company.put("address",
+				Map.of("line1", "1 Seller Street", "postalCode", "10115", "city", "Berlin", "country", "DE"));
 		company.put("taxId", "DE999999999");
 		company.put("email", "billing@seller.example");
 		company.put("phone", "+49 30 000000");
@@ -27,9 +28,8 @@ final class InvoiceFixtures {
 	}
 
 	static String customer(Api api, String token, String name, String city) {
-		var created = api.post("/api/v1/customers", Map.of("name", name, "taxId", "BUYER-TAX-1",
-				"billingAddress", Map.of("line1", "7 Buyer Road", "postalCode", "80331", "city", city, "country", "DE")),
-				token);
+		var created = api.post("/api/v1/customers", Map.of("name", name, "taxId", "BUYER-TAX-1", "billingAddress",
+				Map.of("line1", "7 Buyer Road", "postalCode", "80331", "city", city, "country", "DE")), token);
 		if (created.status() != 201) {
 			throw new AssertionError(created.body());
 		}
@@ -45,13 +45,15 @@ final class InvoiceFixtures {
 	}
 
 	static String createDraft(Api api, String token, String customerId) {
-		var created = api.post("/api/v1/invoices", draft(customerId, "EUR", List.of(
-				line("Consulting, March", "10", "120.00", "0.19"),
-				line("Travel expenses", "1", "85.50", "0.07"),
-				line("Licence", "3", "33.333", "0.19"))), token);
+		var created = api.post("/api/v1/invoices",
+				draft(customerId, "EUR",
+						List.of(line("Consulting, March", "10", "120.00", "0.19"),
+								line("Travel expenses", "1", "85.50", "0.07"), line("Licence", "3", "33.333", "0.19"))),
+				token);
 		if (created.status() != 201) {
 			throw new AssertionError(created.body());
 		}
 		return created.text("id");
 	}
+
 }

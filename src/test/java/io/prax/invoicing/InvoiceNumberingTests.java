@@ -45,6 +45,7 @@ class InvoiceNumberingTests {
 	PlatformTransactionManager transactions;
 
 	TestTenant tenant;
+
 	UUID customerId;
 
 	@BeforeEach
@@ -57,9 +58,12 @@ class InvoiceNumberingTests {
 		context.setAuthentication(new UsernamePasswordAuthenticationToken(user, null, List.of()));
 		SecurityContextHolder.setContext(context);
 		TenantContext.bind(tenant.id());
-		company.replace(new CompanyInput("Numbering GmbH", null, null, null, null, "EUR", 14, null, "INV-", null, null));
-		customerId = customers.create(new CustomerInput("Buyer", null, null, null,
-				new Address(null, null, null, null, null, null), null, null)).id();
+		company
+			.replace(new CompanyInput("Numbering GmbH", null, null, null, null, "EUR", 14, null, "INV-", null, null));
+		customerId = customers
+			.create(new CustomerInput("Buyer", null, null, null, new Address(null, null, null, null, null, null), null,
+					null))
+			.id();
 	}
 
 	@AfterEach
@@ -88,20 +92,27 @@ class InvoiceNumberingTests {
 
 	@Test
 	void restartsNumbersEveryYear() {
-		InvoiceId lastYear = new InvoiceId(invoices.create(new InvoiceInput(customerId, "EUR", LocalDate.of(2024, 12, 31),
-				LocalDate.of(2025, 1, 31), List.of(new LineInput("x", java.math.BigDecimal.ONE, java.math.BigDecimal.TEN,
-						java.math.BigDecimal.ZERO)), null)).id());
-		InvoiceId nextYear = new InvoiceId(invoices.create(new InvoiceInput(customerId, "EUR", LocalDate.of(2025, 1, 1),
-				LocalDate.of(2025, 1, 31), List.of(new LineInput("x", java.math.BigDecimal.ONE, java.math.BigDecimal.TEN,
-						java.math.BigDecimal.ZERO)), null)).id());
+		InvoiceId lastYear = new InvoiceId(invoices
+			.create(new InvoiceInput(customerId, "EUR", LocalDate.of(2024, 12, 31), LocalDate.of(2025, 1, 31), List
+				.of(new LineInput("x", java.math.BigDecimal.ONE, java.math.BigDecimal.TEN, java.math.BigDecimal.ZERO)),
+					null))
+			.id());
+		InvoiceId nextYear = new InvoiceId(invoices
+			.create(new InvoiceInput(customerId, "EUR", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 31), List
+				.of(new LineInput("x", java.math.BigDecimal.ONE, java.math.BigDecimal.TEN, java.math.BigDecimal.ZERO)),
+					null))
+			.id());
 
 		assertThat(invoices.issue(lastYear).number()).isEqualTo("INV-2024-000001");
 		assertThat(invoices.issue(nextYear).number()).isEqualTo("INV-2025-000001");
 	}
 
 	private InvoiceId draft() {
-		return new InvoiceId(invoices.create(new InvoiceInput(customerId, "EUR", null, null,
-				List.of(new LineInput("Work", java.math.BigDecimal.ONE, new java.math.BigDecimal("100"),
-						new java.math.BigDecimal("0.19"))), null)).id());
+		return new InvoiceId(invoices
+			.create(new InvoiceInput(customerId, "EUR", null, null, List.of(new LineInput("Work",
+					java.math.BigDecimal.ONE, new java.math.BigDecimal("100"), new java.math.BigDecimal("0.19"))),
+					null))
+			.id());
 	}
+
 }

@@ -18,8 +18,9 @@ import net.jqwik.api.Provide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Invoice arithmetic against an independent computation in integer minor units: half-up per line,
- * summed per tax rate, in currencies with 0 (JPY), 2 (EUR) and 3 (KWD, BHD) decimals.
+ * Invoice arithmetic against an independent computation in integer minor units: half-up
+ * per line, summed per tax rate, in currencies with 0 (JPY), 2 (EUR) and 3 (KWD, BHD)
+ * decimals.
  */
 class InvoiceTotalsTests {
 
@@ -51,7 +52,9 @@ class InvoiceTotalsTests {
 		assertThat(computed.grossTotal()).isEqualTo(new BigDecimal(net.add(tax), digits));
 		assertThat(computed.taxes()).hasSize(byRate.size());
 		List<BigDecimal[]> expected = new ArrayList<>();
-		byRate.values().forEach(g -> expected.add(new BigDecimal[] { new BigDecimal(g[0], digits), new BigDecimal(g[1], digits) }));
+		byRate.values()
+			.forEach(
+					g -> expected.add(new BigDecimal[] { new BigDecimal(g[0], digits), new BigDecimal(g[1], digits) }));
 		for (int i = 0; i < expected.size(); i++) {
 			assertThat(computed.taxes().get(i).netAmount()).isEqualTo(expected.get(i)[0]);
 			assertThat(computed.taxes().get(i).taxAmount()).isEqualTo(expected.get(i)[1]);
@@ -73,7 +76,8 @@ class InvoiceTotalsTests {
 
 	@Example
 	void roundsEachLineBeforeSumming() {
-		// three lines of 0.005 tax each: 0.01 per line, 0.03 in all (not 0.015 rounded once)
+		// three lines of 0.005 tax each: 0.01 per line, 0.03 in all (not 0.015 rounded
+		// once)
 		List<InvoiceTotals.Line> lines = List.of(line("1", "0.05", "0.1"), line("1", "0.05", "0.1"),
 				line("1", "0.05", "0.1"));
 		assertThat(InvoiceTotals.compute(lines, "EUR").taxTotal()).isEqualTo(new BigDecimal("0.03"));
@@ -102,14 +106,18 @@ class InvoiceTotalsTests {
 				Arbitraries.integers().between(0, 100000).map(n -> new BigDecimal(n * 10L + 5).movePointLeft(3)),
 				Arbitraries.integers().between(0, 100000).map(n -> new BigDecimal(n * 10L + 5).movePointLeft(1)),
 				Arbitraries.integers().between(0, 100000).map(n -> new BigDecimal(n * 10L + 5).movePointLeft(4)));
-		Arbitrary<BigDecimal> rate = Arbitraries.of("0", "0.05", "0.07", "0.1", "0.19", "0.2", "0.21", "0.075", "0.0825",
-				"0.190").map(BigDecimal::new);
+		Arbitrary<BigDecimal> rate = Arbitraries
+			.of("0", "0.05", "0.07", "0.1", "0.19", "0.2", "0.21", "0.075", "0.0825", "0.190")
+			.map(BigDecimal::new);
 		Arbitrary<InvoiceTotals.Line> line = Combinators.combine(quantity, price, rate)
 			.as((q, p, r) -> new InvoiceTotals.Line("line", q, p, r, null));
 		return line.list().ofMinSize(0).ofMaxSize(12);
 	}
 
-	/** Independent of BigDecimal rounding: scale to minor units with integers and round half away from zero. */
+	/**
+	 * Independent of BigDecimal rounding: scale to minor units with integers and round
+	 * half away from zero.
+	 */
 	static BigInteger halfUpMinorUnits(BigDecimal value, int digits) {
 		BigInteger numerator = value.unscaledValue();
 		int scale = value.scale() - digits;
@@ -117,7 +125,9 @@ class InvoiceTotalsTests {
 			return numerator.multiply(BigInteger.TEN.pow(-scale));
 		}
 		BigInteger denominator = BigInteger.TEN.pow(scale);
-		BigInteger magnitude = numerator.abs().multiply(BigInteger.TWO).add(denominator)
+		BigInteger magnitude = numerator.abs()
+			.multiply(BigInteger.TWO)
+			.add(denominator)
 			.divide(denominator.multiply(BigInteger.TWO));
 		return numerator.signum() < 0 ? magnitude.negate() : magnitude;
 	}
@@ -127,6 +137,8 @@ class InvoiceTotalsTests {
 	}
 
 	private static InvoiceTotals.Line line(String quantity, String price, String rate) {
-		return new InvoiceTotals.Line("line", new BigDecimal(quantity), new BigDecimal(price), new BigDecimal(rate), null);
+		return new InvoiceTotals.Line("line", new BigDecimal(quantity), new BigDecimal(price), new BigDecimal(rate),
+				null);
 	}
+
 }

@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The mail module started alone with what it may use (platform, tenancy: the embedded PostgreSQL),
- * none of the other modules: the outbox is written only inside the caller's transaction.
+ * The mail module started alone with what it may use (platform, tenancy: the embedded
+ * PostgreSQL), none of the other modules: the outbox is written only inside the caller's
+ * transaction.
  */
 // tenancy is a type dependency only (TenantContext); its beans bring the database
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "tenancy")
@@ -35,8 +36,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MailModuleTests {
 
 	/**
-	 * Stand-ins for what platform's wiring names from other modules: identity's auditor (the signed-in
-	 * user) and session's authentication filter (here nobody signs in).
+	 * Stand-ins for what platform's wiring names from other modules: identity's auditor
+	 * (the signed-in user) and session's authentication filter (here nobody signs in).
 	 */
 	@TestConfiguration
 	static class WithoutIdentityAndSessions {
@@ -57,6 +58,7 @@ class MailModuleTests {
 				}
 			};
 		}
+
 	}
 
 	@Autowired
@@ -89,4 +91,5 @@ class MailModuleTests {
 
 		assertThat(messages.count()).isEqualTo(before + 1);
 	}
+
 }

@@ -30,8 +30,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The employee form (create, edit) and its salary structure editor: the same Bean Validation as the API,
- * errors on their fields and rows, nothing written on any error, and no form for those who may not edit.
+ * The employee form (create, edit) and its salary structure editor: the same Bean
+ * Validation as the API, errors on their fields and rows, nothing written on any error,
+ * and no form for those who may not edit.
  */
 @PraxIntegrationTest
 class EmployeeFormTests {
@@ -49,7 +50,9 @@ class EmployeeFormTests {
 	IdentityManagement identity;
 
 	Api api;
+
 	TestTenant tenant;
+
 	String token;
 
 	@BeforeEach
@@ -59,7 +62,9 @@ class EmployeeFormTests {
 		token = api.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD).access();
 	}
 
-	/** The fields of a valid form with two components: a fixed base salary and a 20% tax. */
+	/**
+	 * The fields of a valid form with two components: a fixed base salary and a 20% tax.
+	 */
 	static List<Map.Entry<String, String>> validForm(String code) {
 		List<Map.Entry<String, String>> fields = new ArrayList<>(List.of(Map.entry("employeeCode", code),
 				Map.entry("name", "Form " + code), Map.entry("email", code.toLowerCase() + "@staff.example"),
@@ -96,10 +101,12 @@ class EmployeeFormTests {
 
 	@Test
 	void createsAnEmployeeWithItsSalaryStructureThroughTheForm() throws Exception {
-		String designation = api.post("/api/v1/admin/designations", Map.of("name", "Accountant", "permissions", List.of()),
-				token).text("id");
+		String designation = api
+			.post("/api/v1/admin/designations", Map.of("name", "Accountant", "permissions", List.of()), token)
+			.text("id");
 		UserAccount staff = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of(), null);
-		var fields = with(with(validForm("F-1"), "designationId", designation), "userId", staff.id().value().toString());
+		var fields = with(with(validForm("F-1"), "designationId", designation), "userId",
+				staff.id().value().toString());
 
 		var created = postForm("/employees/new", "/employees", fields, token, false);
 
@@ -123,8 +130,8 @@ class EmployeeFormTests {
 
 	@Test
 	void showsEveryErrorOnItsFieldAndRowAndWritesNothing() throws Exception {
-		var fields = new ArrayList<>(with(with(with(validForm("F-2"), "bankAccount", BAD_IBAN), "name", " "),
-				"hireDate", "01.02.2021"));
+		var fields = new ArrayList<>(
+				with(with(with(validForm("F-2"), "bankAccount", BAD_IBAN), "name", " "), "hireDate", "01.02.2021"));
 		fields.addAll(row("Bonus", "EARNING", "RATE", "150"));
 		fields.addAll(row("Pension", "DEDUCTION", "FIXED", ""));
 		fields.addAll(row("", "EARNING", "FIXED", "12,x"));
@@ -137,8 +144,10 @@ class EmployeeFormTests {
 		assertThat(errorOf(body, "bankAccount")).isEqualTo("Enter a valid IBAN; its check digits do not match");
 		assertThat(errorOf(body, "name")).isEqualTo("Enter the employee&#39;s name");
 		assertThat(errorOf(body, "hireDate")).isEqualTo("Enter a date as YYYY-MM-DD");
-		// rows 0 and 1 are valid; row 2 has a rate over 100%, row 3 no amount, row 4 no name and no number
-		assertThat(fieldError(body, "component-value-2")).isEqualTo("Use a rate from 0 to 100 percent with at most four decimals");
+		// rows 0 and 1 are valid; row 2 has a rate over 100%, row 3 no amount, row 4 no
+		// name and no number
+		assertThat(fieldError(body, "component-value-2"))
+			.isEqualTo("Use a rate from 0 to 100 percent with at most four decimals");
 		assertThat(fieldError(body, "component-value-3")).isEqualTo("Give either a fixed amount or a rate");
 		assertThat(fieldError(body, "component-name-4")).isEqualTo("Name the component");
 		assertThat(fieldError(body, "component-value-4")).isEqualTo("Enter a number, like 3000.00 or 5");
@@ -147,16 +156,19 @@ class EmployeeFormTests {
 		assertThat(api.get("/api/v1/employees", token).json().get("items")).isEmpty();
 
 		// The API answers the same messages for the same input.
-		var refused = api.post("/api/v1/employees", Map.of("employeeCode", "F-2", "name", " ", "hireDate", "2021-02-01",
-				"bankAccount", BAD_IBAN, "salary", Map.of("currency", "EUR", "components",
-						List.of(Map.of("name", "Bonus", "kind", "EARNING", "rate", "1.5"), Map.of("name", "Pension",
-								"kind", "DEDUCTION")))), token);
+		var refused = api.post("/api/v1/employees",
+				Map.of("employeeCode", "F-2", "name", " ", "hireDate", "2021-02-01", "bankAccount", BAD_IBAN, "salary",
+						Map.of("currency", "EUR", "components",
+								List.of(Map.of("name", "Bonus", "kind", "EARNING", "rate", "1.5"),
+										Map.of("name", "Pension", "kind", "DEDUCTION")))),
+				token);
 		assertThat(refused.status()).isEqualTo(400);
 		JsonNode errors = refused.json().get("errors");
 		assertThat(errors.get("bankAccount").asString()).isEqualTo("Enter a valid IBAN; its check digits do not match");
 		assertThat(errors.get("name").asString()).isEqualTo("Enter the employee's name");
 		assertThat(errors.get("salary.components[0].rate").asString()).isEqualTo("Use a rate from 0 to 1, e.g. 0.05");
-		assertThat(errors.get("salary.components[1].amount").asString()).isEqualTo("Give either a fixed amount or a rate");
+		assertThat(errors.get("salary.components[1].amount").asString())
+			.isEqualTo("Give either a fixed amount or a rate");
 		assertThat(api.get("/api/v1/employees", token).json().get("items")).isEmpty();
 	}
 
@@ -165,13 +177,16 @@ class EmployeeFormTests {
 		var added = postForm("/employees/new", "/employees", with(validForm("F-3"), "action", "add-row"), token, true);
 		assertThat(added.statusCode()).isEqualTo(200);
 		// htmx gets the editor alone, with a third, empty row
-		assertThat(added.body()).doesNotContain("<html").contains("id=\"salary-editor\"", "component-name-2")
+		assertThat(added.body()).doesNotContain("<html")
+			.contains("id=\"salary-editor\"", "component-name-2")
 			.doesNotContain("component-name-3");
 
 		var moved = postForm("/employees/new", "/employees", with(validForm("F-3"), "action", "up-1"), token, true);
-		assertThat(moved.body().indexOf("value=\"Income tax\"")).isLessThan(moved.body().indexOf("value=\"Base salary\""));
+		assertThat(moved.body().indexOf("value=\"Income tax\""))
+			.isLessThan(moved.body().indexOf("value=\"Base salary\""));
 
-		var removed = postForm("/employees/new", "/employees", with(validForm("F-3"), "action", "remove-0"), token, true);
+		var removed = postForm("/employees/new", "/employees", with(validForm("F-3"), "action", "remove-0"), token,
+				true);
 		assertThat(removed.body()).contains("value=\"Income tax\"").doesNotContain("value=\"Base salary\"");
 
 		// without script the whole form comes back
@@ -187,7 +202,8 @@ class EmployeeFormTests {
 		assertThat(editPage).contains("value=\"F-4\"", "value=\"" + IBAN + "\"", "value=\"20\"");
 
 		var bad = postForm("/employees/" + id + "/edit", "/employees/" + id,
-				with(with(with(validForm("F-4"), "version", "0"), "name", "Renamed"), "bankAccount", BAD_IBAN), token, false);
+				with(with(with(validForm("F-4"), "version", "0"), "name", "Renamed"), "bankAccount", BAD_IBAN), token,
+				false);
 		assertThat(bad.statusCode()).isEqualTo(200);
 		assertThat(errorOf(bad.body(), "bankAccount")).isEqualTo("Enter a valid IBAN; its check digits do not match");
 		JsonNode unchanged = api.get("/api/v1/employees/" + id, token).json();
@@ -218,7 +234,8 @@ class EmployeeFormTests {
 		String list = api.page("/employees", viewerToken).body();
 		String detail = api.page("/employees/" + id, viewerToken).body();
 		assertThat(list).doesNotContain("/employees/new");
-		assertThat(detail).doesNotContain("/employees/" + id + "/edit").contains("•••• 3000")
+		assertThat(detail).doesNotContain("/employees/" + id + "/edit")
+			.contains("•••• 3000")
 			.doesNotContain(IBAN, "12/345/67890");
 		assertThat(api.page("/employees/new", viewerToken).status()).isEqualTo(403);
 		var edit = api.page("/employees/" + id + "/edit", viewerToken);
@@ -237,9 +254,11 @@ class EmployeeFormTests {
 		TestTenant other = Tenants.newTenant(onboarding);
 		String otherToken = api.login(other.slug(), other.adminEmail(), Tenants.PASSWORD).access();
 		assertThat(api.page("/employees/" + id + "/edit", otherToken).status()).isEqualTo(404);
-		var post = postForm("/employees/new", "/employees/" + id, with(validForm("F-6"), "version", "0"), otherToken, false);
+		var post = postForm("/employees/new", "/employees/" + id, with(validForm("F-6"), "version", "0"), otherToken,
+				false);
 		assertThat(post.statusCode()).isEqualTo(404);
-		var rows = postForm("/employees/new", "/employees/" + id, with(validForm("F-6"), "action", "add-row"), otherToken, true);
+		var rows = postForm("/employees/new", "/employees/" + id, with(validForm("F-6"), "action", "add-row"),
+				otherToken, true);
 		assertThat(rows.statusCode()).isEqualTo(404);
 	}
 
@@ -252,12 +271,16 @@ class EmployeeFormTests {
 
 	/** The message the field fragment shows under input {@code id}, or null. */
 	static String errorOf(String body, String id) {
-		Matcher m = Pattern.compile("id=\"" + Pattern.quote(id) + "-error\">\\s*<svg.*?</svg><span>([^<]*)</span>",
-				Pattern.DOTALL).matcher(body);
+		Matcher m = Pattern
+			.compile("id=\"" + Pattern.quote(id) + "-error\">\\s*<svg.*?</svg><span>([^<]*)</span>", Pattern.DOTALL)
+			.matcher(body);
 		return m.find() ? m.group(1) : null;
 	}
 
-	/** The message shown right after the row input {@code id} (the editor's own markup), or null. */
+	/**
+	 * The message shown right after the row input {@code id} (the editor's own markup),
+	 * or null.
+	 */
 	static String fieldError(String body, String id) {
 		int at = body.indexOf("id=\"" + id + "\"");
 		assertThat(at).as("input " + id).isPositive();
@@ -267,22 +290,33 @@ class EmployeeFormTests {
 		return m.find() ? m.group(1) : null;
 	}
 
-	/** Posts a form as the browser does: with the page's CSRF token and cookie; {@code htmx} as htmx would. */
+	/**
+	 * Posts a form as the browser does: with the page's CSRF token and cookie;
+	 * {@code htmx} as htmx would.
+	 */
 	private HttpResponse<String> postForm(String formPage, String action, List<Map.Entry<String, String>> fields,
 			String bearer, boolean htmx) throws Exception {
 		HttpClient http = HttpClient.newHttpClient();
-		// A page the user may open, for the CSRF token: the form page itself, else the list.
+		// A page the user may open, for the CSRF token: the form page itself, else the
+		// list.
 		HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + formPage))
-			.header("Cookie", "prax_access=" + bearer).GET().build(), HttpResponse.BodyHandlers.ofString());
+			.header("Cookie", "prax_access=" + bearer)
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString());
 		if (page.statusCode() != 200) {
 			page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
-				.header("Cookie", "prax_access=" + bearer).GET().build(), HttpResponse.BodyHandlers.ofString());
+				.header("Cookie", "prax_access=" + bearer)
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString());
 		}
 		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"|name=\"csrf-token\" content=\"([^\"]+)\"")
 			.matcher(page.body());
 		assertThat(csrf.find()).as(page.body()).isTrue();
 		String token = csrf.group(1) != null ? csrf.group(1) : csrf.group(2);
-		String cookies = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+		String cookies = page.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.map(c -> c.split(";", 2)[0])
 			.collect(Collectors.joining("; "));
 		String body = fields.stream()
 			.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -296,4 +330,5 @@ class EmployeeFormTests {
 		}
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
+
 }

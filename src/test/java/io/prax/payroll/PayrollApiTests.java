@@ -26,7 +26,9 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Employees (F2), payslips (F4) and their frozen snapshots (F16) through the REST API. */
+/**
+ * Employees (F2), payslips (F4) and their frozen snapshots (F16) through the REST API.
+ */
 @PraxIntegrationTest
 class PayrollApiTests {
 
@@ -47,7 +49,9 @@ class PayrollApiTests {
 	javax.sql.DataSource dataSource;
 
 	Api api;
+
 	TestTenant tenant;
+
 	String token;
 
 	@BeforeEach
@@ -73,11 +77,12 @@ class PayrollApiTests {
 		body.put("hireDate", hireDate);
 		body.put("bankAccount", IBAN);
 		body.put("taxId", TAX_ID);
-		body.put("salary", Map.of("currency", "EUR", "components", List.of(
-				Map.of("name", "Base salary", "kind", "EARNING", "amount", "3000.00"),
-				Map.of("name", "Performance bonus", "kind", "EARNING", "rate", "0.10"),
-				Map.of("name", "Income tax", "kind", "DEDUCTION", "rate", "0.2"),
-				Map.of("name", "Pension", "kind", "DEDUCTION", "amount", "150.00"))));
+		body.put("salary",
+				Map.of("currency", "EUR", "components",
+						List.of(Map.of("name", "Base salary", "kind", "EARNING", "amount", "3000.00"),
+								Map.of("name", "Performance bonus", "kind", "EARNING", "rate", "0.10"),
+								Map.of("name", "Income tax", "kind", "DEDUCTION", "rate", "0.2"),
+								Map.of("name", "Pension", "kind", "DEDUCTION", "amount", "150.00"))));
 		return body;
 	}
 
@@ -119,8 +124,10 @@ class PayrollApiTests {
 		assertThat(draft.text("netPay")).isEqualTo("2490.00");
 		assertThat(draft.text("status")).isEqualTo("DRAFT");
 
-		var edited = api.patch("/api/v1/payslips/" + draft.text("id"), Map.of("version", 0, "adjustments",
-				List.of(Map.of("kind", "EARNING", "description", "Conference travel", "amount", "100"))), token);
+		var edited = api.patch("/api/v1/payslips/" + draft.text("id"),
+				Map.of("version", 0, "adjustments",
+						List.of(Map.of("kind", "EARNING", "description", "Conference travel", "amount", "100"))),
+				token);
 		assertThat(edited.status()).as(edited.body()).isEqualTo(200);
 		// base 3100, bonus 310, gross 3410, tax 682 + 150
 		assertThat(edited.text("grossPay")).isEqualTo("3410.00");
@@ -138,14 +145,17 @@ class PayrollApiTests {
 		String sha = before.get("snapshotSha256").asString();
 		assertThat(sha).isEqualTo(CanonicalJson.sha256(before.get("snapshot").toString()));
 		JsonNode events = api.get("/api/v1/audit?entityType=payslip&entityId=" + payslipId + "&action=update", token)
-			.json().get("items");
-		assertThat(events).anySatisfy(event -> assertThat(
-				event.get("changes").get("snapshotSha256").get("after").asString()).isEqualTo(sha));
+			.json()
+			.get("items");
+		assertThat(events).anySatisfy(
+				event -> assertThat(event.get("changes").get("snapshotSha256").get("after").asString()).isEqualTo(sha));
 
 		String lead = designation("Team lead");
-		var changed = api.patch("/api/v1/employees/" + employeeId, Map.of("version", 0, "designationId", lead,
-				"bankAccount", OTHER_IBAN, "salary", Map.of("currency", "EUR", "components",
-						List.of(Map.of("name", "Base salary", "kind", "EARNING", "amount", "9000.00")))), token);
+		var changed = api.patch("/api/v1/employees/" + employeeId,
+				Map.of("version", 0, "designationId", lead, "bankAccount", OTHER_IBAN, "salary",
+						Map.of("currency", "EUR", "components",
+								List.of(Map.of("name", "Base salary", "kind", "EARNING", "amount", "9000.00")))),
+				token);
 		assertThat(changed.status()).as(changed.body()).isEqualTo(200);
 		long version = api.get("/api/v1/admin/designations/" + engineer, token).json().get("version").asLong();
 		var renamed = api.send("PUT", "/api/v1/admin/designations/" + engineer,
@@ -171,8 +181,9 @@ class PayrollApiTests {
 		assertThat(api.page("/employees/" + employeeId, token).body()).contains("Team lead", OTHER_IBAN);
 
 		String text = pdfText("/api/v1/payslips/" + payslipId + "/pdf", token);
-		assertThat(text).contains("2026-01-01 – 2026-01-31", "Engineer", "•••• 3000", "3300.00", "2490.00", "Employee E-2",
-				"Year to date 2026", "Frozen Employer GmbH")
+		assertThat(text)
+			.contains("2026-01-01 – 2026-01-31", "Engineer", "•••• 3000", "3300.00", "2490.00", "Employee E-2",
+					"Year to date 2026", "Frozen Employer GmbH")
 			.doesNotContain("Principal", "Team lead", "9000", "5432", "Renamed Employer");
 	}
 
@@ -203,9 +214,12 @@ class PayrollApiTests {
 	@Test
 	void documentsAttachToEmployeesOfThisTenantOnly() {
 		String employeeId = createEmployee(employee("E-DOC", designation("Engineer"), "2020-01-01"));
-		byte[] pdf = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-		var created = new Multipart().field("recordType", "employee").field("recordId", employeeId)
-			.file("file", "Contract.pdf", "application/pdf", pdf).post(port, "/api/v1/documents", token);
+		byte[] pdf = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+			.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		var created = new Multipart().field("recordType", "employee")
+			.field("recordId", employeeId)
+			.file("file", "Contract.pdf", "application/pdf", pdf)
+			.post(port, "/api/v1/documents", token);
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		assertThat(created.text("recordType")).isEqualTo("employee");
 		var list = api.get("/api/v1/documents?recordType=employee&recordId=" + employeeId, token);
@@ -214,8 +228,10 @@ class PayrollApiTests {
 
 		TestTenant other = Tenants.newTenant(onboarding);
 		String otherToken = api.login(other.slug(), other.adminEmail(), Tenants.PASSWORD).access();
-		var foreign = new Multipart().field("recordType", "employee").field("recordId", employeeId)
-			.file("file", "Contract.pdf", "application/pdf", pdf).post(port, "/api/v1/documents", otherToken);
+		var foreign = new Multipart().field("recordType", "employee")
+			.field("recordId", employeeId)
+			.file("file", "Contract.pdf", "application/pdf", pdf)
+			.post(port, "/api/v1/documents", otherToken);
 		assertThat(foreign.status()).as(foreign.body()).isEqualTo(404);
 		assertThat(api.get("/api/v1/documents?recordType=employee&recordId=" + employeeId, otherToken).status())
 			.isEqualTo(404);
@@ -225,15 +241,18 @@ class PayrollApiTests {
 	void payslipsAndRunsArePagedByKeyset() {
 		String employeeId = createEmployee(employee("E-PAGE", designation("Engineer"), "2020-01-01"));
 		for (int month = 1; month <= 5; month++) {
-			var draft = api.post("/api/v1/payslips", Map.of("employeeId", employeeId,
-					"periodStart", String.format("2025-%02d-01", month), "periodEnd", String.format("2025-%02d-28", month)), token);
+			var draft = api.post(
+					"/api/v1/payslips", Map.of("employeeId", employeeId, "periodStart",
+							String.format("2025-%02d-01", month), "periodEnd", String.format("2025-%02d-28", month)),
+					token);
 			assertThat(draft.status()).as(draft.body()).isEqualTo(201);
 			var run = api.post("/api/v1/payroll-runs", Map.of("periodStart", String.format("2024-%02d-01", month),
 					"periodEnd", String.format("2024-%02d-28", month)), token);
 			assertThat(run.status()).as(run.body()).isEqualTo(201);
 		}
 		// The employee's payslips: five drafted directly and five from the runs.
-		Map<String, Integer> expected = Map.of("/api/v1/payslips?employeeId=" + employeeId + "&", 10, "/api/v1/payroll-runs?", 5);
+		Map<String, Integer> expected = Map.of("/api/v1/payslips?employeeId=" + employeeId + "&", 10,
+				"/api/v1/payroll-runs?", 5);
 		for (String list : expected.keySet()) {
 			for (int bad : new int[] { 0, 501 }) {
 				var rejected = api.get(list + "limit=" + bad, token);
@@ -341,8 +360,9 @@ class PayrollApiTests {
 		String bobEmployee = createEmployee(b);
 		String alicePayslip = finalizedPayslip(aliceEmployee);
 		String bobPayslip = finalizedPayslip(bobEmployee);
-		String aliceDraft = api.post("/api/v1/payslips",
-				Map.of("employeeId", aliceEmployee, "periodStart", "2026-02-01", "periodEnd", "2026-02-28"), token)
+		String aliceDraft = api
+			.post("/api/v1/payslips",
+					Map.of("employeeId", aliceEmployee, "periodStart", "2026-02-01", "periodEnd", "2026-02-28"), token)
 			.text("id");
 
 		String aliceToken = api.login(tenant.slug(), alice.email(), Tenants.PASSWORD).access();
@@ -376,13 +396,15 @@ class PayrollApiTests {
 				Map.of("employeeId", joiner, "periodStart", "2026-03-01", "periodEnd", "2026-03-31"), token);
 		assertThat(early.status()).isEqualTo(201);
 
-		var run = api.post("/api/v1/payroll-runs", Map.of("periodStart", "2026-03-01", "periodEnd", "2026-03-31"), token);
+		var run = api.post("/api/v1/payroll-runs", Map.of("periodStart", "2026-03-01", "periodEnd", "2026-03-31"),
+				token);
 		assertThat(run.status()).as(run.body()).isEqualTo(201);
 		// E-8 already has a payslip for March, E-10 left in February: only E-9
 		assertThat(run.json().get("employeeCount").asInt()).isEqualTo(1);
 		assertThat(run.json().get("totals").get(0).get("grossPay").asString()).isEqualTo("3300.00");
 
-		var again = api.post("/api/v1/payroll-runs", Map.of("periodStart", "2026-03-01", "periodEnd", "2026-03-31"), token);
+		var again = api.post("/api/v1/payroll-runs", Map.of("periodStart", "2026-03-01", "periodEnd", "2026-03-31"),
+				token);
 		assertThat(again.status()).isEqualTo(409);
 		assertThat(again.code()).isEqualTo("run_exists");
 
@@ -410,4 +432,5 @@ class PayrollApiTests {
 			return new PDFTextStripper().getText(document);
 		}
 	}
+
 }

@@ -29,7 +29,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Payroll in headless Chromium with the real CSP: run a month, finalize, the employee opens their PDF. */
+/**
+ * Payroll in headless Chromium with the real CSP: run a month, finalize, the employee
+ * opens their PDF.
+ */
 @PraxIntegrationTest
 class PayrollBrowserTests {
 
@@ -64,11 +67,14 @@ class PayrollBrowserTests {
 		Api api = new Api(port);
 		String token = api.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD).access();
 		UserAccount staff = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of(), null);
-		var employee = api.post("/api/v1/employees", Map.of("employeeCode", "B-1", "name", "Bea Browser",
-				"hireDate", "2020-01-01", "bankAccount", "DE89370400440532013000", "userId", staff.id().value().toString(),
-				"salary", Map.of("currency", "EUR", "components", List.of(
-						Map.of("name", "Base salary", "kind", "EARNING", "amount", "2800.00"),
-						Map.of("name", "Income tax", "kind", "DEDUCTION", "rate", "0.25")))), token);
+		var employee = api.post(
+				"/api/v1/employees", Map
+					.of("employeeCode", "B-1", "name", "Bea Browser", "hireDate", "2020-01-01", "bankAccount",
+							"DE89370400440532013000", "userId", staff.id().value().toString(), "salary",
+							Map.of("currency", "EUR", "components",
+									List.of(Map.of("name", "Base salary", "kind", "EARNING", "amount", "2800.00"),
+											Map.of("name", "Income tax", "kind", "DEDUCTION", "rate", "0.25")))),
+				token);
 		assertThat(employee.status()).isEqualTo(201);
 
 		try (BrowserContext admin = browser.newContext("http://localhost:" + port)) {
@@ -91,11 +97,12 @@ class PayrollBrowserTests {
 			signIn(page, tenant, staff.email());
 			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My payslips")).click();
 			assertThat(page.getByText("2100.00 EUR")).isVisible();
-			Download download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
-					new Page.GetByRoleOptions().setName("Download")).click());
+			Download download = page.waitForDownload(
+					() -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download")).click());
 			try (var pdf = Loader.loadPDF(Files.readAllBytes(download.path()))) {
 				String text = new PDFTextStripper().getText(pdf);
-				assertThat(text).contains("Bea Browser", "2026-04-01 – 2026-04-30", "2800.00", "2100.00 EUR", "•••• 3000");
+				assertThat(text).contains("Bea Browser", "2026-04-01 – 2026-04-30", "2800.00", "2100.00 EUR",
+						"•••• 3000");
 			}
 		}
 		assertThat(consoleProblems).isEmpty();
@@ -117,7 +124,8 @@ class PayrollBrowserTests {
 			page.locator("#name").fill("Uma Interface");
 			page.getByLabel("Work email").fill("uma@staff.example");
 			page.getByLabel("Department").fill("Research");
-			page.getByLabel("Designation").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Analyst"));
+			page.getByLabel("Designation")
+				.selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Analyst"));
 			page.getByLabel("Hire date").fill("2024-03-01");
 			page.getByLabel("Bank account (IBAN)").fill("DE89 3704 0044 0532 0130 00");
 			page.getByLabel("Tax id").fill("98/765/43210");
@@ -173,4 +181,5 @@ class PayrollBrowserTests {
 		page.locator("form button[type=submit]").first().click();
 		page.waitForURL(url -> !url.contains("/login"));
 	}
+
 }

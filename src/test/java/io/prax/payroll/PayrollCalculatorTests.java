@@ -16,9 +16,9 @@ import net.jqwik.api.Provide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Payroll arithmetic against an independent computation in integer minor units with exact fractions:
- * pro-rating by days counted one by one, rates of the base and of gross pay, half-up once per line,
- * in currencies with 0 (JPY), 2 (EUR) and 3 (KWD) decimals.
+ * Payroll arithmetic against an independent computation in integer minor units with exact
+ * fractions: pro-rating by days counted one by one, rates of the base and of gross pay,
+ * half-up once per line, in currencies with 0 (JPY), 2 (EUR) and 3 (KWD) decimals.
  */
 class PayrollCalculatorTests {
 
@@ -126,20 +126,26 @@ class PayrollCalculatorTests {
 	Arbitrary<Case> cases() {
 		Arbitrary<String> currency = Arbitraries.of("EUR", "JPY", "KWD");
 		Arbitrary<ComponentKind> kind = Arbitraries.of(ComponentKind.class);
-		Arbitrary<BigDecimal> amount = Arbitraries.longs().between(0, 2_000_000_000L)
-			.flatMap(u -> Arbitraries.integers().between(0, 4).map(s -> BigDecimal.valueOf(u, 4).setScale(s,
-					java.math.RoundingMode.DOWN)));
+		Arbitrary<BigDecimal> amount = Arbitraries.longs()
+			.between(0, 2_000_000_000L)
+			.flatMap(u -> Arbitraries.integers()
+				.between(0, 4)
+				.map(s -> BigDecimal.valueOf(u, 4).setScale(s, java.math.RoundingMode.DOWN)));
 		Arbitrary<BigDecimal> rate = Arbitraries.integers().between(0, 1_000_000).map(u -> BigDecimal.valueOf(u, 6));
 		Arbitrary<SalaryComponent> component = Combinators.combine(kind, Arbitraries.of(true, false), amount, rate)
 			.as((k, fixed, a, r) -> new SalaryComponent("C", k, fixed ? a : null, fixed ? null : r));
 		Arbitrary<Adjustment> oneOff = Combinators.combine(kind, amount).as((k, a) -> new Adjustment(k, "x", a));
-		Arbitrary<LocalDate> start = Arbitraries.integers().between(0, 3 * 365).map(n -> LocalDate.of(2024, 1, 1).plusDays(n));
-		return Combinators.combine(currency, component.list().ofMaxSize(6), oneOff.list().ofMaxSize(3), start,
-				Arbitraries.integers().between(0, 61), Arbitraries.integers().between(-100, 70),
-				Arbitraries.integers().between(-1, 200))
+		Arbitrary<LocalDate> start = Arbitraries.integers()
+			.between(0, 3 * 365)
+			.map(n -> LocalDate.of(2024, 1, 1).plusDays(n));
+		return Combinators
+			.combine(currency, component.list().ofMaxSize(6), oneOff.list().ofMaxSize(3), start,
+					Arbitraries.integers().between(0, 61), Arbitraries.integers().between(-100, 70),
+					Arbitraries.integers().between(-1, 200))
 			.as((cur, comps, ones, s, length, hireOffset, stay) -> {
 				LocalDate hire = s.plusDays(hireOffset);
 				return new Case(cur, comps, ones, s, s.plusDays(length), hire, stay < 0 ? null : hire.plusDays(stay));
 			});
 	}
+
 }

@@ -19,9 +19,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The feature gates of payroll: with {@code employees} switched off the employee API and pages answer 403
- * {@code feature_disabled}; with {@code payslips} switched off the payslip and payroll-run API and pages,
- * and self-service (/me/payslips), do too. Even for the tenant's administrator, whatever the roles say.
+ * The feature gates of payroll: with {@code employees} switched off the employee API and
+ * pages answer 403 {@code feature_disabled}; with {@code payslips} switched off the
+ * payslip and payroll-run API and pages, and self-service (/me/payslips), do too. Even
+ * for the tenant's administrator, whatever the roles say.
  */
 @PraxIntegrationTest
 class PayrollFeatureGateTests {
@@ -36,11 +37,17 @@ class PayrollFeatureGateTests {
 	IdentityManagement identity;
 
 	Api api;
+
 	TestTenant tenant;
+
 	String admin;
+
 	String staff;
+
 	String employeeId;
+
 	String payslipId;
+
 	String runId;
 
 	@BeforeEach
@@ -49,12 +56,15 @@ class PayrollFeatureGateTests {
 		tenant = Tenants.newTenant(onboarding);
 		admin = api.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD).access();
 		UserAccount user = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of(), null);
-		var employee = api.post("/api/v1/employees", Map.of("employeeCode", "G-1", "name", "Gated", "hireDate", "2020-01-01",
-				"userId", user.id().value().toString(), "salary", Map.of("currency", "EUR", "components",
-						List.of(Map.of("name", "Base", "kind", "EARNING", "amount", "1000")))), admin);
+		var employee = api.post("/api/v1/employees",
+				Map.of("employeeCode", "G-1", "name", "Gated", "hireDate", "2020-01-01", "userId",
+						user.id().value().toString(), "salary", Map.of("currency", "EUR", "components",
+								List.of(Map.of("name", "Base", "kind", "EARNING", "amount", "1000")))),
+				admin);
 		assertThat(employee.status()).as(employee.body()).isEqualTo(201);
 		employeeId = employee.text("id");
-		var run = api.post("/api/v1/payroll-runs", Map.of("periodStart", "2026-01-01", "periodEnd", "2026-01-31"), admin);
+		var run = api.post("/api/v1/payroll-runs", Map.of("periodStart", "2026-01-01", "periodEnd", "2026-01-31"),
+				admin);
 		runId = run.text("id");
 		assertThat(api.post("/api/v1/payroll-runs/" + runId + "/finalize", null, admin).status()).isEqualTo(200);
 		payslipId = run.json().get("payslips").get(0).get("payslipId").asString();
@@ -68,8 +78,10 @@ class PayrollFeatureGateTests {
 
 		List<Api.Response> answers = List.of(api.get("/api/v1/employees", admin),
 				api.get("/api/v1/employees/" + employeeId, admin),
-				api.post("/api/v1/employees", Map.of("employeeCode", "G-2", "name", "New", "hireDate", "2020-01-01",
-						"salary", Map.of("currency", "EUR")), admin),
+				api.post("/api/v1/employees",
+						Map.of("employeeCode", "G-2", "name", "New", "hireDate", "2020-01-01", "salary",
+								Map.of("currency", "EUR")),
+						admin),
 				api.patch("/api/v1/employees/" + employeeId, Map.of("version", 0, "name", "Renamed"), admin),
 				api.delete("/api/v1/employees/" + employeeId, Map.of("reason", "gone"), admin));
 		assertThat(answers).allSatisfy(answer -> {
@@ -93,9 +105,11 @@ class PayrollFeatureGateTests {
 		gates(Map.of("modules", Map.of("payslips", Map.of("enabled", false))));
 
 		List<Api.Response> answers = List.of(api.get("/api/v1/payslips?employeeId=" + employeeId, admin),
-				api.get("/api/v1/payslips/" + payslipId, admin), api.get("/api/v1/payslips/" + payslipId + "/pdf", admin),
-				api.post("/api/v1/payslips", Map.of("employeeId", employeeId, "periodStart", "2026-02-01",
-						"periodEnd", "2026-02-28"), admin),
+				api.get("/api/v1/payslips/" + payslipId, admin),
+				api.get("/api/v1/payslips/" + payslipId + "/pdf", admin),
+				api.post("/api/v1/payslips",
+						Map.of("employeeId", employeeId, "periodStart", "2026-02-01", "periodEnd", "2026-02-28"),
+						admin),
 				api.post("/api/v1/payslips", Map.of("corrects", payslipId), admin),
 				api.get("/api/v1/payroll-runs", admin), api.get("/api/v1/payroll-runs/" + runId, admin),
 				api.post("/api/v1/payroll-runs", Map.of("periodStart", "2026-02-01", "periodEnd", "2026-02-28"), admin),
@@ -126,4 +140,5 @@ class PayrollFeatureGateTests {
 		var answer = api.send("PUT", "/api/v1/admin/feature-gates", body, admin);
 		assertThat(answer.status()).as(answer.body()).isEqualTo(200);
 	}
+
 }

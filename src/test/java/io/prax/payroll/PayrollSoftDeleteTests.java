@@ -18,8 +18,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Soft delete of payroll records through the entities' {@code @SQLRestriction}: a deleted employee or
- * draft payslip is gone from every read, list and run, yet kept (with who and why) for the audit log.
+ * Soft delete of payroll records through the entities' {@code @SQLRestriction}: a deleted
+ * employee or draft payslip is gone from every read, list and run, yet kept (with who and
+ * why) for the audit log.
  */
 @PraxIntegrationTest
 class PayrollSoftDeleteTests {
@@ -31,7 +32,9 @@ class PayrollSoftDeleteTests {
 	Onboarding onboarding;
 
 	Api api;
+
 	TestTenant tenant;
+
 	String token;
 
 	@BeforeEach
@@ -42,9 +45,11 @@ class PayrollSoftDeleteTests {
 	}
 
 	String employee(String code) {
-		var created = api.post("/api/v1/employees", Map.of("employeeCode", code, "name", "Deletable " + code,
-				"hireDate", "2020-01-01", "salary", Map.of("currency", "EUR", "components",
-						List.of(Map.of("name", "Base", "kind", "EARNING", "amount", "1000")))), token);
+		var created = api.post("/api/v1/employees",
+				Map.of("employeeCode", code, "name", "Deletable " + code, "hireDate", "2020-01-01", "salary",
+						Map.of("currency", "EUR", "components",
+								List.of(Map.of("name", "Base", "kind", "EARNING", "amount", "1000")))),
+				token);
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		return created.text("id");
 	}
@@ -63,9 +68,12 @@ class PayrollSoftDeleteTests {
 		assertThat(ids(api.get("/api/v1/employees", token).json())).containsExactly(kept);
 		assertThat(ids(api.get("/api/v1/employees?q=D-1", token).json())).isEmpty();
 		assertThat(api.page("/employees", token).body()).doesNotContain("Deletable D-1").contains("Deletable D-2");
-		assertThat(api.post("/api/v1/payslips", Map.of("employeeId", gone, "periodStart", "2026-01-01",
-				"periodEnd", "2026-01-31"), token).status()).isEqualTo(400);
-		var run = api.post("/api/v1/payroll-runs", Map.of("periodStart", "2026-01-01", "periodEnd", "2026-01-31"), token);
+		assertThat(api
+			.post("/api/v1/payslips",
+					Map.of("employeeId", gone, "periodStart", "2026-01-01", "periodEnd", "2026-01-31"), token)
+			.status()).isEqualTo(400);
+		var run = api.post("/api/v1/payroll-runs", Map.of("periodStart", "2026-01-01", "periodEnd", "2026-01-31"),
+				token);
 		assertThat(run.json().get("employeeCount").asInt()).isEqualTo(1);
 		assertThat(run.json().get("payslips").get(0).get("employeeId").asString()).isEqualTo(kept);
 		// the code may be used again, and the row is kept with who deleted it and why
@@ -77,8 +85,8 @@ class PayrollSoftDeleteTests {
 	@Test
 	void anEmployeeWithDraftPayslipsCannotBeDeleted() {
 		String id = employee("D-3");
-		var draft = api.post("/api/v1/payslips", Map.of("employeeId", id, "periodStart", "2026-01-01",
-				"periodEnd", "2026-01-31"), token);
+		var draft = api.post("/api/v1/payslips",
+				Map.of("employeeId", id, "periodStart", "2026-01-01", "periodEnd", "2026-01-31"), token);
 		assertThat(draft.status()).isEqualTo(201);
 
 		var refused = api.delete("/api/v1/employees/" + id, Map.of("reason", "Duplicate record"), token);
@@ -92,7 +100,8 @@ class PayrollSoftDeleteTests {
 	void aDeletedDraftPayslipIsGoneFromReadsListsAndItsRun() {
 		String id = employee("D-4");
 		employee("D-5");
-		var run = api.post("/api/v1/payroll-runs", Map.of("periodStart", "2026-02-01", "periodEnd", "2026-02-28"), token);
+		var run = api.post("/api/v1/payroll-runs", Map.of("periodStart", "2026-02-01", "periodEnd", "2026-02-28"),
+				token);
 		assertThat(run.json().get("employeeCount").asInt()).isEqualTo(2);
 		String payslip = null;
 		for (JsonNode entry : run.json().get("payslips")) {
@@ -111,8 +120,10 @@ class PayrollSoftDeleteTests {
 		assertThat(after.get("employeeCount").asInt()).isEqualTo(1);
 		assertThat(after.get("payslips").get(0).get("payslipId").asString()).isNotEqualTo(payslip);
 		// the employee may be paid for the period again, and may now be deleted
-		assertThat(api.post("/api/v1/payslips", Map.of("employeeId", id, "periodStart", "2026-02-01",
-				"periodEnd", "2026-02-28"), token).status()).isEqualTo(201);
+		assertThat(api
+			.post("/api/v1/payslips", Map.of("employeeId", id, "periodStart", "2026-02-01", "periodEnd", "2026-02-28"),
+					token)
+			.status()).isEqualTo(201);
 	}
 
 	private static List<String> ids(JsonNode page) {
@@ -120,4 +131,5 @@ class PayrollSoftDeleteTests {
 		page.get("items").forEach(item -> ids.add(item.get("id").asString()));
 		return ids;
 	}
+
 }

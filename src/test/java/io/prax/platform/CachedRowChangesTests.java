@@ -23,10 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A committed change of a {@link CachedPerNode} row forgets its tenant's entries on this node by the
- * time the transaction returns, without waiting for the database's notice: the caches here are private
- * to the test and hear no notices at all. Other tenants' entries stay; a rolled-back change forgets
- * nothing.
+ * A committed change of a {@link CachedPerNode} row forgets its tenant's entries on this
+ * node by the time the transaction returns, without waiting for the database's notice:
+ * the caches here are private to the test and hear no notices at all. Other tenants'
+ * entries stay; a rolled-back change forgets nothing.
  */
 @PraxIntegrationTest
 class CachedRowChangesTests {
@@ -43,8 +43,12 @@ class CachedRowChangesTests {
 	@Autowired
 	TransactionTemplate transactions;
 
-	/** Heard by a second listener (a subclass: Hibernate refuses two of one class), registered once. */
+	/**
+	 * Heard by a second listener (a subclass: Hibernate refuses two of one class),
+	 * registered once.
+	 */
 	static NodeCaches caches;
+
 	NodeCache<String, String> cache;
 
 	@BeforeEach
@@ -65,8 +69,8 @@ class CachedRowChangesTests {
 		UserAccount user = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of("VIEWER"), null);
 		fill(tenant.id().value(), other.id().value());
 
-		TenantContext.run(tenant.id(), () -> identity.update(user.id(),
-				new IdentityManagement.UserChange(null, null, List.of(), null, null)));
+		TenantContext.run(tenant.id(),
+				() -> identity.update(user.id(), new IdentityManagement.UserChange(null, null, List.of(), null, null)));
 
 		assertThat(cached(tenant.id().value())).isEmpty();
 		assertThat(cached(other.id().value())).contains("cached");
@@ -96,4 +100,5 @@ class CachedRowChangesTests {
 	private Optional<String> cached(UUID tenant) {
 		return cache.get(tenant, "key", () -> Optional.of("loaded")).filter("cached"::equals);
 	}
+
 }

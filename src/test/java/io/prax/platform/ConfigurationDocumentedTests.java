@@ -26,23 +26,24 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every {@code prax.*} setting of a {@code @ConfigurationProperties} record (from the configuration
- * processor's metadata) is in the README's configuration table under its environment variable, unless it
- * is on the reviewed list below with the reason it is not an operator's setting.
+ * Every {@code prax.*} setting of a {@code @ConfigurationProperties} record (from the
+ * configuration processor's metadata) is in the README's configuration table under its
+ * environment variable, unless it is on the reviewed list below with the reason it is not
+ * an operator's setting.
  */
 class ConfigurationDocumentedTests {
 
 	/** Settings deliberately left out of the README, each with why. */
-	static final Map<String, String> NOT_DOCUMENTED = Map.of(
-			"prax.rate-limits.auth.period", "the limits are per minute, as the README says; only the capacity is a setting",
-			"prax.rate-limits.api-read.period", "as prax.rate-limits.auth.period",
-			"prax.rate-limits.api-write.period", "as prax.rate-limits.auth.period",
-			"prax.rate-limits.export.period", "as prax.rate-limits.auth.period",
-			"prax.rate-limits.cleanup-interval", "background clean-up cadence; tests shorten it, operators have no reason to",
+	static final Map<String, String> NOT_DOCUMENTED = Map.of("prax.rate-limits.auth.period",
+			"the limits are per minute, as the README says; only the capacity is a setting",
+			"prax.rate-limits.api-read.period", "as prax.rate-limits.auth.period", "prax.rate-limits.api-write.period",
+			"as prax.rate-limits.auth.period", "prax.rate-limits.export.period", "as prax.rate-limits.auth.period",
+			"prax.rate-limits.cleanup-interval",
+			"background clean-up cadence; tests shorten it, operators have no reason to",
 			"prax.audit.request-log-maintenance-interval", "background partition maintenance cadence, as above",
-			"prax.mail.dispatch-interval", "outbox polling cadence; tests shorten it",
-			"prax.sessions.last-seen-flush", "write-behind cadence of last-seen times; tests shorten it",
-			"prax.sign-in.cleanup-interval", "background clean-up cadence of the throttle table");
+			"prax.mail.dispatch-interval", "outbox polling cadence; tests shorten it", "prax.sessions.last-seen-flush",
+			"write-behind cadence of last-seen times; tests shorten it", "prax.sign-in.cleanup-interval",
+			"background clean-up cadence of the throttle table");
 
 	private static final Pattern ENV = Pattern.compile("\\$\\{(PRAX_[A-Z0-9_]+)");
 
@@ -65,9 +66,12 @@ class ConfigurationDocumentedTests {
 				missing.put(setting, variable);
 			}
 		}
-		assertThat(missing).as("settings missing from the README's configuration table (or add them to "
-				+ "NOT_DOCUMENTED with a reason)").isEmpty();
-		assertThat(NOT_DOCUMENTED.keySet()).as("reviewed list names only existing settings").allMatch(settings::contains);
+		assertThat(missing)
+			.as("settings missing from the README's configuration table (or add them to "
+					+ "NOT_DOCUMENTED with a reason)")
+			.isEmpty();
+		assertThat(NOT_DOCUMENTED.keySet()).as("reviewed list names only existing settings")
+			.allMatch(settings::contains);
 	}
 
 	@Test
@@ -77,7 +81,10 @@ class ConfigurationDocumentedTests {
 		assertThat(readmeTableVariables()).containsAll(variables);
 	}
 
-	/** Settings without a mapping in application.yml are bound from their relaxed environment name. */
+	/**
+	 * Settings without a mapping in application.yml are bound from their relaxed
+	 * environment name.
+	 */
 	@Test
 	void aRecordSettingIsBoundFromItsEnvironmentName() {
 		StandardEnvironment environment = new StandardEnvironment();
@@ -87,8 +94,7 @@ class ConfigurationDocumentedTests {
 					Map.of("PRAX_SIGN_IN_ACCOUNT_FAILURES", "7", "PRAX_PASSWORD_HASHING_WAIT", "2s")));
 		Binder binder = new Binder(ConfigurationPropertySources.get(environment));
 		assertThat(binder.bind("prax.sign-in.account-failures", Integer.class).get()).isEqualTo(7);
-		assertThat(binder.bind("prax.password-hashing.wait", java.time.Duration.class).get())
-			.hasSeconds(2);
+		assertThat(binder.bind("prax.password-hashing.wait", java.time.Duration.class).get()).hasSeconds(2);
 	}
 
 	/** {@code prax.sign-in.max-lockout} ↔ {@code PRAX_SIGN_IN_MAX_LOCKOUT}. */
@@ -123,7 +129,8 @@ class ConfigurationDocumentedTests {
 
 	private static void flatten(String prefix, Object node, Map<String, String> mappings) {
 		if (node instanceof Map<?, ?> map) {
-			map.forEach((key, value) -> flatten(prefix.isEmpty() ? key.toString() : prefix + "." + key, value, mappings));
+			map.forEach(
+					(key, value) -> flatten(prefix.isEmpty() ? key.toString() : prefix + "." + key, value, mappings));
 		}
 		else if (node instanceof List<?> list) {
 			list.forEach(item -> flatten(prefix, item, mappings));
@@ -157,4 +164,5 @@ class ConfigurationDocumentedTests {
 		assertThat(variables).as("README configuration table").isNotEmpty();
 		return variables;
 	}
+
 }

@@ -9,7 +9,9 @@ import org.springframework.web.cors.CorsConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-/** The CORS allow-list: exact origins only, never with credentials, and only for the API. */
+/**
+ * The CORS allow-list: exact origins only, never with credentials, and only for the API.
+ */
 class CorsAllowListTests {
 
 	@Test
@@ -34,7 +36,7 @@ class CorsAllowListTests {
 
 	@Test
 	void refusesAWildcard() {
-		assertThatIllegalStateException()
-			.isThrownBy(() -> new WebHardeningConfiguration().allowing(List.of("*")));
+		assertThatIllegalStateException().isThrownBy(() -> new WebHardeningConfiguration().allowing(List.of("*")));
 	}
+
 }

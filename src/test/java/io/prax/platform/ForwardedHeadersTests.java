@@ -23,8 +23,7 @@ class ForwardedHeadersTests {
 
 	@Test
 	void mapsTrustedProxiesToCidrRanges() {
-		assertThat(ForwardedHeadersConfiguration.internalProxies("127.0.0.0/8,::1"))
-			.isEqualTo("127.0.0.0/8,::1/128");
+		assertThat(ForwardedHeadersConfiguration.internalProxies("127.0.0.0/8,::1")).isEqualTo("127.0.0.0/8,::1/128");
 		assertThat(ForwardedHeadersConfiguration.internalProxies(" 10.0.0.5 , 172.16.0.0/12,fd00::/8"))
 			.isEqualTo("10.0.0.5/32,172.16.0.0/12,fd00::/8");
 		assertThat(ForwardedHeadersConfiguration.internalProxies("")).isEmpty();
@@ -33,4 +32,5 @@ class ForwardedHeadersTests {
 		assertThatThrownBy(() -> ForwardedHeadersConfiguration.internalProxies("10.0.0.0/40"))
 			.hasMessageContaining("PRAX_TRUSTED_PROXIES");
 	}
+
 }

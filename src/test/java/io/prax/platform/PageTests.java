@@ -44,7 +44,8 @@ class PageTests {
 	void aPageIsKeyedByTheLastRowNotByAnOffset() {
 		Page<String> first = Page.ofSorted(List.of("a", "b", "c", "d"), Function.identity(), null, 2);
 
-		// "a" was deleted and "bb" added since: the next page still starts right after "b".
+		// "a" was deleted and "bb" added since: the next page still starts right after
+		// "b".
 		assertThat(Page.ofSorted(List.of("b", "bb", "c", "d"), Function.identity(), first.nextCursor(), 2).items())
 			.containsExactly("bb", "c");
 	}
@@ -59,4 +60,5 @@ class PageTests {
 					ex -> assertThat(ex.fieldErrors()).containsKey("cursor"));
 		}
 	}
+
 }

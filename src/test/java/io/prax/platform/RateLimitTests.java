@@ -30,9 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Rate limits per route family, with deliberately low limits, on two nodes sharing one database:
- * the buckets live in PostgreSQL, so the limits hold across both. Every test uses fresh users and
- * made-up addresses, so the low limits never reach other tests' buckets.
+ * Rate limits per route family, with deliberately low limits, on two nodes sharing one
+ * database: the buckets live in PostgreSQL, so the limits hold across both. Every test
+ * uses fresh users and made-up addresses, so the low limits never reach other tests'
+ * buckets.
  */
 @PraxIntegrationTest
 @TestPropertySource(properties = { "prax.rate-limits.auth.capacity=4", "prax.rate-limits.api-read.capacity=5",
@@ -115,8 +116,8 @@ class RateLimitTests {
 
 		assertThat(refused.statusCode()).isEqualTo(429);
 		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
-		assertThat(send(port, "POST", "/api/v1/auth/refresh", Map.of("refreshToken", "garbage"), null,
-				randomAddress()).statusCode()).isEqualTo(401);
+		assertThat(send(port, "POST", "/api/v1/auth/refresh", Map.of("refreshToken", "garbage"), null, randomAddress())
+			.statusCode()).isEqualTo(401);
 	}
 
 	@Test
@@ -134,14 +135,16 @@ class RateLimitTests {
 		assertThat(send(port, "GET", "/api/v1/me", null, token, null).statusCode()).isEqualTo(429);
 	}
 
-	/** Spring MVC decodes the path before routing: an encoded spelling must land in the same family. */
+	/**
+	 * Spring MVC decodes the path before routing: an encoded spelling must land in the
+	 * same family.
+	 */
 	@Test
 	void percentEncodingDoesNotDodgeTheAuthLimit() {
 		String address = randomAddress();
 		for (String path : new String[] { "/api/v1/%61uth/refresh", "/api/v1/auth/%72efresh", "/api/v1/auth/refresh",
 				"/api/v1/auth/refresh" }) {
-			assertThat(send(port, "POST", path, Map.of("refreshToken", "garbage"), null, address).statusCode())
-				.as(path)
+			assertThat(send(port, "POST", path, Map.of("refreshToken", "garbage"), null, address).statusCode()).as(path)
 				.isEqualTo(401);
 		}
 
@@ -263,4 +266,5 @@ class RateLimitTests {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		return "198." + (18 + random.nextInt(2)) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
 	}
+
 }

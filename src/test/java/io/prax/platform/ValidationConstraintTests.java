@@ -12,7 +12,10 @@ import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The platform's own constraints and the translation of violations into the validation problem. */
+/**
+ * The platform's own constraints and the translation of violations into the validation
+ * problem.
+ */
 class ValidationConstraintTests {
 
 	record Sample(@EmailAddress @Nullable String email, @IsoCountry @Nullable String country,
@@ -35,8 +38,7 @@ class ValidationConstraintTests {
 		ProblemException problem = Validation.problem(new ConstraintViolationException(violations));
 
 		assertThat(problem.code()).isEqualTo("validation_failed");
-		assertThat(problem.fieldErrors())
-			.containsEntry("email", "Enter a valid email address, like name@example.com")
+		assertThat(problem.fieldErrors()).containsEntry("email", "Enter a valid email address, like name@example.com")
 			.containsEntry("country", "Use the two-letter country code, e.g. DE or US")
 			.containsEntry("currency", "Use the three-letter currency code, e.g. EUR or USD");
 	}
@@ -46,4 +48,5 @@ class ValidationConstraintTests {
 		factory.afterPropertiesSet();
 		return factory;
 	}
+
 }

@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A token verified once is remembered by its hash, and remembering weakens nothing: it still expires on
- * the application clock, and any other bytes (a changed signature) are verified in full.
+ * A token verified once is remembered by its hash, and remembering weakens nothing: it
+ * still expires on the application clock, and any other bytes (a changed signature) are
+ * verified in full.
  */
 class AccessTokensTests {
 
@@ -27,6 +28,7 @@ class AccessTokensTests {
 	Path dir;
 
 	MovableClock clock;
+
 	AccessTokens tokens;
 
 	@BeforeEach
@@ -38,7 +40,8 @@ class AccessTokensTests {
 
 	@Test
 	void remembersAVerifiedTokenUntilItExpiresOnTheApplicationClock() {
-		String token = tokens.issue(UUID.randomUUID(), new TenantId(UUID.randomUUID()), new SessionId(UUID.randomUUID()));
+		String token = tokens.issue(UUID.randomUUID(), new TenantId(UUID.randomUUID()),
+				new SessionId(UUID.randomUUID()));
 		AccessTokens.Claims first = tokens.verify(token);
 		assertThat(tokens.verify(token)).isEqualTo(first);
 		assertThat(tokens.rememberedTokens()).isEqualTo(1);
@@ -51,7 +54,8 @@ class AccessTokensTests {
 
 	@Test
 	void verifiesOtherBytesInFullEvenWhenTheGenuineTokenIsRemembered() {
-		String token = tokens.issue(UUID.randomUUID(), new TenantId(UUID.randomUUID()), new SessionId(UUID.randomUUID()));
+		String token = tokens.issue(UUID.randomUUID(), new TenantId(UUID.randomUUID()),
+				new SessionId(UUID.randomUUID()));
 		tokens.verify(token);
 		int last = token.length() - 2;
 		String tampered = token.substring(0, last) + (token.charAt(last) == 'A' ? 'B' : 'A') + token.charAt(last + 1);
@@ -87,5 +91,7 @@ class AccessTokensTests {
 		public Instant instant() {
 			return now;
 		}
+
 	}
+
 }

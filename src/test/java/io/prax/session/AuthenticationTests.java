@@ -47,6 +47,7 @@ class AuthenticationTests {
 	TransactionTemplate transactions;
 
 	Api api;
+
 	TestTenant tenant;
 
 	@BeforeEach
@@ -69,7 +70,8 @@ class AuthenticationTests {
 	@Test
 	void answersIdenticallyForWrongPasswordUnknownUserAndUnknownTenant() {
 		var wrongPassword = api.post("/api/v1/auth/login",
-				Map.of("tenant", tenant.slug(), "email", tenant.adminEmail(), "password", "not the password at all"), null);
+				Map.of("tenant", tenant.slug(), "email", tenant.adminEmail(), "password", "not the password at all"),
+				null);
 		var unknownUser = api.post("/api/v1/auth/login",
 				Map.of("tenant", tenant.slug(), "email", "nobody@example.com", "password", Tenants.PASSWORD), null);
 		var unknownTenant = api.post("/api/v1/auth/login",
@@ -103,14 +105,19 @@ class AuthenticationTests {
 		assertThat(secondRefresh.status()).isEqualTo(200);
 	}
 
-	/** A used token coming back after the race allowance is theft (issue 8: within it, it is only refused). */
+	/**
+	 * A used token coming back after the race allowance is theft (issue 8: within it, it
+	 * is only refused).
+	 */
 	@Test
 	void revokesSessionOnRefreshTokenReuse() {
 		Api.Tokens first = api.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD);
 		var refreshed = api.post("/api/v1/auth/refresh", Map.of("refreshToken", first.refresh()), null);
-		TenantContext.run(tenant.id(), () -> transactions.executeWithoutResult(status -> jdbc.update(
-				"update refresh_token set used_at = used_at - interval '11 seconds' where used_at is not null "
-						+ "and session_id = ?::uuid", first.sessionId())));
+		TenantContext.run(tenant.id(),
+				() -> transactions.executeWithoutResult(status -> jdbc.update(
+						"update refresh_token set used_at = used_at - interval '11 seconds' where used_at is not null "
+								+ "and session_id = ?::uuid",
+						first.sessionId())));
 
 		var reuse = api.post("/api/v1/auth/refresh", Map.of("refreshToken", first.refresh()), null);
 
@@ -119,8 +126,9 @@ class AuthenticationTests {
 		var afterTheft = api.get("/api/v1/customers", refreshed.text("accessToken"));
 		assertThat(afterTheft.status()).isEqualTo(401);
 		assertThat(afterTheft.code()).isEqualTo("session_revoked");
-		assertThat(api.post("/api/v1/auth/refresh", Map.of("refreshToken", refreshed.text("refreshToken")), null)
-			.status()).isEqualTo(401);
+		assertThat(
+				api.post("/api/v1/auth/refresh", Map.of("refreshToken", refreshed.text("refreshToken")), null).status())
+			.isEqualTo(401);
 	}
 
 	@Test
@@ -136,8 +144,9 @@ class AuthenticationTests {
 	}
 
 	/**
-	 * Eight parallel refreshes with one token: the token is used by one conditional update, so exactly
-	 * one gets new tokens, which keep working; the others are refused as a race and end nothing.
+	 * Eight parallel refreshes with one token: the token is used by one conditional
+	 * update, so exactly one gets new tokens, which keep working; the others are refused
+	 * as a race and end nothing.
 	 */
 	@Test
 	void exactlyOneOfEightParallelRefreshesWins() throws Exception {
@@ -160,15 +169,15 @@ class AuthenticationTests {
 
 			List<HttpResponse<String>> won = done.stream().filter(r -> r.statusCode() == 200).toList();
 			assertThat(won).hasSize(1);
-			assertThat(done).filteredOn(r -> r.statusCode() != 200)
-				.allSatisfy(r -> {
-					assertThat(r.statusCode()).isEqualTo(401);
-					assertThat(JSON.readTree(r.body()).get("code").asString()).isEqualTo(SessionManagement.RACED);
-				});
+			assertThat(done).filteredOn(r -> r.statusCode() != 200).allSatisfy(r -> {
+				assertThat(r.statusCode()).isEqualTo(401);
+				assertThat(JSON.readTree(r.body()).get("code").asString()).isEqualTo(SessionManagement.RACED);
+			});
 			var tokens = JSON.readTree(won.get(0).body());
 			assertThat(api.get("/api/v1/customers", tokens.get("accessToken").asString()).status()).isEqualTo(200);
-			assertThat(api.post("/api/v1/auth/refresh",
-					Map.of("refreshToken", tokens.get("refreshToken").asString()), null).status()).isEqualTo(200);
+			assertThat(api
+				.post("/api/v1/auth/refresh", Map.of("refreshToken", tokens.get("refreshToken").asString()), null)
+				.status()).isEqualTo(200);
 		}
 		finally {
 			pool.shutdownNow();
@@ -179,12 +188,15 @@ class AuthenticationTests {
 
 	private HttpResponse<String> refresh(String refreshToken, String address) {
 		try {
-			return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
+			return HttpClient.newBuilder()
+				.connectTimeout(Duration.ofSeconds(10))
+				.build()
 				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/auth/refresh"))
 					.timeout(Duration.ofSeconds(30))
 					.header("Content-Type", "application/json")
 					.header("X-Forwarded-For", address)
-					.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("refreshToken", refreshToken))))
+					.POST(HttpRequest.BodyPublishers
+						.ofString(JSON.writeValueAsString(Map.of("refreshToken", refreshToken))))
 					.build(), HttpResponse.BodyHandlers.ofString());
 		}
 		catch (Exception ex) {
@@ -227,4 +239,5 @@ class AuthenticationTests {
 	void logoutWithoutTokenIsUnauthorized() {
 		assertThat(api.post("/api/v1/auth/logout", null, null).status()).isEqualTo(401);
 	}
+
 }

@@ -36,10 +36,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The request path's per-node caches (verified tokens, session liveness, users and tenants, access
- * facts) on two nodes of one database: once both nodes have cached a caller, a revoked session, a
- * removed role, a removed override, a gate switched off or a deactivated user is refused on the node
- * that made the change at its very next request, and on the other within the notice's delay.
+ * The request path's per-node caches (verified tokens, session liveness, users and
+ * tenants, access facts) on two nodes of one database: once both nodes have cached a
+ * caller, a revoked session, a removed role, a removed override, a gate switched off or a
+ * deactivated user is refused on the node that made the change at its very next request,
+ * and on the other within the notice's delay.
  */
 @PraxIntegrationTest
 class CachesAcrossNodesTests {
@@ -59,8 +60,11 @@ class CachesAcrossNodesTests {
 	ApplicationContext nodeA;
 
 	Api a;
+
 	Api b;
+
 	TestTenant tenant;
+
 	String admin;
 
 	@BeforeAll
@@ -115,13 +119,17 @@ class CachesAcrossNodesTests {
 	@Test
 	void aRemovedOverrideIsRefusedOnBothNodes() {
 		UserAccount user = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of(), null);
-		assertThat(a.send("PUT", "/api/v1/admin/users/" + user.id() + "/overrides",
-				Map.of("grants", List.of("customers:view"), "revocations", List.of()), admin).status()).isEqualTo(200);
+		assertThat(a
+			.send("PUT", "/api/v1/admin/users/" + user.id() + "/overrides",
+					Map.of("grants", List.of("customers:view"), "revocations", List.of()), admin)
+			.status()).isEqualTo(200);
 		String token = signIn(user);
 		warm(token);
 
-		assertThat(b.send("PUT", "/api/v1/admin/users/" + user.id() + "/overrides",
-				Map.of("grants", List.of(), "revocations", List.of()), admin).status()).isEqualTo(200);
+		assertThat(b
+			.send("PUT", "/api/v1/admin/users/" + user.id() + "/overrides",
+					Map.of("grants", List.of(), "revocations", List.of()), admin)
+			.status()).isEqualTo(200);
 
 		assertThat(b.get("/api/v1/customers", token).status()).isEqualTo(403);
 		assertRefusedWithinOneSecond(a, token, 403);
@@ -132,16 +140,19 @@ class CachesAcrossNodesTests {
 		String token = signIn(Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of("VIEWER"), null));
 		warm(token);
 
-		assertThat(a.send("PUT", "/api/v1/admin/feature-gates",
-				Map.of("modules", Map.of("customers", Map.of("enabled", false))), admin).status()).isEqualTo(200);
+		assertThat(a
+			.send("PUT", "/api/v1/admin/feature-gates",
+					Map.of("modules", Map.of("customers", Map.of("enabled", false))), admin)
+			.status()).isEqualTo(200);
 
 		assertThat(a.get("/api/v1/customers", token).code()).isEqualTo("feature_disabled");
 		assertRefusedWithinOneSecond(b, token, 403);
 	}
 
 	/**
-	 * Deactivated in the database directly, so no session is revoked and no application code runs:
-	 * only the table's change notice can make the nodes forget the cached user.
+	 * Deactivated in the database directly, so no session is revoked and no application
+	 * code runs: only the table's change notice can make the nodes forget the cached
+	 * user.
 	 */
 	@Test
 	void aUserDeactivatedInTheDatabaseIsRefusedOnBothNodes() throws Exception {
@@ -149,14 +160,17 @@ class CachesAcrossNodesTests {
 		String token = signIn(user);
 		warm(token);
 
-		superuserUpdate("update app_user set status = 'DEACTIVATED' where tenant_id = ? and id = ?", tenant.id().value(),
-				user.id().value());
+		superuserUpdate("update app_user set status = 'DEACTIVATED' where tenant_id = ? and id = ?",
+				tenant.id().value(), user.id().value());
 
 		assertRefusedWithinOneSecond(a, token, 401);
 		assertRefusedWithinOneSecond(b, token, 401);
 	}
 
-	/** A change while B's notice connection is cut is never served from B's cache (fail safe). */
+	/**
+	 * A change while B's notice connection is cut is never served from B's cache (fail
+	 * safe).
+	 */
 	@Test
 	void aChangeWhileTheChannelIsDownIsNotServedFromTheCache() throws Exception {
 		UserAccount user = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of("VIEWER"), null);
@@ -177,7 +191,10 @@ class CachesAcrossNodesTests {
 		assertThat(b.get("/api/v1/customers", token).status()).isEqualTo(403);
 	}
 
-	/** Both nodes verify the token, find the session, the user and the facts, and cache them. */
+	/**
+	 * Both nodes verify the token, find the session, the user and the facts, and cache
+	 * them.
+	 */
 	private void warm(String token) {
 		for (Api node : List.of(a, b, a, b)) {
 			assertThat(node.get("/api/v1/customers", token).status()).isEqualTo(200);
@@ -227,4 +244,5 @@ class CachesAcrossNodesTests {
 			}
 		}
 	}
+
 }

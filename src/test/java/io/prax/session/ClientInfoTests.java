@@ -5,7 +5,10 @@ import org.springframework.mock.web.MockHttpServletRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The caller chooses the User-Agent (and, through a trusted proxy, the address): both are stored bounded. */
+/**
+ * The caller chooses the User-Agent (and, through a trusted proxy, the address): both are
+ * stored bounded.
+ */
 class ClientInfoTests {
 
 	@Test
@@ -27,4 +30,5 @@ class ClientInfoTests {
 		assertThat(new ClientInfo(null, emoji).userAgent()).hasSize(ClientInfo.MAX_USER_AGENT - 1);
 		assertThat(new ClientInfo(null, null).userAgent()).isNull();
 	}
+
 }

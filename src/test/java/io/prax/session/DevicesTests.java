@@ -21,4 +21,5 @@ class DevicesTests {
 		assertThat(new Devices().describe(null)).isEqualTo(Devices.Device.UNKNOWN);
 		assertThat(new Devices().describe(" ")).isEqualTo(Devices.Device.UNKNOWN);
 	}
+
 }

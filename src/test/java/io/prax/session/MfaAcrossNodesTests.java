@@ -28,7 +28,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A TOTP code (its time step) completes one sign-in, whichever node the second attempt reaches. */
+/**
+ * A TOTP code (its time step) completes one sign-in, whichever node the second attempt
+ * reaches.
+ */
 @PraxIntegrationTest
 @MfaRequired
 class MfaAcrossNodesTests {
@@ -56,8 +59,9 @@ class MfaAcrossNodesTests {
 	}
 
 	private static String mfaToken(Api api, TestTenant tenant) {
-		return api.post("/api/v1/auth/login",
-				Map.of("tenant", tenant.slug(), "email", tenant.adminEmail(), "password", Tenants.PASSWORD), null)
+		return api
+			.post("/api/v1/auth/login",
+					Map.of("tenant", tenant.slug(), "email", tenant.adminEmail(), "password", Tenants.PASSWORD), null)
 			.text("mfaToken");
 	}
 
@@ -103,18 +107,21 @@ class MfaAcrossNodesTests {
 				Api node = i % 2 == 0 ? a : b;
 				String token = tokens.get(i);
 				answers.add(CompletableFuture.supplyAsync(
-						() -> node.post("/api/v1/auth/mfa", Map.of("mfaToken", token, "code", code), null).status(), pool));
+						() -> node.post("/api/v1/auth/mfa", Map.of("mfaToken", token, "code", code), null).status(),
+						pool));
 			}
 			List<Integer> statuses = new ArrayList<>();
 			for (CompletableFuture<Integer> answer : answers) {
 				statuses.add(answer.get(30, TimeUnit.SECONDS));
 			}
 			assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
-			// The others are refused; once enough were refused, the lockout answers 429 instead.
+			// The others are refused; once enough were refused, the lockout answers 429
+			// instead.
 			assertThat(statuses).filteredOn(status -> status == 401 || status == 429).hasSize(7);
 		}
 		finally {
 			pool.shutdownNow();
 		}
 	}
+
 }

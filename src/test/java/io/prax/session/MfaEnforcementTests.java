@@ -28,9 +28,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An administrator who has no MFA yet reaches nothing but enrolment (and sign-out) with what the
- * password step gave them: every handler of the application is called with the mfaToken, as bearer
- * token and as the browser's cookie.
+ * An administrator who has no MFA yet reaches nothing but enrolment (and sign-out) with
+ * what the password step gave them: every handler of the application is called with the
+ * mfaToken, as bearer token and as the browser's cookie.
  */
 @PraxIntegrationTest
 @MfaRequired
@@ -63,8 +63,10 @@ class MfaEnforcementTests {
 		int walked = 0;
 		for (var entry : mapping.getHandlerMethods().entrySet()) {
 			if (!entry.getValue().getBeanType().getName().startsWith("io.prax.")
-					|| AnnotatedElementUtils.findMergedAnnotation(entry.getValue().getMethod(), PublicEndpoint.class) != null
-					|| AnnotatedElementUtils.findMergedAnnotation(entry.getValue().getBeanType(), PublicEndpoint.class) != null) {
+					|| AnnotatedElementUtils.findMergedAnnotation(entry.getValue().getMethod(),
+							PublicEndpoint.class) != null
+					|| AnnotatedElementUtils.findMergedAnnotation(entry.getValue().getBeanType(),
+							PublicEndpoint.class) != null) {
 				continue;
 			}
 			Set<RequestMethod> methods = entry.getKey().getMethodsCondition().getMethods();
@@ -89,7 +91,10 @@ class MfaEnforcementTests {
 		assertThat(reached).isEmpty();
 	}
 
-	/** Not let in: no credentials (401), forbidden (403, also a refused CSRF token) or sent to sign in. */
+	/**
+	 * Not let in: no credentials (401), forbidden (403, also a refused CSRF token) or
+	 * sent to sign in.
+	 */
 	private static boolean refused(int status) {
 		return status == 401 || status == 403 || status == -302;
 	}
@@ -107,4 +112,5 @@ class MfaEnforcementTests {
 		}
 		return response.statusCode();
 	}
+
 }

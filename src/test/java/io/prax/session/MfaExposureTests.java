@@ -22,9 +22,10 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * After enrolment, no answer of the user, session, security and audit endpoints and no admin or own page
- * (every GET handler under those paths, walked from the mapping, and the dashboard) shows a password, a
- * password hash, a TOTP secret (or its ciphertext) or a backup code.
+ * After enrolment, no answer of the user, session, security and audit endpoints and no
+ * admin or own page (every GET handler under those paths, walked from the mapping, and
+ * the dashboard) shows a password, a password hash, a TOTP secret (or its ciphertext) or
+ * a backup code.
  */
 @PraxIntegrationTest
 @MfaRequired
@@ -54,12 +55,13 @@ class MfaExposureTests {
 		secrets.addAll(Authenticator.secrets(tenant.slug(), other.email()));
 		secrets.add(Tenants.PASSWORD);
 
-		List<String> apis = List.of("/api/v1/me", "/api/v1/me/permissions", "/api/v1/me/sessions", "/api/v1/admin/users",
-				"/api/v1/admin/users/" + other.id(), "/api/v1/admin/users/" + tenant.admin().id(),
-				"/api/v1/admin/users/" + other.id() + "/overrides", "/api/v1/admin/sessions",
-				"/api/v1/admin/security-settings", "/api/v1/audit?limit=500");
-		List<String> pages = List.of("/admin/users", "/admin/users/" + other.id(), "/admin/users/" + tenant.admin().id(),
-				"/admin/sessions", "/me", "/me/security", "/me/sessions", "/audit");
+		List<String> apis = List.of("/api/v1/me", "/api/v1/me/permissions", "/api/v1/me/sessions",
+				"/api/v1/admin/users", "/api/v1/admin/users/" + other.id(),
+				"/api/v1/admin/users/" + tenant.admin().id(), "/api/v1/admin/users/" + other.id() + "/overrides",
+				"/api/v1/admin/sessions", "/api/v1/admin/security-settings", "/api/v1/audit?limit=500");
+		List<String> pages = List.of("/admin/users", "/admin/users/" + other.id(),
+				"/admin/users/" + tenant.admin().id(), "/admin/sessions", "/me", "/me/security", "/me/sessions",
+				"/audit");
 		for (String path : apis) {
 			Api.Response response = api.get(path, admin);
 			assertThat(response.status()).as(path).isEqualTo(200);
@@ -71,7 +73,8 @@ class MfaExposureTests {
 			check(path, response.body(), secrets);
 		}
 
-		// And every other GET of the user, admin and audit API and of the admin and own pages, as it is mapped.
+		// And every other GET of the user, admin and audit API and of the admin and own
+		// pages, as it is mapped.
 		List<String> walked = new ArrayList<>();
 		for (var entry : mapping.getHandlerMethods().entrySet()) {
 			Set<RequestMethod> methods = entry.getKey().getMethodsCondition().getMethods();
@@ -97,7 +100,10 @@ class MfaExposureTests {
 	private static final List<String> WALKED = List.of("/api/v1/me", "/api/v1/admin", "/api/v1/audit", "/admin", "/me",
 			"/audit");
 
-	/** The pattern with a user's id for {id} of a user path and a built-in role for a role; else null (skipped). */
+	/**
+	 * The pattern with a user's id for {id} of a user path and a built-in role for a
+	 * role; else null (skipped).
+	 */
 	private static @org.jspecify.annotations.Nullable String concrete(String pattern, String userId) {
 		String path = pattern.replace("/users/{id}", "/users/" + userId).replace("/roles/{id}", "/roles/REVIEWER");
 		return path.contains("{") ? null : path;
@@ -109,4 +115,5 @@ class MfaExposureTests {
 			assertThat(body).as(path).doesNotContain(secret).doesNotContain(secret.replace("-", ""));
 		}
 	}
+
 }

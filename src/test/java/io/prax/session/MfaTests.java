@@ -23,7 +23,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** TOTP sign-in as API.md describes it, with the product default: administrators must use MFA. */
+/**
+ * TOTP sign-in as API.md describes it, with the product default: administrators must use
+ * MFA.
+ */
 @PraxIntegrationTest
 @MfaRequired
 class MfaTests {
@@ -41,6 +44,7 @@ class MfaTests {
 	org.springframework.context.ApplicationContext context;
 
 	Api api;
+
 	TestTenant tenant;
 
 	@BeforeEach
@@ -54,10 +58,14 @@ class MfaTests {
 
 	private Api.Response password(String email) {
 		return api.post("/api/v1/auth/login",
-				Map.of("tenant", tenant.slug(), "email", email, "password", Tenants.PASSWORD, "rememberMe", true), null);
+				Map.of("tenant", tenant.slug(), "email", email, "password", Tenants.PASSWORD, "rememberMe", true),
+				null);
 	}
 
-	/** Enrols through the mfaToken of a sign-in that must enrol; answers the secret and backup codes. */
+	/**
+	 * Enrols through the mfaToken of a sign-in that must enrol; answers the secret and
+	 * backup codes.
+	 */
 	private Enrolled enrol(String mfaToken) {
 		Api.Response enrolment = api.post("/api/v1/me/mfa/totp", null, mfaToken);
 		assertThat(enrolment.status()).as(enrolment.body()).isEqualTo(200);
@@ -84,7 +92,8 @@ class MfaTests {
 		String mfaToken = first.text("mfaToken");
 
 		Enrolled enrolled = enrol(mfaToken);
-		// The code that confirmed the enrolment cannot complete the sign-in: its step is used.
+		// The code that confirmed the enrolment cannot complete the sign-in: its step is
+		// used.
 		Api.Response replayedConfirmation = api.post("/api/v1/auth/mfa",
 				Map.of("mfaToken", mfaToken, "code", Totp.code(enrolled.secret(), enrolled.step())), null);
 		assertThat(replayedConfirmation.status()).isEqualTo(401);
@@ -97,37 +106,43 @@ class MfaTests {
 		assertThat(me.body()).doesNotContain(enrolled.secret());
 
 		// The mfaToken completed its sign-in: never again.
-		assertThat(api.post("/api/v1/auth/mfa",
-				Map.of("mfaToken", mfaToken, "code", Totp.code(enrolled.secret(), enrolled.step() + 2)), null).status())
-			.isEqualTo(401);
+		assertThat(api
+			.post("/api/v1/auth/mfa",
+					Map.of("mfaToken", mfaToken, "code", Totp.code(enrolled.secret(), enrolled.step() + 2)), null)
+			.status()).isEqualTo(401);
 
 		// A replayed code fails on a new sign-in.
 		Api.Response second = password(tenant.adminEmail());
 		assertThat(second.json().get("enrolmentRequired").asBoolean()).isFalse();
-		assertThat(api.post("/api/v1/auth/mfa", Map.of("mfaToken", second.text("mfaToken"), "code", fresh), null)
-			.code()).isEqualTo("invalid_mfa_code");
+		assertThat(
+				api.post("/api/v1/auth/mfa", Map.of("mfaToken", second.text("mfaToken"), "code", fresh), null).code())
+			.isEqualTo("invalid_mfa_code");
 
 		// A backup code works exactly once.
 		String backup = enrolled.backupCodes().get(0);
 		assertThat(api.post("/api/v1/auth/mfa", Map.of("mfaToken", second.text("mfaToken"), "code", backup), null)
 			.status()).isEqualTo(200);
 		Api.Response third = password(tenant.adminEmail());
-		assertThat(api.post("/api/v1/auth/mfa", Map.of("mfaToken", third.text("mfaToken"), "code", backup), null)
-			.code()).isEqualTo("invalid_mfa_code");
-		assertThat(api.post("/api/v1/auth/mfa",
-				Map.of("mfaToken", third.text("mfaToken"), "code", enrolled.backupCodes().get(1)), null).status())
-			.isEqualTo(200);
+		assertThat(
+				api.post("/api/v1/auth/mfa", Map.of("mfaToken", third.text("mfaToken"), "code", backup), null).code())
+			.isEqualTo("invalid_mfa_code");
+		assertThat(api
+			.post("/api/v1/auth/mfa", Map.of("mfaToken", third.text("mfaToken"), "code", enrolled.backupCodes().get(1)),
+					null)
+			.status()).isEqualTo(200);
 
 		// Stored encrypted and hashed only.
-		JdbcTemplate jdbc = new JdbcTemplate(new org.springframework.jdbc.datasource.SingleConnectionDataSource(
-				superuser(), true));
+		JdbcTemplate jdbc = new JdbcTemplate(
+				new org.springframework.jdbc.datasource.SingleConnectionDataSource(superuser(), true));
 		String stored = jdbc.queryForObject("select secret_ciphertext from user_mfa where user_id = ?", String.class,
 				tenant.admin().id().value());
 		assertThat(stored).startsWith("v1:").doesNotContain(enrolled.secret());
 		List<String> hashes = jdbc.queryForList("select code_hash from mfa_backup_code where user_id = ?", String.class,
 				tenant.admin().id().value());
-		assertThat(hashes).hasSize(10).noneMatch(hash -> enrolled.backupCodes().stream()
-			.anyMatch(code -> hash.contains(code) || hash.contains(code.replace("-", ""))));
+		assertThat(hashes).hasSize(10)
+			.noneMatch(hash -> enrolled.backupCodes()
+				.stream()
+				.anyMatch(code -> hash.contains(code) || hash.contains(code.replace("-", ""))));
 	}
 
 	private java.sql.Connection superuser() {
@@ -147,7 +162,8 @@ class MfaTests {
 		assertThat(api.post("/api/v1/me/mfa/backup-codes", Map.of("password", Tenants.PASSWORD), mfaToken).status())
 			.isEqualTo(401);
 		assertThat(api.post("/api/v1/me/mfa/totp", null, mfaToken).status()).isEqualTo(200);
-		// Not an access token even for the enrolment endpoints once the token has been used.
+		// Not an access token even for the enrolment endpoints once the token has been
+		// used.
 		Enrolled enrolled = enrol(password(tenant.adminEmail()).text("mfaToken"));
 		assertThat(enrolled.secret()).isNotBlank();
 	}
@@ -205,4 +221,5 @@ class MfaTests {
 		assertThat(api.get("/api/v1/me", otherAccess).status()).isEqualTo(401);
 		assertThat(password(other.email()).json().get("enrolmentRequired").asBoolean()).isTrue();
 	}
+
 }

@@ -33,6 +33,7 @@ class PasswordChangeTests {
 	AuditManagement audit;
 
 	Api api;
+
 	TestTenant tenant;
 
 	@BeforeEach
@@ -47,7 +48,8 @@ class PasswordChangeTests {
 		Api.Tokens phone = api.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD);
 
 		var change = api.send("PUT", "/api/v1/me/password",
-				Map.of("currentPassword", Tenants.PASSWORD, "newPassword", "an entirely new passphrase"), laptop.access());
+				Map.of("currentPassword", Tenants.PASSWORD, "newPassword", "an entirely new passphrase"),
+				laptop.access());
 
 		assertThat(change.status()).isEqualTo(204);
 		assertThat(api.get("/api/v1/customers", laptop.access()).status()).isEqualTo(200);
@@ -79,13 +81,18 @@ class PasswordChangeTests {
 		String link = latestMailBody(tenant.adminEmail());
 		String token = link.substring(link.indexOf("token=") + 6).split("\\s")[0];
 
-		assertThat(api.post("/api/v1/auth/password-reset/confirm",
-				Map.of("token", token, "newPassword", "the reset passphrase"), null).status()).isEqualTo(204);
+		assertThat(api
+			.post("/api/v1/auth/password-reset/confirm", Map.of("token", token, "newPassword", "the reset passphrase"),
+					null)
+			.status()).isEqualTo(204);
 
 		assertThat(api.get("/api/v1/customers", tokens.access()).code()).isEqualTo("session_revoked");
 	}
 
-	/** Issue 8: guessing the current password is throttled like sign-in, and every refusal is audited. */
+	/**
+	 * Issue 8: guessing the current password is throttled like sign-in, and every refusal
+	 * is audited.
+	 */
 	@Test
 	void throttlesWrongCurrentPasswordsLikeSignInAndAuditsThem() {
 		Api.Tokens tokens = api.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD);
@@ -102,7 +109,8 @@ class PasswordChangeTests {
 		assertThat(Long.parseLong(locked.raw().headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 900L);
 		List<AuditEventView> failed = events("user.password_change_failed");
 		assertThat(failed).hasSize(6);
-		assertThat(failed).extracting(AuditEventView::reason).containsOnly("wrong_current_password", "too_many_attempts");
+		assertThat(failed).extracting(AuditEventView::reason)
+			.containsOnly("wrong_current_password", "too_many_attempts");
 		assertThat(failed.get(0).reason()).isEqualTo("too_many_attempts");
 		assertThat(failed).allSatisfy(event -> {
 			assertThat(event.entityId()).isEqualTo(tenant.admin().id().value().toString());
@@ -144,11 +152,15 @@ class PasswordChangeTests {
 		String first = resetToken();
 		String second = resetToken();
 
-		assertThat(api.post("/api/v1/auth/password-reset/confirm",
-				Map.of("token", second, "newPassword", "the reset passphrase"), null).status()).isEqualTo(204);
+		assertThat(api
+			.post("/api/v1/auth/password-reset/confirm", Map.of("token", second, "newPassword", "the reset passphrase"),
+					null)
+			.status()).isEqualTo(204);
 
-		assertThat(api.post("/api/v1/auth/password-reset/confirm",
-				Map.of("token", first, "newPassword", "another reset passphrase"), null).code()).isEqualTo("invalid_token");
+		assertThat(api
+			.post("/api/v1/auth/password-reset/confirm",
+					Map.of("token", first, "newPassword", "another reset passphrase"), null)
+			.code()).isEqualTo("invalid_token");
 		assertThat(api.login(tenant.slug(), tenant.adminEmail(), "the reset passphrase").access()).isNotBlank();
 	}
 
@@ -176,4 +188,5 @@ class PasswordChangeTests {
 				"select body from mail_outbox where recipient = ? order by created_at desc limit 1", String.class,
 				recipient);
 	}
+
 }

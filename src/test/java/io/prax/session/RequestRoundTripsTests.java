@@ -29,10 +29,11 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What one authenticated {@code GET /api/v1/customers/{id}} costs in database round trips, counted on
- * the request threads at the JDBC level (every statement, commit and rollback the application sends
- * through the pool): with warm caches it is one transaction. Rate limits are off here; each limited
- * API request adds the bucket's own transaction.
+ * What one authenticated {@code GET /api/v1/customers/{id}} costs in database round
+ * trips, counted on the request threads at the JDBC level (every statement, commit and
+ * rollback the application sends through the pool): with warm caches it is one
+ * transaction. Rate limits are off here; each limited API request adds the bucket's own
+ * transaction.
  */
 @PraxIntegrationTest
 @Import(RequestRoundTripsTests.Counting.class)
@@ -63,7 +64,10 @@ class RequestRoundTripsTests {
 		assertThat(read).hasSizeLessThanOrEqualTo(3);
 	}
 
-	/** The same read with the caches bypassed, as while the notice channel is down (and as before them). */
+	/**
+	 * The same read with the caches bypassed, as while the notice channel is down (and as
+	 * before them).
+	 */
 	@Test
 	void withoutTheCachesTheReadTakesThreeTransactions() {
 		caches.trustWhile(() -> false);
@@ -107,9 +111,13 @@ class RequestRoundTripsTests {
 				}
 			};
 		}
+
 	}
 
-	/** The application's pool, handing out connections that note each round trip of a request thread. */
+	/**
+	 * The application's pool, handing out connections that note each round trip of a
+	 * request thread.
+	 */
 	static class CountingDataSource extends HikariDataSource {
 
 		@Override
@@ -137,8 +145,7 @@ class RequestRoundTripsTests {
 				catch (InvocationTargetException ex) {
 					throw ex.getCause();
 				}
-				if (isConnection && result instanceof Statement statement
-						&& method.getReturnType().isInterface()) {
+				if (isConnection && result instanceof Statement statement && method.getReturnType().isInterface()) {
 					return Proxy.newProxyInstance(Statement.class.getClassLoader(),
 							new Class<?>[] { method.getReturnType() }, counting(statement, false));
 				}
@@ -150,5 +157,7 @@ class RequestRoundTripsTests {
 			String thread = Thread.currentThread().getName();
 			return thread.contains("-exec-") || thread.isEmpty();
 		}
+
 	}
+
 }

@@ -25,8 +25,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two application nodes on one database: a session revoked on node A is refused by node B at its
- * very next request, also after B's notification connection was cut and re-established.
+ * Two application nodes on one database: a session revoked on node A is refused by node B
+ * at its very next request, also after B's notification connection was cut and
+ * re-established.
  */
 @PraxIntegrationTest
 class RevocationAcrossNodesTests {
@@ -40,7 +41,9 @@ class RevocationAcrossNodesTests {
 	Onboarding onboarding;
 
 	Api a;
+
 	Api b;
+
 	TestTenant tenant;
 
 	@BeforeAll
@@ -92,7 +95,8 @@ class RevocationAcrossNodesTests {
 		assertThat(a.post("/api/v1/auth/logout", null, first.access()).status()).isEqualTo(204);
 		assertRefusedByBWithinOneSecond(first);
 
-		// Once re-established, nothing cached from before the outage is trusted, and notifications flow again.
+		// Once re-established, nothing cached from before the outage is trusted, and
+		// notifications flow again.
 		await(() -> listener.connections() > connectionsBefore && listener.healthy(), Duration.ofSeconds(10));
 		assertThat(b.get("/api/v1/me", first.access()).code()).isEqualTo("session_revoked");
 		Api.Tokens second = a.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD);
@@ -132,4 +136,5 @@ class RevocationAcrossNodesTests {
 			}
 		}
 	}
+
 }

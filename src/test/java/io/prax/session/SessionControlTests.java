@@ -28,7 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Sessions with devices: a user's own list and revocation, and the administrators' view. */
+/**
+ * Sessions with devices: a user's own list and revocation, and the administrators' view.
+ */
 @PraxIntegrationTest
 class SessionControlTests {
 
@@ -45,6 +47,7 @@ class SessionControlTests {
 		void on(SessionRevoked event) {
 			seen.add(event);
 		}
+
 	}
 
 	@LocalServerPort
@@ -63,6 +66,7 @@ class SessionControlTests {
 	LastSeen lastSeen;
 
 	Api api;
+
 	TestTenant tenant;
 
 	@BeforeEach
@@ -166,8 +170,10 @@ class SessionControlTests {
 		assertThat(api.get("/api/v1/admin/sessions", manager.access()).status()).isEqualTo(403);
 		assertThat(api.delete("/api/v1/admin/sessions/" + admin.sessionId(), null, manager.access()).status())
 			.isEqualTo(403);
-		assertThat(api.post("/api/v1/admin/users/" + tenant.admin().id() + "/sessions/revoke-all", null,
-				manager.access()).status()).isEqualTo(403);
+		assertThat(
+				api.post("/api/v1/admin/users/" + tenant.admin().id() + "/sessions/revoke-all", null, manager.access())
+					.status())
+			.isEqualTo(403);
 		assertThat(api.get("/api/v1/me", admin.access()).status()).isEqualTo(200);
 	}
 
@@ -199,8 +205,8 @@ class SessionControlTests {
 		assertThat(unflushed.get("lastSeenAt").asString()).isEqualTo(before.get("lastSeenAt").asString());
 		assertThat(java.time.Instant.parse(after.get("lastSeenAt").asString()))
 			.isAfter(java.time.Instant.parse(before.get("lastSeenAt").asString()));
-		lastSeen.record(tenant.id(), new SessionId(UUID.fromString(after.get("id").asString())), java.time.Instant.now(),
-				null);
+		lastSeen.record(tenant.id(), new SessionId(UUID.fromString(after.get("id").asString())),
+				java.time.Instant.now(), null);
 		lastSeen.flush();
 		assertThat(api.get("/api/v1/me/sessions", token).json().get("items").get(0).get("lastSeenAt").asString())
 			.isEqualTo(after.get("lastSeenAt").asString());
@@ -264,4 +270,5 @@ class SessionControlTests {
 		}
 		throw new AssertionError("No session with current=" + current);
 	}
+
 }

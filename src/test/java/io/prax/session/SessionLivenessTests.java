@@ -10,13 +10,20 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The per-node liveness cache: used only while the revocation channel is healthy, revocations win. */
+/**
+ * The per-node liveness cache: used only while the revocation channel is healthy,
+ * revocations win.
+ */
 class SessionLivenessTests {
 
 	final SessionLiveness liveness = new SessionLiveness();
+
 	final AtomicBoolean channelHealthy = new AtomicBoolean(true);
+
 	final AtomicInteger databaseReads = new AtomicInteger();
+
 	final UUID session = UUID.randomUUID();
+
 	final SessionLiveness.Live live = new SessionLiveness.Live(UUID.randomUUID(), Instant.now().plusSeconds(600));
 
 	SessionLivenessTests() {
@@ -79,4 +86,5 @@ class SessionLivenessTests {
 			return Optional.of(live);
 		});
 	}
+
 }

@@ -45,7 +45,9 @@ class SessionSettingsTests {
 	TransactionTemplate transactions;
 
 	Api api;
+
 	TestTenant tenant;
+
 	String admin;
 
 	@BeforeEach
@@ -87,32 +89,40 @@ class SessionSettingsTests {
 		}
 		TestTenant other = Tenants.newTenant(onboarding);
 		String otherAdmin = api.login(other.slug(), other.adminEmail(), Tenants.PASSWORD).access();
-		assertThat(api.get("/api/v1/admin/security-settings", otherAdmin).json().get("sessions")
-			.get("refreshLifetimeDays").asInt()).isEqualTo(7);
+		assertThat(api.get("/api/v1/admin/security-settings", otherAdmin)
+			.json()
+			.get("sessions")
+			.get("refreshLifetimeDays")
+			.asInt()).isEqualTo(7);
 	}
 
 	@Test
 	void refusesLifetimesOutsideTheSafeBounds() {
-		var refused = api.send("PUT", "/api/v1/admin/security-settings", Map.of("sessions",
-				Map.of("refreshLifetimeDays", 365, "rememberMeLifetimeDays", 3, "idleTimeoutMinutes", 1)), admin);
+		var refused = api.send("PUT", "/api/v1/admin/security-settings",
+				Map.of("sessions",
+						Map.of("refreshLifetimeDays", 365, "rememberMeLifetimeDays", 3, "idleTimeoutMinutes", 1)),
+				admin);
 
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.code()).isEqualTo("validation_failed");
 		assertThat(refused.json().get("errors").has("refreshLifetimeDays")).isTrue();
 		assertThat(refused.json().get("errors").has("idleTimeoutMinutes")).isTrue();
-		assertThat(api.get("/api/v1/admin/security-settings", admin).json().get("sessions").get("refreshLifetimeDays")
+		assertThat(api.get("/api/v1/admin/security-settings", admin)
+			.json()
+			.get("sessions")
+			.get("refreshLifetimeDays")
 			.asInt()).isEqualTo(7);
 	}
 
 	@Test
 	void endsASessionIdleForLongerThanTheTimeout() {
-		api.send("PUT", "/api/v1/admin/security-settings", Map.of("sessions", Map.of("idleTimeoutMinutes", 15)),
-				admin);
+		api.send("PUT", "/api/v1/admin/security-settings", Map.of("sessions", Map.of("idleTimeoutMinutes", 15)), admin);
 		Api.Tokens idle = api.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD);
 		Api.Tokens active = api.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD);
-		TenantContext.run(tenant.id(), () -> transactions.executeWithoutResult(status -> jdbc.update(
-				"update user_session set last_seen_at = now() - interval '16 minutes' where id = ?::uuid",
-				idle.sessionId())));
+		TenantContext.run(tenant.id(),
+				() -> transactions.executeWithoutResult(status -> jdbc.update(
+						"update user_session set last_seen_at = now() - interval '16 minutes' where id = ?::uuid",
+						idle.sessionId())));
 
 		var refresh = api.post("/api/v1/auth/refresh", Map.of("refreshToken", idle.refresh()), null);
 
@@ -129,7 +139,9 @@ class SessionSettingsTests {
 		String token = api.login(tenant.slug(), manager.email(), Tenants.PASSWORD).access();
 
 		assertThat(api.get("/api/v1/admin/security-settings", token).status()).isEqualTo(403);
-		assertThat(api.send("PUT", "/api/v1/admin/security-settings",
-				Map.of("sessions", Map.of("idleTimeoutMinutes", 15)), token).status()).isEqualTo(403);
+		assertThat(api
+			.send("PUT", "/api/v1/admin/security-settings", Map.of("sessions", Map.of("idleTimeoutMinutes", 15)), token)
+			.status()).isEqualTo(403);
 	}
+
 }

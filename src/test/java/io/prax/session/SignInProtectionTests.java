@@ -33,9 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Brute-force protection: per-account lockout and per-address throttling, answers that reveal
- * neither whether an account exists nor whether it is locked, and an administrator's unlock.
- * Each test speaks from its own made-up addresses (X-Forwarded-For from the loopback proxy).
+ * Brute-force protection: per-account lockout and per-address throttling, answers that
+ * reveal neither whether an account exists nor whether it is locked, and an
+ * administrator's unlock. Each test speaks from its own made-up addresses
+ * (X-Forwarded-For from the loopback proxy).
  */
 @PraxIntegrationTest
 class SignInProtectionTests {
@@ -58,6 +59,7 @@ class SignInProtectionTests {
 	JdbcTemplate jdbc;
 
 	TestTenant tenant;
+
 	UserAccount employee;
 
 	@BeforeEach
@@ -66,7 +68,10 @@ class SignInProtectionTests {
 		employee = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of("VIEWER"), null);
 	}
 
-	/** Issue 8: a locked account says so (429 with when to retry), even to the right password. */
+	/**
+	 * Issue 8: a locked account says so (429 with when to retry), even to the right
+	 * password.
+	 */
 	@Test
 	void locksAnAccountAfterFiveFailuresAndSaysWhenToTryAgain() {
 		String attacker = randomAddress();
@@ -82,7 +87,10 @@ class SignInProtectionTests {
 		assertThat(retryAfter).isBetween(14 * 60L, 15 * 60L);
 	}
 
-	/** Unknown accounts are counted like real ones: after the same failures, the same answer. */
+	/**
+	 * Unknown accounts are counted like real ones: after the same failures, the same
+	 * answer.
+	 */
 	@Test
 	void aLockedUnknownAccountAnswersExactlyLikeALockedRealOne() {
 		String unknown = "nobody-" + UUID.randomUUID() + "@" + tenant.slug() + ".example";
@@ -145,12 +153,12 @@ class SignInProtectionTests {
 	void refusesOverLongInputBeforeCountingOrAuditingIt() {
 		String address = randomAddress();
 		String longEmail = "a".repeat(250) + "@x.io";
-		List<HttpResponse<String>> refused = List.of(
-				login(longEmail, "wrong password", address),
+		List<HttpResponse<String>> refused = List.of(login(longEmail, "wrong password", address),
 				login("x".repeat(200_000) + "@" + tenant.slug() + ".example", "wrong password", address),
 				login(employee.email(), "p".repeat(1025), address),
-				post("/api/v1/auth/login", Map.of("tenant", "t".repeat(64), "email", employee.email(), "password",
-						"wrong password"), address),
+				post("/api/v1/auth/login",
+						Map.of("tenant", "t".repeat(64), "email", employee.email(), "password", "wrong password"),
+						address),
 				post("/api/v1/auth/password-reset", Map.of("tenant", tenant.slug(), "email", longEmail), address));
 
 		assertThat(refused).allSatisfy(response -> {
@@ -159,7 +167,8 @@ class SignInProtectionTests {
 		});
 		assertThat(events("auth.sign_in_failed")).isEmpty();
 		assertThat(jdbc.queryForObject("select count(*) from sign_in_throttle where key in (?, ?)", Integer.class,
-				SignInThrottle.addressKey(address), SignInThrottle.resetAddressKey(address))).isZero();
+				SignInThrottle.addressKey(address), SignInThrottle.resetAddressKey(address)))
+			.isZero();
 		assertThat(login("a".repeat(240) + "@x.io", "wrong password", address).statusCode()).isEqualTo(401);
 	}
 
@@ -197,7 +206,8 @@ class SignInProtectionTests {
 		String flooder = randomAddress();
 		for (int i = 0; i < 20; i++) {
 			assertThat(post("/api/v1/auth/password-reset", Map.of("tenant", tenant.slug(), "email", employee.email()),
-					flooder).statusCode()).isEqualTo(202);
+					flooder)
+				.statusCode()).isEqualTo(202);
 		}
 
 		HttpResponse<String> refused = post("/api/v1/auth/password-reset",
@@ -212,8 +222,9 @@ class SignInProtectionTests {
 		String address = randomAddress();
 		HttpResponse<String> wrongPassword = login(employee.email(), "not the password", address);
 		HttpResponse<String> unknownUser = login("nobody@" + tenant.slug() + ".example", Tenants.PASSWORD, address);
-		HttpResponse<String> unknownWorkspace = post("/api/v1/auth/login", Map.of("tenant", "no-such-workspace",
-				"email", employee.email(), "password", Tenants.PASSWORD), address);
+		HttpResponse<String> unknownWorkspace = post("/api/v1/auth/login",
+				Map.of("tenant", "no-such-workspace", "email", employee.email(), "password", Tenants.PASSWORD),
+				address);
 
 		assertThat(wrongPassword.statusCode()).isEqualTo(401);
 		assertThat(unknownUser.statusCode()).isEqualTo(401);
@@ -224,9 +235,9 @@ class SignInProtectionTests {
 	}
 
 	/**
-	 * Unknown user and wrong password take statistically similar time: medians over 40 alternating
-	 * tries each (each from a fresh address, so the address limit does not interfere, and spread over
-	 * ten users, so none is locked) within 3x.
+	 * Unknown user and wrong password take statistically similar time: medians over 40
+	 * alternating tries each (each from a fresh address, so the address limit does not
+	 * interfere, and spread over ten users, so none is locked) within 3x.
 	 */
 	@Test
 	void unknownUserAndWrongPasswordTakeSimilarTime() {
@@ -283,14 +294,19 @@ class SignInProtectionTests {
 				address);
 	}
 
-	/** The sign-in form, posted as a browser does: with the CSRF cookie and field of the page. */
+	/**
+	 * The sign-in form, posted as a browser does: with the CSRF cookie and field of the
+	 * page.
+	 */
 	private HttpResponse<String> signInPage(String email, String password, String address) {
 		try {
 			HttpClient http = HttpClient.newHttpClient();
-			HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-				.GET()
-				.build(), HttpResponse.BodyHandlers.ofString());
-			String cookie = form.headers().allValues("Set-Cookie").stream()
+			HttpResponse<String> form = http.send(
+					HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+			String cookie = form.headers()
+				.allValues("Set-Cookie")
+				.stream()
 				.filter(c -> c.startsWith("XSRF-TOKEN="))
 				.map(c -> c.substring(0, c.indexOf(';')))
 				.findFirst()
@@ -330,9 +346,13 @@ class SignInProtectionTests {
 		}
 	}
 
-	/** An address from the documentation range 198.18.0.0/15 (benchmarking), unique enough per test. */
+	/**
+	 * An address from the documentation range 198.18.0.0/15 (benchmarking), unique enough
+	 * per test.
+	 */
 	private static String randomAddress() {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		return "198." + (18 + random.nextInt(2)) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
 	}
+
 }

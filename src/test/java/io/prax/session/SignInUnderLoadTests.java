@@ -51,9 +51,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Sign-in under parallel load, with a clock the tests move and a password encoder that records
- * whether a hash ever runs with a transaction or connection bound to its thread. Hashing waits long
- * for a slot here, so every attempt the throttle lets through is really evaluated.
+ * Sign-in under parallel load, with a clock the tests move and a password encoder that
+ * records whether a hash ever runs with a transaction or connection bound to its thread.
+ * Hashing waits long for a slot here, so every attempt the throttle lets through is
+ * really evaluated.
  */
 @PraxIntegrationTest
 @TestPropertySource(properties = "prax.password-hashing.wait=60s")
@@ -62,7 +63,10 @@ class SignInUnderLoadTests {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** For every hash: whether its thread was free of transactions and bound resources (connections). */
+	/**
+	 * For every hash: whether its thread was free of transactions and bound resources
+	 * (connections).
+	 */
 	static final Queue<Boolean> HASHED_WITHOUT_CONNECTION = new ConcurrentLinkedQueue<>();
 
 	/** A clock that tests move forward. */
@@ -88,6 +92,7 @@ class SignInUnderLoadTests {
 		public Clock withZone(ZoneId zone) {
 			return this;
 		}
+
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
@@ -133,6 +138,7 @@ class SignInUnderLoadTests {
 				}
 			};
 		}
+
 	}
 
 	@LocalServerPort
@@ -148,7 +154,9 @@ class SignInUnderLoadTests {
 	MovableClock clock;
 
 	TestTenant tenant;
+
 	UserAccount employee;
+
 	Api api;
 
 	@BeforeEach
@@ -158,7 +166,10 @@ class SignInUnderLoadTests {
 		employee = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of("VIEWER"), null);
 	}
 
-	/** Issue 8: 48 parallel guesses from one address, against a limit of 20 (before: about 36 evaluated). */
+	/**
+	 * Issue 8: 48 parallel guesses from one address, against a limit of 20 (before: about
+	 * 36 evaluated).
+	 */
 	@Test
 	void aParallelBurstFromOneAddressGetsNoMoreGuessesEvaluatedThanTheLimit() throws Exception {
 		String attacker = randomAddress();
@@ -173,7 +184,10 @@ class SignInUnderLoadTests {
 		});
 	}
 
-	/** 16 parallel guesses at one account from 16 addresses, against an account limit of 5. */
+	/**
+	 * 16 parallel guesses at one account from 16 addresses, against an account limit of
+	 * 5.
+	 */
 	@Test
 	void aParallelBurstAgainstOneAccountGetsNoMoreGuessesEvaluatedThanItsLimit() throws Exception {
 		List<HttpResponse<String>> answers = parallel(16,
@@ -187,7 +201,10 @@ class SignInUnderLoadTests {
 		});
 	}
 
-	/** Argon2id runs with no transaction and no pooled connection held, on every path that hashes. */
+	/**
+	 * Argon2id runs with no transaction and no pooled connection held, on every path that
+	 * hashes.
+	 */
 	@Test
 	void hashesPasswordsWithoutHoldingAConnection() {
 		HASHED_WITHOUT_CONNECTION.clear();
@@ -197,15 +214,21 @@ class SignInUnderLoadTests {
 		assertThat(login("nobody@" + fresh.slug() + ".example", "wrong", false, randomAddress()).statusCode())
 			.isEqualTo(401);
 		Api.Tokens admin = api.login(fresh.slug(), fresh.adminEmail(), Tenants.PASSWORD);
-		assertThat(api.send("PUT", "/api/v1/me/password", Map.of("currentPassword", "not it",
-				"newPassword", "a brand new passphrase"), admin.access()).status()).isEqualTo(400);
-		assertThat(api.send("PUT", "/api/v1/me/password", Map.of("currentPassword", Tenants.PASSWORD,
-				"newPassword", "a brand new passphrase"), admin.access()).status()).isEqualTo(204);
+		assertThat(api
+			.send("PUT", "/api/v1/me/password",
+					Map.of("currentPassword", "not it", "newPassword", "a brand new passphrase"), admin.access())
+			.status()).isEqualTo(400);
+		assertThat(api.send("PUT", "/api/v1/me/password",
+				Map.of("currentPassword", Tenants.PASSWORD, "newPassword", "a brand new passphrase"), admin.access())
+			.status()).isEqualTo(204);
 
 		assertThat(HASHED_WITHOUT_CONNECTION).hasSizeGreaterThanOrEqualTo(8).containsOnly(true);
 	}
 
-	/** Issue 8: a session ends 30 days after a "remember me" sign-in, however often it is refreshed. */
+	/**
+	 * Issue 8: a session ends 30 days after a "remember me" sign-in, however often it is
+	 * refreshed.
+	 */
 	@Test
 	void aRememberedSessionEndsThirtyDaysAfterSignIn() {
 		JsonNode signedIn = JSON.readTree(login(employee.email(), Tenants.PASSWORD, true, randomAddress()).body());
@@ -225,11 +248,15 @@ class SignInUnderLoadTests {
 		assertThat(code(ended)).isEqualTo("session_revoked");
 	}
 
-	/** Without "remember me": refreshed every 6 hours (within the idle timeout), it still ends after 7 days. */
+	/**
+	 * Without "remember me": refreshed every 6 hours (within the idle timeout), it still
+	 * ends after 7 days.
+	 */
 	@Test
 	void aSessionEndsSevenDaysAfterSignInHoweverOftenItIsRefreshed() {
 		String refreshToken = JSON.readTree(login(employee.email(), Tenants.PASSWORD, false, randomAddress()).body())
-			.get("refreshToken").asString();
+			.get("refreshToken")
+			.asString();
 		for (int hours = 6; hours < 7 * 24; hours += 6) {
 			clock.advance(Duration.ofHours(6));
 			HttpResponse<String> refreshed = refresh(refreshToken);
@@ -279,8 +306,9 @@ class SignInUnderLoadTests {
 	}
 
 	private HttpResponse<String> login(String email, String password, boolean rememberMe, String address) {
-		return post("/api/v1/auth/login", Map.of("tenant", tenant.slug(), "email", email, "password", password,
-				"rememberMe", rememberMe), address);
+		return post("/api/v1/auth/login",
+				Map.of("tenant", tenant.slug(), "email", email, "password", password, "rememberMe", rememberMe),
+				address);
 	}
 
 	private HttpResponse<String> refresh(String refreshToken) {
@@ -312,4 +340,5 @@ class SignInUnderLoadTests {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		return "198." + (18 + random.nextInt(2)) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
 	}
+
 }

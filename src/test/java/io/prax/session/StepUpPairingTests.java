@@ -17,17 +17,18 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A page action needs a recent proof exactly when its API twin does: for every API handler with
- * {@code @RequiresRecentAuthentication}, the page handlers of the same path without {@code /api/v1}
- * (a POST for a change, and {@code …/delete} for a DELETE; a GET for a GET) carry it too.
+ * A page action needs a recent proof exactly when its API twin does: for every API
+ * handler with {@code @RequiresRecentAuthentication}, the page handlers of the same path
+ * without {@code /api/v1} (a POST for a change, and {@code …/delete} for a DELETE; a GET
+ * for a GET) carry it too.
  */
 @PraxIntegrationTest
 class StepUpPairingTests {
 
 	/** Page actions that change what an API twin changes under another path. */
-	private static final Map<String, String> OTHER_TWINS = Map.of(
-			"POST /admin/feature-gates/restrictions", "PUT /api/v1/admin/feature-gates",
-			"POST /admin/feature-gates/restrictions/delete", "PUT /api/v1/admin/feature-gates");
+	private static final Map<String, String> OTHER_TWINS = Map.of("POST /admin/feature-gates/restrictions",
+			"PUT /api/v1/admin/feature-gates", "POST /admin/feature-gates/restrictions/delete",
+			"PUT /api/v1/admin/feature-gates");
 
 	/** Sensitive API actions without a page yet. */
 	private static final Set<String> API_ONLY = Set.of("GET /api/v1/audit/export");
@@ -59,8 +60,7 @@ class StepUpPairingTests {
 		for (String api : sensitiveApi) {
 			Set<String> twins = twinsOf(api);
 			List<Handler> pages = handlers.stream()
-				.filter(h -> twins.contains(h.call())
-						|| api.equals(OTHER_TWINS.get(h.call())))
+				.filter(h -> twins.contains(h.call()) || api.equals(OTHER_TWINS.get(h.call())))
 				.toList();
 			if (pages.isEmpty() && !API_ONLY.contains(api)) {
 				missing.add(api + " has no page twin: add one with the annotation, or list it in API_ONLY");
@@ -73,15 +73,19 @@ class StepUpPairingTests {
 			}
 		}
 		assertThat(missing).isEmpty();
-		// The list: roles, designations, overrides, feature gates, security settings, MFA reset, revoke-all.
+		// The list: roles, designations, overrides, feature gates, security
+		// settings, MFA reset, revoke-all.
 		assertThat(paired).contains("POST /admin/users/{}", "POST /admin/roles", "POST /admin/roles/{}",
 				"POST /admin/roles/{}/delete", "POST /admin/designations", "POST /admin/designations/{}",
 				"POST /admin/designations/{}/delete", "POST /admin/users/{}/overrides", "POST /admin/feature-gates",
-				"POST /admin/feature-gates/restrictions", "POST /admin/security-settings", "POST /admin/users/{}/mfa/reset",
-				"POST /admin/users/{}/sessions/revoke-all");
+				"POST /admin/feature-gates/restrictions", "POST /admin/security-settings",
+				"POST /admin/users/{}/mfa/reset", "POST /admin/users/{}/sessions/revoke-all");
 	}
 
-	/** The page calls that do what an API call does: same path without /api/v1, a form POST for a change. */
+	/**
+	 * The page calls that do what an API call does: same path without /api/v1, a form
+	 * POST for a change.
+	 */
 	private static Set<String> twinsOf(String api) {
 		String method = api.substring(0, api.indexOf(' '));
 		String path = api.substring(api.indexOf(' ') + 1).replaceFirst("^/api/v1", "");
@@ -91,4 +95,5 @@ class StepUpPairingTests {
 			default -> Set.of("POST " + path);
 		};
 	}
+
 }

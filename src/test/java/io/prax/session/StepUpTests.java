@@ -23,7 +23,10 @@ import org.springframework.context.annotation.Primary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Sensitive actions need a proof of the password within the last 10 minutes of the session. */
+/**
+ * Sensitive actions need a proof of the password within the last 10 minutes of the
+ * session.
+ */
 @PraxIntegrationTest
 @Import(StepUpTests.Config.class)
 class StepUpTests {
@@ -50,6 +53,7 @@ class StepUpTests {
 		public Clock withZone(ZoneId zone) {
 			return this;
 		}
+
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
@@ -60,6 +64,7 @@ class StepUpTests {
 		MovableClock movableClock() {
 			return new MovableClock();
 		}
+
 	}
 
 	@LocalServerPort
@@ -90,7 +95,8 @@ class StepUpTests {
 		// Reading is not sensitive.
 		assertThat(api.get("/api/v1/admin/security-settings", access).status()).isEqualTo(200);
 
-		assertThat(api.post("/api/v1/auth/reauthenticate", Map.of("password", "not the password at all"), access).code())
+		assertThat(
+				api.post("/api/v1/auth/reauthenticate", Map.of("password", "not the password at all"), access).code())
 			.isEqualTo("invalid_credentials");
 		assertThat(api.send("PUT", "/api/v1/admin/security-settings", change, access).code())
 			.isEqualTo("reauthentication_required");
@@ -105,4 +111,5 @@ class StepUpTests {
 		assertThat(api.send("PUT", "/api/v1/admin/security-settings", change, refreshed).code())
 			.isEqualTo("reauthentication_required");
 	}
+
 }

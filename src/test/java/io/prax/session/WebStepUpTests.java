@@ -26,9 +26,10 @@ import static io.prax.support.WebSession.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Step-up in the web UI: a sensitive page action of a session whose last proof is older than 10
- * minutes changes nothing and asks for the password (and code) with the form carried along; the
- * right proof completes exactly that action; a wrong one changes nothing and counts toward the lockout.
+ * Step-up in the web UI: a sensitive page action of a session whose last proof is older
+ * than 10 minutes changes nothing and asks for the password (and code) with the form
+ * carried along; the right proof completes exactly that action; a wrong one changes
+ * nothing and counts toward the lockout.
  */
 @PraxIntegrationTest
 @Import(StepUpTests.Config.class)
@@ -49,33 +50,46 @@ class WebStepUpTests {
 	StepUpTests.MovableClock clock;
 
 	private TestTenant tenant;
+
 	private UserAccount employee;
+
 	private String adminToken;
 
 	private WebSession signedIn() {
 		tenant = Tenants.newTenant(onboarding);
 		employee = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of("VIEWER"), null);
 		adminToken = new Api(port).login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD).access();
-		// An address of its own per test: the password-check counters per address stay apart.
+		// An address of its own per test: the password-check counters per address stay
+		// apart.
 		return new WebSession(port, adminToken, "10.77." + (ADDRESSES.incrementAndGet() % 250) + ".1");
 	}
 
 	private List<Field> makeManager() {
-		long version = new Api(port).get("/api/v1/admin/users/" + employee.id(), adminToken).json().get("version").asLong();
+		long version = new Api(port).get("/api/v1/admin/users/" + employee.id(), adminToken)
+			.json()
+			.get("version")
+			.asLong();
 		return List.of(field("name", employee.name()), field("tier", "EMPLOYEE"), field("roles", "MANAGER"),
 				field("roles", "VIEWER"), field("designationId", ""), field("version", Long.toString(version)));
 	}
 
 	private List<String> rolesOfEmployee() {
 		List<String> roles = new ArrayList<>();
-		new Api(port).get("/api/v1/admin/users/" + employee.id(), adminToken).json().get("roles")
+		new Api(port).get("/api/v1/admin/users/" + employee.id(), adminToken)
+			.json()
+			.get("roles")
 			.forEach(role -> roles.add(role.asString()));
 		return roles;
 	}
 
-	/** The prompt's form as the browser would post it: its hidden fields, the proof, the CSRF token of the page. */
-	private static List<Field> proof(Api.Response prompt, String password, @org.jspecify.annotations.Nullable String code) {
-		List<Field> fields = new ArrayList<>(WebSession.hiddenFields(prompt.body(), "reauth-form").stream()
+	/**
+	 * The prompt's form as the browser would post it: its hidden fields, the proof, the
+	 * CSRF token of the page.
+	 */
+	private static List<Field> proof(Api.Response prompt, String password,
+			@org.jspecify.annotations.Nullable String code) {
+		List<Field> fields = new ArrayList<>(WebSession.hiddenFields(prompt.body(), "reauth-form")
+			.stream()
 			.filter(f -> !f.name().equals("_csrf"))
 			.toList());
 		fields.add(field("reauth.password", password));
@@ -96,8 +110,9 @@ class WebStepUpTests {
 		assertThat(rolesOfEmployee()).containsExactly("VIEWER");
 		// The original form is carried, without the CSRF token of the original post.
 		List<Field> carried = WebSession.hiddenFields(prompt.body(), "reauth-form");
-		assertThat(carried).contains(field("reauth.path", "/admin/users/" + employee.id()), field("reauth.method", "POST"),
-				field("roles", "MANAGER"), field("roles", "VIEWER"), field("tier", "EMPLOYEE"));
+		assertThat(carried).contains(field("reauth.path", "/admin/users/" + employee.id()),
+				field("reauth.method", "POST"), field("roles", "MANAGER"), field("roles", "VIEWER"),
+				field("tier", "EMPLOYEE"));
 		assertThat(carried.stream().filter(f -> f.name().equals("_csrf"))).hasSize(1);
 
 		Api.Response done = web.post("/reauthenticate", proof(prompt, Tenants.PASSWORD, null));
@@ -105,7 +120,8 @@ class WebStepUpTests {
 		assertThat(done.raw().headers().firstValue("Location").orElseThrow()).endsWith("/admin/users/" + employee.id());
 		assertThat(rolesOfEmployee()).containsExactlyInAnyOrder("MANAGER", "VIEWER");
 
-		// The proof holds for 10 minutes of this session: the next sensitive action goes straight through.
+		// The proof holds for 10 minutes of this session: the next sensitive action goes
+		// straight through.
 		Api.Response again = web.post("/admin/users/" + employee.id() + "/sessions/revoke-all", List.of());
 		assertThat(again.status()).isEqualTo(302);
 	}
@@ -143,14 +159,17 @@ class WebStepUpTests {
 			prompt = wrong;
 		}
 		assertThat(rolesOfEmployee()).containsExactly("VIEWER");
-		// Five failures lock the checks: now even the right password is refused, and nothing changes.
+		// Five failures lock the checks: now even the right password is refused, and
+		// nothing changes.
 		Api.Response locked = web.post("/reauthenticate", proof(prompt, Tenants.PASSWORD, null));
 		assertThat(locked.status()).isEqualTo(429);
 		assertThat(locked.body()).contains("Too many wrong attempts");
 		assertThat(rolesOfEmployee()).containsExactly("VIEWER");
 		assertThat(web.post("/admin/users/" + employee.id(), makeManager()).status()).isEqualTo(401);
 		List<String> reasons = new ArrayList<>();
-		new Api(port).get("/api/v1/audit?action=user.password_change_failed&limit=500", adminToken).json().get("items")
+		new Api(port).get("/api/v1/audit?action=user.password_change_failed&limit=500", adminToken)
+			.json()
+			.get("items")
 			.forEach(event -> reasons.add(event.get("reason").asString()));
 		assertThat(reasons).filteredOn("wrong_password_reentry"::equals).hasSize(5);
 	}
@@ -172,13 +191,14 @@ class WebStepUpTests {
 		assertThat(noCode.status()).isEqualTo(401);
 		assertThat(noCode.body()).contains("The code is not correct");
 		for (int i = 0; i < 4; i++) {
-			Api.Response wrong = web.post("/reauthenticate", proof(prompt, Tenants.PASSWORD, "000000".equals(
-					Totp.code(secret, step)) ? "111111" : "000000"));
+			Api.Response wrong = web.post("/reauthenticate",
+					proof(prompt, Tenants.PASSWORD, "000000".equals(Totp.code(secret, step)) ? "111111" : "000000"));
 			assertThat(wrong.status()).isEqualTo(401);
 			assertThat(wrong.body()).contains("The code is not correct");
 		}
 		assertThat(rolesOfEmployee()).containsExactly("VIEWER");
-		// Five wrong codes after the right password lock the checks like five wrong passwords.
+		// Five wrong codes after the right password lock the checks like five wrong
+		// passwords.
 		Api.Response locked = web.post("/reauthenticate", proof(prompt, Tenants.PASSWORD, Totp.code(secret, step)));
 		assertThat(locked.status()).isEqualTo(429);
 		assertThat(rolesOfEmployee()).containsExactly("VIEWER");
@@ -204,20 +224,25 @@ class WebStepUpTests {
 	void theReplayGoesOnlyToASensitiveActionOfThisApplication() {
 		WebSession web = signedIn();
 		clock.advance(Duration.ofMinutes(11));
-		for (String path : List.of("//evil.example/admin", "https://evil.example/", "/\\evil.example", "/api/v1/admin/users",
-				"/reauthenticate", "/admin/users/../me/password", "/admin/%2e%2e/me/password", "evil")) {
+		for (String path : List.of("//evil.example/admin", "https://evil.example/", "/\\evil.example",
+				"/api/v1/admin/users", "/reauthenticate", "/admin/users/../me/password", "/admin/%2e%2e/me/password",
+				"evil")) {
 			Api.Response refused = web.post("/reauthenticate", List.of(field("reauth.path", path),
 					field("reauth.method", "POST"), field("reauth.password", Tenants.PASSWORD)));
 			assertThat(refused.status()).as(path).isEqualTo(400);
 		}
-		// A path of the app that is not a sensitive action: the proof passes, the replay is refused.
-		Api.Response notSensitive = web.post("/reauthenticate", List.of(field("reauth.path", "/me/password"),
-				field("reauth.method", "POST"), field("reauth.password", Tenants.PASSWORD),
-				field("currentPassword", Tenants.PASSWORD), field("newPassword", "a completely new passphrase"),
-				field("confirmPassword", "a completely new passphrase")));
+		// A path of the app that is not a sensitive action: the proof passes, the replay
+		// is refused.
+		Api.Response notSensitive = web.post("/reauthenticate",
+				List.of(field("reauth.path", "/me/password"), field("reauth.method", "POST"),
+						field("reauth.password", Tenants.PASSWORD), field("currentPassword", Tenants.PASSWORD),
+						field("newPassword", "a completely new passphrase"),
+						field("confirmPassword", "a completely new passphrase")));
 		assertThat(notSensitive.status()).isEqualTo(400);
-		assertThat(new Api(port).post("/api/v1/auth/login", Map.of("tenant", tenant.slug(), "email", tenant.adminEmail(),
-				"password", Tenants.PASSWORD), null).status()).isEqualTo(200);
+		assertThat(new Api(port)
+			.post("/api/v1/auth/login",
+					Map.of("tenant", tenant.slug(), "email", tenant.adminEmail(), "password", Tenants.PASSWORD), null)
+			.status()).isEqualTo(200);
 		// A GET goes back by redirect to a path of this site only.
 		Api.Response get = web.post("/reauthenticate", List.of(field("reauth.path", "/admin/security-settings?x=1"),
 				field("reauth.method", "GET"), field("reauth.password", Tenants.PASSWORD)));
@@ -232,7 +257,8 @@ class WebStepUpTests {
 		Api.Response prompt = web.post("/admin/users/" + employee.id(), makeManager());
 		Api.Response forged = web.postRaw("/reauthenticate", proof(prompt, Tenants.PASSWORD, null));
 		assertThat(forged.status()).isIn(302, 403);
-		assertThat(forged.raw().headers().firstValue("Location").orElse("")).doesNotEndWith("/admin/users/" + employee.id());
+		assertThat(forged.raw().headers().firstValue("Location").orElse(""))
+			.doesNotEndWith("/admin/users/" + employee.id());
 		assertThat(rolesOfEmployee()).containsExactly("VIEWER");
 		// And the forged post proved nothing: the session still has to confirm.
 		assertThat(web.post("/admin/users/" + employee.id(), makeManager()).status()).isEqualTo(401);
@@ -245,17 +271,18 @@ class WebStepUpTests {
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains("Require it of everyone", "name=\"mfaRoles\" value=\"MANAGER\"");
 
-		Api.Response saved = web.post("/admin/security-settings", List.of(field("mfaRoles", "MANAGER"),
-				field("mfaRoles", "OPERATOR"), field("refreshLifetimeDays", "7"), field("rememberMeLifetimeDays", "30"),
-				field("idleTimeoutMinutes", "60")));
+		Api.Response saved = web.post("/admin/security-settings",
+				List.of(field("mfaRoles", "MANAGER"), field("mfaRoles", "OPERATOR"), field("refreshLifetimeDays", "7"),
+						field("rememberMeLifetimeDays", "30"), field("idleTimeoutMinutes", "60")));
 		assertThat(saved.status()).as(saved.body()).isEqualTo(302);
 		var settings = new Api(port).get("/api/v1/admin/security-settings", adminToken).json();
 		assertThat(settings.get("mfa").get("requiredRoles").toString()).contains("MANAGER", "OPERATOR");
 		assertThat(settings.get("sessions").get("idleTimeoutMinutes").asInt()).isEqualTo(60);
 
 		// A refused lifetime leaves the MFA part unchanged too: nothing is half saved.
-		Api.Response refused = web.post("/admin/security-settings", List.of(field("mfaEveryone", "true"),
-				field("refreshLifetimeDays", "7"), field("rememberMeLifetimeDays", "30"), field("idleTimeoutMinutes", "1")));
+		Api.Response refused = web.post("/admin/security-settings",
+				List.of(field("mfaEveryone", "true"), field("refreshLifetimeDays", "7"),
+						field("rememberMeLifetimeDays", "30"), field("idleTimeoutMinutes", "1")));
 		assertThat(refused.status()).isEqualTo(200);
 		assertThat(refused.body()).contains("Between 15 minutes and 30 days");
 		settings = new Api(port).get("/api/v1/admin/security-settings", adminToken).json();
@@ -269,21 +296,27 @@ class WebStepUpTests {
 		Api api = new Api(port);
 		String employeeToken = api.login(tenant.slug(), employee.email(), Tenants.PASSWORD).access();
 		String secret = api.post("/api/v1/me/mfa/totp", null, employeeToken).text("secret");
-		api.post("/api/v1/me/mfa/totp/confirm", Map.of("code", Totp.code(secret, Totp.step(clock.instant()))), employeeToken);
-		assertThat(api.get("/api/v1/admin/users/" + employee.id(), adminToken).json().get("mfaEnrolled").asBoolean()).isTrue();
+		api.post("/api/v1/me/mfa/totp/confirm", Map.of("code", Totp.code(secret, Totp.step(clock.instant()))),
+				employeeToken);
+		assertThat(api.get("/api/v1/admin/users/" + employee.id(), adminToken).json().get("mfaEnrolled").asBoolean())
+			.isTrue();
 		Api.Response page = web.get("/admin/users/" + employee.id());
 		assertThat(page.body()).contains("Reset two-factor", "Two-factor authentication is on");
 
 		clock.advance(Duration.ofMinutes(11));
 		assertThat(web.post("/admin/users/" + employee.id() + "/mfa/reset", List.of()).status()).isEqualTo(401);
-		assertThat(api.get("/api/v1/admin/users/" + employee.id(), adminToken).json().get("mfaEnrolled").asBoolean()).isTrue();
+		assertThat(api.get("/api/v1/admin/users/" + employee.id(), adminToken).json().get("mfaEnrolled").asBoolean())
+			.isTrue();
 
 		Api.Response prompt = web.post("/admin/users/" + employee.id() + "/mfa/reset", List.of());
 		Api.Response done = web.post("/reauthenticate", proof(prompt, Tenants.PASSWORD, null));
 		assertThat(done.status()).isEqualTo(302);
-		assertThat(api.get("/api/v1/admin/users/" + employee.id(), adminToken).json().get("mfaEnrolled").asBoolean()).isFalse();
+		assertThat(api.get("/api/v1/admin/users/" + employee.id(), adminToken).json().get("mfaEnrolled").asBoolean())
+			.isFalse();
 		// Audited, and the user's sessions ended.
-		assertThat(api.get("/api/v1/audit?action=user.mfa_reset&entityId=" + employee.id(), adminToken).json().get("items")
+		assertThat(api.get("/api/v1/audit?action=user.mfa_reset&entityId=" + employee.id(), adminToken)
+			.json()
+			.get("items")
 			.size()).isEqualTo(1);
 		assertThat(api.get("/api/v1/me", employeeToken).status()).isEqualTo(401);
 	}
@@ -294,9 +327,12 @@ class WebStepUpTests {
 		Api api = new Api(port);
 		String employeeToken = api.login(tenant.slug(), employee.email(), Tenants.PASSWORD).access();
 		String secret = api.post("/api/v1/me/mfa/totp", null, employeeToken).text("secret");
-		api.post("/api/v1/me/mfa/totp/confirm", Map.of("code", Totp.code(secret, Totp.step(clock.instant()))), employeeToken);
-		assertThat(api.send("PUT", "/api/v1/admin/security-settings",
-				Map.of("mfa", Map.of("requiredRoles", List.of("VIEWER"))), adminToken).status()).isEqualTo(200);
+		api.post("/api/v1/me/mfa/totp/confirm", Map.of("code", Totp.code(secret, Totp.step(clock.instant()))),
+				employeeToken);
+		assertThat(api
+			.send("PUT", "/api/v1/admin/security-settings", Map.of("mfa", Map.of("requiredRoles", List.of("VIEWER"))),
+					adminToken)
+			.status()).isEqualTo(200);
 
 		Api.Response refused = api.delete("/api/v1/me/mfa", Map.of("password", Tenants.PASSWORD), employeeToken);
 		assertThat(refused.status()).isEqualTo(409);
@@ -307,4 +343,5 @@ class WebStepUpTests {
 		assertThat(web.body()).contains("requires two-factor authentication for your account");
 		assertThat(api.get("/api/v1/me", employeeToken).json().get("mfaEnrolled").asBoolean()).isTrue();
 	}
+
 }

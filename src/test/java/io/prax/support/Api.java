@@ -17,6 +17,7 @@ public final class Api {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
 	private final String base;
 
 	public Api(int port) {
@@ -47,7 +48,8 @@ public final class Api {
 		}
 		if (body != null) {
 			String json = body instanceof String s ? s : JSON.writeValueAsString(body);
-			request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+			request.header("Content-Type", "application/json")
+				.method(method, HttpRequest.BodyPublishers.ofString(json));
 		}
 		else {
 			request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -85,8 +87,9 @@ public final class Api {
 	}
 
 	/**
-	 * Signs in and answers the access token. A sign-in that asks for MFA is completed with the test
-	 * {@link Authenticator}, enrolling TOTP first when the user must and has not.
+	 * Signs in and answers the access token. A sign-in that asks for MFA is completed
+	 * with the test {@link Authenticator}, enrolling TOTP first when the user must and
+	 * has not.
 	 */
 	public Tokens login(String tenant, String email, String password) {
 		Response response = post("/api/v1/auth/login",
@@ -136,4 +139,5 @@ public final class Api {
 			return json().get(field).asString();
 		}
 	}
+
 }

@@ -10,9 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.prax.identity.Totp;
 
 /**
- * The authenticator app of the test users: their TOTP secrets and backup codes, by workspace and email.
- * It never offers a time step twice, as Prax would refuse it; when the steps around now are used up it
- * offers backup codes.
+ * The authenticator app of the test users: their TOTP secrets and backup codes, by
+ * workspace and email. It never offers a time step twice, as Prax would refuse it; when
+ * the steps around now are used up it offers backup codes.
  */
 public final class Authenticator {
 
@@ -24,12 +24,15 @@ public final class Authenticator {
 	static final class Device {
 
 		final String secret;
+
 		final Deque<String> backupCodes = new ArrayDeque<>();
+
 		long lastStep = -1;
 
 		Device(String secret) {
 			this.secret = secret;
 		}
+
 	}
 
 	public static void enrolled(String tenant, String email, String secret) {
@@ -42,7 +45,9 @@ public final class Authenticator {
 		device.backupCodes.addAll(codes);
 	}
 
-	/** The secret and the backup codes of a user, to look for them where they must not be. */
+	/**
+	 * The secret and the backup codes of a user, to look for them where they must not be.
+	 */
 	public static List<String> secrets(String tenant, String email) {
 		Device device = DEVICES.get(tenant + "|" + email.toLowerCase());
 		List<String> all = new java.util.ArrayList<>(device.backupCodes);
@@ -54,7 +59,10 @@ public final class Authenticator {
 		return DEVICES.containsKey(tenant + "|" + email.toLowerCase());
 	}
 
-	/** A code Prax accepts now: the earliest unused step within ±1 of now, else a backup code. */
+	/**
+	 * A code Prax accepts now: the earliest unused step within ±1 of now, else a backup
+	 * code.
+	 */
 	public static synchronized String nextCode(String tenant, String email) {
 		Device device = DEVICES.get(tenant + "|" + email.toLowerCase());
 		long now = Totp.step(Instant.now());
@@ -65,4 +73,5 @@ public final class Authenticator {
 		}
 		return device.backupCodes.pop();
 	}
+
 }

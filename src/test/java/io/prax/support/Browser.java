@@ -12,24 +12,26 @@ import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Headless Debian Chromium driven by Playwright, without any browser download. On a laptop without
- * Chromium the browser tests are skipped; in CI ({@code CI=true}) a missing browser fails the run.
+ * Headless Debian Chromium driven by Playwright, without any browser download. On a
+ * laptop without Chromium the browser tests are skipped; in CI ({@code CI=true}) a
+ * missing browser fails the run.
  */
 public final class Browser implements AutoCloseable {
 
 	private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("PRAX_CHROMIUM", "/usr/bin/chromium"));
 
 	private final Playwright playwright;
+
 	private final com.microsoft.playwright.Browser browser;
 
 	private Browser() {
-		playwright = Playwright.create(new Playwright.CreateOptions()
-			.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-			.setExecutablePath(CHROMIUM)
-			.setHeadless(true)
-			.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync")));
+		playwright = Playwright
+			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		browser = playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+				.setHeadless(true)
+				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+						"--disable-background-networking", "--disable-component-update", "--disable-sync")));
 	}
 
 	public static Browser launch() {
@@ -52,4 +54,5 @@ public final class Browser implements AutoCloseable {
 		browser.close();
 		playwright.close();
 	}
+
 }

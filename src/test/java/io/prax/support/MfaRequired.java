@@ -7,9 +7,13 @@ import java.lang.annotation.Target;
 
 import org.springframework.test.context.TestPropertySource;
 
-/** With {@link PraxIntegrationTest}: the product default, MFA required for the ADMIN tier and roles. */
+/**
+ * With {@link PraxIntegrationTest}: the product default, MFA required for the ADMIN tier
+ * and roles.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @TestPropertySource(properties = "prax.mfa.required-by-default=true")
 public @interface MfaRequired {
+
 }

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 public final class Multipart {
 
 	private final String boundary = "prax-" + UUID.randomUUID();
+
 	private final ByteArrayOutputStream body = new ByteArrayOutputStream();
 
 	public Multipart field(String name, String value) {
@@ -22,7 +23,10 @@ public final class Multipart {
 		return this;
 	}
 
-	/** A file part; {@code contentType} is what the client claims, which the server must not believe. */
+	/**
+	 * A file part; {@code contentType} is what the client claims, which the server must
+	 * not believe.
+	 */
 	public Multipart file(String name, String fileName, String contentType, byte[] content) {
 		write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName
 				+ "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
@@ -41,8 +45,8 @@ public final class Multipart {
 			request.header("Authorization", "Bearer " + token);
 		}
 		try {
-			HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = HttpClient.newHttpClient()
+				.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			return new Api.Response(response.statusCode(), response.body(), response);
 		}
 		catch (IOException ex) {
@@ -57,4 +61,5 @@ public final class Multipart {
 	private void write(String text) {
 		body.writeBytes(text.getBytes(StandardCharsets.UTF_8));
 	}
+
 }

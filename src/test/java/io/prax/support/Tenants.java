@@ -23,12 +23,15 @@ public final class Tenants {
 	public record TestTenant(TenantId id, String slug, String adminEmail, UserAccount admin) {
 	}
 
-	/** A new tenant with a unique slug and an administrator whose password is {@link #PASSWORD}. */
+	/**
+	 * A new tenant with a unique slug and an administrator whose password is
+	 * {@link #PASSWORD}.
+	 */
 	public static TestTenant newTenant(Onboarding onboarding) {
 		String slug = "t-" + UUID.randomUUID().toString().substring(0, 12);
 		String email = "admin@" + slug + ".example";
-		var onboarded = onboarding.onboard(
-				new Onboarding.NewTenant(slug, "Tenant " + slug, "US", email, "Admin of " + slug, PASSWORD));
+		var onboarded = onboarding
+			.onboard(new Onboarding.NewTenant(slug, "Tenant " + slug, "US", email, "Admin of " + slug, PASSWORD));
 		return new TestTenant(onboarded.tenant().id(), slug, email, onboarded.admin());
 	}
 
@@ -37,7 +40,8 @@ public final class Tenants {
 			@Nullable UUID customerId) {
 		String email = tier.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@"
 				+ tenant.slug() + ".example";
-		return TenantContext.call(tenant.id(),
-				() -> identity.createWithPassword(new NewUser(email, "User " + email, tier, roles, customerId), PASSWORD));
+		return TenantContext.call(tenant.id(), () -> identity
+			.createWithPassword(new NewUser(email, "User " + email, tier, roles, customerId), PASSWORD));
 	}
+
 }

@@ -9,7 +9,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
-/** Gives every test JVM its own empty data directory (database, keys), so runs never share state. */
+/**
+ * Gives every test JVM its own empty data directory (database, keys), so runs never share
+ * state.
+ */
 public class TestDataDirectory implements EnvironmentPostProcessor {
 
 	private static final Path DIRECTORY = create();
@@ -27,12 +30,14 @@ public class TestDataDirectory implements EnvironmentPostProcessor {
 	private static Path create() {
 		try {
 			Path dir = Files.createTempDirectory("prax-test-");
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> org.springframework.util.FileSystemUtils
-				.deleteRecursively(dir.toFile())));
+			Runtime.getRuntime()
+				.addShutdownHook(
+						new Thread(() -> org.springframework.util.FileSystemUtils.deleteRecursively(dir.toFile())));
 			return dir;
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

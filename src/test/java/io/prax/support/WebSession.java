@@ -18,20 +18,25 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A browser's session without a browser: the access cookie, the cookies the server sets (the CSRF
- * cookie) and form posts with the page's CSRF token. Redirects are not followed. An address sent as
- * {@code X-Forwarded-For} (the test server trusts loopback) keeps the address counters of one test
- * apart from the others'.
+ * A browser's session without a browser: the access cookie, the cookies the server sets
+ * (the CSRF cookie) and form posts with the page's CSRF token. Redirects are not
+ * followed. An address sent as {@code X-Forwarded-For} (the test server trusts loopback)
+ * keeps the address counters of one test apart from the others'.
  */
 public final class WebSession {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
 	private static final Pattern CSRF_META = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
 
 	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
 	private final String base;
+
 	private final Map<String, String> cookies = new LinkedHashMap<>();
+
 	private final String address;
+
 	private @Nullable String csrf;
 
 	public WebSession(int port, String accessToken, String address) {
@@ -52,7 +57,10 @@ public final class WebSession {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
 	}
 
-	/** Posts a form with the CSRF token of the last page (fetching {@code /me} first if there was none). */
+	/**
+	 * Posts a form with the CSRF token of the last page (fetching {@code /me} first if
+	 * there was none).
+	 */
 	public Api.Response post(String path, List<Field> fields) {
 		if (csrf == null) {
 			get("/me");
@@ -65,7 +73,8 @@ public final class WebSession {
 	/** Posts exactly these fields: no CSRF token unless given. */
 	public Api.Response postRaw(String path, List<Field> fields) {
 		String body = fields.stream()
-			.map(f -> URLEncoder.encode(f.name(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(f.value(), StandardCharsets.UTF_8))
+			.map(f -> URLEncoder.encode(f.name(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(f.value(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
 		return send(HttpRequest.newBuilder(URI.create(base + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
@@ -92,13 +101,19 @@ public final class WebSession {
 	}
 
 	private static String unescape(String html) {
-		return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+		return html.replace("&quot;", "\"")
+			.replace("&#39;", "'")
+			.replace("&lt;", "<")
+			.replace("&gt;", ">")
 			.replace("&amp;", "&");
 	}
 
 	private Api.Response send(HttpRequest.Builder request) {
-		request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-			.collect(Collectors.joining("; ")));
+		request.header("Cookie",
+				cookies.entrySet()
+					.stream()
+					.map(e -> e.getKey() + "=" + e.getValue())
+					.collect(Collectors.joining("; ")));
 		request.header("Accept", "text/html");
 		request.header("X-Forwarded-For", address);
 		try {
@@ -128,4 +143,5 @@ public final class WebSession {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

@@ -35,21 +35,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * {@code kill -9} of Prax's whole process group in the middle of writes, then an immediate restart
- * on the same data directory: it comes up in its normal time (the orphaned embedded PostgreSQL is
- * stopped, not waited for), every acknowledged write is there and the audit chain verifies. Prax
- * runs as a child JVM in a process group of its own, so the test kills exactly what it started.
+ * {@code kill -9} of Prax's whole process group in the middle of writes, then an
+ * immediate restart on the same data directory: it comes up in its normal time (the
+ * orphaned embedded PostgreSQL is stopped, not waited for), every acknowledged write is
+ * there and the audit chain verifies. Prax runs as a child JVM in a process group of its
+ * own, so the test kills exactly what it started.
  */
 @EnabledOnOs(value = OS.LINUX, disabledReason = "needs setsid(1) and /proc")
 class CrashRestartTests {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
-	// Not containing the workspace id "crash": the password policy refuses that (issue 10).
+
+	// Not containing the workspace id "crash": the password policy refuses that (issue
+	// 10).
 	static final String PASSWORD = "kill-nine-restart-passphrase-42";
 
 	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
 	final List<Process> started = new ArrayList<>();
+
 	Path directory;
+
 	int port;
 
 	@Test
@@ -95,7 +101,8 @@ class CrashRestartTests {
 
 		long restart = System.nanoTime();
 		Process second = start("second.log");
-		// A restart does less than a first start (no initdb, no migrations); the margin absorbs a loaded
+		// A restart does less than a first start (no initdb, no migrations); the margin
+		// absorbs a loaded
 		// machine. Waiting for the orphan took 60 s and then failed.
 		Duration bound = firstStartTime.multipliedBy(2).plusSeconds(10);
 		awaitReady(second, "second.log", bound);
@@ -116,7 +123,10 @@ class CrashRestartTests {
 		assertThat(verdict.get("valid").asBoolean()).as(verify.body()).isTrue();
 	}
 
-	/** Stops what this test started: the JVMs' process groups, then a postmaster left in its data directory. */
+	/**
+	 * Stops what this test started: the JVMs' process groups, then a postmaster left in
+	 * its data directory.
+	 */
 	@AfterEach
 	void stopEverything() throws Exception {
 		for (Process process : started) {
@@ -143,9 +153,10 @@ class CrashRestartTests {
 
 	private Process start(String logName) throws IOException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = List.of("setsid", java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m",
-				"-cp", applicationClassPath(), "io.prax.PraxApplication", "--prax.mail.dispatch-interval=1h",
-				// A fixture administrator signs in with the password only (MFA is tested in the session tests).
+		List<String> command = List.of("setsid", java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m", "-cp",
+				applicationClassPath(), "io.prax.PraxApplication", "--prax.mail.dispatch-interval=1h",
+				// A fixture administrator signs in with the password only (MFA is tested
+				// in the session tests).
 				"--prax.mfa.required-by-default=false");
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(directory.resolve(logName).toFile());
@@ -228,7 +239,10 @@ class CrashRestartTests {
 		return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
 	}
 
-	/** The test JVM's class path without the test classes: what {@code java -jar prax.jar} would run. */
+	/**
+	 * The test JVM's class path without the test classes: what {@code java -jar prax.jar}
+	 * would run.
+	 */
 	private static String applicationClassPath() {
 		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		return Arrays.stream(classPath.split(java.io.File.pathSeparator))
@@ -241,4 +255,5 @@ class CrashRestartTests {
 			return socket.getLocalPort();
 		}
 	}
+
 }

@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import io.prax.support.TestDataDirectory;
 import org.springframework.context.ApplicationContext;
 
-/** Test support: a connection to the test JVM's embedded PostgreSQL as its superuser, for tamper tests. */
+/**
+ * Test support: a connection to the test JVM's embedded PostgreSQL as its superuser, for
+ * tamper tests.
+ */
 public final class DatabaseSuperuser {
 
 	private DatabaseSuperuser() {
@@ -22,4 +25,5 @@ public final class DatabaseSuperuser {
 	public static String appRole(ApplicationContext context) {
 		return context.getBean(DatabaseEndpoints.class).appUser();
 	}
+
 }

@@ -13,7 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The embedded PostgreSQL demands the generated passwords: another local user cannot walk in. */
+/**
+ * The embedded PostgreSQL demands the generated passwords: another local user cannot walk
+ * in.
+ */
 @PraxIntegrationTest
 class EmbeddedDatabaseTests {
 
@@ -29,7 +32,10 @@ class EmbeddedDatabaseTests {
 			.hasMessageContaining("password authentication failed");
 	}
 
-	/** zonky's test defaults (no fsync, asynchronous commit) would lose acknowledged writes in a crash. */
+	/**
+	 * zonky's test defaults (no fsync, asynchronous commit) would lose acknowledged
+	 * writes in a crash.
+	 */
 	@Test
 	void commitsDurably() throws SQLException {
 		try (Connection c = DriverManager.getConnection(endpoints.url(), endpoints.appUser(), endpoints.appPassword());
@@ -45,4 +51,5 @@ class EmbeddedDatabaseTests {
 			return rs.getString(1);
 		}
 	}
+
 }

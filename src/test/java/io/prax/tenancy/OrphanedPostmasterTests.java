@@ -11,9 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A stale {@code postmaster.pid} would make PostgreSQL refuse to start when its pid now belongs to
- * another program; it is removed, and that program is left alone. (A live orphaned postmaster is
- * stopped: {@link CrashRestartTests}.)
+ * A stale {@code postmaster.pid} would make PostgreSQL refuse to start when its pid now
+ * belongs to another program; it is removed, and that program is left alone. (A live
+ * orphaned postmaster is stopped: {@link CrashRestartTests}.)
  */
 @EnabledOnOs({ OS.LINUX, OS.MAC })
 class OrphanedPostmasterTests {
@@ -48,4 +48,5 @@ class OrphanedPostmasterTests {
 
 		assertThat(OrphanedPostmaster.pidOf(pgData)).isNull();
 	}
+
 }

@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * F7 in PostgreSQL itself: even native SQL from the application's role sees only the tenant of the
- * transaction, cannot switch the protection off, and cannot point a row at another tenant's row.
+ * F7 in PostgreSQL itself: even native SQL from the application's role sees only the
+ * tenant of the transaction, cannot switch the protection off, and cannot point a row at
+ * another tenant's row.
  */
 @PraxIntegrationTest
 class RowLevelSecurityTests {
@@ -45,8 +46,11 @@ class RowLevelSecurityTests {
 	Onboarding onboarding;
 
 	JdbcTemplate jdbc;
+
 	TestTenant a;
+
 	TestTenant b;
+
 	UUID customerOfB;
 
 	@BeforeEach
@@ -67,7 +71,8 @@ class RowLevelSecurityTests {
 
 	@Test
 	void seesNothingWithoutATenant() {
-		Integer rows = transactions.execute(status -> jdbc.queryForObject("select count(*) from customer", Integer.class));
+		Integer rows = transactions
+			.execute(status -> jdbc.queryForObject("select count(*) from customer", Integer.class));
 
 		assertThat(rows).isZero();
 	}
@@ -95,29 +100,33 @@ class RowLevelSecurityTests {
 
 	@Test
 	void foreignKeyRefusesAReferenceToAnotherTenantsRow() {
-		assertThatThrownBy(() -> TenantContext.run(a.id(), () -> transactions.executeWithoutResult(status -> jdbc.update(
-				"insert into contact (tenant_id, id, customer_id, name, version, created_at, updated_at) "
-						+ "values (?, ?, ?, 'Mole', 0, now(), now())",
-				a.id().value(), UUID.randomUUID(), customerOfB))))
+		assertThatThrownBy(() -> TenantContext.run(a.id(),
+				() -> transactions.executeWithoutResult(status -> jdbc.update(
+						"insert into contact (tenant_id, id, customer_id, name, version, created_at, updated_at) "
+								+ "values (?, ?, ?, 'Mole', 0, now(), now())",
+						a.id().value(), UUID.randomUUID(), customerOfB))))
 			.isInstanceOf(DataIntegrityViolationException.class)
 			.hasMessageContaining("foreign key");
 	}
 
 	@Test
 	void refusesWritingARowIntoAnotherTenant() {
-		assertThatThrownBy(() -> TenantContext.run(a.id(), () -> transactions.executeWithoutResult(status -> jdbc.update(
-				"insert into customer (tenant_id, id, name, version, created_at, updated_at) "
-						+ "values (?, ?, 'Planted', 0, now(), now())",
-				b.id().value(), UUID.randomUUID()))))
+		assertThatThrownBy(
+				() -> TenantContext.run(a.id(),
+						() -> transactions.executeWithoutResult(status -> jdbc.update(
+								"insert into customer (tenant_id, id, name, version, created_at, updated_at) "
+										+ "values (?, ?, 'Planted', 0, now(), now())",
+								b.id().value(), UUID.randomUUID()))))
 			.isInstanceOf(DataAccessException.class)
 			.rootCause()
 			.hasMessageContaining("row-level security");
 	}
 
 	/**
-	 * Proves the isolation check above would catch a missing protection: with row-level security
-	 * switched off (by the superuser, in a transaction that is rolled back) the same query as the
-	 * application role sees tenant B's rows from tenant A's transaction.
+	 * Proves the isolation check above would catch a missing protection: with row-level
+	 * security switched off (by the superuser, in a transaction that is rolled back) the
+	 * same query as the application role sees tenant B's rows from tenant A's
+	 * transaction.
 	 */
 	@Test
 	void isolationCheckDetectsTheProtectionBeingRemoved() throws SQLException {
@@ -138,8 +147,8 @@ class RowLevelSecurityTests {
 	}
 
 	private List<UUID> visibleTenantIds(JdbcTemplate jdbc, TestTenant tenant) {
-		return TenantContext.call(tenant.id(), () -> transactions.execute(
-				status -> jdbc.queryForList("select tenant_id from customer", UUID.class)));
+		return TenantContext.call(tenant.id(),
+				() -> transactions.execute(status -> jdbc.queryForList("select tenant_id from customer", UUID.class)));
 	}
 
 	private UUID insertCustomer(TestTenant tenant, String name) {
@@ -149,4 +158,5 @@ class RowLevelSecurityTests {
 				tenant.id().value(), id, name)));
 		return id;
 	}
+
 }

@@ -14,7 +14,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** F7 through the API: another tenant's customer is indistinguishable from one that does not exist. */
+/**
+ * F7 through the API: another tenant's customer is indistinguishable from one that does
+ * not exist.
+ */
 @PraxIntegrationTest
 class TenantIsolationTests {
 
@@ -25,8 +28,11 @@ class TenantIsolationTests {
 	Onboarding onboarding;
 
 	Api api;
+
 	String tokenA;
+
 	String tokenB;
+
 	String customerOfB;
 
 	@BeforeEach
@@ -92,4 +98,5 @@ class TenantIsolationTests {
 		assertThat(list.status()).isEqualTo(200);
 		assertThat(list.body()).contains("Visible Customer of A").doesNotContain("Secret Customer of B");
 	}
+
 }

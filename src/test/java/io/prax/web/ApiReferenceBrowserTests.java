@@ -16,7 +16,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The API reference renders every operation in Chromium under the enforced nonce CSP, without a violation. */
+/**
+ * The API reference renders every operation in Chromium under the enforced nonce CSP,
+ * without a violation.
+ */
 @PraxIntegrationTest
 class ApiReferenceBrowserTests {
 
@@ -59,4 +62,5 @@ class ApiReferenceBrowserTests {
 		}
 		assertThat(problems).isEmpty();
 	}
+
 }

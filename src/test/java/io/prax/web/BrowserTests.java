@@ -36,8 +36,11 @@ class BrowserTests {
 	io.prax.identity.IdentityManagement identity;
 
 	TestTenant tenant;
+
 	BrowserContext context;
+
 	Page page;
+
 	List<String> consoleProblems = new ArrayList<>();
 
 	@BeforeAll
@@ -68,7 +71,8 @@ class BrowserTests {
 	void signsInThroughTheLoginPageAndCreatesACustomer() {
 		signIn();
 		assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.HEADING,
-				new Page.GetByRoleOptions().setName("Dashboard"))).isVisible();
+				new Page.GetByRoleOptions().setName("Dashboard")))
+			.isVisible();
 
 		page.navigate("/customers");
 		page.getByText("New customer").first().click();
@@ -77,14 +81,17 @@ class BrowserTests {
 		page.getByLabel("City").fill("Zurich");
 		page.getByLabel("Country", new Page.GetByLabelOptions().setExact(false)).fill("CH");
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-				new Page.GetByRoleOptions().setName("Create customer")).click();
+				new Page.GetByRoleOptions().setName("Create customer"))
+			.click();
 
 		assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.HEADING,
-				new Page.GetByRoleOptions().setName("Wonka Industries"))).isVisible();
+				new Page.GetByRoleOptions().setName("Wonka Industries")))
+			.isVisible();
 		assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).containsText("created");
 		page.navigate("/customers");
 		assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
-				new Page.GetByRoleOptions().setName("Wonka Industries"))).isVisible();
+				new Page.GetByRoleOptions().setName("Wonka Industries")))
+			.isVisible();
 		assertThat(consoleProblems).isEmpty();
 	}
 
@@ -95,7 +102,8 @@ class BrowserTests {
 		page.getByLabel("Name").first().fill("   ");
 		page.getByLabel("Email").first().fill("someone@localhost");
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-				new Page.GetByRoleOptions().setName("Create customer")).click();
+				new Page.GetByRoleOptions().setName("Create customer"))
+			.click();
 
 		assertThat(page.getByText("Enter the customer's name").first()).isVisible();
 		assertThat(page.getByText("Enter a valid email address").first()).isVisible();
@@ -113,9 +121,11 @@ class BrowserTests {
 
 		signIn();
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-				new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile(tenant.admin().name()))).click();
+				new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile(tenant.admin().name())))
+			.click();
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-				new Page.GetByRoleOptions().setName("Sign out")).click();
+				new Page.GetByRoleOptions().setName("Sign out"))
+			.click();
 		assertThat(page.getByText("You have been signed out")).isVisible();
 		page.navigate("/customers");
 		assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login.*"));
@@ -129,14 +139,16 @@ class BrowserTests {
 		page.navigate("/admin/feature-gates");
 		page.getByLabel("Customers", new Page.GetByLabelOptions().setExact(true)).uncheck();
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-				new Page.GetByRoleOptions().setName("Save feature gates")).click();
+				new Page.GetByRoleOptions().setName("Save feature gates"))
+			.click();
 
 		assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).containsText("saved");
 		assertThat(page.locator("nav.sidebar-nav a[href='/customers']")).hasCount(0);
 
 		page.navigate("/admin/users");
 		page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
-				new Page.GetByRoleOptions().setName(tenant.admin().name())).click();
+				new Page.GetByRoleOptions().setName(tenant.admin().name()))
+			.click();
 		page.locator("a.perm[title='Explain customers:view']").click();
 		assertThat(page.locator("#explain")).containsText("feature gate: module customers is switched off");
 		assertThat(consoleProblems).isEmpty();
@@ -166,7 +178,8 @@ class BrowserTests {
 		page.getByLabel("Workspace").fill(tenant.slug());
 		page.getByLabel("Email").fill("nobody@nowhere.example");
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-				new Page.GetByRoleOptions().setName("Send reset link")).click();
+				new Page.GetByRoleOptions().setName("Send reset link"))
+			.click();
 
 		assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS))
 			.containsText("If an account exists");
@@ -183,13 +196,15 @@ class BrowserTests {
 
 		page.locator("#contact-name").fill("Ada Lovelace");
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-				new Page.GetByRoleOptions().setName("Add contact")).click();
+				new Page.GetByRoleOptions().setName("Add contact"))
+			.click();
 		assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).containsText("Contact added");
 
 		page.locator("summary", new Page.LocatorOptions().setHasText("Edit")).first().click();
 		page.getByLabel("Position").first().fill("Chief Analyst");
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-				new Page.GetByRoleOptions().setName("Save contact")).click();
+				new Page.GetByRoleOptions().setName("Save contact"))
+			.click();
 		assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).containsText("Contact saved");
 		assertThat(page.locator("table")).containsText("Chief Analyst");
 
@@ -197,7 +212,8 @@ class BrowserTests {
 		page.locator("summary", new Page.LocatorOptions().setHasText("Remove")).first().click();
 		page.locator("input[name=reason]").last().fill("Left the company");
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-				new Page.GetByRoleOptions().setName("Remove contact")).click();
+				new Page.GetByRoleOptions().setName("Remove contact"))
+			.click();
 		assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).containsText("Contact removed");
 		assertThat(page.getByText("Ada Lovelace")).hasCount(0);
 		assertThat(consoleProblems).isEmpty();
@@ -217,13 +233,15 @@ class BrowserTests {
 
 	@Test
 	void grantsAPermissionThroughTheUsersPermissionMatrix() {
-		var viewer = Tenants.newUser(identity, tenant, io.prax.identity.Tier.EMPLOYEE, java.util.List.of("VIEWER"), null);
+		var viewer = Tenants.newUser(identity, tenant, io.prax.identity.Tier.EMPLOYEE, java.util.List.of("VIEWER"),
+				null);
 		signIn();
 		page.navigate("/admin/users/" + viewer.id());
 
 		page.getByLabel("Override for customers:create").selectOption("grant");
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-				new Page.GetByRoleOptions().setName("Save overrides")).click();
+				new Page.GetByRoleOptions().setName("Save overrides"))
+			.click();
 
 		assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).containsText("Overrides saved");
 		page.locator("a.perm[title='Explain customers:create']").click();
@@ -232,8 +250,12 @@ class BrowserTests {
 	}
 
 	private String csrfCookie() {
-		return context.cookies().stream().filter(cookie -> cookie.name.equals("XSRF-TOKEN")).map(cookie -> cookie.value)
-			.findFirst().orElse(null);
+		return context.cookies()
+			.stream()
+			.filter(cookie -> cookie.name.equals("XSRF-TOKEN"))
+			.map(cookie -> cookie.value)
+			.findFirst()
+			.orElse(null);
 	}
 
 	private void signIn() {
@@ -244,4 +266,5 @@ class BrowserTests {
 		page.locator("form button[type=submit]").first().click();
 		page.waitForURL(url -> !url.contains("/login"));
 	}
+
 }

@@ -22,8 +22,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every main page, loaded in Chromium with the real nonce Content-Security-Policy enforced, works
- * without a single policy violation: no inline script or style slipped into a template.
+ * Every main page, loaded in Chromium with the real nonce Content-Security-Policy
+ * enforced, works without a single policy violation: no inline script or style slipped
+ * into a template.
  */
 @PraxIntegrationTest
 class ContentSecurityPolicyBrowserTests {
@@ -75,10 +76,11 @@ class ContentSecurityPolicyBrowserTests {
 			page.locator("form button[type=submit]").first().click();
 			page.waitForURL(url -> !url.contains("/login"));
 
-			for (String path : List.of("/", "/customers", "/customers/" + customerId, "/customers/new",
-					"/admin/users", "/admin/users/" + tenant.admin().id(), "/admin/users/" + tenant.admin().id()
-							+ "?explain=customers:view", "/admin/roles", "/admin/roles/MANAGER", "/admin/designations",
-					"/admin/feature-gates", "/audit", "/me", "/me/security", "/me/sessions", "/admin/sessions")) {
+			for (String path : List.of("/", "/customers", "/customers/" + customerId, "/customers/new", "/admin/users",
+					"/admin/users/" + tenant.admin().id(),
+					"/admin/users/" + tenant.admin().id() + "?explain=customers:view", "/admin/roles",
+					"/admin/roles/MANAGER", "/admin/designations", "/admin/feature-gates", "/audit", "/me",
+					"/me/security", "/me/sessions", "/admin/sessions")) {
 				visit(page, path, problems);
 			}
 		}
@@ -94,4 +96,5 @@ class ContentSecurityPolicyBrowserTests {
 		List<String> violations = (List<String>) page.evaluate("window.__cspViolations");
 		violations.forEach(v -> problems.add(path + ": CSP violation " + v));
 	}
+
 }

@@ -17,7 +17,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A state change carried by the browser's session cookie needs the CSRF token; a bearer call does not. */
+/**
+ * A state change carried by the browser's session cookie needs the CSRF token; a bearer
+ * call does not.
+ */
 @PraxIntegrationTest
 class CsrfTests {
 
@@ -33,18 +36,18 @@ class CsrfTests {
 		Api api = new Api(port);
 		String access = api.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD).access();
 
-		HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest
-			.newBuilder(URI.create("http://localhost:" + port + "/customers"))
-			.header("Cookie", "prax_access=" + access)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("name=Forged+Customer"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		HttpResponse<String> forgedApi = HttpClient.newHttpClient().send(HttpRequest
-			.newBuilder(URI.create("http://localhost:" + port + "/api/v1/customers"))
-			.header("Cookie", "prax_access=" + access)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Forged API Customer\"}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> forged = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/customers"))
+				.header("Cookie", "prax_access=" + access)
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("name=Forged+Customer"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> forgedApi = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/customers"))
+				.header("Cookie", "prax_access=" + access)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Forged API Customer\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(forged.statusCode()).isEqualTo(302);
 		assertThat(forged.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/login"));
@@ -53,4 +56,5 @@ class CsrfTests {
 		assertThat(api.get("/api/v1/customers", access).body()).doesNotContain("Forged");
 		assertThat(api.post("/api/v1/customers", Map.of("name", "Bearer Customer"), access).status()).isEqualTo(201);
 	}
+
 }

@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Prax serves HTTPS directly from a PEM certificate and key (as the README shows), with TLS 1.2+
- * only, and then sends HSTS.
+ * Prax serves HTTPS directly from a PEM certificate and key (as the README shows), with
+ * TLS 1.2+ only, and then sends HSTS.
  */
 class HttpsTests {
 
@@ -52,13 +52,16 @@ class HttpsTests {
 			KeyStore trust = KeyStore.getInstance("PKCS12");
 			trust.load(null, null);
 			trust.setCertificateEntry("prax", certificate);
-			TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+			TrustManagerFactory trustManagers = TrustManagerFactory
+				.getInstance(TrustManagerFactory.getDefaultAlgorithm());
 			trustManagers.init(trust);
 			SSLContext ssl = SSLContext.getInstance("TLS");
 			ssl.init(null, trustManagers.getTrustManagers(), null);
 			URI login = URI.create("https://localhost:" + port + "/login");
 
-			HttpResponse<String> page = HttpClient.newBuilder().sslContext(ssl).build()
+			HttpResponse<String> page = HttpClient.newBuilder()
+				.sslContext(ssl)
+				.build()
 				.send(HttpRequest.newBuilder(login).build(), HttpResponse.BodyHandlers.ofString());
 
 			assertThat(page.statusCode()).isEqualTo(200);
@@ -68,7 +71,8 @@ class HttpsTests {
 				.sslContext(ssl)
 				.sslParameters(new SSLParameters(null, new String[] { "TLSv1.1" }))
 				.build();
-			assertThatThrownBy(() -> tls11.send(HttpRequest.newBuilder(login).build(), HttpResponse.BodyHandlers.ofString()))
+			assertThatThrownBy(
+					() -> tls11.send(HttpRequest.newBuilder(login).build(), HttpResponse.BodyHandlers.ofString()))
 				.isInstanceOf(java.io.IOException.class);
 		}
 	}
@@ -78,7 +82,9 @@ class HttpsTests {
 		Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
 				"-genkeypair", "-alias", "prax", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
 				"-ext", "san=dns:localhost", "-validity", "2", "-storetype", "PKCS12", "-keystore", p12.toString(),
-				"-storepass", "changeit").redirectErrorStream(true).start();
+				"-storepass", "changeit")
+			.redirectErrorStream(true)
+			.start();
 		String output = new String(keytool.getInputStream().readAllBytes());
 		assertThat(keytool.waitFor()).as(output).isZero();
 		KeyStore store = KeyStore.getInstance("PKCS12");
@@ -92,4 +98,5 @@ class HttpsTests {
 		return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
 				+ "\n-----END " + type + "-----\n";
 	}
+
 }

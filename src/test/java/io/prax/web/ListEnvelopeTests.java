@@ -19,7 +19,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every list answers {items, nextCursor}, pages for real with a cursor, and keeps to one limit rule. */
+/**
+ * Every list answers {items, nextCursor}, pages for real with a cursor, and keeps to one
+ * limit rule.
+ */
 @PraxIntegrationTest
 class ListEnvelopeTests {
 
@@ -33,8 +36,11 @@ class ListEnvelopeTests {
 	IdentityManagement identity;
 
 	Api api;
+
 	TestTenant tenant;
+
 	String token;
+
 	String customer;
 
 	@BeforeEach
@@ -44,8 +50,8 @@ class ListEnvelopeTests {
 		token = api.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD).access();
 		for (String name : List.of("Gamma", "Alpha", "Beta")) {
 			customer = api.post("/api/v1/customers", Map.of("name", name), token).text("id");
-			api.post("/api/v1/admin/designations", Map.of("name", "Desk " + name, "permissions",
-					List.of("customers:view")), token);
+			api.post("/api/v1/admin/designations",
+					Map.of("name", "Desk " + name, "permissions", List.of("customers:view")), token);
 		}
 		for (String name : List.of("Zoe", "Ada", "Max")) {
 			api.post("/api/v1/customers/" + customer + "/contacts", Map.of("name", name), token);
@@ -56,8 +62,9 @@ class ListEnvelopeTests {
 	}
 
 	private List<String> lists() {
-		return List.of("/api/v1/customers", "/api/v1/customers/" + customer + "/contacts", "/api/v1/audit?entityType=customer",
-				"/api/v1/admin/roles", "/api/v1/designations", "/api/v1/admin/designations", "/api/v1/admin/users");
+		return List.of("/api/v1/customers", "/api/v1/customers/" + customer + "/contacts",
+				"/api/v1/audit?entityType=customer", "/api/v1/admin/roles", "/api/v1/designations",
+				"/api/v1/admin/designations", "/api/v1/admin/users");
 	}
 
 	@Test
@@ -101,6 +108,10 @@ class ListEnvelopeTests {
 	}
 
 	private static List<String> ids(JsonNode page) {
-		return page.get("items").valueStream().map(item -> (item.has("id") ? item.get("id") : item.get("seq")).asString()).toList();
+		return page.get("items")
+			.valueStream()
+			.map(item -> (item.has("id") ? item.get("id") : item.get("seq")).asString())
+			.toList();
 	}
+
 }

@@ -22,8 +22,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An administrator's first sign-in sets up TOTP in the browser (the test plays the authenticator app
- * with the secret shown on the page), then signs in with a code, and with a backup code.
+ * An administrator's first sign-in sets up TOTP in the browser (the test plays the
+ * authenticator app with the secret shown on the page), then signs in with a code, and
+ * with a backup code.
  */
 @PraxIntegrationTest
 @MfaRequired
@@ -97,8 +98,10 @@ class MfaBrowserTests {
 		page.getByLabel("Authentication code").fill(Totp.code(secret, step + 1));
 		page.locator("#totp-form button[type=submit]").click();
 		page.waitForURL(url -> !url.contains("/login"));
-		// "Remember me" was kept through the second step: the refresh cookie outlives the browser session.
-		assertThat(context.cookies().stream().filter(c -> c.name.equals("prax_refresh")).findFirst().orElseThrow().expires)
+		// "Remember me" was kept through the second step: the refresh cookie outlives the
+		// browser session.
+		assertThat(
+				context.cookies().stream().filter(c -> c.name.equals("prax_refresh")).findFirst().orElseThrow().expires)
 			.isGreaterThan(0);
 
 		signOut(page, tenant);
@@ -124,9 +127,9 @@ class MfaBrowserTests {
 	}
 
 	/**
-	 * A user whom nothing forces sets up TOTP on "My security" (reading the key from the page, computing
-	 * the code as an app would), signs out, signs in with a code, then with a backup code, and sees one
-	 * backup code fewer; new codes need the password.
+	 * A user whom nothing forces sets up TOTP on "My security" (reading the key from the
+	 * page, computing the code as an app would), signs out, signs in with a code, then
+	 * with a backup code, and sees one backup code fewer; new codes need the password.
 	 */
 	@Test
 	void enrolsOnTheSecurityPageThenSignsInWithACodeAndWithABackupCode() {
@@ -196,8 +199,9 @@ class MfaBrowserTests {
 	}
 
 	/**
-	 * Step-up in the browser: an administrator whose sign-in is older than 10 minutes changes a user's
-	 * roles, is asked for the password and a code on the spot, and the change is then saved as submitted.
+	 * Step-up in the browser: an administrator whose sign-in is older than 10 minutes
+	 * changes a user's roles, is asked for the password and a code on the spot, and the
+	 * change is then saved as submitted.
 	 */
 	@Test
 	void aSensitiveChangeOfAnOlderSessionAsksForThePasswordAndCodeThenCompletes() {
@@ -223,20 +227,23 @@ class MfaBrowserTests {
 		page.waitForURL(url -> !url.contains("/login"));
 
 		// The sign-in was 11 minutes ago.
-		io.prax.tenancy.TenantContext.run(tenant.id(), () -> transactions.executeWithoutResult(status -> entityManager
-			.createNativeQuery("update user_session set created_at = created_at - interval '11 minutes' where user_id = ?1")
-			.setParameter(1, tenant.admin().id().value())
-			.executeUpdate()));
+		io.prax.tenancy.TenantContext.run(tenant.id(),
+				() -> transactions.executeWithoutResult(status -> entityManager.createNativeQuery(
+						"update user_session set created_at = created_at - interval '11 minutes' where user_id = ?1")
+					.setParameter(1, tenant.admin().id().value())
+					.executeUpdate()));
 
 		page.navigate("/admin/users/" + user.id().value());
 		page.getByLabel("MANAGER", new Page.GetByLabelOptions().setExact(true)).check();
-		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save user"))
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Save user"))
 			.click();
 		assertThat(page.locator("h1").textContent()).contains("Confirm it is you");
 		page.getByLabel("Password").fill(Tenants.PASSWORD);
 		page.getByLabel("Authentication code").fill(Totp.code(secret, step + 1));
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-				new Page.GetByRoleOptions().setName("Confirm and continue")).click();
+				new Page.GetByRoleOptions().setName("Confirm and continue"))
+			.click();
 		page.waitForURL(url -> url.endsWith("/admin/users/" + user.id().value()));
 		assertThat(page.content()).contains("User saved");
 		assertThat(page.getByLabel("MANAGER", new Page.GetByLabelOptions().setExact(true)).isChecked()).isTrue();
@@ -267,9 +274,12 @@ class MfaBrowserTests {
 	private static void signOut(Page page, String name) {
 		page.navigate("/me");
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-				new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile(name))).click();
+				new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile(name)))
+			.click();
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-				new Page.GetByRoleOptions().setName("Sign out")).click();
+				new Page.GetByRoleOptions().setName("Sign out"))
+			.click();
 		page.waitForURL(url -> url.contains("/login"));
 	}
+
 }

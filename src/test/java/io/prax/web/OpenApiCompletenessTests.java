@@ -17,9 +17,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every operation of {@code /v3/api-docs} has a summary and a tag, says how it is secured (bearer, or
- * explicitly public), and documents its problem answers with the problem schema. New controllers pass by
- * adding {@code @Tag} and {@code @Operation(summary)}; the rest comes from their guards.
+ * Every operation of {@code /v3/api-docs} has a summary and a tag, says how it is secured
+ * (bearer, or explicitly public), and documents its problem answers with the problem
+ * schema. New controllers pass by adding {@code @Tag} and {@code @Operation(summary)};
+ * the rest comes from their guards.
  */
 @PraxIntegrationTest
 class OpenApiCompletenessTests {
@@ -86,9 +87,8 @@ class OpenApiCompletenessTests {
 					}
 				}
 				for (String status : responses.propertyNames()) {
-					if (status.startsWith("4") && !PROBLEM.equals(responses.get(status)
-						.at("/content/application~1problem+json/schema/$ref")
-						.asString(""))) {
+					if (status.startsWith("4") && !PROBLEM.equals(
+							responses.get(status).at("/content/application~1problem+json/schema/$ref").asString(""))) {
 						failures.add(name + ": " + status + " is not an application/problem+json Problem");
 					}
 				}
@@ -114,8 +114,8 @@ class OpenApiCompletenessTests {
 		Api api = new Api(port);
 		var anonymous = api.get("/api-reference", null);
 		assertThat(anonymous.status()).isEqualTo(302);
-		assertThat(anonymous.raw().headers().firstValue("Location")).hasValueSatisfying(
-				location -> assertThat(location).contains("/login"));
+		assertThat(anonymous.raw().headers().firstValue("Location"))
+			.hasValueSatisfying(location -> assertThat(location).contains("/login"));
 
 		TestTenant tenant = Tenants.newTenant(onboarding);
 		String access = api.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD).access();
@@ -124,10 +124,12 @@ class OpenApiCompletenessTests {
 		String csp = page.raw().headers().firstValue("Content-Security-Policy").orElseThrow();
 		assertThat(csp).doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
 		String nonce = csp.replaceAll(".*'nonce-([^']+)'.*", "$1");
-		assertThat(page.body()).containsPattern("swagger-ui-bundle.js\"[^>]* nonce=\"" + java.util.regex.Pattern.quote(nonce) + "\"")
+		assertThat(page.body())
+			.containsPattern("swagger-ui-bundle.js\"[^>]* nonce=\"" + java.util.regex.Pattern.quote(nonce) + "\"")
 			.containsPattern("/js/api-reference.js\"[^>]* nonce=\"" + java.util.regex.Pattern.quote(nonce) + "\"")
 			.doesNotContain("<script>");
 		assertThat(api.get("/webjars/swagger-ui/swagger-ui-bundle.js", null).status()).isEqualTo(200);
 		assertThat(api.get("/js/api-reference.js", null).status()).isEqualTo(200);
 	}
+
 }

@@ -28,7 +28,10 @@ class OperationsTests {
 		assertThat(api.get("/actuator/health/readiness", null).text("status")).isEqualTo("UP");
 	}
 
-	/** The owner's data source is unpooled: checking it opened a new database connection on every call. */
+	/**
+	 * The owner's data source is unpooled: checking it opened a new database connection
+	 * on every call.
+	 */
 	@Test
 	void healthChecksOnlyThePooledDataSource() {
 		assertThat(health.getContributor("db")).isInstanceOf(DataSourceHealthIndicator.class);
@@ -48,7 +51,8 @@ class OperationsTests {
 		var missing = new Api(port).get("/api/v1/nothing-here", null);
 
 		assertThat(missing.status()).isIn(401, 404);
-		assertThat(missing.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(missing.raw().headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 	}
+
 }

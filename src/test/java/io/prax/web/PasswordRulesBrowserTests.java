@@ -19,8 +19,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The password rules and strength meter work under the strict CSP, and a refused password marks its
- * rule on the page; the user import page loads without a policy violation too.
+ * The password rules and strength meter work under the strict CSP, and a refused password
+ * marks its rule on the page; the user import page loads without a policy violation too.
  */
 @PraxIntegrationTest
 class PasswordRulesBrowserTests {
@@ -79,7 +79,8 @@ class PasswordRulesBrowserTests {
 			page.locator("#confirmPassword").fill("P@ssw0rd2024!");
 			page.locator("form[action$='/me/password'] button[type=submit]").click();
 			page.waitForLoadState();
-			assertThat(page.locator("[data-rule='password_breached']").getAttribute("data-rule-failed")).isEqualTo("true");
+			assertThat(page.locator("[data-rule='password_breached']").getAttribute("data-rule-failed"))
+				.isEqualTo("true");
 			assertThat(page.locator("#newPassword-error").textContent()).contains("too common");
 			collect(page, problems);
 
@@ -94,4 +95,5 @@ class PasswordRulesBrowserTests {
 	private static void collect(Page page, List<String> problems) {
 		((List<String>) page.evaluate("window.__cspViolations")).forEach(v -> problems.add(page.url() + ": CSP " + v));
 	}
+
 }

@@ -18,7 +18,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Browser protections on every answer: nonce CSP, HSTS over HTTPS only, security.txt, body limits, CORS. */
+/**
+ * Browser protections on every answer: nonce CSP, HSTS over HTTPS only, security.txt,
+ * body limits, CORS.
+ */
 @PraxIntegrationTest
 class WebHardeningTests {
 
@@ -28,7 +31,10 @@ class WebHardeningTests {
 	@Autowired
 	WebServerApplicationContext context;
 
-	/** By default only a proxy on this machine may say who the client is, not any host of a private network. */
+	/**
+	 * By default only a proxy on this machine may say who the client is, not any host of
+	 * a private network.
+	 */
 	@Test
 	void trustsForwardedHeadersOnlyFromLoopbackByDefault() {
 		var valves = ((TomcatWebServer) context.getWebServer()).getTomcat().getEngine().getPipeline().getValves();
@@ -80,8 +86,7 @@ class WebHardeningTests {
 
 		HttpResponse<String> viaTlsProxy = get("/login", "https");
 
-		assertThat(viaTlsProxy.headers().firstValue("Strict-Transport-Security").orElseThrow())
-			.contains("max-age=");
+		assertThat(viaTlsProxy.headers().firstValue("Strict-Transport-Security").orElseThrow()).contains("max-age=");
 	}
 
 	@Test
@@ -125,7 +130,8 @@ class WebHardeningTests {
 				.header("Access-Control-Request-Method", "GET")
 				.build(), HttpResponse.BodyHandlers.ofString());
 
-		// Without Access-Control-Allow-Origin the browser refuses to let the other origin call.
+		// Without Access-Control-Allow-Origin the browser refuses to let the other origin
+		// call.
 		assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
 	}
 
@@ -145,4 +151,5 @@ class WebHardeningTests {
 	private URI uri(String path) {
 		return URI.create("http://localhost:" + port + path);
 	}
+
 }
