@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * {@code java -jar prax.jar audit-rotate-key [--keys-dir
- * <dir>
+ *
+<dir>
  * ]}: retires the checkpoint signing key (its public key stays in the keys directory,
  * published and trusted for the checkpoints it signed) and makes a new one. Runs without
  * Spring or a database; running nodes pick the new key up by themselves. The keys

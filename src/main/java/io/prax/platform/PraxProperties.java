@@ -57,7 +57,8 @@ public record PraxProperties(Path dataDir, @Nullable Path keysDir, String public
 	}
 
 	/**
-	 * @param dispatchInterval how often the mail outbox is sent */
+	 * @param dispatchInterval how often the mail outbox is sent
+	 */
 	public record Mail(@Nullable String smtpHost, int smtpPort, @Nullable String smtpUsername,
 			@Nullable String smtpPassword, boolean smtpTls, String from,
 			@DefaultValue("3s") Duration dispatchInterval) {
@@ -75,7 +76,8 @@ public record PraxProperties(Path dataDir, @Nullable Path keysDir, String public
 	}
 
 	/**
-	 * @param maxJsonBody largest JSON request body */
+	 * @param maxJsonBody largest JSON request body
+	 */
 	public record Http(@DefaultValue("1MB") DataSize maxJsonBody) {
 	}
 }
