@@ -7,8 +7,10 @@ import io.prax.access.AccessPolicy;
 import io.prax.access.Permission;
 import io.prax.access.RequiresPermission;
 import io.prax.access.UserAdministration;
+import io.prax.identity.PasswordHistory;
 import io.prax.identity.UserId;
 import io.prax.platform.Forms;
+import io.prax.platform.ProblemException;
 import io.prax.platform.RequiresRecentAuthentication;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -21,8 +23,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Administrators' security pages of the session module: the workspace's security settings
- * (session lifetimes, who must use MFA) and resetting a user's MFA. Both changes need a
- * recent proof, as in the API.
+ * (session lifetimes, who must use MFA, password history) and resetting a user's MFA.
+ * Both changes need a recent proof, as in the API.
  */
 @Controller
 class SecurityAdminController {
@@ -33,16 +35,21 @@ class SecurityAdminController {
 
 	private final AccessPolicy access;
 
-	SecurityAdminController(SessionManagement sessions, UserAdministration users, AccessPolicy access) {
+	private final PasswordHistory passwordHistory;
+
+	SecurityAdminController(SessionManagement sessions, UserAdministration users, AccessPolicy access,
+			PasswordHistory passwordHistory) {
 		this.sessions = sessions;
 		this.users = users;
 		this.access = access;
+		this.passwordHistory = passwordHistory;
 	}
 
 	@GetMapping("/admin/security-settings")
 	@RequiresPermission(Permission.SETTINGS_VIEW)
 	String settings(Model model) {
-		return page(model, sessions.lifetimes(), sessions.mfaRequirement(), Map.of(), null);
+		return page(model, sessions.lifetimes(), sessions.mfaRequirement(), passwordHistory.historyCount(), Map.of(),
+				null);
 	}
 
 	@PostMapping("/admin/security-settings")
@@ -52,12 +59,24 @@ class SecurityAdminController {
 			@RequestParam(defaultValue = "-1") int rememberMeLifetimeDays,
 			@RequestParam(defaultValue = "-1") int idleTimeoutMinutes,
 			@RequestParam(required = false) @Nullable List<String> mfaRoles,
-			@RequestParam(defaultValue = "false") boolean mfaEveryone, Model model, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "false") boolean mfaEveryone,
+			@RequestParam(required = false) @Nullable Integer passwordHistoryCount, Model model,
+			RedirectAttributes redirect) {
 		List<String> roles = mfaRoles == null ? List.of() : mfaRoles;
 		return Forms.submit(() -> {
+			// Checked before anything is saved, so a refused count leaves the rest
+			// unchanged too.
+			if (passwordHistoryCount != null
+					&& (passwordHistoryCount < 0 || passwordHistoryCount > PasswordHistory.MAX_COUNT)) {
+				throw ProblemException
+					.validation(Map.of("passwordHistoryCount", "Enter 0 (off) to " + PasswordHistory.MAX_COUNT));
+			}
 			sessions.changeSecuritySettings(new SessionManagement.LifetimeChange(refreshLifetimeDays,
 					rememberMeLifetimeDays, idleTimeoutMinutes),
 					new SessionManagement.MfaRequirementChange(roles, mfaEveryone));
+			if (passwordHistoryCount != null) {
+				passwordHistory.changeHistoryCount(passwordHistoryCount);
+			}
 			redirect.addFlashAttribute("flash", "Security settings saved");
 			return "redirect:/admin/security-settings";
 		}, failure -> {
@@ -67,6 +86,7 @@ class SecurityAdminController {
 			SessionManagement.MfaRequirement current = sessions.mfaRequirement();
 			return page(model, asked,
 					new SessionManagement.MfaRequirement(current.alwaysRequiredFor(), roles, mfaEveryone),
+					passwordHistoryCount != null ? passwordHistoryCount : passwordHistory.historyCount(),
 					failure.fields(), failure.message());
 		});
 	}
@@ -88,10 +108,12 @@ class SecurityAdminController {
 	}
 
 	private String page(Model model, SessionManagement.Lifetimes lifetimes, SessionManagement.MfaRequirement mfa,
-			Map<String, String> errors, @Nullable String error) {
+			int passwordHistoryCount, Map<String, String> errors, @Nullable String error) {
 		model.addAttribute("activeNav", "admin-security");
 		model.addAttribute("lifetimes", lifetimes);
 		model.addAttribute("mfa", mfa);
+		model.addAttribute("passwordHistoryCount", passwordHistoryCount);
+		model.addAttribute("maxPasswordHistoryCount", PasswordHistory.MAX_COUNT);
 		model.addAttribute("roleNames", users.roleNames());
 		model.addAttribute("canEdit", access.can(Permission.SETTINGS_EDIT));
 		model.addAttribute("errors", errors);

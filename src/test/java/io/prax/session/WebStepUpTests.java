@@ -291,6 +291,39 @@ class WebStepUpTests {
 	}
 
 	@Test
+	void theSecuritySettingsPageSetsThePasswordHistory() {
+		WebSession web = signedIn();
+		assertThat(web.get("/admin/security-settings").body()).contains("name=\"passwordHistoryCount\"");
+
+		Api.Response saved = web.post("/admin/security-settings",
+				List.of(field("passwordHistoryCount", "5"), field("refreshLifetimeDays", "7"),
+						field("rememberMeLifetimeDays", "30"), field("idleTimeoutMinutes", "60")));
+		assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+		Api api = new Api(port);
+		assertThat(api.get("/api/v1/admin/security-settings/password-policy", adminToken)
+			.json()
+			.get("historyCount")
+			.asInt()).isEqualTo(5);
+
+		// Out of range: refused on its field, and nothing else on the page is saved
+		// either.
+		Api.Response refused = web.post("/admin/security-settings",
+				List.of(field("passwordHistoryCount", "13"), field("refreshLifetimeDays", "7"),
+						field("rememberMeLifetimeDays", "30"), field("idleTimeoutMinutes", "90")));
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.body()).contains("Enter 0 (off) to 12");
+		assertThat(api.get("/api/v1/admin/security-settings/password-policy", adminToken)
+			.json()
+			.get("historyCount")
+			.asInt()).isEqualTo(5);
+		assertThat(api.get("/api/v1/admin/security-settings", adminToken)
+			.json()
+			.get("sessions")
+			.get("idleTimeoutMinutes")
+			.asInt()).isEqualTo(60);
+	}
+
+	@Test
 	void anAdministratorResetsAUsersMfaFromTheUserPage() {
 		WebSession web = signedIn();
 		Api api = new Api(port);

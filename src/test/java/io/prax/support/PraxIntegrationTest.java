@@ -24,7 +24,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 				"prax.sessions.last-seen-flush=1h",
 				// Sign-in without a second factor for tests not about MFA; @MfaRequired
 				// turns the default back on.
-				"prax.mfa.required-by-default=false" })
+				"prax.mfa.required-by-default=false",
+				// Every test signs in from 127.0.0.1 in one shared context, so the
+				// per-address sign-in limit
+				// would count the whole suite; RateLimitTests checks the limits with
+				// their own small capacities.
+				"prax.rate-limits.auth.capacity=1000000" })
 public @interface PraxIntegrationTest {
 
 }
