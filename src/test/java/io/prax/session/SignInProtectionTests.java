@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (X-Forwarded-For from the loopback proxy).
  */
 @PraxIntegrationTest
+@TestPropertySource(properties = "prax.sign-in.ip-failures=20")
 class SignInProtectionTests {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();

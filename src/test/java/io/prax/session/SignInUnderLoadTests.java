@@ -57,7 +57,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * really evaluated.
  */
 @PraxIntegrationTest
-@TestPropertySource(properties = "prax.password-hashing.wait=60s")
+@TestPropertySource(properties = { "prax.password-hashing.wait=60s", "prax.sign-in.ip-failures=20" })
 @Import(SignInUnderLoadTests.Config.class)
 class SignInUnderLoadTests {
 

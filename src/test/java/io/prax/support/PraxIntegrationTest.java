@@ -26,10 +26,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 				// turns the default back on.
 				"prax.mfa.required-by-default=false",
 				// Every test signs in from 127.0.0.1 in one shared context, so the
-				// per-address sign-in limit
-				// would count the whole suite; RateLimitTests checks the limits with
-				// their own small capacities.
-				"prax.rate-limits.auth.capacity=1000000" })
+				// per-address limit of failed sign-ins (and reset requests) would count
+				// the whole suite's deliberate failures; SignInProtectionTests and
+				// SignInUnderLoadTests check that limit at its default of 20.
+				"prax.sign-in.ip-failures=1000000" })
 public @interface PraxIntegrationTest {
 
 }
