@@ -74,9 +74,11 @@ class PageModel {
 		if (permissions.contains(Permission.APPROVALS_VIEW.key())) {
 			nav.add(new NavEntry("approvals", "Approvals", "/approvals"));
 		}
-		// self-service: every staff user; the page shows only the linked employee's
-		// finalized payslips
-		nav.add(new NavEntry("my-payslips", "My payslips", "/me/payslips"));
+		// self-service: every staff user while payslips are not gated off; the page shows
+		// only the linked employee's finalized payslips
+		if (access.moduleEnabled("payslips")) {
+			nav.add(new NavEntry("my-payslips", "My payslips", "/me/payslips"));
+		}
 		if (permissions.contains(Permission.AUDIT_VIEW.key())) {
 			nav.add(new NavEntry("audit", "Audit", "/audit"));
 		}

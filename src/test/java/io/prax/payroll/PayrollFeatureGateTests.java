@@ -98,6 +98,7 @@ class PayrollFeatureGateTests {
 		assertThat(api.get("/api/v1/payslips/" + payslipId, admin).status()).isEqualTo(200);
 		assertThat(api.get("/api/v1/me/payslips", staff).json().get("items")).hasSize(1);
 		assertThat(api.page("/me/payslips", staff).status()).isEqualTo(200);
+		assertThat(api.page("/", staff).body()).contains("href=\"/me/payslips\"");
 	}
 
 	@Test
@@ -127,6 +128,8 @@ class PayrollFeatureGateTests {
 			assertThat(api.page(page, staff).status()).as(page).isEqualTo(403);
 		}
 		assertThat(api.page("/", admin).body()).doesNotContain("Last payroll run");
+		// and the menu no longer offers a page that would answer 403
+		assertThat(api.page("/", staff).body()).doesNotContain("href=\"/me/payslips\"");
 		// employees are their own module
 		assertThat(api.get("/api/v1/employees/" + employeeId, admin).status()).isEqualTo(200);
 
