@@ -189,9 +189,11 @@ class MfaBrowserTests {
 		// New backup codes need the password; the old ones stop working.
 		page.getByLabel("Password for new backup codes").fill("not my password at all");
 		page.locator("#mfa-regenerate button[type=submit]").click();
-		assertThat(page.content()).contains("The password is not correct");
+		page.getByText("The password is not correct").first().waitFor();
 		page.getByLabel("Password for new backup codes").fill(Tenants.PASSWORD);
 		page.locator("#mfa-regenerate button[type=submit]").click();
+		// The answer is a new page: wait for its codes before reading them.
+		page.locator("#backup-codes code").first().waitFor();
 		List<String> fresh = page.locator("#backup-codes code").allTextContents();
 		assertThat(fresh).hasSize(10).doesNotContainAnyElementsOf(backupCodes);
 		assertThat(problems).isEmpty();
