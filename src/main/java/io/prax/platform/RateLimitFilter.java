@@ -14,10 +14,15 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimization;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
@@ -39,6 +44,14 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * family is chosen on the path as Spring MVC routes it (decoded, without path parameters,
  * dot segments or empty segments, any case), so no spelling of a path reaches a handler
  * outside its family. Over the limit: 429 {@code rate_limited} with {@code Retry-After}.
+ * <p>
+ * API families draw on the shared bucket in PostgreSQL in steps: each node admits up to
+ * {@code unsynchronized-percent} of a bucket's capacity (or waits as long as that share
+ * of its period) on its own copy of the bucket, then writes what it admitted and reads
+ * the others' (Bucket4j's delaying optimization). A burst may exceed a limit by that
+ * share once per node; the excess is charged to the bucket, so over a longer window the
+ * limit holds. The auth family is checked against PostgreSQL on every request: it guards
+ * against guessing passwords, and is exact.
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
@@ -54,6 +67,12 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
 
+	/**
+	 * This node's proxy of each bucket in use: a delayed bucket's local copy and its
+	 * unsynchronized tokens live in its proxy, so a proxy must outlive the request.
+	 */
+	private final Cache<String, BucketProxy> proxies;
+
 	RateLimitFilter(RateLimitSettings settings, DataSource dataSource) {
 		this.settings = settings;
 		this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
@@ -65,6 +84,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 			.expirationAfterWrite(
 					ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
 			.build();
+		this.proxies = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(2)).build();
 	}
 
 	@Override
@@ -75,14 +95,9 @@ class RateLimitFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		RateLimitSettings.Limit limit = limitOf(family);
-		String key = family.name().toLowerCase() + ":" + clientOf(request);
 		ConsumptionProbe probe;
 		try {
-			probe = buckets.builder()
-				.withOptimization(Optimizations.batching())
-				.build(key, () -> configuration(limit))
-				.tryConsumeAndReturnRemaining(1);
+			probe = consume(family, clientOf(request));
 		}
 		catch (RuntimeException ex) {
 			// The database is needed for the request anyway; do not turn its hiccup into
@@ -100,6 +115,31 @@ class RateLimitFilter extends OncePerRequestFilter {
 		response.setHeader("Retry-After", Long.toString(seconds));
 		Problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
 				"Too many requests; try again in " + seconds + " seconds");
+	}
+
+	/** Takes one token from {@code client}'s bucket of {@code family}. */
+	ConsumptionProbe consume(Family family, String client) {
+		String key = family.name().toLowerCase(Locale.ROOT) + ":" + client;
+		return proxies.get(key, k -> proxy(family, k)).tryConsumeAndReturnRemaining(1);
+	}
+
+	private BucketProxy proxy(Family family, String key) {
+		RateLimitSettings.Limit limit = limitOf(family);
+		return buckets.builder().withOptimization(optimization(family, limit)).build(key, () -> configuration(limit));
+	}
+
+	/**
+	 * Batching (concurrent requests for one bucket share a transaction) is exact; the API
+	 * families also sync only every {@code unsynchronized-percent} of their capacity or
+	 * period.
+	 */
+	private Optimization optimization(Family family, RateLimitSettings.Limit limit) {
+		long tokens = limit.capacity() * settings.unsynchronizedPercent() / 100;
+		if (family == Family.AUTH || tokens < 1) {
+			return Optimizations.batching();
+		}
+		Duration wait = limit.period().multipliedBy(settings.unsynchronizedPercent()).dividedBy(100);
+		return Optimizations.delaying(new DelayParameters(tokens, wait));
 	}
 
 	/** Expired buckets are removed in batches, by whichever node gets to them first. */
