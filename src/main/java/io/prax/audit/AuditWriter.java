@@ -37,12 +37,13 @@ import tools.jackson.databind.node.ObjectNode;
  * Appends events to a tenant's chain in the business transaction. Each event is prepared
  * when it is recorded (bounded fields, canonical JSON of its content around the one
  * number that depends on the chain, its {@code seq}), and a transaction's events are
- * written together just before commit, after the last flush: the tenant's head row is
- * locked ({@code select ... for update}), the checksums are chained (one SHA-256 each),
- * and the events and the new head go in one statement. So the lock is held for two round
- * trips and the commit, after every business row lock: writers of one tenant serialize
- * without deadlocks and other tenants never wait. A rolled-back transaction writes
- * nothing.
+ * written together just before commit, after the last flush. One event (the usual case)
+ * is one statement: the head's upsert locks the tenant's head row and moves it on, and
+ * the event is inserted with the seq and checksum it returns. Several events lock the
+ * head ({@code select ... for update}), are chained here (one SHA-256 each), and go in
+ * with the new head in one statement. So the lock is held for one or two round trips and
+ * the commit, after every business row lock: writers of one tenant serialize without
+ * deadlocks and other tenants never wait. A rolled-back transaction writes nothing.
  */
 @Component
 class AuditWriter {
@@ -54,6 +55,19 @@ class AuditWriter {
 			+ "ip, user_agent, action, entity_type, entity_id, changes, reason, previous_checksum, checksum";
 
 	private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)";
+
+	/**
+	 * A one-event append: the head's upsert (locking it) computes the event's checksum;
+	 * the event's insert reads seq and checksums from it.
+	 */
+	private static final String APPEND_ONE = "with head as (insert into audit_head as h (tenant_id, seq, checksum, "
+			+ "previous_checksum) values (?, 1, ?, ?) on conflict (tenant_id) do update set seq = h.seq + 1, "
+			+ "previous_checksum = h.checksum, checksum = encode(sha256(convert_to(h.checksum, 'UTF8') || ?::bytea "
+			+ "|| convert_to((h.seq + 1)::text, 'UTF8') || ?::bytea), 'hex') returning seq, previous_checksum, checksum), "
+			+ "appended as (insert into audit_event (" + COLUMNS
+			+ ") select ?::uuid, head.seq, ?::timestamptz, ?::uuid, "
+			+ "?::text, ?::text, ?::uuid, ?::text, ?::text, ?::text, ?::text, ?::text, ?::jsonb, ?::text, "
+			+ "head.previous_checksum, head.checksum from head) " + "select seq, previous_checksum, checksum from head";
 
 	private final EntityManager entityManager;
 
@@ -147,6 +161,9 @@ class AuditWriter {
 	 * that makes the change.
 	 */
 	static List<AuditRecord> append(Connection c, UUID tenant, List<Prepared> events) throws SQLException {
+		if (events.size() == 1) {
+			return List.of(appendOne(c, tenant, events.get(0)));
+		}
 		Head head = lockHead(c, tenant);
 		List<AuditRecord> linked = new ArrayList<>(events.size());
 		long seq = head.seq();
@@ -191,6 +208,46 @@ class AuditWriter {
 			}
 		}
 		return linked;
+	}
+
+	/**
+	 * One event in one round trip: the head's upsert locks it, moves it on and computes
+	 * the event's checksum in SQL (the same SHA-256 over the same bytes as
+	 * {@link Prepared#link}), and the event's insert takes seq and checksums from it. The
+	 * head row stays locked only for this statement and the commit.
+	 */
+	private static AuditRecord appendOne(Connection c, UUID tenant, Prepared event) throws SQLException {
+		AuditRecord first = event.link(1, AuditRecord.GENESIS);
+		try (PreparedStatement write = c.prepareStatement(APPEND_ONE)) {
+			AuditRecord e = event.unlinked();
+			int i = 0;
+			write.setObject(++i, tenant);
+			write.setString(++i, first.checksum());
+			write.setString(++i, AuditRecord.GENESIS);
+			write.setBytes(++i, event.beforeSeq());
+			write.setBytes(++i, event.afterSeq());
+			write.setObject(++i, tenant);
+			write.setTimestamp(++i, Timestamp.from(e.occurredAt()));
+			write.setObject(++i, e.actorId(), Types.OTHER);
+			write.setString(++i, e.actorName());
+			write.setString(++i, e.actorTier());
+			write.setObject(++i, e.sessionId(), Types.OTHER);
+			write.setString(++i, e.ip());
+			write.setString(++i, e.userAgent());
+			write.setString(++i, e.action());
+			write.setString(++i, e.entityType());
+			write.setString(++i, e.entityId());
+			write.setString(++i, event.changesJson());
+			write.setString(++i, e.reason());
+			try (ResultSet rs = write.executeQuery()) {
+				if (!rs.next()) {
+					throw new IllegalStateException("Audit head of tenant " + tenant + " did not move");
+				}
+				return new AuditRecord(tenant, rs.getLong(1), e.occurredAt(), e.actorId(), e.actorName(), e.actorTier(),
+						e.sessionId(), e.ip(), e.userAgent(), e.action(), e.entityType(), e.entityId(), e.changes(),
+						e.reason(), rs.getString(2), rs.getString(3));
+			}
+		}
 	}
 
 	/**
