@@ -74,9 +74,56 @@ record AuditRecord(UUID tenantId, long seq, Instant occurredAt, @Nullable UUID a
 		return node;
 	}
 
-	/** The checksum this event's content and link should have. */
+	/**
+	 * The checksum this event's content and link should have: the canonical JSON of
+	 * {@link #content()} written straight from the fields, members in RFC 8785 order (the
+	 * verifier's hot path; {@code AuditChecksumTests} holds it equal to the tree's).
+	 */
 	String computedChecksum() {
-		return checksum(previousChecksum, content());
+		try {
+			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+			sha256.update(previousChecksum.getBytes(StandardCharsets.US_ASCII));
+			sha256.update(canonicalContent().getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(sha256.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
+		}
+	}
+
+	/** RFC 8785 canonical JSON of {@link #content()}, written member by member. */
+	String canonicalContent() {
+		StringBuilder json = new StringBuilder(512);
+		json.append("{\"action\":");
+		CanonicalJson.string(json, action);
+		json.append(",\"actorId\":");
+		CanonicalJson.string(json, actorId == null ? null : actorId.toString());
+		json.append(",\"actorName\":");
+		CanonicalJson.string(json, actorName);
+		json.append(",\"actorTier\":");
+		CanonicalJson.string(json, actorTier);
+		json.append(",\"changes\":");
+		CanonicalJson.write(json, changes);
+		json.append(",\"entityId\":");
+		CanonicalJson.string(json, entityId);
+		json.append(",\"entityType\":");
+		CanonicalJson.string(json, entityType);
+		json.append(",\"ip\":");
+		CanonicalJson.string(json, ip);
+		json.append(",\"occurredAt\":");
+		CanonicalJson.string(json, time(occurredAt));
+		json.append(",\"reason\":");
+		CanonicalJson.string(json, reason);
+		json.append(",\"seq\":");
+		CanonicalJson.number(json, seq);
+		json.append(",\"sessionId\":");
+		CanonicalJson.string(json, sessionId == null ? null : sessionId.toString());
+		json.append(",\"tenantId\":");
+		CanonicalJson.string(json, tenantId.toString());
+		json.append(",\"userAgent\":");
+		CanonicalJson.string(json, userAgent);
+		json.append('}');
+		return json.toString();
 	}
 
 	AuditRecord withChecksums(String previous) {
