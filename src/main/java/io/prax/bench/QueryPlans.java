@@ -60,6 +60,8 @@ class QueryPlans {
 		List<Object> args = new ArrayList<>(List.of(tenant.value()));
 		String sql = SELECT;
 		if (search) {
+			// as CustomerSearch does for a search
+			jdbc.queryForList("select set_config('enable_sort', 'off', true)");
 			sql += SEARCH;
 			args.add(pattern);
 			args.add(pattern);
