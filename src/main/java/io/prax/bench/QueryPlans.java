@@ -22,14 +22,16 @@ class QueryPlans {
 
 	private static final String SELECT = "select c1_0.id, c1_0.billing_city, c1_0.billing_country, c1_0.billing_line1, "
 			+ "c1_0.billing_line2, c1_0.billing_postal_code, c1_0.billing_region, c1_0.created_at, c1_0.created_by, "
-			+ "c1_0.delete_reason, c1_0.deleted_at, c1_0.deleted_by, c1_0.email, c1_0.name, c1_0.phone, c1_0.tax_id, "
-			+ "c1_0.tenant_id, c1_0.updated_at, c1_0.updated_by, c1_0.version from customer c1_0 where c1_0.tenant_id = ? "
-			+ "and (c1_0.deleted_at is null) and (lower(c1_0.name) like ? escape '' "
+			+ "c1_0.delete_reason, c1_0.deleted_at, c1_0.deleted_by, c1_0.email, c1_0.name, c1_0.name_key, c1_0.phone, "
+			+ "c1_0.tax_id, c1_0.tenant_id, c1_0.updated_at, c1_0.updated_by, c1_0.version from customer c1_0 "
+			+ "where c1_0.tenant_id = ? and (c1_0.deleted_at is null) and 1=1";
+
+	private static final String SEARCH = " and (c1_0.name_key like ? escape '' "
 			+ "or lower(coalesce(c1_0.email, '')) like ? escape '')";
 
-	private static final String AFTER = " and (lower(c1_0.name) > ? or (lower(c1_0.name) = ? and c1_0.id > ?))";
+	private static final String AFTER = " and (c1_0.name_key, c1_0.id) > (?, ?)";
 
-	private static final String ORDER = " order by lower(c1_0.name), c1_0.id fetch first ? rows only";
+	private static final String ORDER = " order by c1_0.name_key, c1_0.id fetch first ? rows only";
 
 	private final TenantWork work;
 
@@ -53,13 +55,22 @@ class QueryPlans {
 	}
 
 	private static String page(JdbcTemplate jdbc, TenantId tenant, String pattern, int pagesBefore, int limit) {
-		List<Object> args = new ArrayList<>(List.of(tenant.value(), pattern, pattern));
+		// the list without a search has no pattern condition (CustomerManagement)
+		boolean search = !"%%".equals(pattern);
+		List<Object> args = new ArrayList<>(List.of(tenant.value()));
 		String sql = SELECT;
+		if (search) {
+			// as CustomerSearch does for a search
+			jdbc.queryForList("select set_config('enable_sort', 'off', true)");
+			sql += SEARCH;
+			args.add(pattern);
+			args.add(pattern);
+		}
 		if (pagesBefore > 0) {
 			// The keyset position where the page starts: the last row of the page before.
-			String position = "select lower(c1_0.name) as k, c1_0.id as i from customer c1_0 where c1_0.tenant_id = ? "
-					+ "and c1_0.deleted_at is null and (lower(c1_0.name) like ? or lower(coalesce(c1_0.email, '')) like ?) "
-					+ "order by lower(c1_0.name) %s, c1_0.id %s offset ? limit 1";
+			String position = "select c1_0.name_key as k, c1_0.id as i from customer c1_0 where c1_0.tenant_id = ? "
+					+ "and c1_0.deleted_at is null and (c1_0.name_key like ? or lower(coalesce(c1_0.email, '')) like ?) "
+					+ "order by c1_0.name_key %s, c1_0.id %s offset ? limit 1";
 			List<Map<String, Object>> rows = jdbc.queryForList(position.formatted("asc", "asc"), tenant.value(),
 					pattern, pattern, (long) pagesBefore * limit - 1);
 			if (rows.isEmpty()) {
@@ -69,7 +80,6 @@ class QueryPlans {
 			}
 			Map<String, Object> last = rows.get(0);
 			sql += AFTER;
-			args.add(last.get("k"));
 			args.add(last.get("k"));
 			args.add((UUID) last.get("i"));
 		}

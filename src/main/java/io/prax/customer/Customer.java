@@ -18,6 +18,13 @@ class Customer extends TenantRecord {
 
 	private String name;
 
+	/**
+	 * lower(name), computed by PostgreSQL (a generated column): mapped only so that lists
+	 * can order and page by it, never written and never read from the entity.
+	 */
+	@Column(insertable = false, updatable = false)
+	private @Nullable String nameKey;
+
 	private @Nullable String email;
 
 	private @Nullable String phone;

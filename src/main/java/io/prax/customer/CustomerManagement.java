@@ -78,7 +78,8 @@ public class CustomerManagement {
 			return new Page<>(own, null);
 		}
 		CustomerSearch.Position after = cursor == null ? null : position(cursor, order);
-		return Page.of(search.page(pattern, order, after, size + 1), size, Customer::view, c -> position(c, order));
+		String filter = "%%".equals(pattern) ? null : pattern;
+		return Page.of(search.page(filter, order, after, size + 1), size, Customer::view, c -> position(c, order));
 	}
 
 	/** How many customers the caller sees; callers check {@code customers:view} first. */

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  */
 public enum CustomerOrder {
 
-	NAME("name", "lower(c.name)", false), NAME_DESC("-name", "lower(c.name)", true),
-	UPDATED("updatedAt", "c.updatedAt", false), UPDATED_DESC("-updatedAt", "c.updatedAt", true);
+	NAME("name", "c.nameKey", false), NAME_DESC("-name", "c.nameKey", true), UPDATED("updatedAt", "c.updatedAt", false),
+	UPDATED_DESC("-updatedAt", "c.updatedAt", true);
 
 	private final String param;
 

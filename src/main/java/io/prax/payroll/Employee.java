@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -22,6 +23,13 @@ class Employee extends TenantRecord {
 	private String employeeCode;
 
 	private String name;
+
+	/**
+	 * lower(name), computed by PostgreSQL (a generated column): mapped only so that the
+	 * list can order and page by it, never written and never read from the entity.
+	 */
+	@Column(insertable = false, updatable = false)
+	private @Nullable String nameKey;
 
 	private @Nullable String email;
 
