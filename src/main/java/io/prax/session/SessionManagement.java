@@ -68,12 +68,6 @@ public class SessionManagement {
 	/** Longest workspace id anyone may send (ids have at most 63 characters). */
 	static final int MAX_TENANT_LENGTH = 63;
 
-	/**
-	 * How long an address where a user signed in lets them past a lockout (see
-	 * signedInBeforeFrom).
-	 */
-	static final Duration KNOWN_ADDRESS_MEMORY = Duration.ofDays(30);
-
 	/** How long the {@code mfaToken} of a sign-in waiting for its second factor lives. */
 	static final Duration MFA_TOKEN_LIFETIME = Duration.ofMinutes(5);
 
@@ -206,17 +200,7 @@ public class SessionManagement {
 		TenantId scope = tenant.map(TenantInfo::id).orElseGet(() -> new TenantId(UUID.randomUUID()));
 		SignInThrottle.Reserved reserved = new SignInThrottle.Reserved(accountKey, addressKey);
 		if (verdict instanceof SignInThrottle.AccountLocked locked) {
-			SignInOutcome issued = tenant.isEmpty() ? null
-					: TenantContext.call(scope,
-							() -> identity.findByEmail(email)
-								.filter(user -> signedInBeforeFrom(user, client.ip()))
-								.flatMap(user -> identity.authenticate(email, password))
-								.map(user -> openOrChallenge(user, rememberMe, client))
-								.orElse(null));
-			if (issued != null) {
-				settle(reserved, issued);
-				return issued;
-			}
+			// Locked from every address: none lets a right password past the lock.
 			failed(tenant, email, "account_locked", client);
 			throw new RetryLater(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY_ATTEMPTS,
 					"Too many failed sign-ins for this account; try again later", locked.retryAfter());
@@ -476,17 +460,6 @@ public class SessionManagement {
 		if (!errors.isEmpty()) {
 			throw ProblemException.validation(errors);
 		}
-	}
-
-	/**
-	 * A locked account still lets its owner in, with the right password, from an address
-	 * where they signed in during the last 30 days: someone guessing from elsewhere
-	 * cannot lock them out.
-	 */
-	private boolean signedInBeforeFrom(UserAccount user, @Nullable String ip) {
-		return ip != null && Boolean.TRUE
-			.equals(transactions.execute(status -> sessions.existsByUserIdAndIpAndCreatedAtAfter(user.id().value(), ip,
-					Instant.now(clock).minus(KNOWN_ADDRESS_MEMORY))));
 	}
 
 	/**
