@@ -26,12 +26,29 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/auth")
 class AuthApiController {
 
-	private final SessionManagement sessions;
+	private final PasswordSignIn passwordSignIn;
+
+	private final MfaSignIn mfaSignIn;
+
+	private final TokenRefresh tokenRefresh;
+
+	private final StepUpAuthentication stepUp;
+
+	private final SessionRevocation revocation;
+
+	private final AccountRecovery recovery;
 
 	private final IdentityManagement identity;
 
-	AuthApiController(SessionManagement sessions, IdentityManagement identity) {
-		this.sessions = sessions;
+	AuthApiController(PasswordSignIn passwordSignIn, MfaSignIn mfaSignIn, TokenRefresh tokenRefresh,
+			StepUpAuthentication stepUp, SessionRevocation revocation, AccountRecovery recovery,
+			IdentityManagement identity) {
+		this.passwordSignIn = passwordSignIn;
+		this.mfaSignIn = mfaSignIn;
+		this.tokenRefresh = tokenRefresh;
+		this.stepUp = stepUp;
+		this.revocation = revocation;
+		this.recovery = recovery;
 		this.identity = identity;
 	}
 
@@ -96,12 +113,12 @@ class AuthApiController {
 			throw new ProblemException(HttpStatus.UNAUTHORIZED, "invalid_credentials",
 					"The workspace, email or password is not correct");
 		}
-		SessionManagement.SignInOutcome outcome = sessions.begin(checked(body.tenant()), checked(body.email()),
+		SignInOutcome outcome = passwordSignIn.begin(checked(body.tenant()), checked(body.email()),
 				checked(body.password()), Boolean.TRUE.equals(body.rememberMe()), ClientInfo.of(request));
-		if (outcome instanceof SessionManagement.SignInOutcome.MfaPending pending) {
+		if (outcome instanceof SignInOutcome.MfaPending pending) {
 			return new MfaChallengeResponse(true, pending.mfaToken(), pending.enrolmentRequired());
 		}
-		return TokenResponse.of(((SessionManagement.SignInOutcome.Signed) outcome).tokens());
+		return TokenResponse.of(((SignInOutcome.Signed) outcome).tokens());
 	}
 
 	/**
@@ -112,14 +129,14 @@ class AuthApiController {
 	@PostMapping("/mfa")
 	@PublicEndpoint("second step of sign-in: the mfaToken and code are the credential")
 	TokenResponse mfa(@RequestBody MfaRequest body, HttpServletRequest request) {
-		return TokenResponse.of(sessions.completeMfa(body.mfaToken(), body.code(), ClientInfo.of(request)));
+		return TokenResponse.of(mfaSignIn.completeMfa(body.mfaToken(), body.code(), ClientInfo.of(request)));
 	}
 
 	@Operation(summary = "Exchange a refresh token for new tokens (the old one is spent)")
 	@PostMapping("/refresh")
 	@PublicEndpoint("the refresh token is the credential")
 	TokenResponse refresh(@RequestBody RefreshRequest body, HttpServletRequest request) {
-		return TokenResponse.of(sessions.refresh(checked(body.refreshToken()), ClientInfo.of(request), false));
+		return TokenResponse.of(tokenRefresh.refresh(checked(body.refreshToken()), ClientInfo.of(request), false));
 	}
 
 	@Operation(summary = "Prove the password (and TOTP code) again for sensitive actions")
@@ -127,7 +144,7 @@ class AuthApiController {
 	@PostMapping("/reauthenticate")
 	@io.prax.platform.SignedInOnly("one's own session proves the password again")
 	ResponseEntity<Void> reauthenticate(@RequestBody Reauthentication body) {
-		sessions.reauthenticate(body.password(), body.code());
+		stepUp.reauthenticate(body.password(), body.code());
 		return ResponseEntity.noContent().build();
 	}
 
@@ -136,7 +153,7 @@ class AuthApiController {
 	@PublicEndpoint("ends the caller's session, if any")
 	ResponseEntity<Void> logout() {
 		CurrentUser user = CurrentUser.require();
-		sessions.revoke(new SessionId(user.sessionId()), "logout", user.id());
+		revocation.revoke(new SessionId(user.sessionId()), "logout", user.id());
 		return ResponseEntity.noContent().build();
 	}
 
@@ -145,7 +162,7 @@ class AuthApiController {
 	@PostMapping("/password-reset")
 	@PublicEndpoint("forgotten password: answers the same for every address")
 	ResponseEntity<Void> passwordReset(@RequestBody PasswordResetRequest body, HttpServletRequest request) {
-		sessions.requestPasswordReset(body.tenant(), body.email(), ClientInfo.of(request));
+		recovery.requestPasswordReset(body.tenant(), body.email(), ClientInfo.of(request));
 		return ResponseEntity.accepted().build();
 	}
 

@@ -28,14 +28,27 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class LoginController {
 
-	private final SessionManagement sessions;
+	private final PasswordSignIn passwordSignIn;
+
+	private final MfaSignIn mfaSignIn;
+
+	private final MfaEnrolmentAtSignIn enrolment;
+
+	private final SessionRevocation revocation;
+
+	private final AccountRecovery recovery;
 
 	private final PraxProperties properties;
 
 	private final Clock clock;
 
-	LoginController(SessionManagement sessions, PraxProperties properties, Clock clock) {
-		this.sessions = sessions;
+	LoginController(PasswordSignIn passwordSignIn, MfaSignIn mfaSignIn, MfaEnrolmentAtSignIn enrolment,
+			SessionRevocation revocation, AccountRecovery recovery, PraxProperties properties, Clock clock) {
+		this.passwordSignIn = passwordSignIn;
+		this.mfaSignIn = mfaSignIn;
+		this.enrolment = enrolment;
+		this.revocation = revocation;
+		this.recovery = recovery;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -73,17 +86,16 @@ class LoginController {
 			return page(model, form, "Enter your workspace, email and password.", null);
 		}
 		try {
-			SessionManagement.SignInOutcome outcome = sessions.begin(tenant, email, password, rememberMe,
-					ClientInfo.of(request));
-			if (outcome instanceof SessionManagement.SignInOutcome.MfaPending pending) {
+			SignInOutcome outcome = passwordSignIn.begin(tenant, email, password, rememberMe, ClientInfo.of(request));
+			if (outcome instanceof SignInOutcome.MfaPending pending) {
 				// The password was right; "remember me" and where to go next wait in the
 				// challenge and the form.
-				SessionCookies.writeMfa(request, response, pending.mfaToken(), SessionManagement.MFA_TOKEN_LIFETIME);
+				SessionCookies.writeMfa(request, response, pending.mfaToken(), MfaChallenge.TOKEN_LIFETIME);
 				return "redirect:" + (pending.enrolmentRequired() ? "/login/mfa/enrol" : "/login/mfa")
 						+ (next == null ? "" : "?next="
 								+ java.net.URLEncoder.encode(safeNext(next), java.nio.charset.StandardCharsets.UTF_8));
 			}
-			IssuedTokens tokens = ((SessionManagement.SignInOutcome.Signed) outcome).tokens();
+			IssuedTokens tokens = ((SignInOutcome.Signed) outcome).tokens();
 			SessionCookies.write(request, response, tokens, Instant.now(clock));
 			return "redirect:" + safeNext(next);
 		}
@@ -91,7 +103,7 @@ class LoginController {
 			response.setStatus(ex.status().value());
 			response.setHeader("Retry-After", Long.toString(ex.retryAfterSeconds()));
 			return page(model, form, switch (ex.code()) {
-				case SessionManagement.TOO_MANY_ATTEMPTS -> "Too many failed sign-ins for this account. Try again "
+				case SignInThrottle.TOO_MANY_ATTEMPTS -> "Too many failed sign-ins for this account. Try again "
 						+ when(ex.retryAfterSeconds()) + ", or ask your administrator to unlock it.";
 				case PasswordHashing.BUSY -> "Prax is very busy right now. Try again in a moment.";
 				default ->
@@ -116,12 +128,12 @@ class LoginController {
 	@PublicEndpoint("second step of sign-in; the mfa cookie is the credential")
 	String mfaForm(@RequestParam(required = false) @Nullable String next, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		Optional<Boolean> enrolment = sessions
+		Optional<Boolean> pending = mfaSignIn
 			.pendingEnrolment(SessionCookies.read(request, SessionCookies.MFA).orElse(null));
-		if (enrolment.isEmpty()) {
+		if (pending.isEmpty()) {
 			return "redirect:/login?expired";
 		}
-		if (enrolment.get()) {
+		if (pending.get()) {
 			return "redirect:/login/mfa/enrol";
 		}
 		return mfaPage(model, next, null);
@@ -132,7 +144,7 @@ class LoginController {
 	String mfa(@RequestParam(defaultValue = "") String code, @RequestParam(required = false) @Nullable String next,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		try {
-			IssuedTokens tokens = sessions.completeMfa(SessionCookies.read(request, SessionCookies.MFA).orElse(null),
+			IssuedTokens tokens = mfaSignIn.completeMfa(SessionCookies.read(request, SessionCookies.MFA).orElse(null),
 					code, ClientInfo.of(request));
 			SessionCookies.clearMfa(request, response);
 			SessionCookies.write(request, response, tokens, Instant.now(clock));
@@ -159,9 +171,9 @@ class LoginController {
 	@PublicEndpoint("MFA enrolment during sign-in; the mfa cookie is the credential")
 	String enrolForm(@RequestParam(required = false) @Nullable String next, HttpServletRequest request, Model model) {
 		try {
-			MfaManagement.TotpEnrolment enrolment = sessions
+			MfaManagement.TotpEnrolment started = enrolment
 				.startEnrolment(SessionCookies.read(request, SessionCookies.MFA).orElse(null));
-			return enrolPage(model, enrolment, next, null);
+			return enrolPage(model, started, next, null);
 		}
 		catch (ProblemException ex) {
 			return "redirect:/login?expired";
@@ -174,7 +186,7 @@ class LoginController {
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		String token = SessionCookies.read(request, SessionCookies.MFA).orElse(null);
 		try {
-			SessionManagement.Enrolled enrolled = sessions.confirmEnrolment(token, code, ClientInfo.of(request));
+			MfaEnrolmentAtSignIn.Enrolled enrolled = enrolment.confirmEnrolment(token, code, ClientInfo.of(request));
 			SessionCookies.clearMfa(request, response);
 			SessionCookies.write(request, response, enrolled.tokens(), Instant.now(clock));
 			model.addAttribute("backupCodes", enrolled.backupCodes());
@@ -187,7 +199,7 @@ class LoginController {
 				// will be checked.
 				response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 				try {
-					return enrolPage(model, sessions.startEnrolment(token), next,
+					return enrolPage(model, enrolment.startEnrolment(token), next,
 							"The code is not correct. Scan this new code and enter the code your app shows.");
 				}
 				catch (ProblemException expired) {
@@ -234,7 +246,7 @@ class LoginController {
 	@PublicEndpoint("forgotten password: answers the same for every address")
 	String forgot(@RequestParam(defaultValue = "") String tenant, @RequestParam(defaultValue = "") String email,
 			HttpServletRequest request, Model model) {
-		sessions.requestPasswordReset(tenant.strip(), email.strip(), ClientInfo.of(request));
+		recovery.requestPasswordReset(tenant.strip(), email.strip(), ClientInfo.of(request));
 		model.addAttribute("sent", true);
 		return "auth/password-forgot";
 	}
@@ -242,7 +254,8 @@ class LoginController {
 	@PostMapping("/logout")
 	@PublicEndpoint("ends the caller's session, if any")
 	String signOut(HttpServletRequest request, HttpServletResponse response) {
-		CurrentUser.current().ifPresent(user -> sessions.revoke(new SessionId(user.sessionId()), "logout", user.id()));
+		CurrentUser.current()
+			.ifPresent(user -> revocation.revoke(new SessionId(user.sessionId()), "logout", user.id()));
 		SessionCookies.clear(request, response);
 		SessionCookies.clearMfa(request, response);
 		return "redirect:/login?signedOut";

@@ -1,5 +1,6 @@
 package io.prax.session;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -8,8 +9,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.prax.platform.ProblemException;
 import org.hibernate.annotations.TenantId;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 
 /**
  * A right password waiting for its second factor, or for the user to enrol one: the
@@ -19,6 +22,14 @@ import org.jspecify.annotations.Nullable;
 @Entity
 @Table(name = "mfa_challenge")
 class MfaChallenge {
+
+	/** How long the {@code mfaToken} of a sign-in waiting for its second factor lives. */
+	static final Duration TOKEN_LIFETIME = Duration.ofMinutes(5);
+
+	/**
+	 * Wrong codes one {@code mfaToken} takes before the password must be entered again.
+	 */
+	static final int MAX_FAILURES = 5;
 
 	@Id
 	private String tokenHash;
@@ -78,7 +89,26 @@ class MfaChallenge {
 	}
 
 	boolean usableAt(Instant now) {
-		return usedAt == null && now.isBefore(expiresAt) && failures < SessionManagement.MFA_MAX_FAILURES;
+		return usedAt == null && now.isBefore(expiresAt) && failures < MAX_FAILURES;
+	}
+
+	/** The tenant an {@code mfaToken} names, else 401 {@code invalid_mfa_token}. */
+	static io.prax.tenancy.TenantId tenantOf(@Nullable String token) {
+		int dot = token == null ? -1 : token.indexOf('.');
+		try {
+			if (token != null && dot == 36 && token.length() < 200) {
+				return new io.prax.tenancy.TenantId(UUID.fromString(token.substring(0, dot)));
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// fall through
+		}
+		throw invalidToken();
+	}
+
+	static ProblemException invalidToken() {
+		return new ProblemException(HttpStatus.UNAUTHORIZED, "invalid_mfa_token",
+				"This sign-in has expired or was completed; sign in again");
 	}
 
 }

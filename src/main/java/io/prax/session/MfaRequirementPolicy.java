@@ -1,5 +1,6 @@
 package io.prax.session;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -13,6 +14,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The one rule of who must use MFA, from the current tenant's security settings. */
 @Component
 class MfaRequirementPolicy implements MfaPolicy {
+
+	/**
+	 * Roles whose users always need MFA (with the ADMIN tier), whatever the tenant's
+	 * settings.
+	 */
+	static final List<String> MFA_ROLES = List.of("ADMIN", "REVIEWER");
 
 	private final SessionSettingsRepository settings;
 
@@ -44,9 +51,8 @@ class MfaRequirementPolicy implements MfaPolicy {
 		if (settings.mfaRequiredForEveryone()) {
 			return true;
 		}
-		if (requiredByDefault && (user.tier() == Tier.ADMIN || user.roles()
-			.stream()
-			.anyMatch(role -> SessionManagement.MFA_ROLES.stream().anyMatch(role::equalsIgnoreCase)))) {
+		if (requiredByDefault && (user.tier() == Tier.ADMIN
+				|| user.roles().stream().anyMatch(role -> MFA_ROLES.stream().anyMatch(role::equalsIgnoreCase)))) {
 			return true;
 		}
 		return user.roles()

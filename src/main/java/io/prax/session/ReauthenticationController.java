@@ -38,12 +38,12 @@ class ReauthenticationController {
 	 */
 	static final String REPLAY = ReauthenticationController.class.getName() + ".replay";
 
-	private final SessionManagement sessions;
+	private final StepUpAuthentication stepUp;
 
 	private final ReauthenticationPrompt prompt;
 
-	ReauthenticationController(SessionManagement sessions, ReauthenticationPrompt prompt) {
-		this.sessions = sessions;
+	ReauthenticationController(StepUpAuthentication stepUp, ReauthenticationPrompt prompt) {
+		this.stepUp = stepUp;
 		this.prompt = prompt;
 	}
 
@@ -56,7 +56,7 @@ class ReauthenticationController {
 		String path = replayable(request.getParameter(ReauthenticationPrompt.PATH), method);
 		String cancel = samePath(request.getParameter(ReauthenticationPrompt.CANCEL), "/");
 		try {
-			sessions.reauthenticate(request.getParameter(ReauthenticationPrompt.PASSWORD),
+			stepUp.reauthenticate(request.getParameter(ReauthenticationPrompt.PASSWORD),
 					request.getParameter(ReauthenticationPrompt.CODE));
 		}
 		catch (RetryLater ex) {

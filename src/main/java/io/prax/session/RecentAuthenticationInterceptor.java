@@ -25,12 +25,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Component
 class RecentAuthenticationInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
-	private final SessionManagement sessions;
+	private final StepUpAuthentication stepUp;
 
 	private final ReauthenticationPrompt prompt;
 
-	RecentAuthenticationInterceptor(SessionManagement sessions, ReauthenticationPrompt prompt) {
-		this.sessions = sessions;
+	RecentAuthenticationInterceptor(StepUpAuthentication stepUp, ReauthenticationPrompt prompt) {
+		this.stepUp = stepUp;
 		this.prompt = prompt;
 	}
 
@@ -56,9 +56,9 @@ class RecentAuthenticationInterceptor implements HandlerInterceptor, WebMvcConfi
 		}
 		CurrentUser user = CurrentUser.require();
 		if (Problems.isApi(request)) {
-			sessions.requireRecentAuthentication(user);
+			stepUp.requireRecentAuthentication(user);
 		}
-		else if (!sessions.recentlyAuthenticated(user)) {
+		else if (!stepUp.recentlyAuthenticated(user)) {
 			// Nothing of the action runs: the page asks for the proof and carries the
 			// form along.
 			throw new ModelAndViewDefiningException(prompt.forRequest(request, user, null));

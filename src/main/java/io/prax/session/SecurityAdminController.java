@@ -29,7 +29,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class SecurityAdminController {
 
-	private final SessionManagement sessions;
+	private final SessionSecuritySettings settings;
+
+	private final AccountRecovery recovery;
 
 	private final UserAdministration users;
 
@@ -37,9 +39,10 @@ class SecurityAdminController {
 
 	private final PasswordHistory passwordHistory;
 
-	SecurityAdminController(SessionManagement sessions, UserAdministration users, AccessPolicy access,
-			PasswordHistory passwordHistory) {
-		this.sessions = sessions;
+	SecurityAdminController(SessionSecuritySettings settings, AccountRecovery recovery, UserAdministration users,
+			AccessPolicy access, PasswordHistory passwordHistory) {
+		this.settings = settings;
+		this.recovery = recovery;
 		this.users = users;
 		this.access = access;
 		this.passwordHistory = passwordHistory;
@@ -48,7 +51,7 @@ class SecurityAdminController {
 	@GetMapping("/admin/security-settings")
 	@RequiresPermission(Permission.SETTINGS_VIEW)
 	String settings(Model model) {
-		return page(model, sessions.lifetimes(), sessions.mfaRequirement(), passwordHistory.historyCount(), Map.of(),
+		return page(model, settings.lifetimes(), settings.mfaRequirement(), passwordHistory.historyCount(), Map.of(),
 				null);
 	}
 
@@ -71,21 +74,21 @@ class SecurityAdminController {
 				throw ProblemException
 					.validation(Map.of("passwordHistoryCount", "Enter 0 (off) to " + PasswordHistory.MAX_COUNT));
 			}
-			sessions.changeSecuritySettings(new SessionManagement.LifetimeChange(refreshLifetimeDays,
-					rememberMeLifetimeDays, idleTimeoutMinutes),
-					new SessionManagement.MfaRequirementChange(roles, mfaEveryone));
+			settings
+				.changeSecuritySettings(
+						new SessionSecuritySettings.LifetimeChange(refreshLifetimeDays, rememberMeLifetimeDays,
+								idleTimeoutMinutes),
+						new SessionSecuritySettings.MfaRequirementChange(roles, mfaEveryone));
 			if (passwordHistoryCount != null) {
 				passwordHistory.changeHistoryCount(passwordHistoryCount);
 			}
 			redirect.addFlashAttribute("flash", "Security settings saved");
 			return "redirect:/admin/security-settings";
 		}, failure -> {
-			SessionManagement.Lifetimes asked = new SessionManagement.Lifetimes(
-					sessions.lifetimes().accessTokenMinutes(), refreshLifetimeDays, rememberMeLifetimeDays,
-					idleTimeoutMinutes);
-			SessionManagement.MfaRequirement current = sessions.mfaRequirement();
-			return page(model, asked,
-					new SessionManagement.MfaRequirement(current.alwaysRequiredFor(), roles, mfaEveryone),
+			Lifetimes asked = new Lifetimes(settings.lifetimes().accessTokenMinutes(), refreshLifetimeDays,
+					rememberMeLifetimeDays, idleTimeoutMinutes);
+			MfaRequirement current = settings.mfaRequirement();
+			return page(model, asked, new MfaRequirement(current.alwaysRequiredFor(), roles, mfaEveryone),
 					passwordHistoryCount != null ? passwordHistoryCount : passwordHistory.historyCount(),
 					failure.fields(), failure.message());
 		});
@@ -100,15 +103,15 @@ class SecurityAdminController {
 	@RequiresPermission(Permission.USERS_EDIT)
 	String resetMfa(@PathVariable String id, RedirectAttributes redirect) {
 		return Forms.submit(() -> {
-			sessions.resetMfa(new UserId(SessionApiController.uuid(id, "user")));
+			recovery.resetMfa(new UserId(SessionApiController.uuid(id, "user")));
 			redirect.addFlashAttribute("flash",
 					"Two-factor authentication was reset: the user sets it up again at their next sign-in");
 			return "redirect:/admin/users/" + id;
 		}, redirect, "Not reset: ", "redirect:/admin/users/" + id);
 	}
 
-	private String page(Model model, SessionManagement.Lifetimes lifetimes, SessionManagement.MfaRequirement mfa,
-			int passwordHistoryCount, Map<String, String> errors, @Nullable String error) {
+	private String page(Model model, Lifetimes lifetimes, MfaRequirement mfa, int passwordHistoryCount,
+			Map<String, String> errors, @Nullable String error) {
 		model.addAttribute("activeNav", "admin-security");
 		model.addAttribute("lifetimes", lifetimes);
 		model.addAttribute("mfa", mfa);

@@ -7,12 +7,10 @@ import org.jspecify.annotations.Nullable;
  * An administrator changed the tenant's session lifetimes; published inside the changing
  * transaction.
  */
-public record SecuritySettingsChanged(TenantId tenantId, SessionManagement.Lifetimes before,
-		SessionManagement.Lifetimes after, SessionManagement.@Nullable MfaRequirement mfaBefore,
-		SessionManagement.@Nullable MfaRequirement mfaAfter) {
+public record SecuritySettingsChanged(TenantId tenantId, Lifetimes before, Lifetimes after,
+		@Nullable MfaRequirement mfaBefore, @Nullable MfaRequirement mfaAfter) {
 
-	public SecuritySettingsChanged(TenantId tenantId, SessionManagement.Lifetimes before,
-			SessionManagement.Lifetimes after) {
+	public SecuritySettingsChanged(TenantId tenantId, Lifetimes before, Lifetimes after) {
 		this(tenantId, before, after, null, null);
 	}
 }

@@ -30,16 +30,26 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SessionApiController {
 
-	private final SessionManagement sessions;
+	private final ActiveSessions sessions;
 
-	SessionApiController(SessionManagement sessions) {
+	private final SessionRevocation revocation;
+
+	private final SessionSecuritySettings settings;
+
+	private final AccountRecovery recovery;
+
+	SessionApiController(ActiveSessions sessions, SessionRevocation revocation, SessionSecuritySettings settings,
+			AccountRecovery recovery) {
 		this.sessions = sessions;
+		this.revocation = revocation;
+		this.settings = settings;
+		this.recovery = recovery;
 	}
 
 	record MySession(String id, String device, String browser, String os, @Nullable String ip, Instant createdAt,
 			Instant lastSeenAt, Instant expiresAt, boolean rememberMe, boolean current) {
 
-		static MySession of(SessionManagement.ActiveSession s) {
+		static MySession of(ActiveSession s) {
 			return new MySession(s.id().toString(), s.device(), s.browser(), s.os(), s.ip(), s.createdAt(),
 					s.lastSeenAt(), s.expiresAt(), s.rememberMe(), s.current());
 		}
@@ -52,7 +62,7 @@ class SessionApiController {
 			String os, @Nullable String ip, Instant createdAt, Instant lastSeenAt, Instant expiresAt,
 			boolean rememberMe, boolean current) {
 
-		static TenantSession of(SessionManagement.ActiveSession s) {
+		static TenantSession of(ActiveSession s) {
 			return new TenantSession(s.id().toString(), s.userId().toString(), s.userName(), s.userEmail(), s.device(),
 					s.browser(), s.os(), s.ip(), s.createdAt(), s.lastSeenAt(), s.expiresAt(), s.rememberMe(),
 					s.current());
@@ -73,7 +83,7 @@ class SessionApiController {
 	@DeleteMapping("/api/v1/me/sessions/{id}")
 	@SignedInOnly("ends one of one's own sessions")
 	ResponseEntity<Void> revokeMine(@PathVariable String id) {
-		sessions.revokeMine(new SessionId(uuid(id, "session")));
+		revocation.revokeMine(new SessionId(uuid(id, "session")));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -89,7 +99,7 @@ class SessionApiController {
 	@DeleteMapping("/api/v1/admin/sessions/{id}")
 	@RequiresPermission(Permission.SESSIONS_DELETE)
 	ResponseEntity<Void> revoke(@PathVariable String id) {
-		sessions.revokeByAdmin(new SessionId(uuid(id, "session")));
+		revocation.revokeByAdmin(new SessionId(uuid(id, "session")));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -98,12 +108,12 @@ class SessionApiController {
 	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.SESSIONS_DELETE)
 	ResponseEntity<Void> revokeAll(@PathVariable String id) {
-		sessions.revokeAllOf(new UserId(uuid(id, "user")));
+		revocation.revokeAllOf(new UserId(uuid(id, "user")));
 		return ResponseEntity.noContent().build();
 	}
 
 	/** The session part of the tenant's security settings. */
-	record SecuritySettings(SessionManagement.Lifetimes sessions, SessionManagement.MfaRequirement mfa) {
+	record SecuritySettings(Lifetimes sessions, MfaRequirement mfa) {
 	}
 
 	record SessionSettingsChange(@Nullable Integer refreshLifetimeDays, @Nullable Integer rememberMeLifetimeDays,
@@ -120,7 +130,7 @@ class SessionApiController {
 	@GetMapping("/api/v1/admin/security-settings")
 	@RequiresPermission(Permission.SETTINGS_VIEW)
 	SecuritySettings securitySettings() {
-		return new SecuritySettings(sessions.lifetimes(), sessions.mfaRequirement());
+		return new SecuritySettings(settings.lifetimes(), settings.mfaRequirement());
 	}
 
 	@Operation(summary = "Change the workspace's session lifetimes")
@@ -128,23 +138,23 @@ class SessionApiController {
 	@RequiresPermission(Permission.SETTINGS_EDIT)
 	@io.prax.platform.RequiresRecentAuthentication
 	SecuritySettings changeSecuritySettings(@RequestBody SecuritySettingsChange change) {
-		SessionManagement.Lifetimes current = sessions.lifetimes();
-		SessionManagement.MfaRequirement was = sessions.mfaRequirement();
+		Lifetimes current = settings.lifetimes();
+		MfaRequirement was = settings.mfaRequirement();
 		SessionSettingsChange s = change.sessions();
 		MfaChange m = change.mfa();
 		// Both parts in one transaction: a refused lifetime leaves the MFA requirement
 		// unchanged too.
-		sessions.changeSecuritySettings(
-				s == null ? null : new SessionManagement.LifetimeChange(
+		settings.changeSecuritySettings(
+				s == null ? null : new SessionSecuritySettings.LifetimeChange(
 						s.refreshLifetimeDays() != null ? s.refreshLifetimeDays() : current.refreshLifetimeDays(),
 						s.rememberMeLifetimeDays() != null ? s.rememberMeLifetimeDays()
 								: current.rememberMeLifetimeDays(),
 						s.idleTimeoutMinutes() != null ? s.idleTimeoutMinutes() : current.idleTimeoutMinutes()),
 				m == null ? null
-						: new SessionManagement.MfaRequirementChange(
+						: new SessionSecuritySettings.MfaRequirementChange(
 								m.requiredRoles() != null ? m.requiredRoles() : was.requiredRoles(),
 								m.requiredForEveryone() != null ? m.requiredForEveryone() : was.requiredForEveryone()));
-		return new SecuritySettings(sessions.lifetimes(), sessions.mfaRequirement());
+		return new SecuritySettings(settings.lifetimes(), settings.mfaRequirement());
 	}
 
 	/** Lifts a sign-in lockout of the user at once. */
@@ -152,7 +162,7 @@ class SessionApiController {
 	@PostMapping("/api/v1/admin/users/{id}/unlock")
 	@RequiresPermission(Permission.USERS_EDIT)
 	ResponseEntity<Void> unlock(@PathVariable String id) {
-		sessions.unlock(new UserId(uuid(id, "user")));
+		recovery.unlock(new UserId(uuid(id, "user")));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -162,7 +172,7 @@ class SessionApiController {
 	@RequiresPermission(Permission.USERS_EDIT)
 	@io.prax.platform.RequiresRecentAuthentication
 	ResponseEntity<Void> resetMfa(@PathVariable String id) {
-		sessions.resetMfa(new UserId(uuid(id, "user")));
+		recovery.resetMfa(new UserId(uuid(id, "user")));
 		return ResponseEntity.noContent().build();
 	}
 

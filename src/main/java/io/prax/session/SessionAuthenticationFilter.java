@@ -30,13 +30,20 @@ class SessionAuthenticationFilter extends RequestAuthenticationFilter {
 
 	private final AccessTokens accessTokens;
 
-	private final SessionManagement sessions;
+	private final AccessTokenAuthentication authentication;
+
+	private final MfaEnrolmentAtSignIn enrolment;
+
+	private final TokenRefresh tokenRefresh;
 
 	private final Clock clock;
 
-	SessionAuthenticationFilter(AccessTokens accessTokens, SessionManagement sessions, Clock clock) {
+	SessionAuthenticationFilter(AccessTokens accessTokens, AccessTokenAuthentication authentication,
+			MfaEnrolmentAtSignIn enrolment, TokenRefresh tokenRefresh, Clock clock) {
 		this.accessTokens = accessTokens;
-		this.sessions = sessions;
+		this.authentication = authentication;
+		this.enrolment = enrolment;
+		this.tokenRefresh = tokenRefresh;
 		this.clock = clock;
 	}
 
@@ -63,14 +70,14 @@ class SessionAuthenticationFilter extends RequestAuthenticationFilter {
 		String token = bearer != null ? bearer : SessionCookies.read(request, SessionCookies.ACCESS).orElse(null);
 		if (token != null) {
 			try {
-				user = sessions.authenticate(accessTokens.verify(token), ClientInfo.of(request));
+				user = authentication.authenticate(accessTokens.verify(token), ClientInfo.of(request));
 			}
 			catch (AccessTokens.Rejected rejected) {
 				request.setAttribute(REJECTION, rejected.code());
 				// A sign-in that must enrol MFA first reaches the two enrolment
 				// endpoints, and nothing else.
 				if (bearer != null && ENROLMENT_PATHS.contains(pathOf(request)) && "POST".equals(request.getMethod())) {
-					user = sessions.enrolmentCaller(bearer).orElse(null);
+					user = enrolment.enrolmentCaller(bearer).orElse(null);
 					if (user != null) {
 						request.removeAttribute(REJECTION);
 					}
@@ -104,13 +111,13 @@ class SessionAuthenticationFilter extends RequestAuthenticationFilter {
 			return null;
 		}
 		try {
-			IssuedTokens tokens = sessions.refresh(refreshToken, ClientInfo.of(request), true);
+			IssuedTokens tokens = tokenRefresh.refresh(refreshToken, ClientInfo.of(request), true);
 			SessionCookies.write(request, response, tokens, Instant.now(clock));
 			request.removeAttribute(REJECTION);
-			return sessions.authenticate(accessTokens.verify(tokens.accessToken()));
+			return authentication.authenticate(accessTokens.verify(tokens.accessToken()));
 		}
 		catch (ProblemException ex) {
-			if (!SessionManagement.RACED.equals(ex.code())) {
+			if (!TokenRefresh.RACED.equals(ex.code())) {
 				SessionCookies.clear(request, response);
 			}
 			return null;

@@ -25,15 +25,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class SessionController {
 
-	private final SessionManagement sessions;
+	private final ActiveSessions sessions;
 
-	SessionController(SessionManagement sessions) {
+	private final SessionRevocation revocation;
+
+	private final AccountRecovery recovery;
+
+	SessionController(ActiveSessions sessions, SessionRevocation revocation, AccountRecovery recovery) {
 		this.sessions = sessions;
+		this.revocation = revocation;
+		this.recovery = recovery;
 	}
 
 	/** The sessions of one user, for the administrators' page. */
-	record UserSessionsGroup(String userId, String userName, String userEmail,
-			List<SessionManagement.ActiveSession> sessions) {
+	record UserSessionsGroup(String userId, String userName, String userEmail, List<ActiveSession> sessions) {
 	}
 
 	@GetMapping("/me/sessions")
@@ -47,7 +52,7 @@ class SessionController {
 	@PostMapping("/me/sessions/{id}/revoke")
 	@SignedInOnly("ends one of one's own sessions")
 	String revokeMine(@PathVariable String id, RedirectAttributes redirect) {
-		sessions.revokeMine(new SessionId(SessionApiController.uuid(id, "session")));
+		revocation.revokeMine(new SessionId(SessionApiController.uuid(id, "session")));
 		redirect.addFlashAttribute("flash", "The session was signed out.");
 		return "redirect:/me/sessions";
 	}
@@ -57,9 +62,8 @@ class SessionController {
 	String all(@RequestParam(required = false) @Nullable String userId, Model model) {
 		UserId filter = userId == null || userId.isBlank() ? null
 				: new UserId(SessionApiController.uuid(userId, "user"));
-		List<SessionManagement.ActiveSession> active = sessions.active(filter);
-		Map<UserId, List<SessionManagement.ActiveSession>> byUser = active.stream()
-			.collect(Collectors.groupingBy(SessionManagement.ActiveSession::userId));
+		List<ActiveSession> active = sessions.active(filter);
+		Map<UserId, List<ActiveSession>> byUser = active.stream().collect(Collectors.groupingBy(ActiveSession::userId));
 		List<UserSessionsGroup> groups = byUser.values()
 			.stream()
 			.map(list -> new UserSessionsGroup(list.get(0).userId().toString(), list.get(0).userName(),
@@ -76,7 +80,7 @@ class SessionController {
 	@PostMapping("/admin/sessions/{id}/revoke")
 	@RequiresPermission(Permission.SESSIONS_DELETE)
 	String revoke(@PathVariable String id, RedirectAttributes redirect) {
-		sessions.revokeByAdmin(new SessionId(SessionApiController.uuid(id, "session")));
+		revocation.revokeByAdmin(new SessionId(SessionApiController.uuid(id, "session")));
 		redirect.addFlashAttribute("flash", "The session was signed out.");
 		return "redirect:/admin/sessions";
 	}
@@ -85,7 +89,7 @@ class SessionController {
 	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.SESSIONS_DELETE)
 	String revokeAll(@PathVariable String id, RedirectAttributes redirect) {
-		sessions.revokeAllOf(new UserId(SessionApiController.uuid(id, "user")));
+		revocation.revokeAllOf(new UserId(SessionApiController.uuid(id, "user")));
 		redirect.addFlashAttribute("flash", "All sessions of the user were signed out.");
 		return "redirect:/admin/sessions";
 	}
@@ -94,7 +98,7 @@ class SessionController {
 	@PostMapping("/admin/users/{id}/unlock")
 	@RequiresPermission(Permission.USERS_EDIT)
 	String unlock(@PathVariable String id, RedirectAttributes redirect) {
-		sessions.unlock(new UserId(SessionApiController.uuid(id, "user")));
+		recovery.unlock(new UserId(SessionApiController.uuid(id, "user")));
 		redirect.addFlashAttribute("flash", "Sign-in unlocked: the user can try again now.");
 		return "redirect:/admin/users/" + id;
 	}

@@ -79,6 +79,11 @@ class SessionSettings {
 		return Duration.ofDays(rememberMeLifetimeDays);
 	}
 
+	/** A new session's absolute lifetime from sign-in. */
+	Duration lifetime(boolean rememberMe) {
+		return rememberMe ? rememberMeLifetime() : refreshLifetime();
+	}
+
 	Duration idleTimeout() {
 		return Duration.ofMinutes(idleTimeoutMinutes);
 	}

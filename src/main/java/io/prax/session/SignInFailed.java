@@ -12,4 +12,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record SignInFailed(@Nullable TenantId tenantId, String email, String reason, @Nullable String ip,
 		@Nullable String userAgent) {
+
+	static SignInFailed of(@Nullable TenantId tenantId, @Nullable String email, String reason, ClientInfo client) {
+		return new SignInFailed(tenantId, email == null ? "" : email, reason, client.ip(), client.userAgent());
+	}
+
 }

@@ -8,7 +8,10 @@ import java.util.Locale;
 import java.util.UUID;
 
 import io.prax.platform.Digests;
+import io.prax.platform.RateLimited;
+import io.prax.platform.RetryLater;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -29,6 +32,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class SignInThrottle {
+
+	/**
+	 * Problem code (429, with {@code Retry-After}) while an account's sign-in is locked.
+	 */
+	static final String TOO_MANY_ATTEMPTS = io.prax.identity.PasswordChangeGuard.TOO_MANY_ATTEMPTS;
 
 	/** How a reservation went. */
 	sealed interface Verdict {
@@ -124,6 +132,24 @@ class SignInThrottle {
 			count(accountKey, account, now, accountFailures, true);
 			return new Reserved(accountKey, addressKey);
 		});
+	}
+
+	/**
+	 * Reserves a sign-in attempt, or refuses it: 429 {@code rate_limited} from an address
+	 * with too many failures, and 429 {@link #TOO_MANY_ATTEMPTS} while the account is
+	 * locked, after {@code whenLocked} (the audit of the refusal).
+	 */
+	Reserved reserveSignIn(String accountKey, String addressKey, Runnable whenLocked) {
+		Verdict verdict = reserve(accountKey, addressKey);
+		if (verdict instanceof TooManyFromAddress tooMany) {
+			throw new RateLimited(tooMany.retryAfter());
+		}
+		if (verdict instanceof AccountLocked locked) {
+			whenLocked.run();
+			throw new RetryLater(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY_ATTEMPTS,
+					"Too many failed sign-ins for this account; try again later", locked.retryAfter());
+		}
+		return (Reserved) verdict;
 	}
 
 	/** Gives a reserved attempt back: it succeeded, or it was never checked. */

@@ -95,7 +95,7 @@ public class SigningAuthentication {
 		}
 		if (verdict instanceof SignInThrottle.AccountLocked locked) {
 			failed(me, account, "signature_account_locked");
-			throw new RetryLater(HttpStatus.TOO_MANY_REQUESTS, SessionManagement.TOO_MANY_ATTEMPTS,
+			throw new RetryLater(HttpStatus.TOO_MANY_REQUESTS, SignInThrottle.TOO_MANY_ATTEMPTS,
 					"Too many failed attempts for this account; try again later", locked.retryAfter());
 		}
 		SignInThrottle.Reserved reserved = (SignInThrottle.Reserved) verdict;

@@ -17,8 +17,6 @@ interface UserSessions extends JpaRepository<UserSession, UUID> {
 
 	List<UserSession> findByUserIdAndRevokedAtIsNullAndExpiresAtAfterOrderByLastSeenAtDesc(UUID userId, Instant now);
 
-	boolean existsByUserIdAndIpAndCreatedAtAfter(UUID userId, String ip, Instant after);
-
 	@Modifying
 	@Query("update UserSession s set s.lastSeenAt = :at, s.ip = coalesce(:ip, s.ip) where s.id = :id and s.lastSeenAt < :at")
 	int touch(UUID id, Instant at, @Nullable String ip);

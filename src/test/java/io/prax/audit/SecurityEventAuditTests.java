@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import io.prax.identity.Onboarding;
 import io.prax.session.SessionId;
-import io.prax.session.SessionManagement;
+import io.prax.session.SessionRevocation;
 import io.prax.session.SignInFailed;
 import io.prax.support.Api;
 import io.prax.support.PraxIntegrationTest;
@@ -38,7 +38,7 @@ class SecurityEventAuditTests {
 	AuditManagement audit;
 
 	@Autowired
-	SessionManagement sessions;
+	SessionRevocation sessions;
 
 	@Autowired
 	ApplicationEventPublisher events;

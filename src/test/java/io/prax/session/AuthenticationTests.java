@@ -171,7 +171,7 @@ class AuthenticationTests {
 			assertThat(won).hasSize(1);
 			assertThat(done).filteredOn(r -> r.statusCode() != 200).allSatisfy(r -> {
 				assertThat(r.statusCode()).isEqualTo(401);
-				assertThat(JSON.readTree(r.body()).get("code").asString()).isEqualTo(SessionManagement.RACED);
+				assertThat(JSON.readTree(r.body()).get("code").asString()).isEqualTo(TokenRefresh.RACED);
 			});
 			var tokens = JSON.readTree(won.get(0).body());
 			assertThat(api.get("/api/v1/customers", tokens.get("accessToken").asString()).status()).isEqualTo(200);

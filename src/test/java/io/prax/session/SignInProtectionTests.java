@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +60,9 @@ class SignInProtectionTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	TestTenant tenant;
 
@@ -174,17 +178,46 @@ class SignInProtectionTests {
 		assertThat(login("a".repeat(240) + "@x.io", "wrong password", address).statusCode()).isEqualTo(401);
 	}
 
+	/**
+	 * A lock holds from every address, one the owner signed in from before too: else
+	 * whoever shares that address (an office network, a shared machine) could guess on
+	 * while the account is locked. Only the lock's end or an administrator's unlock lets
+	 * the owner in again.
+	 */
 	@Test
-	void letsTheOwnerInFromAnAddressTheySignedInFromBefore() {
+	void refusesALockedAccountEvenFromAnAddressItSignedInFromBefore() {
 		String home = randomAddress();
 		assertThat(login(employee.email(), Tenants.PASSWORD, home).statusCode()).isEqualTo(200);
 		String attacker = randomAddress();
 		for (int i = 0; i < 5; i++) {
 			login(employee.email(), "wrong password " + i, attacker);
 		}
+		int sessionsBefore = sessionsOf(employee);
 
-		assertThat(login(employee.email(), Tenants.PASSWORD, attacker).statusCode()).isEqualTo(429);
+		HttpResponse<String> fromAttacker = login(employee.email(), Tenants.PASSWORD, attacker);
+		HttpResponse<String> fromHome = login(employee.email(), Tenants.PASSWORD, home);
+		HttpResponse<String> pageFromHome = signInPage(employee.email(), Tenants.PASSWORD, home);
+
+		assertThat(fromHome.statusCode()).isEqualTo(fromAttacker.statusCode()).isEqualTo(429);
+		assertThat(JSON.readTree(fromHome.body()).get("code").asString()).isEqualTo("too_many_attempts");
+		assertThat(fromHome.body()).isEqualTo(fromAttacker.body());
+		assertThat(fromHome.headers().firstValue("Retry-After")).isPresent();
+		assertThat(pageFromHome.statusCode()).isEqualTo(429);
+		assertThat(pageFromHome.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("prax_"));
+		assertThat(sessionsOf(employee)).isEqualTo(sessionsBefore);
+
+		Api api = new Api(port);
+		Api.Tokens admin = api.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD);
+		assertThat(api.post("/api/v1/admin/users/" + employee.id() + "/unlock", null, admin.access()).status())
+			.isEqualTo(204);
 		assertThat(login(employee.email(), Tenants.PASSWORD, home).statusCode()).isEqualTo(200);
+	}
+
+	private int sessionsOf(UserAccount user) {
+		// user_session has row-level security: counted in the tenant
+		Integer count = TenantContext.call(tenant.id(), () -> transactions.execute(status -> jdbc
+			.queryForObject("select count(*) from user_session where user_id = ?", Integer.class, user.id().value())));
+		return count == null ? 0 : count;
 	}
 
 	@Test
