@@ -1,6 +1,7 @@
 package io.prax.access;
 
 import java.util.List;
+import java.util.Set;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -16,13 +17,25 @@ import org.jspecify.annotations.Nullable;
 @CachedPerNode
 @SQLRestriction("deleted_at is null")
 @Table(name = "designation")
-class Designation extends PermissionSetRecord {
+non-sealed class Designation extends PermissionSetRecord {
 
 	protected Designation() {
 	}
 
 	Designation(String name, @Nullable String description, List<String> permissions) {
 		super(name, description, permissions);
+	}
+
+	@Override
+	AccessFacts heldWith(AccessFacts facts, @Nullable Set<String> permissions) {
+		AccessFacts.Designation held = facts.designation();
+		if (held == null || !held.id().equals(id())) {
+			return facts;
+		}
+		AccessFacts.Designation changed = permissions == null ? null
+				: new AccessFacts.Designation(id(), held.name(), permissions);
+		return new AccessFacts(facts.tier(), facts.roles(), facts.roleIds(), changed, facts.granted(), facts.revoked(),
+				facts.gates());
 	}
 
 }

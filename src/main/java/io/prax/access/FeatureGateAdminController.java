@@ -24,16 +24,16 @@ class FeatureGateAdminController {
 
 	private final FeatureGateAdministration gates;
 
-	private final AccessAdministration administration;
+	private final PermissionSetAdministration sets;
 
 	private final UserAdministration users;
 
 	private final AccessPolicy access;
 
-	FeatureGateAdminController(FeatureGateAdministration gates, AccessAdministration administration,
+	FeatureGateAdminController(FeatureGateAdministration gates, PermissionSetAdministration sets,
 			UserAdministration users, AccessPolicy access) {
 		this.gates = gates;
-		this.administration = administration;
+		this.sets = sets;
 		this.users = users;
 		this.access = access;
 	}
@@ -47,7 +47,7 @@ class FeatureGateAdminController {
 		model.addAttribute("catalogue", PermissionCatalogue.ACTIONS);
 		model.addAttribute("modules", PermissionCatalogue.BUSINESS_MODULES);
 		model.addAttribute("roleNames", users.roleNames());
-		model.addAttribute("designations", administration.designations());
+		model.addAttribute("designations", sets.designations());
 		return "admin/feature-gates";
 	}
 

@@ -140,37 +140,20 @@ class GrantPolicy {
 	}
 
 	/**
-	 * Checks a new or changed permission set of a role ({@code existing} null for a new
-	 * one).
+	 * Checks a new or changed permission set of a role or designation ({@code existing}
+	 * null for a new one).
 	 */
-	void checkRoleDefinition(@Nullable Role existing, List<String> permissions) {
+	void checkDefinition(@Nullable PermissionSetRecord existing, List<String> permissions) {
 		CurrentUser actor = CurrentUser.require();
 		refuseBeyond(minus(Set.copyOf(permissions), existing == null ? Set.of() : Set.copyOf(existing.permissions())),
 				held(actor));
 		if (existing != null) {
-			refuseRaisingOwn(actor, facts -> withRole(facts, existing, Set.copyOf(permissions)));
+			refuseRaisingOwn(actor, facts -> existing.heldWith(facts, Set.copyOf(permissions)));
 		}
 	}
 
-	void checkRoleDeletion(Role role) {
-		refuseRaisingOwn(CurrentUser.require(), facts -> withRole(facts, role, null));
-	}
-
-	/**
-	 * Checks a new or changed permission set of a designation ({@code existing} null for
-	 * a new one).
-	 */
-	void checkDesignationDefinition(@Nullable Designation existing, List<String> permissions) {
-		CurrentUser actor = CurrentUser.require();
-		refuseBeyond(minus(Set.copyOf(permissions), existing == null ? Set.of() : Set.copyOf(existing.permissions())),
-				held(actor));
-		if (existing != null) {
-			refuseRaisingOwn(actor, facts -> withDesignation(facts, existing, Set.copyOf(permissions)));
-		}
-	}
-
-	void checkDesignationDeletion(Designation designation) {
-		refuseRaisingOwn(CurrentUser.require(), facts -> withDesignation(facts, designation, null));
+	void checkDeletion(PermissionSetRecord set) {
+		refuseRaisingOwn(CurrentUser.require(), facts -> set.heldWith(facts, null));
 	}
 
 	/**
@@ -284,41 +267,6 @@ class GrantPolicy {
 			return PermissionCatalogue.BUILT_IN_GRANTS.getOrDefault(name.toUpperCase(Locale.ROOT), Set.of());
 		}
 		return roles.findByName(name).map(role -> Set.copyOf(role.permissions())).orElse(Set.of());
-	}
-
-	private static AccessFacts withRole(AccessFacts facts, Role role, @Nullable Set<String> permissions) {
-		String key = facts.roleIds()
-			.entrySet()
-			.stream()
-			.filter(e -> e.getValue().equals(role.id().toString()))
-			.map(Map.Entry::getKey)
-			.findFirst()
-			.orElse(null);
-		if (key == null) {
-			return facts;
-		}
-		Map<String, Set<String>> grants = new LinkedHashMap<>(facts.roles());
-		Map<String, String> ids = new LinkedHashMap<>(facts.roleIds());
-		if (permissions == null) {
-			grants.remove(key);
-			ids.remove(key);
-		}
-		else {
-			grants.put(key, permissions);
-		}
-		return new AccessFacts(facts.tier(), grants, ids, facts.designation(), facts.granted(), facts.revoked(),
-				facts.gates());
-	}
-
-	private static AccessFacts withDesignation(AccessFacts facts, Designation designation,
-			@Nullable Set<String> permissions) {
-		if (facts.designation() == null || !facts.designation().id().equals(designation.id())) {
-			return facts;
-		}
-		AccessFacts.Designation changed = permissions == null ? null
-				: new AccessFacts.Designation(designation.id(), facts.designation().name(), permissions);
-		return new AccessFacts(facts.tier(), facts.roles(), facts.roleIds(), changed, facts.granted(), facts.revoked(),
-				facts.gates());
 	}
 
 	private static void refuseBeyond(Set<String> given, Set<String> held) {

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.prax.platform.ProblemException;
+import org.jspecify.annotations.Nullable;
+
 /**
  * Every permission Prax knows ({@link Permission}), grouped by module, and the default
  * grants of the five built-in roles. Business modules can be switched off per tenant
@@ -76,6 +79,21 @@ public final class PermissionCatalogue {
 		int colon = permission.indexOf(':');
 		return colon > 0 && ACTIONS.getOrDefault(permission.substring(0, colon), List.of())
 			.contains(permission.substring(colon + 1));
+	}
+
+	/**
+	 * Requested permissions, distinct and sorted; an unknown one is a validation problem
+	 * on {@code permissions}.
+	 */
+	static List<String> checked(@Nullable List<String> permissions) {
+		if (permissions == null) {
+			return List.of();
+		}
+		List<String> unknown = permissions.stream().filter(p -> p == null || !exists(p)).toList();
+		if (!unknown.isEmpty()) {
+			throw ProblemException.validation(Map.of("permissions", "Unknown permissions: " + unknown));
+		}
+		return permissions.stream().distinct().sorted().toList();
 	}
 
 	public static boolean isBuiltInRole(String name) {

@@ -4,6 +4,7 @@ import io.prax.platform.Initializer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.MappedSuperclass;
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * designations.
  */
 @MappedSuperclass
-abstract class PermissionSetRecord extends TenantRecord {
+abstract sealed class PermissionSetRecord extends TenantRecord permits Role, Designation {
 
 	private String name;
 
@@ -56,5 +57,11 @@ abstract class PermissionSetRecord extends TenantRecord {
 	List<String> permissions() {
 		return List.copyOf(permissions);
 	}
+
+	/**
+	 * The facts of a user once this set's permissions are {@code permissions} (null: the
+	 * set is deleted); unchanged when the user does not hold this set.
+	 */
+	abstract AccessFacts heldWith(AccessFacts facts, @Nullable Set<String> permissions);
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.prax.identity.UserAccount;
+import io.prax.identity.UserId;
 import io.prax.platform.Page;
 import org.jspecify.annotations.Nullable;
 import io.swagger.v3.oas.annotations.Operation;
@@ -108,7 +109,7 @@ class UserAdminApiController {
 	@GetMapping("/{id}")
 	@RequiresPermission(Permission.USERS_VIEW)
 	UserResponse get(@PathVariable UUID id) {
-		return of(users.get(id));
+		return of(users.get(new UserId(id)));
 	}
 
 	@Operation(summary = "Change a user's name, tier, roles or designation")
@@ -116,7 +117,7 @@ class UserAdminApiController {
 	@io.prax.platform.RequiresRecentAuthentication
 	@RequiresPermission(Permission.USERS_EDIT)
 	UserResponse update(@PathVariable UUID id, @RequestBody UserAdministration.Change change) {
-		return of(users.update(id, change));
+		return of(users.update(new UserId(id), change));
 	}
 
 	/**
@@ -126,14 +127,14 @@ class UserAdminApiController {
 	@DeleteMapping("/{id}")
 	@RequiresPermission(Permission.USERS_DELETE)
 	UserResponse deactivate(@PathVariable UUID id) {
-		return of(users.deactivate(id));
+		return of(users.deactivate(new UserId(id)));
 	}
 
 	@Operation(summary = "Send a user a password-reset mail")
 	@PostMapping("/{id}/password-reset")
 	@RequiresPermission(Permission.USERS_EDIT)
 	ResponseEntity<Void> passwordReset(@PathVariable UUID id) {
-		users.sendPasswordReset(id);
+		users.sendPasswordReset(new UserId(id));
 		return ResponseEntity.accepted().build();
 	}
 

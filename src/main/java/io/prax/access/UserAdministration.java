@@ -35,16 +35,19 @@ public class UserAdministration {
 
 	private final AccessAdministration administration;
 
+	private final PermissionSetAdministration sets;
+
 	private final GrantPolicy grants;
 
 	private final UserImport importer;
 
 	UserAdministration(IdentityManagement identity, AccessPolicy access, AccessAdministration administration,
-			GrantPolicy grants, UserImport importer) {
+			PermissionSetAdministration sets, GrantPolicy grants, UserImport importer) {
 		this.importer = importer;
 		this.identity = identity;
 		this.access = access;
 		this.administration = administration;
+		this.sets = sets;
 		this.grants = grants;
 	}
 
@@ -74,8 +77,8 @@ public class UserAdministration {
 		return new Page<>(page.items().stream().map(this::managed).toList(), page.nextCursor());
 	}
 
-	public ManagedUser get(UUID id) {
-		return managed(identity.find(new UserId(id)).orElseThrow(() -> ProblemException.notFound("User")));
+	public ManagedUser get(UserId id) {
+		return managed(identity.find(id).orElseThrow(() -> ProblemException.notFound("User")));
 	}
 
 	@Transactional
@@ -87,39 +90,43 @@ public class UserAdministration {
 			throw ProblemException.validation(errors);
 		}
 		List<String> granted = tier == Tier.CUSTOMER ? List.of() : roles;
-		if (invitation.designationId() != null) {
-			administration.requireDesignation(invitation.designationId());
+		DesignationId designationId = designation(invitation.designationId());
+		if (designationId != null) {
+			administration.requireDesignation(designationId);
 		}
 		grants.checkAccessChange(null, null,
 				new GrantPolicy.AccessState(checked(tier), granted, invitation.designationId(), Set.of(), Set.of()));
 		UserAccount user = identity.invite(new NewUser(String.valueOf(invitation.email()),
 				String.valueOf(invitation.name()), checked(tier), granted, invitation.customerId()));
-		if (invitation.designationId() != null) {
-			administration.writeDesignation(user.id().value(), invitation.designationId());
+		if (designationId != null) {
+			administration.writeDesignation(user.id(), designationId);
 		}
 		return managed(user);
 	}
 
 	@Transactional
-	public ManagedUser update(UUID id, Change change) {
+	public ManagedUser update(UserId id, Change change) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		Tier tier = change.tier() == null ? null : tier(change.tier(), errors);
 		List<String> roles = change.roles() == null ? null : roles(change.roles(), errors);
 		if (!errors.isEmpty()) {
 			throw ProblemException.validation(errors);
 		}
-		UserAccount current = identity.find(new UserId(id)).orElseThrow(() -> ProblemException.notFound("User"));
+		UserAccount current = identity.find(id).orElseThrow(() -> ProblemException.notFound("User"));
 		boolean designates = change.designationId() != null || Boolean.TRUE.equals(change.clearDesignation());
-		UUID designationId = Boolean.TRUE.equals(change.clearDesignation()) ? null : change.designationId();
+		DesignationId designationId = Boolean.TRUE.equals(change.clearDesignation()) ? null
+				: designation(change.designationId());
 		if (designationId != null) {
 			administration.requireDesignation(designationId);
 		}
 		GrantPolicy.AccessState before = grants.stateOf(current);
 		Tier newTier = tier != null ? tier : current.tier();
 		List<String> newRoles = newTier == Tier.CUSTOMER ? List.of() : roles != null ? roles : current.roles();
-		grants.checkAccessChange(current, before, new GrantPolicy.AccessState(newTier, newRoles,
-				designates ? designationId : before.designationId(), before.granted(), before.revoked()));
-		UserAccount user = identity.update(new UserId(id),
+		grants.checkAccessChange(current, before,
+				new GrantPolicy.AccessState(newTier, newRoles,
+						designates ? (designationId == null ? null : designationId.value()) : before.designationId(),
+						before.granted(), before.revoked()));
+		UserAccount user = identity.update(id,
 				new IdentityManagement.UserChange(change.name(), tier, roles, change.customerId(), change.version()));
 		if (designates) {
 			administration.writeDesignation(id, designationId);
@@ -129,9 +136,9 @@ public class UserAdministration {
 	}
 
 	@Transactional
-	public ManagedUser deactivate(UUID id) {
-		grants.checkDeactivation(identity.find(new UserId(id)).orElseThrow(() -> ProblemException.notFound("User")));
-		return managed(identity.deactivate(new UserId(id)));
+	public ManagedUser deactivate(UserId id) {
+		grants.checkDeactivation(identity.find(id).orElseThrow(() -> ProblemException.notFound("User")));
+		return managed(identity.deactivate(id));
 	}
 
 	/**
@@ -187,16 +194,20 @@ public class UserAdministration {
 		return new ImportOutcome(imported, List.of());
 	}
 
-	public void sendPasswordReset(UUID id) {
-		identity.sendPasswordReset(new UserId(id));
+	public void sendPasswordReset(UserId id) {
+		identity.sendPasswordReset(id);
 	}
 
 	public List<String> roleNames() {
-		return administration.roleNames();
+		return sets.roleNames();
 	}
 
 	private ManagedUser managed(UserAccount account) {
-		return new ManagedUser(account, administration.overrides(account.id().value()).designationId());
+		return new ManagedUser(account, administration.overrides(account.id()).designationId());
+	}
+
+	private static @Nullable DesignationId designation(@Nullable UUID id) {
+		return id == null ? null : new DesignationId(id);
 	}
 
 	private static @Nullable Tier tier(@Nullable String value, Map<String, String> errors) {

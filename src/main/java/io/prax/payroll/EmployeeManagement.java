@@ -19,7 +19,7 @@ import java.util.UUID;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
-import io.prax.access.AccessAdministration;
+import io.prax.access.PermissionSetAdministration;
 import io.prax.access.AccessPolicy;
 import io.prax.access.Permission;
 import io.prax.audit.ReasonForChange;
@@ -56,7 +56,7 @@ public class EmployeeManagement {
 
 	private final EntityManager entityManager;
 
-	private final AccessAdministration access;
+	private final PermissionSetAdministration access;
 
 	private final AccessPolicy policy;
 
@@ -68,7 +68,7 @@ public class EmployeeManagement {
 
 	private final Clock clock;
 
-	EmployeeManagement(Employees employees, EntityManager entityManager, AccessAdministration access,
+	EmployeeManagement(Employees employees, EntityManager entityManager, PermissionSetAdministration access,
 			AccessPolicy policy, IdentityManagement identity, EmployeeValidation validation, Payslips payslips,
 			Clock clock) {
 		this.employees = employees;

@@ -15,6 +15,7 @@ import io.prax.identity.IdentityManagement;
 import io.prax.identity.Onboarding;
 import io.prax.identity.Tier;
 import io.prax.identity.UserAccount;
+import io.prax.identity.UserId;
 import io.prax.platform.ProblemException;
 import io.prax.support.PraxIntegrationTest;
 import io.prax.support.Tenants;
@@ -79,6 +80,9 @@ class GrantPropertyTests {
 	AccessAdministration administration;
 
 	@Autowired
+	PermissionSetAdministration sets;
+
+	@Autowired
 	UserAdministration users;
 
 	@Autowired
@@ -139,36 +143,35 @@ class GrantPropertyTests {
 	}
 
 	private void apply(TestTenant tenant, List<UserAccount> staff, Op op) {
-		List<AccessAdministration.PermissionSet> customRoles = administration.roles()
+		List<PermissionSetAdministration.PermissionSet> customRoles = sets.list(PermissionSetKind.ROLE)
 			.stream()
 			.filter(r -> !r.builtIn())
 			.toList();
-		List<AccessAdministration.PermissionSet> designations = administration.designations();
-		UUID target = pick(users.list(), op.target()).account().id().value();
+		List<PermissionSetAdministration.PermissionSet> designations = sets.designations();
+		UserId target = pick(users.list(), op.target()).account().id();
 		List<String> permissions = List.copyOf(op.permissions());
 		switch (op.kind()) {
-			case CREATE_ROLE -> administration.createRole(input("R" + Math.abs(op.target()), permissions));
+			case CREATE_ROLE -> sets.create(PermissionSetKind.ROLE, input("R" + Math.abs(op.target()), permissions));
 			case UPDATE_ROLE -> {
 				if (!customRoles.isEmpty()) {
-					administration.updateRole(pick(customRoles, op.target()).id(), input(null, permissions));
+					sets.update(roleId(pick(customRoles, op.target())), input(null, permissions));
 				}
 			}
 			case DELETE_ROLE -> {
 				if (!customRoles.isEmpty()) {
-					administration.deleteRole(pick(customRoles, op.target()).id(), "property test");
+					sets.delete(roleId(pick(customRoles, op.target())), "property test");
 				}
 			}
 			case CREATE_DESIGNATION ->
-				administration.createDesignation(input("D" + Math.abs(op.target()), permissions));
+				sets.create(PermissionSetKind.DESIGNATION, input("D" + Math.abs(op.target()), permissions));
 			case UPDATE_DESIGNATION -> {
 				if (!designations.isEmpty()) {
-					administration.updateDesignation(UUID.fromString(pick(designations, op.target()).id()),
-							input(null, permissions));
+					sets.update(designationId(pick(designations, op.target())), input(null, permissions));
 				}
 			}
 			case DELETE_DESIGNATION -> {
 				if (!designations.isEmpty()) {
-					administration.deleteDesignation(UUID.fromString(pick(designations, op.target()).id()), "test");
+					sets.delete(designationId(pick(designations, op.target())), "test");
 				}
 			}
 			case OVERRIDES -> administration.setOverrides(target, permissions, List.copyOf(op.revocations()));
@@ -198,8 +201,7 @@ class GrantPropertyTests {
 					own.add(p);
 				}
 			});
-			as(tenant, tenant.admin(),
-					() -> administration.setOverrides(employee.id().value(), List.copyOf(own), List.of()));
+			as(tenant, tenant.admin(), () -> administration.setOverrides(employee.id(), List.copyOf(own), List.of()));
 			staff.add(employee);
 		}
 		return staff;
@@ -232,19 +234,19 @@ class GrantPropertyTests {
 
 	/** Everything administration can change, per user, as the comparison sees it. */
 	record State(Tier tier, String status, List<String> roles, Set<String> effective,
-			AccessAdministration.Overrides overrides, List<AccessAdministration.PermissionSet> roleDefinitions,
-			List<AccessAdministration.PermissionSet> designations) {
+			AccessAdministration.Overrides overrides, List<PermissionSetAdministration.PermissionSet> roleDefinitions,
+			List<PermissionSetAdministration.PermissionSet> designations) {
 	}
 
 	private Map<UUID, State> states(TestTenant tenant, UserAccount reader) {
 		return as(tenant, reader, () -> {
 			Map<UUID, State> states = new LinkedHashMap<>();
-			var roleDefinitions = administration.roles();
-			var designations = administration.designations();
+			var roleDefinitions = sets.list(PermissionSetKind.ROLE);
+			var designations = sets.designations();
 			for (var managed : users.list()) {
 				UserAccount user = managed.account();
-				UUID id = user.id().value();
-				states.put(id,
+				UserId id = user.id();
+				states.put(id.value(),
 						new State(user.tier(), user.status().name(), user.roles(),
 								Set.copyOf(administration.effective(id)), administration.overrides(id), roleDefinitions,
 								designations));
@@ -270,15 +272,23 @@ class GrantPropertyTests {
 	}
 
 	private List<String> roleNames(List<Integer> picks) {
-		List<String> all = administration.roleNames();
+		List<String> all = sets.roleNames();
 		return picks.stream().map(i -> pick(all, i)).distinct().toList();
 	}
 
-	private static AccessAdministration.PermissionSetInput input(String name, List<String> permissions) {
-		return new AccessAdministration.PermissionSetInput(name, null, permissions, null);
+	private static PermissionSetAdministration.PermissionSetInput input(String name, List<String> permissions) {
+		return new PermissionSetAdministration.PermissionSetInput(name, null, permissions, null);
 	}
 
-	private static UUID designationOf(List<AccessAdministration.PermissionSet> designations, int pick) {
+	private static RoleId roleId(PermissionSetAdministration.PermissionSet role) {
+		return new RoleId(UUID.fromString(role.id()));
+	}
+
+	private static DesignationId designationId(PermissionSetAdministration.PermissionSet designation) {
+		return new DesignationId(UUID.fromString(designation.id()));
+	}
+
+	private static UUID designationOf(List<PermissionSetAdministration.PermissionSet> designations, int pick) {
 		return designations.isEmpty() || pick % 3 != 1 ? null : UUID.fromString(pick(designations, pick / 3).id());
 	}
 
