@@ -188,6 +188,31 @@ class PayrollApiTests {
 	}
 
 	@Test
+	void anExplicitNullClearsTheLeavingDateDesignationAndUserWhileAnAbsentFieldStays() {
+		UserAccount staff = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of(), null);
+		Map<String, Object> body = employee("E-NULL", designation("Clearable"), "2020-01-01");
+		body.put("leavingDate", "2030-06-30");
+		body.put("userId", staff.id().value().toString());
+		String id = createEmployee(body);
+
+		var unchanged = api.patch("/api/v1/employees/" + id, "{\"version\": 0, \"name\": \"Still Linked\"}", token);
+		assertThat(unchanged.status()).as(unchanged.body()).isEqualTo(200);
+		JsonNode kept = unchanged.json();
+		assertThat(kept.get("leavingDate").asString()).isEqualTo("2030-06-30");
+		assertThat(kept.get("designationId").isNull()).isFalse();
+		assertThat(kept.get("userId").asString()).isEqualTo(staff.id().value().toString());
+
+		var cleared = api.patch("/api/v1/employees/" + id,
+				"{\"version\": 1, \"leavingDate\": null, \"designationId\": null, \"userId\": null}", token);
+		assertThat(cleared.status()).as(cleared.body()).isEqualTo(200);
+		JsonNode answer = api.get("/api/v1/employees/" + id, token).json();
+		assertThat(answer.get("leavingDate").isNull()).as(answer.toString()).isTrue();
+		assertThat(answer.get("designationId").isNull()).as(answer.toString()).isTrue();
+		assertThat(answer.get("userId").isNull()).as(answer.toString()).isTrue();
+		assertThat(answer.get("name").asString()).isEqualTo("Still Linked");
+	}
+
+	@Test
 	void finalizedPayslipsAreLockedAndCorrectedByANewOne() {
 		String employeeId = createEmployee(employee("E-3", designation("Engineer"), "2020-01-01"));
 		String payslipId = finalizedPayslip(employeeId);
