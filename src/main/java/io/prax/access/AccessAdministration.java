@@ -10,7 +10,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.prax.identity.CurrentUser;
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserDirectory;
+import io.prax.identity.UserLifecycle;
 import io.prax.identity.UserAccount;
 import io.prax.identity.UserId;
 import io.prax.platform.Page;
@@ -37,7 +38,9 @@ public class AccessAdministration {
 
 	private final FeatureGateAdministration gates;
 
-	private final IdentityManagement identity;
+	private final UserDirectory identity;
+
+	private final UserLifecycle lifecycle;
 
 	private final AccessPolicy access;
 
@@ -46,13 +49,14 @@ public class AccessAdministration {
 	private final Clock clock;
 
 	AccessAdministration(Roles roles, Designations designations, UserAccesses userAccesses,
-			FeatureGateAdministration gates, IdentityManagement identity, AccessPolicy access, GrantPolicy grants,
-			Clock clock) {
+			FeatureGateAdministration gates, UserDirectory identity, UserLifecycle lifecycle, AccessPolicy access,
+			GrantPolicy grants, Clock clock) {
 		this.roles = roles;
 		this.designations = designations;
 		this.userAccesses = userAccesses;
 		this.gates = gates;
 		this.identity = identity;
+		this.lifecycle = lifecycle;
 		this.access = access;
 		this.grants = grants;
 		this.clock = clock;
@@ -139,7 +143,7 @@ public class AccessAdministration {
 				: checkedPermissions(input.permissions());
 		grants.checkRoleDefinition(role, permissions);
 		if (!name.equals(role.name())) {
-			identity.renameRole(role.name(), name);
+			lifecycle.renameRole(role.name(), name);
 		}
 		role.update(name, input.description() == null ? role.description() : clean(input.description()), permissions);
 		access.forget();
@@ -151,7 +155,7 @@ public class AccessAdministration {
 		refuseBuiltIn(id);
 		Role role = findRole(id);
 		grants.checkRoleDeletion(role);
-		identity.renameRole(role.name(), null);
+		lifecycle.renameRole(role.name(), null);
 		role.delete(Instant.now(clock), actor(), reasonOrDefault(reason));
 		roles.saveAndFlush(role);
 		gates.drop(AccessFacts.Scope.ROLE, role.id().toString());

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserDirectory;
+import io.prax.identity.PasswordResets;
+import io.prax.identity.UserLifecycle;
 import io.prax.identity.NewUser;
 import io.prax.identity.Tier;
 import io.prax.identity.UserAccount;
@@ -29,7 +31,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserAdministration {
 
-	private final IdentityManagement identity;
+	private final UserDirectory identity;
+
+	private final PasswordResets resets;
+
+	private final UserLifecycle lifecycle;
 
 	private final AccessPolicy access;
 
@@ -39,10 +45,12 @@ public class UserAdministration {
 
 	private final UserImport importer;
 
-	UserAdministration(IdentityManagement identity, AccessPolicy access, AccessAdministration administration,
-			GrantPolicy grants, UserImport importer) {
+	UserAdministration(UserDirectory identity, PasswordResets resets, UserLifecycle lifecycle, AccessPolicy access,
+			AccessAdministration administration, GrantPolicy grants, UserImport importer) {
 		this.importer = importer;
 		this.identity = identity;
+		this.resets = resets;
+		this.lifecycle = lifecycle;
 		this.access = access;
 		this.administration = administration;
 		this.grants = grants;
@@ -92,7 +100,7 @@ public class UserAdministration {
 		}
 		grants.checkAccessChange(null, null,
 				new GrantPolicy.AccessState(checked(tier), granted, invitation.designationId(), Set.of(), Set.of()));
-		UserAccount user = identity.invite(new NewUser(String.valueOf(invitation.email()),
+		UserAccount user = lifecycle.invite(new NewUser(String.valueOf(invitation.email()),
 				String.valueOf(invitation.name()), checked(tier), granted, invitation.customerId()));
 		if (invitation.designationId() != null) {
 			administration.writeDesignation(user.id().value(), invitation.designationId());
@@ -119,8 +127,8 @@ public class UserAdministration {
 		List<String> newRoles = newTier == Tier.CUSTOMER ? List.of() : roles != null ? roles : current.roles();
 		grants.checkAccessChange(current, before, new GrantPolicy.AccessState(newTier, newRoles,
 				designates ? designationId : before.designationId(), before.granted(), before.revoked()));
-		UserAccount user = identity.update(new UserId(id),
-				new IdentityManagement.UserChange(change.name(), tier, roles, change.customerId(), change.version()));
+		UserAccount user = lifecycle.update(new UserId(id),
+				new UserLifecycle.UserChange(change.name(), tier, roles, change.customerId(), change.version()));
 		if (designates) {
 			administration.writeDesignation(id, designationId);
 		}
@@ -131,7 +139,7 @@ public class UserAdministration {
 	@Transactional
 	public ManagedUser deactivate(UUID id) {
 		grants.checkDeactivation(identity.find(new UserId(id)).orElseThrow(() -> ProblemException.notFound("User")));
-		return managed(identity.deactivate(new UserId(id)));
+		return managed(lifecycle.deactivate(new UserId(id)));
 	}
 
 	/**
@@ -188,7 +196,7 @@ public class UserAdministration {
 	}
 
 	public void sendPasswordReset(UUID id) {
-		identity.sendPasswordReset(new UserId(id));
+		resets.sendPasswordReset(new UserId(id));
 	}
 
 	public List<String> roleNames() {

@@ -20,7 +20,7 @@ import io.prax.customer.CustomerView;
 import io.prax.document.DocumentManagement;
 import io.prax.document.RecordRef;
 import io.prax.identity.CurrentUser;
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserLifecycle;
 import io.prax.identity.NewUser;
 import io.prax.identity.Onboarding;
 import io.prax.identity.Tier;
@@ -76,7 +76,7 @@ class DemoData {
 
 	private final Onboarding onboarding;
 
-	private final IdentityManagement identity;
+	private final UserLifecycle identity;
 
 	private final CustomerManagement customers;
 
@@ -95,7 +95,7 @@ class DemoData {
 	private final PayrollRunManagement payrollRuns;
 
 	DemoData(ApplicationArguments arguments, PraxProperties properties, TenantDirectory tenants, Onboarding onboarding,
-			IdentityManagement identity, CustomerManagement customers, CustomerContacts contacts,
+			UserLifecycle identity, CustomerManagement customers, CustomerContacts contacts,
 			DocumentManagement documents, CompanyManagement company, InvoiceManagement invoices, Clock clock,
 			EmployeeManagement employees, PayrollRunManagement payrollRuns) {
 		this.employees = employees;

@@ -24,7 +24,7 @@ import io.prax.audit.ReasonForChange;
 import io.prax.platform.Cursor;
 import io.prax.platform.Page;
 import io.prax.identity.CurrentUser;
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserDirectory;
 import io.prax.identity.Tier;
 import io.prax.identity.UserAccount;
 import io.prax.identity.UserId;
@@ -56,7 +56,7 @@ public class EmployeeManagement {
 
 	private final AccessPolicy policy;
 
-	private final IdentityManagement identity;
+	private final UserDirectory identity;
 
 	private final EmployeeValidation validation;
 
@@ -65,7 +65,7 @@ public class EmployeeManagement {
 	private final Clock clock;
 
 	EmployeeManagement(Employees employees, EntityManager entityManager, AccessAdministration access,
-			AccessPolicy policy, IdentityManagement identity, EmployeeValidation validation, Payslips payslips,
+			AccessPolicy policy, UserDirectory identity, EmployeeValidation validation, Payslips payslips,
 			Clock clock) {
 		this.employees = employees;
 		this.entityManager = entityManager;

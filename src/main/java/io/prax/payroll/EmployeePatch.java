@@ -29,6 +29,9 @@ record EmployeePatch(EmployeeInput input, Set<EmployeeManagement.Clearable> clea
 		@Override
 		public EmployeePatch deserialize(JsonParser parser, DeserializationContext context) {
 			JsonNode body = context.readTree(parser);
+			if (body == null || !body.isObject()) {
+				return context.reportInputMismatch(EmployeePatch.class, "An employee change is a JSON object");
+			}
 			EmployeeInput input = context.readTreeAsValue(body, EmployeeInput.class);
 			Set<EmployeeManagement.Clearable> cleared = EnumSet.noneOf(EmployeeManagement.Clearable.class);
 			for (EmployeeManagement.Clearable field : EmployeeManagement.Clearable.values()) {

@@ -6,7 +6,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.prax.identity.CurrentUser;
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.PasswordLinks;
 import io.prax.platform.ProblemException;
 import io.prax.platform.PublicEndpoint;
 import org.jspecify.annotations.Nullable;
@@ -28,9 +28,9 @@ class AuthApiController {
 
 	private final SessionManagement sessions;
 
-	private final IdentityManagement identity;
+	private final PasswordLinks identity;
 
-	AuthApiController(SessionManagement sessions, IdentityManagement identity) {
+	AuthApiController(SessionManagement sessions, PasswordLinks identity) {
 		this.sessions = sessions;
 		this.identity = identity;
 	}

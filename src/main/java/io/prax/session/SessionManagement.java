@@ -14,7 +14,11 @@ import java.util.UUID;
 import jakarta.persistence.EntityManager;
 
 import io.prax.identity.CurrentUser;
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.IdentityRules;
+import io.prax.identity.UserDirectory;
+import io.prax.identity.OwnPassword;
+import io.prax.identity.PasswordResets;
+import io.prax.identity.PasswordSignIn;
 import io.prax.identity.MfaManagement;
 import io.prax.identity.PasswordChanged;
 import io.prax.identity.UserAccount;
@@ -94,7 +98,13 @@ public class SessionManagement {
 
 	private final AccessTokens accessTokens;
 
-	private final IdentityManagement identity;
+	private final UserDirectory identity;
+
+	private final OwnPassword ownPassword;
+
+	private final PasswordResets resets;
+
+	private final PasswordSignIn signIn;
 
 	private final TenantDirectory tenants;
 
@@ -125,11 +135,11 @@ public class SessionManagement {
 	private final boolean mfaRequiredByDefault;
 
 	SessionManagement(UserSessions sessions, RefreshTokens refreshTokens, AccessTokens accessTokens,
-			IdentityManagement identity, TenantDirectory tenants, TransactionTemplate transactions,
-			ApplicationEventPublisher events, Clock clock, SessionLiveness liveness, LastSeen lastSeen,
-			EntityManager entityManager, Devices devices, SignInThrottle throttle,
-			SessionSettingsRepository settingsRepository, MfaManagement mfa, MfaChallenges challenges,
-			MfaProperties mfaProperties, Principals principals) {
+			UserDirectory identity, OwnPassword ownPassword, PasswordResets resets, PasswordSignIn signIn,
+			TenantDirectory tenants, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock,
+			SessionLiveness liveness, LastSeen lastSeen, EntityManager entityManager, Devices devices,
+			SignInThrottle throttle, SessionSettingsRepository settingsRepository, MfaManagement mfa,
+			MfaChallenges challenges, MfaProperties mfaProperties, Principals principals) {
 		this.principals = principals;
 		this.mfa = mfa;
 		this.challenges = challenges;
@@ -145,6 +155,9 @@ public class SessionManagement {
 		this.refreshTokens = refreshTokens;
 		this.accessTokens = accessTokens;
 		this.identity = identity;
+		this.ownPassword = ownPassword;
+		this.resets = resets;
+		this.signIn = signIn;
 		this.tenants = tenants;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -210,7 +223,7 @@ public class SessionManagement {
 					: TenantContext.call(scope,
 							() -> identity.findByEmail(email)
 								.filter(user -> signedInBeforeFrom(user, client.ip()))
-								.flatMap(user -> identity.authenticate(email, password))
+								.flatMap(user -> signIn.authenticate(email, password))
 								.map(user -> openOrChallenge(user, rememberMe, client))
 								.orElse(null));
 			if (issued != null) {
@@ -223,7 +236,7 @@ public class SessionManagement {
 		}
 		Optional<UserAccount> user;
 		try {
-			user = TenantContext.call(scope, () -> identity.authenticate(email, password));
+			user = TenantContext.call(scope, () -> signIn.authenticate(email, password));
 		}
 		catch (RuntimeException notChecked) {
 			throttle.release(reserved);
@@ -467,11 +480,11 @@ public class SessionManagement {
 		if (tenantSlug != null && tenantSlug.strip().length() > MAX_TENANT_LENGTH) {
 			errors.put("tenant", "At most " + MAX_TENANT_LENGTH + " characters");
 		}
-		if (email != null && email.strip().length() > IdentityManagement.MAX_EMAIL_LENGTH) {
-			errors.put("email", "At most " + IdentityManagement.MAX_EMAIL_LENGTH + " characters");
+		if (email != null && email.strip().length() > IdentityRules.MAX_EMAIL_LENGTH) {
+			errors.put("email", "At most " + IdentityRules.MAX_EMAIL_LENGTH + " characters");
 		}
-		if (password != null && password.length() > IdentityManagement.MAX_PASSWORD_LENGTH) {
-			errors.put("password", "At most " + IdentityManagement.MAX_PASSWORD_LENGTH + " characters");
+		if (password != null && password.length() > IdentityRules.MAX_PASSWORD_LENGTH) {
+			errors.put("password", "At most " + IdentityRules.MAX_PASSWORD_LENGTH + " characters");
 		}
 		if (!errors.isEmpty()) {
 			throw ProblemException.validation(errors);
@@ -515,7 +528,7 @@ public class SessionManagement {
 			return;
 		}
 		tenants.findBySlug(tenantSlug)
-			.ifPresent(tenant -> TenantContext.run(tenant.id(), () -> identity.requestPasswordReset(email)));
+			.ifPresent(tenant -> TenantContext.run(tenant.id(), () -> resets.requestPasswordReset(email)));
 	}
 
 	/**
@@ -791,7 +804,7 @@ public class SessionManagement {
 	public void reauthenticate(@Nullable String password, @Nullable String code) {
 		CurrentUser me = CurrentUser.require();
 		boolean enrolled = mfa.enrolled(me.id());
-		identity.confirmOwnPassword(password, () -> !enrolled || mfa.verify(me.id(), code));
+		ownPassword.confirmOwnPassword(password, () -> !enrolled || mfa.verify(me.id(), code));
 		transactions.executeWithoutResult(status -> sessions.findById(me.sessionId())
 			.ifPresent(session -> session.reauthenticated(Instant.now(clock))));
 	}
