@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserDirectory;
 import io.prax.identity.UserAccount;
 import io.prax.identity.UserId;
 import io.prax.platform.ProblemException;
@@ -26,13 +26,13 @@ public class AccessAdministration {
 
 	private final UserAccesses userAccesses;
 
-	private final IdentityManagement identity;
+	private final UserDirectory identity;
 
 	private final AccessPolicy access;
 
 	private final GrantPolicy grants;
 
-	AccessAdministration(Designations designations, UserAccesses userAccesses, IdentityManagement identity,
+	AccessAdministration(Designations designations, UserAccesses userAccesses, UserDirectory identity,
 			AccessPolicy access, GrantPolicy grants) {
 		this.designations = designations;
 		this.userAccesses = userAccesses;

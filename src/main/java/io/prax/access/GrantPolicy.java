@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import io.prax.identity.CurrentUser;
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserDirectory;
 import io.prax.identity.Tier;
 import io.prax.identity.UserAccount;
 import io.prax.identity.UserStatus;
@@ -35,7 +35,7 @@ class GrantPolicy {
 
 	private final AccessPolicy access;
 
-	private final IdentityManagement identity;
+	private final UserDirectory identity;
 
 	private final Roles roles;
 
@@ -45,7 +45,7 @@ class GrantPolicy {
 
 	private final FeatureGates gates;
 
-	GrantPolicy(AccessPolicy access, IdentityManagement identity, Roles roles, Designations designations,
+	GrantPolicy(AccessPolicy access, UserDirectory identity, Roles roles, Designations designations,
 			UserAccesses userAccesses, FeatureGates gates) {
 		this.access = access;
 		this.identity = identity;

@@ -15,7 +15,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.prax.identity.CurrentUser;
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserLifecycle;
 import io.prax.platform.Page;
 import io.prax.platform.ProblemException;
 import org.jspecify.annotations.Nullable;
@@ -39,7 +39,7 @@ public class PermissionSetAdministration {
 
 	private final FeatureGateAdministration gates;
 
-	private final IdentityManagement identity;
+	private final UserLifecycle identity;
 
 	private final AccessPolicy access;
 
@@ -48,7 +48,7 @@ public class PermissionSetAdministration {
 	private final Clock clock;
 
 	PermissionSetAdministration(Roles roles, Designations designations, FeatureGateAdministration gates,
-			IdentityManagement identity, AccessPolicy access, GrantPolicy grants, Clock clock) {
+			UserLifecycle identity, AccessPolicy access, GrantPolicy grants, Clock clock) {
 		this.roles = new Store<>(PermissionSetKind.ROLE, roles, roles::ordered, roles::findByName, Role::new);
 		this.designations = new Store<>(PermissionSetKind.DESIGNATION, designations, designations::ordered,
 				designations::findByName, Designation::new);

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserDirectory;
+import io.prax.identity.PasswordResets;
+import io.prax.identity.UserLifecycle;
 import io.prax.identity.NewUser;
 import io.prax.identity.Tier;
 import io.prax.identity.UserAccount;
@@ -29,7 +31,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserAdministration {
 
-	private final IdentityManagement identity;
+	private final UserDirectory identity;
+
+	private final PasswordResets resets;
+
+	private final UserLifecycle lifecycle;
 
 	private final AccessPolicy access;
 
@@ -41,10 +47,13 @@ public class UserAdministration {
 
 	private final UserImport importer;
 
-	UserAdministration(IdentityManagement identity, AccessPolicy access, AccessAdministration administration,
-			PermissionSetAdministration sets, GrantPolicy grants, UserImport importer) {
+	UserAdministration(UserDirectory identity, PasswordResets resets, UserLifecycle lifecycle, AccessPolicy access,
+			AccessAdministration administration, PermissionSetAdministration sets, GrantPolicy grants,
+			UserImport importer) {
 		this.importer = importer;
 		this.identity = identity;
+		this.resets = resets;
+		this.lifecycle = lifecycle;
 		this.access = access;
 		this.administration = administration;
 		this.sets = sets;
@@ -96,7 +105,7 @@ public class UserAdministration {
 		}
 		grants.checkAccessChange(null, null,
 				new GrantPolicy.AccessState(checked(tier), granted, invitation.designationId(), Set.of(), Set.of()));
-		UserAccount user = identity.invite(new NewUser(String.valueOf(invitation.email()),
+		UserAccount user = lifecycle.invite(new NewUser(String.valueOf(invitation.email()),
 				String.valueOf(invitation.name()), checked(tier), granted, invitation.customerId()));
 		if (designationId != null) {
 			administration.writeDesignation(user.id(), designationId);
@@ -126,8 +135,8 @@ public class UserAdministration {
 				new GrantPolicy.AccessState(newTier, newRoles,
 						designates ? (designationId == null ? null : designationId.value()) : before.designationId(),
 						before.granted(), before.revoked()));
-		UserAccount user = identity.update(id,
-				new IdentityManagement.UserChange(change.name(), tier, roles, change.customerId(), change.version()));
+		UserAccount user = lifecycle.update(id,
+				new UserLifecycle.UserChange(change.name(), tier, roles, change.customerId(), change.version()));
 		if (designates) {
 			administration.writeDesignation(id, designationId);
 		}
@@ -138,7 +147,7 @@ public class UserAdministration {
 	@Transactional
 	public ManagedUser deactivate(UserId id) {
 		grants.checkDeactivation(identity.find(id).orElseThrow(() -> ProblemException.notFound("User")));
-		return managed(identity.deactivate(id));
+		return managed(lifecycle.deactivate(id));
 	}
 
 	/**
@@ -195,7 +204,7 @@ public class UserAdministration {
 	}
 
 	public void sendPasswordReset(UserId id) {
-		identity.sendPasswordReset(id);
+		resets.sendPasswordReset(id);
 	}
 
 	public List<String> roleNames() {

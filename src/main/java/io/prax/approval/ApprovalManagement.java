@@ -17,7 +17,7 @@ import jakarta.validation.Valid;
 import io.prax.audit.AuditEvents;
 import io.prax.identity.CurrentUser;
 import io.prax.identity.DesignationLookup;
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserDirectory;
 import io.prax.identity.UserAccount;
 import io.prax.identity.UserId;
 import io.prax.platform.CanonicalJson;
@@ -62,7 +62,7 @@ public class ApprovalManagement {
 
 	private final DesignationLookup designations;
 
-	private final IdentityManagement identity;
+	private final UserDirectory identity;
 
 	private final AuditEvents audit;
 
@@ -72,8 +72,8 @@ public class ApprovalManagement {
 
 	ApprovalManagement(Approvals approvals, ApprovalSignatures signatures, ApprovalWorkflows workflows,
 			WorkflowManagement settings, RecordTypes types, SigningAuthentication signing, SignatureFailures failures,
-			DesignationLookup designations, IdentityManagement identity, AuditEvents audit,
-			TransactionTemplate transactions, Clock clock) {
+			DesignationLookup designations, UserDirectory identity, AuditEvents audit, TransactionTemplate transactions,
+			Clock clock) {
 		this.approvals = approvals;
 		this.signatures = signatures;
 		this.workflows = workflows;

@@ -4,10 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.prax.identity.CurrentUser;
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserDirectory;
 import io.prax.identity.Tier;
 import io.prax.identity.UserAccount;
 import io.prax.identity.UserStatus;
@@ -39,7 +40,7 @@ class SignatureFailures {
 
 	private final JdbcTemplate jdbc;
 
-	private final IdentityManagement identity;
+	private final UserDirectory identity;
 
 	private final MailOutbox mail;
 
@@ -49,7 +50,7 @@ class SignatureFailures {
 
 	private final Clock clock;
 
-	SignatureFailures(JdbcTemplate jdbc, IdentityManagement identity, MailOutbox mail, PraxProperties properties,
+	SignatureFailures(JdbcTemplate jdbc, UserDirectory identity, MailOutbox mail, PraxProperties properties,
 			TransactionTemplate transactions, Clock clock) {
 		this.jdbc = jdbc;
 		this.identity = identity;
@@ -75,9 +76,9 @@ class SignatureFailures {
 			for (UserAccount admin : identity.list()) {
 				if (admin.tier() == Tier.ADMIN && admin.status() == UserStatus.ACTIVE) {
 					mail.enqueue(admin.email(), "Prax: failed electronic signature attempt",
-							"A signature attempt failed in your Prax workspace " + me.tenantName() + ".\n\n" + detail
-									+ "\nTime: " + Manifestation.format(now) + "\n\nReview it: "
-									+ properties.publicUrl() + "/approvals/" + approval.value() + "\n");
+							"approval/mail-signature-failed",
+							Map.of("workspace", me.tenantName(), "detail", detail, "time", Manifestation.format(now),
+									"link", properties.publicUrl() + "/approvals/" + approval.value()));
 				}
 			}
 		});

@@ -2,7 +2,7 @@ package io.prax.audit;
 
 import java.util.UUID;
 
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserDirectory;
 import io.prax.identity.PasswordChangeFailed;
 import io.prax.identity.PasswordChanged;
 import io.prax.identity.PasswordResetRequested;
@@ -36,9 +36,9 @@ class SecurityEventAudit {
 
 	private final AuditWriter writer;
 
-	private final IdentityManagement identity;
+	private final UserDirectory identity;
 
-	SecurityEventAudit(AuditWriter writer, IdentityManagement identity) {
+	SecurityEventAudit(AuditWriter writer, UserDirectory identity) {
 		this.writer = writer;
 		this.identity = identity;
 	}

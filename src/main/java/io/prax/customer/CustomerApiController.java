@@ -27,8 +27,11 @@ class CustomerApiController {
 
 	private final CustomerManagement customers;
 
-	CustomerApiController(CustomerManagement customers) {
+	private final CustomerContacts contacts;
+
+	CustomerApiController(CustomerManagement customers, CustomerContacts contacts) {
 		this.customers = customers;
+		this.contacts = contacts;
 	}
 
 	/** Body of a DELETE: the reason is required, the version optional. */
@@ -82,14 +85,14 @@ class CustomerApiController {
 	@RequiresPermission(Permission.CONTACTS_VIEW)
 	Page<ContactView> contacts(@PathVariable UUID id, @RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(required = false) @Nullable Integer limit) {
-		return customers.contacts(new CustomerId(id), cursor, limit);
+		return contacts.contacts(new CustomerId(id), cursor, limit);
 	}
 
 	@Operation(summary = "Add a contact to a customer")
 	@PostMapping("/{id}/contacts")
 	@RequiresPermission(Permission.CONTACTS_CREATE)
 	ResponseEntity<ContactView> addContact(@PathVariable UUID id, @RequestBody ContactInput input) {
-		ContactView created = customers.addContact(new CustomerId(id), input);
+		ContactView created = contacts.addContact(new CustomerId(id), input);
 		return ResponseEntity.created(URI.create("/api/v1/customers/" + id + "/contacts/" + created.id()))
 			.body(created);
 	}
@@ -98,14 +101,14 @@ class CustomerApiController {
 	@GetMapping("/{id}/contacts/{contactId}")
 	@RequiresPermission(Permission.CONTACTS_VIEW)
 	ContactView contact(@PathVariable UUID id, @PathVariable UUID contactId) {
-		return customers.contact(new CustomerId(id), new ContactId(contactId));
+		return contacts.contact(new CustomerId(id), new ContactId(contactId));
 	}
 
 	@Operation(summary = "Change a contact")
 	@PatchMapping("/{id}/contacts/{contactId}")
 	@RequiresPermission(Permission.CONTACTS_EDIT)
 	ContactView updateContact(@PathVariable UUID id, @PathVariable UUID contactId, @RequestBody ContactInput input) {
-		return customers.updateContact(new CustomerId(id), new ContactId(contactId), input);
+		return contacts.updateContact(new CustomerId(id), new ContactId(contactId), input);
 	}
 
 	@Operation(summary = "Delete a contact")
@@ -114,7 +117,7 @@ class CustomerApiController {
 	ResponseEntity<Void> deleteContact(@PathVariable UUID id, @PathVariable UUID contactId,
 			@RequestBody(required = false) @Nullable Deletion body,
 			@RequestParam(required = false) @Nullable String reason) {
-		customers.deleteContact(new CustomerId(id), new ContactId(contactId), body == null ? null : body.version(),
+		contacts.deleteContact(new CustomerId(id), new ContactId(contactId), body == null ? null : body.version(),
 				body != null && body.reason() != null ? body.reason() : reason);
 		return ResponseEntity.noContent().build();
 	}

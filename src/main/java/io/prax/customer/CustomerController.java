@@ -26,10 +26,13 @@ class CustomerController {
 
 	private final CustomerManagement customers;
 
+	private final CustomerContacts contacts;
+
 	private final AccessPolicy access;
 
-	CustomerController(CustomerManagement customers, AccessPolicy access) {
+	CustomerController(CustomerManagement customers, CustomerContacts contacts, AccessPolicy access) {
 		this.customers = customers;
+		this.contacts = contacts;
 		this.access = access;
 	}
 
@@ -137,7 +140,7 @@ class CustomerController {
 	String addContact(@PathVariable UUID id, @ModelAttribute ContactForm form, Model model,
 			RedirectAttributes redirect) {
 		return Forms.submit(() -> {
-			customers.addContact(new CustomerId(id),
+			contacts.addContact(new CustomerId(id),
 					new ContactInput(form.name(), form.email(), form.phone(), form.position(), null, null));
 			redirect.addFlashAttribute("flash", "Contact added");
 			return "redirect:/customers/" + id;
@@ -154,7 +157,7 @@ class CustomerController {
 	String updateContact(@PathVariable UUID id, @PathVariable UUID contactId, @ModelAttribute ContactForm form,
 			@RequestParam(required = false) @Nullable Long version, RedirectAttributes redirect) {
 		return Forms.submit(() -> {
-			customers.updateContact(new CustomerId(id), new ContactId(contactId), new ContactInput(nz(form.name()),
+			contacts.updateContact(new CustomerId(id), new ContactId(contactId), new ContactInput(nz(form.name()),
 					nz(form.email()), nz(form.phone()), nz(form.position()), version, null));
 			redirect.addFlashAttribute("flash", "Contact saved");
 			return "redirect:/customers/" + id;
@@ -171,7 +174,7 @@ class CustomerController {
 			@RequestParam(required = false) @Nullable Long version,
 			@RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
 		return Forms.submit(() -> {
-			customers.deleteContact(new CustomerId(id), new ContactId(contactId), version, reason);
+			contacts.deleteContact(new CustomerId(id), new ContactId(contactId), version, reason);
 			redirect.addFlashAttribute("flash", "Contact removed");
 			return "redirect:/customers/" + id;
 		}, redirect, "Not removed: ", "redirect:/customers/" + id);
@@ -183,7 +186,7 @@ class CustomerController {
 		model.addAttribute("customer", customer);
 		boolean canViewContacts = access.can(Permission.CONTACTS_VIEW);
 		model.addAttribute("canViewContacts", canViewContacts);
-		model.addAttribute("contacts", canViewContacts ? customers.contacts(new CustomerId(customer.id())) : List.of());
+		model.addAttribute("contacts", canViewContacts ? contacts.contacts(new CustomerId(customer.id())) : List.of());
 		model.addAttribute("canEdit", access.can(Permission.CUSTOMERS_EDIT));
 		model.addAttribute("canDelete", access.can(Permission.CUSTOMERS_DELETE));
 		model.addAttribute("canAddContact", access.can(Permission.CONTACTS_CREATE));

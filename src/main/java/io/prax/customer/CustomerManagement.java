@@ -1,5 +1,6 @@
 package io.prax.customer;
 
+import static io.prax.customer.Text.clean;
 import static io.prax.platform.Validation.checked;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,7 +17,6 @@ import io.prax.audit.ReasonForChange;
 import io.prax.identity.CurrentUser;
 import io.prax.platform.Cursor;
 import io.prax.platform.Page;
-import io.prax.platform.ProblemException;
 import io.prax.platform.Validation.OnCreate;
 import io.prax.platform.Validation.OnUpdate;
 import org.jspecify.annotations.Nullable;
@@ -26,10 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Customers and contacts of the current tenant. Customer-portal users see only their own
- * account; deleted records are hidden everywhere but kept with who deleted them and why.
- * Input is checked by the constraints of {@link CustomerInput} and {@link ContactInput}
- * before any method runs.
+ * Customers of the current tenant (their contacts: {@link CustomerContacts}).
+ * Customer-portal users see only their own account ({@link VisibleCustomers}); deleted
+ * records are hidden everywhere but kept with who deleted them and why. Input is checked
+ * by the constraints of {@link CustomerInput} before any method runs.
  */
 @Service
 @Validated
@@ -39,14 +39,14 @@ public class CustomerManagement {
 
 	private final CustomerSearch search;
 
-	private final Contacts contacts;
+	private final VisibleCustomers visible;
 
 	private final Clock clock;
 
-	CustomerManagement(Customers customers, CustomerSearch search, Contacts contacts, Clock clock) {
+	CustomerManagement(Customers customers, CustomerSearch search, VisibleCustomers visible, Clock clock) {
 		this.customers = customers;
 		this.search = search;
-		this.contacts = contacts;
+		this.visible = visible;
 		this.clock = clock;
 	}
 
@@ -70,7 +70,8 @@ public class CustomerManagement {
 		String pattern = "%" + (query == null ? "" : escapeLike(query.strip().toLowerCase(Locale.ROOT))) + "%";
 		CurrentUser user = CurrentUser.require();
 		if (user.isCustomer()) {
-			List<CustomerView> own = ownCustomer(user).stream()
+			List<CustomerView> own = visible.own(user)
+				.stream()
 				.filter(c -> cursor == null)
 				.filter(c -> matches(c, pattern))
 				.map(Customer::view)
@@ -86,7 +87,7 @@ public class CustomerManagement {
 	@Transactional(readOnly = true)
 	public long count() {
 		CurrentUser user = CurrentUser.require();
-		return user.isCustomer() ? (ownCustomer(user).isPresent() ? 1 : 0) : customers.count();
+		return user.isCustomer() ? (visible.own(user).isPresent() ? 1 : 0) : customers.count();
 	}
 
 	/**
@@ -96,7 +97,7 @@ public class CustomerManagement {
 	public List<CustomerView> newest(int howMany) {
 		CurrentUser user = CurrentUser.require();
 		if (user.isCustomer()) {
-			return ownCustomer(user).stream().map(Customer::view).toList();
+			return visible.own(user).stream().map(Customer::view).toList();
 		}
 		return customers.newest(Limit.of(howMany)).stream().map(Customer::view).toList();
 	}
@@ -107,7 +108,7 @@ public class CustomerManagement {
 	 */
 	@Transactional(readOnly = true)
 	public CustomerView get(CustomerId id) {
-		return find(id).view();
+		return visible.require(id).view();
 	}
 
 	/**
@@ -154,7 +155,7 @@ public class CustomerManagement {
 	@Validated({ Default.class, OnUpdate.class })
 	public CustomerView update(CustomerId id, @Valid CustomerInput input) {
 		ReasonForChange.give(input.reason());
-		Customer customer = find(id);
+		Customer customer = visible.require(id);
 		customer.requireVersion(checked(input.version()));
 		if (input.name() != null) {
 			customer.rename(checked(clean(input.name())));
@@ -173,88 +174,13 @@ public class CustomerManagement {
 	 */
 	@Transactional
 	public void delete(CustomerId id, @Nullable Long version, @DeletionReason @Nullable String reason) {
-		Customer customer = find(id);
+		Customer customer = visible.require(id);
 		String why = checked(reason).strip();
 		if (version != null) {
 			customer.requireVersion(version);
 		}
 		customer.delete(Instant.now(clock), CurrentUser.require().id().value(), why);
 		customers.saveAndFlush(customer);
-	}
-
-	@Transactional(readOnly = true)
-	public List<ContactView> contacts(CustomerId customer) {
-		find(customer);
-		return contacts.findByCustomer(customer.value()).stream().map(Contact::view).toList();
-	}
-
-	/**
-	 * A page of the customer's contacts by name; a customer has few, so they are paged in
-	 * memory.
-	 */
-	@Transactional(readOnly = true)
-	public Page<ContactView> contacts(CustomerId customer, @Nullable String cursor, @Nullable Integer limit) {
-		return Page.ofSorted(contacts(customer), c -> c.name().toLowerCase(Locale.ROOT) + "\n" + c.id(), cursor, limit);
-	}
-
-	@Transactional(readOnly = true)
-	public ContactView contact(CustomerId customer, ContactId contactId) {
-		find(customer);
-		return findContact(customer, contactId).view();
-	}
-
-	@Transactional
-	@Validated({ Default.class, OnCreate.class })
-	public ContactView addContact(CustomerId customer, @Valid ContactInput input) {
-		find(customer);
-		String name = checked(input.name()).strip();
-		Contact contact = new Contact(customer.value(), name);
-		contact.update(name, clean(input.email()), clean(input.phone()), clean(input.position()));
-		return contacts.saveAndFlush(contact).view();
-	}
-
-	@Transactional
-	@Validated({ Default.class, OnUpdate.class })
-	public ContactView updateContact(CustomerId customer, ContactId contactId, @Valid ContactInput input) {
-		ReasonForChange.give(input.reason());
-		find(customer);
-		Contact contact = findContact(customer, contactId);
-		contact.requireVersion(checked(input.version()));
-		contact.update(input.name() != null ? checked(clean(input.name())) : contact.name(),
-				input.email() != null ? clean(input.email()) : contact.email(),
-				input.phone() != null ? clean(input.phone()) : contact.phone(),
-				input.position() != null ? clean(input.position()) : contact.position());
-		return contacts.saveAndFlush(contact).view();
-	}
-
-	@Transactional
-	public void deleteContact(CustomerId customer, ContactId contactId, @Nullable Long version,
-			@DeletionReason @Nullable String reason) {
-		find(customer);
-		Contact contact = findContact(customer, contactId);
-		String why = checked(reason).strip();
-		if (version != null) {
-			contact.requireVersion(version);
-		}
-		contact.delete(Instant.now(clock), CurrentUser.require().id().value(), why);
-		contacts.saveAndFlush(contact);
-	}
-
-	private Customer find(CustomerId id) {
-		CurrentUser user = CurrentUser.require();
-		if (user.isCustomer() && !id.value().equals(user.customerId())) {
-			throw ProblemException.notFound("Customer");
-		}
-		return customers.findById(id.value()).orElseThrow(() -> ProblemException.notFound("Customer"));
-	}
-
-	private Contact findContact(CustomerId customer, ContactId contactId) {
-		return contacts.findByCustomerIdAndId(customer.value(), contactId.value())
-			.orElseThrow(() -> ProblemException.notFound("Contact"));
-	}
-
-	private Optional<Customer> ownCustomer(CurrentUser user) {
-		return user.customerId() == null ? Optional.empty() : customers.findById(user.customerId());
 	}
 
 	private static boolean matches(Customer customer, String pattern) {
@@ -281,14 +207,6 @@ public class CustomerManagement {
 
 	private static @Nullable String pick(@Nullable String change, @Nullable String current) {
 		return change != null ? change : current;
-	}
-
-	private static @Nullable String clean(@Nullable String value) {
-		if (value == null) {
-			return null;
-		}
-		String stripped = value.strip();
-		return stripped.isEmpty() ? null : stripped;
 	}
 
 	private static String escapeLike(String value) {

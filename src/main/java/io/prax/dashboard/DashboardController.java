@@ -12,6 +12,7 @@ import io.prax.access.AccessPolicy;
 import io.prax.access.Permission;
 import io.prax.audit.AuditManagement;
 import io.prax.customer.CustomerId;
+import io.prax.customer.CustomerContacts;
 import io.prax.customer.CustomerManagement;
 import io.prax.identity.CurrentUser;
 import io.prax.identity.MfaStatus;
@@ -28,6 +29,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 class DashboardController {
 
 	private final CustomerManagement customers;
+
+	private final CustomerContacts contacts;
 
 	private final AccessPolicy access;
 
@@ -47,11 +50,13 @@ class DashboardController {
 	record Bar(String label, String amount, int length, int y) {
 	}
 
-	DashboardController(CustomerManagement customers, AccessPolicy access, AuditManagement audit,
-			InvoiceManagement invoices, Clock clock, PayrollRunManagement payroll, MfaStatus mfa) {
+	DashboardController(CustomerManagement customers, CustomerContacts contacts, AccessPolicy access,
+			AuditManagement audit, InvoiceManagement invoices, Clock clock, PayrollRunManagement payroll,
+			MfaStatus mfa) {
 		this.mfa = mfa;
 		this.payroll = payroll;
 		this.customers = customers;
+		this.contacts = contacts;
 		this.invoices = invoices;
 		this.access = access;
 		this.audit = audit;
@@ -119,7 +124,7 @@ class DashboardController {
 		if (user.customerId() != null && access.can(Permission.CUSTOMERS_VIEW)) {
 			customers.billingParty(new CustomerId(user.customerId())).ifPresent(c -> model.addAttribute("account", c));
 			if (access.can(Permission.CONTACTS_VIEW)) {
-				model.addAttribute("contacts", customers.contacts(new CustomerId(user.customerId())));
+				model.addAttribute("contacts", contacts.contacts(new CustomerId(user.customerId())));
 			}
 		}
 		if (access.can(Permission.INVOICES_VIEW)) {

@@ -14,12 +14,13 @@ import io.prax.customer.Address;
 import io.prax.customer.ContactInput;
 import io.prax.customer.CustomerId;
 import io.prax.customer.CustomerInput;
+import io.prax.customer.CustomerContacts;
 import io.prax.customer.CustomerManagement;
 import io.prax.customer.CustomerView;
 import io.prax.document.DocumentManagement;
 import io.prax.document.RecordRef;
 import io.prax.identity.CurrentUser;
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserLifecycle;
 import io.prax.identity.NewUser;
 import io.prax.identity.Onboarding;
 import io.prax.identity.Tier;
@@ -75,9 +76,11 @@ class DemoData {
 
 	private final Onboarding onboarding;
 
-	private final IdentityManagement identity;
+	private final UserLifecycle identity;
 
 	private final CustomerManagement customers;
+
+	private final CustomerContacts contacts;
 
 	private final DocumentManagement documents;
 
@@ -92,9 +95,9 @@ class DemoData {
 	private final PayrollRunManagement payrollRuns;
 
 	DemoData(ApplicationArguments arguments, PraxProperties properties, TenantDirectory tenants, Onboarding onboarding,
-			IdentityManagement identity, CustomerManagement customers, DocumentManagement documents,
-			CompanyManagement company, InvoiceManagement invoices, Clock clock, EmployeeManagement employees,
-			PayrollRunManagement payrollRuns) {
+			UserLifecycle identity, CustomerManagement customers, CustomerContacts contacts,
+			DocumentManagement documents, CompanyManagement company, InvoiceManagement invoices, Clock clock,
+			EmployeeManagement employees, PayrollRunManagement payrollRuns) {
 		this.employees = employees;
 		this.payrollRuns = payrollRuns;
 		this.documents = documents;
@@ -107,6 +110,7 @@ class DemoData {
 		this.onboarding = onboarding;
 		this.identity = identity;
 		this.customers = customers;
+		this.contacts = contacts;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -130,7 +134,7 @@ class DemoData {
 			for (String[] c : SAMPLE_CUSTOMERS) {
 				CustomerView customer = customers.create(new CustomerInput(c[0], c[1], c[2], c[3],
 						new Address(c[4], null, c[5], c[6], null, c[7]), null, null));
-				customers.addContact(new CustomerId(customer.id()),
+				contacts.addContact(new CustomerId(customer.id()),
 						new ContactInput(c[8], c[9], c[2], c[10], null, null));
 				created.add(customer);
 			}

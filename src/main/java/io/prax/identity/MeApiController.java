@@ -19,14 +19,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/me")
 class MeApiController {
 
-	private final IdentityManagement identity;
+	private final OwnPassword ownPassword;
 
 	private final DesignationLookup designations;
 
 	private final MfaManagement mfa;
 
-	MeApiController(IdentityManagement identity, DesignationLookup designations, MfaManagement mfa) {
-		this.identity = identity;
+	MeApiController(OwnPassword ownPassword, DesignationLookup designations, MfaManagement mfa) {
+		this.ownPassword = ownPassword;
 		this.mfa = mfa;
 		this.designations = designations;
 	}
@@ -58,7 +58,7 @@ class MeApiController {
 	@PutMapping("/password")
 	@SignedInOnly("one's own password, confirmed with the current one")
 	ResponseEntity<Void> changePassword(@RequestBody PasswordChange body) {
-		identity.changeOwnPassword(body.currentPassword(), body.newPassword() == null ? "" : body.newPassword());
+		ownPassword.changeOwnPassword(body.currentPassword(), body.newPassword() == null ? "" : body.newPassword());
 		return ResponseEntity.noContent().build();
 	}
 

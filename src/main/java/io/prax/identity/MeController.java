@@ -22,12 +22,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class MeController {
 
-	private final IdentityManagement identity;
+	private final OwnPassword ownPassword;
 
 	private final SecurityPage securityPage;
 
-	MeController(IdentityManagement identity, SecurityPage securityPage) {
-		this.identity = identity;
+	MeController(OwnPassword ownPassword, SecurityPage securityPage) {
+		this.ownPassword = ownPassword;
 		this.securityPage = securityPage;
 	}
 
@@ -55,7 +55,7 @@ class MeController {
 			return securityPage(model, Map.of("confirmPassword", "The two passwords are not the same"), null);
 		}
 		try {
-			identity.changeOwnPassword(currentPassword, newPassword);
+			ownPassword.changeOwnPassword(currentPassword, newPassword);
 			redirect.addFlashAttribute("flash", "Password changed. Your other sessions have been signed out.");
 			return "redirect:/me/security";
 		}

@@ -125,8 +125,8 @@ class MfaController {
 	}
 
 	private static String passwordMessage(ProblemException ex) {
-		return "validation_failed".equals(ex.code())
-				? "At most " + IdentityManagement.MAX_PASSWORD_LENGTH + " characters" : "The password is not correct";
+		return "validation_failed".equals(ex.code()) ? "At most " + IdentityRules.MAX_PASSWORD_LENGTH + " characters"
+				: "The password is not correct";
 	}
 
 }

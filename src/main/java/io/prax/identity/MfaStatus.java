@@ -20,14 +20,17 @@ public class MfaStatus {
 	/** Problem code (409) of disabling MFA that the workspace requires of this user. */
 	public static final String REQUIRED_BY_POLICY = "mfa_required_by_policy";
 
-	private final IdentityManagement identity;
+	private final UserDirectory directory;
+
+	private final OwnPassword ownPassword;
 
 	private final MfaManagement mfa;
 
 	private final MfaPolicy policy;
 
-	MfaStatus(IdentityManagement identity, MfaManagement mfa, MfaPolicy policy) {
-		this.identity = identity;
+	MfaStatus(UserDirectory directory, OwnPassword ownPassword, MfaManagement mfa, MfaPolicy policy) {
+		this.directory = directory;
+		this.ownPassword = ownPassword;
 		this.mfa = mfa;
 		this.policy = policy;
 	}
@@ -40,7 +43,7 @@ public class MfaStatus {
 	}
 
 	public Of of(UserId user) {
-		UserAccount account = identity.find(user).orElseThrow(() -> ProblemException.notFound("user"));
+		UserAccount account = directory.find(user).orElseThrow(() -> ProblemException.notFound("user"));
 		boolean enrolled = mfa.enrolled(user);
 		return new Of(enrolled, policy.requirement().test(account), enrolled ? mfa.unusedBackupCodes(user) : 0);
 	}
@@ -60,14 +63,14 @@ public class MfaStatus {
 	}
 
 	public Coverage coverage() {
-		List<UserAccount> active = identity.list().stream().filter(u -> u.status() == UserStatus.ACTIVE).toList();
+		List<UserAccount> active = directory.list().stream().filter(u -> u.status() == UserStatus.ACTIVE).toList();
 		Set<UserId> required = requiredAmong(active);
 		return new Coverage(required.size(), mfa.enrolledAmong(required).size());
 	}
 
 	/** Active users who must use MFA and have not set it up yet. */
 	public List<UserAccount> missing() {
-		List<UserAccount> active = identity.list().stream().filter(u -> u.status() == UserStatus.ACTIVE).toList();
+		List<UserAccount> active = directory.list().stream().filter(u -> u.status() == UserStatus.ACTIVE).toList();
 		Set<UserId> required = requiredAmong(active);
 		Set<UserId> enrolled = mfa.enrolledAmong(required);
 		return active.stream().filter(u -> required.contains(u.id()) && !enrolled.contains(u.id())).toList();
@@ -78,7 +81,7 @@ public class MfaStatus {
 	 * ones stop working. Shown once.
 	 */
 	public List<String> regenerateOwnBackupCodes(@org.jspecify.annotations.Nullable String password) {
-		identity.confirmOwnPassword(password);
+		ownPassword.confirmOwnPassword(password);
 		return mfa.regenerateBackupCodes(CurrentUser.require().id());
 	}
 
@@ -93,7 +96,7 @@ public class MfaStatus {
 			throw new ProblemException(HttpStatus.CONFLICT, REQUIRED_BY_POLICY,
 					"Your workspace requires two-factor authentication for your account, so it cannot be turned off");
 		}
-		identity.confirmOwnPassword(password);
+		ownPassword.confirmOwnPassword(password);
 		mfa.remove(me.id(), "disabled");
 	}
 

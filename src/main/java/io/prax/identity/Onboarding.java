@@ -19,13 +19,13 @@ public class Onboarding {
 
 	private final TenantDirectory tenants;
 
-	private final IdentityManagement identity;
+	private final UserLifecycle lifecycle;
 
 	private final TransactionTemplate transactions;
 
-	Onboarding(TenantDirectory tenants, IdentityManagement identity, TransactionTemplate transactions) {
+	Onboarding(TenantDirectory tenants, UserLifecycle lifecycle, TransactionTemplate transactions) {
 		this.tenants = tenants;
-		this.identity = identity;
+		this.lifecycle = lifecycle;
 		this.transactions = transactions;
 	}
 
@@ -45,19 +45,19 @@ public class Onboarding {
 	public Onboarded onboard(NewTenant request) {
 		Map<String, String> errors = new LinkedHashMap<>(
 				tenants.check(request.tenantSlug(), request.tenantName(), request.region()));
-		identity.check(request.adminEmail(), request.adminName())
+		IdentityRules.check(request.adminEmail(), request.adminName())
 			.forEach((field, message) -> errors.put(field.equals("email") ? "adminEmail" : "adminName", message));
 		if (!errors.isEmpty()) {
 			throw ProblemException.validation(errors);
 		}
 		NewUser admin = new NewUser(request.adminEmail(), request.adminName(), Tier.ADMIN, List.of("ADMIN"), null);
 		// Hashed before the transaction: no pooled connection waits on Argon2id.
-		String hash = identity.hashNewPassword(admin, request.adminPassword(), request.tenantName(),
+		String hash = lifecycle.hashNewPassword(admin, request.adminPassword(), request.tenantName(),
 				request.tenantSlug());
 		TenantId id = new TenantId(Ids.newId());
 		return TenantContext.call(id, () -> transactions.execute(status -> {
 			TenantInfo tenant = tenants.create(id, request.tenantSlug(), request.tenantName(), request.region());
-			return new Onboarded(tenant, identity.createWithPasswordHash(admin, hash));
+			return new Onboarded(tenant, lifecycle.createWithPasswordHash(admin, hash));
 		}));
 	}
 

@@ -15,16 +15,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PasswordController {
 
-	private final IdentityManagement identity;
+	private final PasswordLinks links;
 
-	PasswordController(IdentityManagement identity) {
-		this.identity = identity;
+	PasswordController(PasswordLinks links) {
+		this.links = links;
 	}
 
 	@GetMapping("/password/set")
 	@PublicEndpoint("one-time link from an invitation or reset mail")
 	String form(@RequestParam(defaultValue = "") String token, Model model) {
-		String error = identity.tokenUsable(token) ? null
+		String error = links.tokenUsable(token) ? null
 				: "This link is invalid, already used or expired. Ask your administrator for a new one.";
 		return page(model, token, Map.of(), error);
 	}
@@ -37,7 +37,7 @@ class PasswordController {
 			return page(model, token, Map.of("confirmPassword", "The two passwords are not the same"), null);
 		}
 		try {
-			identity.setPasswordWithToken(token, newPassword);
+			links.setPasswordWithToken(token, newPassword);
 			return "redirect:/login?passwordSet";
 		}
 		catch (ProblemException ex) {

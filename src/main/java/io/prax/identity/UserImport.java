@@ -47,13 +47,13 @@ public class UserImport {
 
 	private final Users users;
 
-	private final IdentityManagement identity;
+	private final UserLifecycle lifecycle;
 
 	private final ApplicationEventPublisher events;
 
-	UserImport(Users users, IdentityManagement identity, ApplicationEventPublisher events) {
+	UserImport(Users users, UserLifecycle lifecycle, ApplicationEventPublisher events) {
 		this.users = users;
-		this.identity = identity;
+		this.lifecycle = lifecycle;
 		this.events = events;
 	}
 
@@ -66,7 +66,7 @@ public class UserImport {
 		List<RowProblem> problems = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
 		for (ImportedUser row : rows) {
-			Map<String, String> errors = identity.check(row.email(), row.name());
+			Map<String, String> errors = IdentityRules.check(row.email(), row.name());
 			errors.forEach(
 					(field, message) -> problems.add(new RowProblem(row.row(), field, field + "_invalid", message)));
 			String email = row.email().strip().toLowerCase(Locale.ROOT);
@@ -109,11 +109,11 @@ public class UserImport {
 				if (stored == null) {
 					throw new IllegalArgumentException("Row " + row.row() + " was not checked");
 				}
-				created.add(new Imported(row.row(), identity.createWithPasswordHash(user, stored), false));
+				created.add(new Imported(row.row(), lifecycle.createWithPasswordHash(user, stored), false));
 				withPassword++;
 			}
 			else {
-				created.add(new Imported(row.row(), identity.invite(user), true));
+				created.add(new Imported(row.row(), lifecycle.invite(user), true));
 			}
 		}
 		if (!created.isEmpty()) {

@@ -1,6 +1,7 @@
 package io.prax.payroll;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
 
 import io.prax.access.Permission;
@@ -63,11 +64,12 @@ class EmployeeApiController {
 		return employees.get(new EmployeeId(id));
 	}
 
-	@Operation(summary = "Change an employee (optimistic: send the version read)")
+	@Operation(
+			summary = "Change an employee (optimistic: send the version read); an explicit null clears leavingDate, designationId or userId")
 	@PatchMapping("/{id}")
 	@RequiresPermission(Permission.EMPLOYEES_EDIT)
-	EmployeeView update(@PathVariable UUID id, @RequestBody EmployeeInput input) {
-		return employees.update(new EmployeeId(id), input);
+	EmployeeView update(@PathVariable UUID id, @RequestBody EmployeePatch patch) {
+		return employees.update(new EmployeeId(id), patch.input(), patch.cleared(), Map.of());
 	}
 
 	@Operation(summary = "Delete an employee, with a reason")

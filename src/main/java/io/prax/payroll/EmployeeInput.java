@@ -16,10 +16,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An employee to create, or the fields to change: on update an absent (null) field stays
- * as it is and an empty string clears it. {@code version} is required on update. The API
- * and the employee form are checked by these constraints (through
- * {@link EmployeeValidation}); rules that need data (a code already taken, an unknown
- * designation or user) are checked by {@link EmployeeManagement}.
+ * as it is and an empty string clears it; {@code leavingDate}, {@code designationId} and
+ * {@code userId} are cleared by an explicit JSON null ({@link EmployeePatch}).
+ * {@code version} is required on update. The API and the employee form are checked by
+ * these constraints (through {@link EmployeeValidation}); rules that need data (a code
+ * already taken, an unknown designation or user) are checked by
+ * {@link EmployeeManagement}.
  */
 public record EmployeeInput(
 		@NotBlank(groups = OnCreate.class, message = "Enter the employee code") @Pattern(regexp = NOT_EMPTY,

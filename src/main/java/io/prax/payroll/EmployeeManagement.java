@@ -2,12 +2,10 @@ package io.prax.payroll;
 
 import static io.prax.platform.Validation.checked;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,9 +21,10 @@ import io.prax.access.PermissionSetAdministration;
 import io.prax.access.AccessPolicy;
 import io.prax.access.Permission;
 import io.prax.audit.ReasonForChange;
+import io.prax.platform.Cursor;
 import io.prax.platform.Page;
 import io.prax.identity.CurrentUser;
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserDirectory;
 import io.prax.identity.Tier;
 import io.prax.identity.UserAccount;
 import io.prax.identity.UserId;
@@ -44,9 +43,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class EmployeeManagement {
 
-	public static final int DEFAULT_LIMIT = 50;
-
-	public static final int MAX_LIMIT = 500;
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/** No employee has this id: the "except" of uniqueness checks on create. */
@@ -60,7 +56,7 @@ public class EmployeeManagement {
 
 	private final AccessPolicy policy;
 
-	private final IdentityManagement identity;
+	private final UserDirectory identity;
 
 	private final EmployeeValidation validation;
 
@@ -69,7 +65,7 @@ public class EmployeeManagement {
 	private final Clock clock;
 
 	EmployeeManagement(Employees employees, EntityManager entityManager, PermissionSetAdministration access,
-			AccessPolicy policy, IdentityManagement identity, EmployeeValidation validation, Payslips payslips,
+			AccessPolicy policy, UserDirectory identity, EmployeeValidation validation, Payslips payslips,
 			Clock clock) {
 		this.employees = employees;
 		this.entityManager = entityManager;
@@ -90,7 +86,7 @@ public class EmployeeManagement {
 	@Transactional(readOnly = true)
 	public Page<EmployeeView> list(Filter filter, @Nullable String cursor, @Nullable Integer limit) {
 		int size = Page.limit(limit);
-		String[] after = cursor == null ? null : decode(cursor);
+		Position after = cursor == null ? null : after(cursor);
 		// Deleted employees are left out by the entity's @SQLRestriction.
 		StringBuilder jpql = new StringBuilder("select e from Employee e where 1 = 1");
 		Map<String, Object> params = new LinkedHashMap<>();
@@ -118,19 +114,15 @@ public class EmployeeManagement {
 			// it
 			// still starts the index scan at the cursor (V110)
 			jpql.append(" and (e.nameKey, e.id) > (:key, :id)");
-			params.put("key", after[1]);
-			params.put("id", UUID.fromString(after[0]));
+			params.put("key", after.key());
+			params.put("id", after.id());
 		}
 		jpql.append(" order by e.nameKey, e.id");
 		TypedQuery<Employee> q = entityManager.createQuery(jpql.toString(), Employee.class).setMaxResults(size + 1);
 		params.forEach(q::setParameter);
-		List<Employee> rows = q.getResultList();
-		boolean more = rows.size() > size;
 		Map<UUID, String> designations = designationNames();
 		boolean clear = mayEdit();
-		List<EmployeeView> items = rows.stream().limit(size).map(e -> view(e, designations, clear)).toList();
-		String next = more ? encode(rows.get(size - 1)) : null;
-		return new Page<>(items, next);
+		return Page.of(q.getResultList(), size, e -> view(e, designations, clear), EmployeeManagement::position);
 	}
 
 	/** The employee, or 404 when it does not exist or was deleted. */
@@ -184,12 +176,23 @@ public class EmployeeManagement {
 	}
 
 	/**
-	 * Optional references a form clears by leaving them empty (JSON cannot say so with a
-	 * null).
+	 * Optional references that an update can clear: a form by leaving them empty, the API
+	 * by sending them as an explicit JSON {@code null}.
 	 */
 	public enum Clearable {
 
-		LEAVING_DATE, DESIGNATION, USER
+		LEAVING_DATE("leavingDate"), DESIGNATION("designationId"), USER("userId");
+
+		private final String field;
+
+		Clearable(String field) {
+			this.field = field;
+		}
+
+		/** The field's name in {@link EmployeeInput} and its JSON. */
+		public String field() {
+			return field;
+		}
 
 	}
 
@@ -370,23 +373,24 @@ public class EmployeeManagement {
 		return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
-	private static String encode(Employee e) {
-		return Base64.getUrlEncoder()
-			.withoutPadding()
-			.encodeToString((e.id() + "\n" + e.name().toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8));
+	/**
+	 * A position in the list by name: the last row's id and lower-case name (last: a name
+	 * may hold anything).
+	 */
+	private record Position(UUID id, String key) {
 	}
 
-	private static String[] decode(String cursor) {
+	private static Cursor position(Employee e) {
+		return Cursor.of(e.id().toString(), e.name().toLowerCase(Locale.ROOT));
+	}
+
+	private static Position after(String cursor) {
+		Cursor decoded = Cursor.decode(cursor, 2);
 		try {
-			String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 2);
-			if (parts.length != 2) {
-				throw new IllegalArgumentException("short cursor");
-			}
-			UUID.fromString(parts[0]);
-			return parts;
+			return new Position(UUID.fromString(decoded.part(0)), decoded.part(1));
 		}
 		catch (IllegalArgumentException ex) {
-			throw ProblemException.validation(Map.of("cursor", "The cursor is not valid; start from the first page"));
+			throw Cursor.invalid();
 		}
 	}
 

@@ -1,15 +1,13 @@
 package io.prax.payroll;
 
-import io.prax.identity.IdentityManagement;
+import java.util.Map;
+
+import io.prax.identity.UserDirectory;
 import io.prax.identity.UserAccount;
 import io.prax.identity.UserId;
 import io.prax.mail.MailOutbox;
 import io.prax.platform.PraxProperties;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.TemplateSpec;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.templatemode.TemplateMode;
 
 /**
  * Tells an employee that a payslip was finalized, through the outbox (sent only if
@@ -21,16 +19,13 @@ class PayslipMail {
 
 	private final MailOutbox outbox;
 
-	private final IdentityManagement identity;
-
-	private final ITemplateEngine templates;
+	private final UserDirectory identity;
 
 	private final PraxProperties properties;
 
-	PayslipMail(MailOutbox outbox, IdentityManagement identity, ITemplateEngine templates, PraxProperties properties) {
+	PayslipMail(MailOutbox outbox, UserDirectory identity, PraxProperties properties) {
 		this.outbox = outbox;
 		this.identity = identity;
-		this.templates = templates;
 		this.properties = properties;
 	}
 
@@ -42,15 +37,12 @@ class PayslipMail {
 		if (recipient == null) {
 			return;
 		}
-		Context context = new Context();
-		context.setVariable("name", employee.name());
-		context.setVariable("employer", payslip.employer().name());
-		context.setVariable("periodStart", payslip.periodStart());
-		context.setVariable("periodEnd", payslip.periodEnd());
-		context.setVariable("link", properties.publicUrl() + "/me/payslips/" + payslip.payslipId());
-		String body = templates.process(new TemplateSpec("payroll/mail-payslip-finalized", TemplateMode.TEXT), context);
 		outbox.enqueue(recipient,
-				"Your payslip for " + payslip.periodStart() + " to " + payslip.periodEnd() + " is ready", body);
+				"Your payslip for " + payslip.periodStart() + " to " + payslip.periodEnd() + " is ready",
+				"payroll/mail-payslip-finalized",
+				Map.of("name", employee.name(), "employer", payslip.employer().name(), "periodStart",
+						payslip.periodStart(), "periodEnd", payslip.periodEnd(), "link",
+						properties.publicUrl() + "/me/payslips/" + payslip.payslipId()));
 	}
 
 }

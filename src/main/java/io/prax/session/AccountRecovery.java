@@ -1,7 +1,8 @@
 package io.prax.session;
 
 import io.prax.identity.CurrentUser;
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.PasswordResets;
+import io.prax.identity.UserDirectory;
 import io.prax.identity.MfaManagement;
 import io.prax.identity.UserAccount;
 import io.prax.identity.UserId;
@@ -22,7 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class AccountRecovery {
 
-	private final IdentityManagement identity;
+	private final UserDirectory identity;
+
+	private final PasswordResets resets;
 
 	private final MfaManagement mfa;
 
@@ -34,9 +37,10 @@ public class AccountRecovery {
 
 	private final ApplicationEventPublisher events;
 
-	AccountRecovery(IdentityManagement identity, MfaManagement mfa, TenantDirectory tenants, SignInThrottle throttle,
-			TransactionTemplate transactions, ApplicationEventPublisher events) {
+	AccountRecovery(UserDirectory identity, PasswordResets resets, MfaManagement mfa, TenantDirectory tenants,
+			SignInThrottle throttle, TransactionTemplate transactions, ApplicationEventPublisher events) {
 		this.identity = identity;
+		this.resets = resets;
 		this.mfa = mfa;
 		this.tenants = tenants;
 		this.throttle = throttle;
@@ -55,7 +59,7 @@ public class AccountRecovery {
 			return;
 		}
 		tenants.findBySlug(tenantSlug)
-			.ifPresent(tenant -> TenantContext.run(tenant.id(), () -> identity.requestPasswordReset(email)));
+			.ifPresent(tenant -> TenantContext.run(tenant.id(), () -> resets.requestPasswordReset(email)));
 	}
 
 	/**

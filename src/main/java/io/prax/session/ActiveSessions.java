@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.prax.identity.CurrentUser;
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserDirectory;
 import io.prax.identity.UserAccount;
 import io.prax.identity.UserId;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +22,7 @@ public class ActiveSessions {
 
 	private final UserSessions sessions;
 
-	private final IdentityManagement identity;
+	private final UserDirectory identity;
 
 	private final Devices devices;
 
@@ -30,8 +30,8 @@ public class ActiveSessions {
 
 	private final Clock clock;
 
-	ActiveSessions(UserSessions sessions, IdentityManagement identity, Devices devices,
-			TransactionTemplate transactions, Clock clock) {
+	ActiveSessions(UserSessions sessions, UserDirectory identity, Devices devices, TransactionTemplate transactions,
+			Clock clock) {
 		this.sessions = sessions;
 		this.identity = identity;
 		this.devices = devices;

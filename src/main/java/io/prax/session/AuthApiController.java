@@ -6,7 +6,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.prax.identity.CurrentUser;
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.PasswordLinks;
 import io.prax.platform.ProblemException;
 import io.prax.platform.PublicEndpoint;
 import org.jspecify.annotations.Nullable;
@@ -38,11 +38,11 @@ class AuthApiController {
 
 	private final AccountRecovery recovery;
 
-	private final IdentityManagement identity;
+	private final PasswordLinks identity;
 
 	AuthApiController(PasswordSignIn passwordSignIn, MfaSignIn mfaSignIn, TokenRefresh tokenRefresh,
 			StepUpAuthentication stepUp, SessionRevocation revocation, AccountRecovery recovery,
-			IdentityManagement identity) {
+			PasswordLinks identity) {
 		this.passwordSignIn = passwordSignIn;
 		this.mfaSignIn = mfaSignIn;
 		this.tokenRefresh = tokenRefresh;

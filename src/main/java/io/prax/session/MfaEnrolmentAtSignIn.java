@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.prax.identity.CurrentUser;
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserDirectory;
 import io.prax.identity.MfaManagement;
 import io.prax.identity.UserAccount;
 import io.prax.identity.UserId;
@@ -35,7 +35,7 @@ public class MfaEnrolmentAtSignIn {
 
 	private final MfaManagement mfa;
 
-	private final IdentityManagement identity;
+	private final UserDirectory identity;
 
 	private final TenantDirectory tenants;
 
@@ -45,8 +45,8 @@ public class MfaEnrolmentAtSignIn {
 
 	private final Clock clock;
 
-	MfaEnrolmentAtSignIn(MfaChallenges challenges, MfaManagement mfa, IdentityManagement identity,
-			TenantDirectory tenants, SessionIssuer issuer, TransactionTemplate transactions, Clock clock) {
+	MfaEnrolmentAtSignIn(MfaChallenges challenges, MfaManagement mfa, UserDirectory identity, TenantDirectory tenants,
+			SessionIssuer issuer, TransactionTemplate transactions, Clock clock) {
 		this.challenges = challenges;
 		this.mfa = mfa;
 		this.identity = identity;

@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserDirectory;
 import io.prax.identity.MfaManagement;
 import io.prax.identity.UserAccount;
 import io.prax.identity.UserId;
@@ -36,7 +36,7 @@ public class MfaSignIn {
 
 	private final MfaRequirementPolicy requirement;
 
-	private final IdentityManagement identity;
+	private final UserDirectory identity;
 
 	private final TenantDirectory tenants;
 
@@ -50,9 +50,9 @@ public class MfaSignIn {
 
 	private final Clock clock;
 
-	MfaSignIn(MfaChallenges challenges, MfaManagement mfa, MfaRequirementPolicy requirement,
-			IdentityManagement identity, TenantDirectory tenants, SignInThrottle throttle, SessionIssuer issuer,
-			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+	MfaSignIn(MfaChallenges challenges, MfaManagement mfa, MfaRequirementPolicy requirement, UserDirectory identity,
+			TenantDirectory tenants, SignInThrottle throttle, SessionIssuer issuer, TransactionTemplate transactions,
+			ApplicationEventPublisher events, Clock clock) {
 		this.challenges = challenges;
 		this.mfa = mfa;
 		this.requirement = requirement;

@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.IdentityRules;
+import io.prax.identity.PasswordCheck;
 import io.prax.identity.UserAccount;
 import io.prax.platform.ProblemException;
 import io.prax.tenancy.TenantContext;
@@ -35,14 +36,14 @@ public class PasswordSignIn {
 
 	private final TenantDirectory tenants;
 
-	private final IdentityManagement identity;
+	private final PasswordCheck identity;
 
 	private final MfaSignIn secondFactor;
 
 	private final ApplicationEventPublisher events;
 
-	PasswordSignIn(SignInThrottle throttle, TenantDirectory tenants, IdentityManagement identity,
-			MfaSignIn secondFactor, ApplicationEventPublisher events) {
+	PasswordSignIn(SignInThrottle throttle, TenantDirectory tenants, PasswordCheck identity, MfaSignIn secondFactor,
+			ApplicationEventPublisher events) {
 		this.throttle = throttle;
 		this.tenants = tenants;
 		this.identity = identity;
@@ -127,11 +128,11 @@ public class PasswordSignIn {
 		if (tenantSlug != null && tenantSlug.strip().length() > MAX_TENANT_LENGTH) {
 			errors.put("tenant", "At most " + MAX_TENANT_LENGTH + " characters");
 		}
-		if (email != null && email.strip().length() > IdentityManagement.MAX_EMAIL_LENGTH) {
-			errors.put("email", "At most " + IdentityManagement.MAX_EMAIL_LENGTH + " characters");
+		if (email != null && email.strip().length() > IdentityRules.MAX_EMAIL_LENGTH) {
+			errors.put("email", "At most " + IdentityRules.MAX_EMAIL_LENGTH + " characters");
 		}
-		if (password != null && password.length() > IdentityManagement.MAX_PASSWORD_LENGTH) {
-			errors.put("password", "At most " + IdentityManagement.MAX_PASSWORD_LENGTH + " characters");
+		if (password != null && password.length() > IdentityRules.MAX_PASSWORD_LENGTH) {
+			errors.put("password", "At most " + IdentityRules.MAX_PASSWORD_LENGTH + " characters");
 		}
 		if (!errors.isEmpty()) {
 			throw ProblemException.validation(errors);

@@ -3,7 +3,7 @@ package io.prax.session;
 import java.time.Duration;
 import java.util.Optional;
 
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserDirectory;
 import io.prax.identity.UserAccount;
 import io.prax.identity.UserId;
 import io.prax.identity.UserStatus;
@@ -35,14 +35,13 @@ class Principals {
 
 	private final NodeCache<UserId, Principal> cache;
 
-	private final IdentityManagement identity;
+	private final UserDirectory identity;
 
 	private final TenantDirectory tenants;
 
 	private final TransactionTemplate transactions;
 
-	Principals(NodeCaches caches, IdentityManagement identity, TenantDirectory tenants,
-			TransactionTemplate transactions) {
+	Principals(NodeCaches caches, UserDirectory identity, TenantDirectory tenants, TransactionTemplate transactions) {
 		this.cache = caches.create("principals", 100_000, MAX_AGE);
 		this.identity = identity;
 		this.tenants = tenants;

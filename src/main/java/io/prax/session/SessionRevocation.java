@@ -7,7 +7,7 @@ import java.util.UUID;
 import jakarta.persistence.EntityManager;
 
 import io.prax.identity.CurrentUser;
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserDirectory;
 import io.prax.identity.MfaManagement;
 import io.prax.identity.PasswordChanged;
 import io.prax.identity.UserDeactivated;
@@ -32,7 +32,7 @@ public class SessionRevocation {
 
 	private final UserSessions sessions;
 
-	private final IdentityManagement identity;
+	private final UserDirectory identity;
 
 	private final TransactionTemplate transactions;
 
@@ -44,7 +44,7 @@ public class SessionRevocation {
 
 	private final Clock clock;
 
-	SessionRevocation(UserSessions sessions, IdentityManagement identity, TransactionTemplate transactions,
+	SessionRevocation(UserSessions sessions, UserDirectory identity, TransactionTemplate transactions,
 			ApplicationEventPublisher events, SessionLiveness liveness, EntityManager entityManager, Clock clock) {
 		this.sessions = sessions;
 		this.identity = identity;

@@ -7,7 +7,8 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.prax.identity.CurrentUser;
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserDirectory;
+import io.prax.identity.PasswordCheck;
 import io.prax.identity.MfaManagement;
 import io.prax.identity.UserAccount;
 import io.prax.identity.UserStatus;
@@ -38,7 +39,9 @@ public class SigningAuthentication {
 
 	private final SignInThrottle throttle;
 
-	private final IdentityManagement identity;
+	private final UserDirectory identity;
+
+	private final PasswordCheck signIn;
 
 	private final MfaManagement mfa;
 
@@ -50,10 +53,11 @@ public class SigningAuthentication {
 
 	private final Clock clock;
 
-	SigningAuthentication(SignInThrottle throttle, IdentityManagement identity, MfaManagement mfa,
+	SigningAuthentication(SignInThrottle throttle, UserDirectory identity, PasswordCheck signIn, MfaManagement mfa,
 			UserSessions sessions, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
 		this.throttle = throttle;
 		this.identity = identity;
+		this.signIn = signIn;
 		this.mfa = mfa;
 		this.sessions = sessions;
 		this.transactions = transactions;
@@ -101,7 +105,7 @@ public class SigningAuthentication {
 		SignInThrottle.Reserved reserved = (SignInThrottle.Reserved) verdict;
 		Optional<UserAccount> checked;
 		try {
-			checked = identity.authenticate(account.email(), password);
+			checked = signIn.authenticate(account.email(), password);
 		}
 		catch (RuntimeException notChecked) {
 			throttle.release(reserved);

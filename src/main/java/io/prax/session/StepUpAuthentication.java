@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.prax.identity.CurrentUser;
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.OwnPassword;
 import io.prax.identity.MfaManagement;
 import io.prax.platform.ProblemException;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +25,7 @@ public class StepUpAuthentication {
 
 	private final UserSessions sessions;
 
-	private final IdentityManagement identity;
+	private final OwnPassword identity;
 
 	private final MfaManagement mfa;
 
@@ -33,7 +33,7 @@ public class StepUpAuthentication {
 
 	private final Clock clock;
 
-	StepUpAuthentication(UserSessions sessions, IdentityManagement identity, MfaManagement mfa,
+	StepUpAuthentication(UserSessions sessions, OwnPassword identity, MfaManagement mfa,
 			TransactionTemplate transactions, Clock clock) {
 		this.sessions = sessions;
 		this.identity = identity;

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserDirectory;
 import io.prax.identity.UserAccount;
 import io.prax.identity.UserId;
 import io.prax.identity.UserStatus;
@@ -49,14 +49,14 @@ public class TokenRefresh {
 
 	private final SessionRevocation revocation;
 
-	private final IdentityManagement identity;
+	private final UserDirectory identity;
 
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
 	TokenRefresh(UserSessions sessions, RefreshTokens refreshTokens, SessionSettingsRepository settings,
-			SessionIssuer issuer, SessionRevocation revocation, IdentityManagement identity,
+			SessionIssuer issuer, SessionRevocation revocation, UserDirectory identity,
 			TransactionTemplate transactions, Clock clock) {
 		this.sessions = sessions;
 		this.refreshTokens = refreshTokens;

@@ -9,7 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserDirectory;
+import io.prax.identity.UserLifecycle;
 import io.prax.identity.Onboarding;
 import io.prax.identity.Tier;
 import io.prax.identity.UserAccount;
@@ -41,7 +42,10 @@ class EscalationTests {
 	Onboarding onboarding;
 
 	@Autowired
-	IdentityManagement identity;
+	UserLifecycle identity;
+
+	@Autowired
+	UserDirectory directory;
 
 	Api api;
 
@@ -313,7 +317,7 @@ class EscalationTests {
 	}
 
 	private String statusOf(UserAccount user) {
-		return TenantContext.call(tenant.id(), () -> identity.find(user.id()).orElseThrow().status().name());
+		return TenantContext.call(tenant.id(), () -> directory.find(user.id()).orElseThrow().status().name());
 	}
 
 }

@@ -11,7 +11,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import io.prax.identity.CurrentUser;
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserDirectory;
+import io.prax.identity.UserLifecycle;
 import io.prax.identity.Onboarding;
 import io.prax.identity.Tier;
 import io.prax.identity.UserAccount;
@@ -74,7 +75,10 @@ class GrantPropertyTests {
 	Onboarding onboarding;
 
 	@Autowired
-	IdentityManagement identity;
+	UserLifecycle identity;
+
+	@Autowired
+	UserDirectory directory;
 
 	@Autowired
 	AccessAdministration administration;
@@ -268,7 +272,7 @@ class GrantPropertyTests {
 	}
 
 	private UserAccount current(TestTenant tenant, UserAccount user) {
-		return TenantContext.call(tenant.id(), () -> identity.find(user.id()).orElseThrow());
+		return TenantContext.call(tenant.id(), () -> directory.find(user.id()).orElseThrow());
 	}
 
 	private List<String> roleNames(List<Integer> picks) {

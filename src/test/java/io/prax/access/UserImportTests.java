@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserLifecycle;
 import io.prax.identity.Onboarding;
 import io.prax.identity.Tier;
 import io.prax.identity.UserAccount;
@@ -53,7 +53,7 @@ class UserImportTests {
 	Onboarding onboarding;
 
 	@Autowired
-	IdentityManagement identity;
+	UserLifecycle identity;
 
 	@Autowired
 	DataSource dataSource;

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserLifecycle;
 import io.prax.identity.Onboarding;
 import io.prax.identity.Tier;
 import io.prax.identity.UserAccount;
@@ -36,7 +36,7 @@ class ApprovalPortalTests {
 	Onboarding onboarding;
 
 	@Autowired
-	IdentityManagement identity;
+	UserLifecycle identity;
 
 	@Test
 	void aPortalUserAcceptsAQuoteAddressedToTheirCompany() {

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserLifecycle;
 import io.prax.identity.NewUser;
 import io.prax.identity.Onboarding;
 import io.prax.identity.Tier;
@@ -51,7 +51,7 @@ class AuditChainTests {
 	Onboarding onboarding;
 
 	@Autowired
-	IdentityManagement identity;
+	UserLifecycle identity;
 
 	@Autowired
 	AuditManagement audit;

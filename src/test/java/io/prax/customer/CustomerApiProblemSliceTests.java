@@ -50,6 +50,9 @@ class CustomerApiProblemSliceTests {
 	@MockitoBean
 	CustomerManagement customers;
 
+	@MockitoBean
+	CustomerContacts contacts;
+
 	@Test
 	void aConstraintViolationIsA400ProblemWithPerFieldErrors() throws Exception {
 		CustomerInput input = new CustomerInput("", "not-an-email", null, null, null, null, null);

@@ -3,7 +3,7 @@ package io.prax.dashboard;
 import java.util.List;
 import java.util.Map;
 
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserLifecycle;
 import io.prax.identity.Onboarding;
 import io.prax.identity.Tier;
 import io.prax.identity.UserAccount;
@@ -31,7 +31,7 @@ class MfaCoverageTests {
 	Onboarding onboarding;
 
 	@Autowired
-	IdentityManagement identity;
+	UserLifecycle identity;
 
 	@Test
 	void theDashboardCountsWhoMustUseMfaAndHasItAndTheListShowsWhoDoesNot() {

@@ -124,7 +124,7 @@ class InvitationTests {
 	}
 
 	@Autowired
-	IdentityManagement applicationIdentity;
+	UserLifecycle applicationIdentity;
 
 	private String mailedToken(String recipient) {
 		String body = new JdbcTemplate(dataSource).queryForObject(

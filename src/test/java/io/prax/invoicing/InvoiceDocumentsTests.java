@@ -13,7 +13,7 @@ import java.util.UUID;
 import javax.imageio.ImageIO;
 
 import io.prax.document.BlobStore;
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserLifecycle;
 import io.prax.identity.Onboarding;
 import io.prax.identity.Tier;
 import io.prax.identity.UserAccount;
@@ -53,7 +53,7 @@ class InvoiceDocumentsTests {
 	Onboarding onboarding;
 
 	@Autowired
-	IdentityManagement identity;
+	UserLifecycle identity;
 
 	@Autowired
 	BlobStore blobs;

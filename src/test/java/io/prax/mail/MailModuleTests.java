@@ -1,6 +1,7 @@
 package io.prax.mail;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -90,6 +91,26 @@ class MailModuleTests {
 		transactions.executeWithoutResult(status -> outbox.enqueue("someone@example.com", "Subject", "Body"));
 
 		assertThat(messages.count()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void writesTheBodyFromATextTemplateWithTheValuesAsTheyAre() {
+		String recipient = "template-" + UUID.randomUUID() + "@example.com";
+		transactions.executeWithoutResult(
+				status -> outbox.enqueue(recipient, "Subject", "approval/mail-signature-failed",
+						Map.of("workspace", "Acme <Corp>", "detail",
+								"Ada tried to sign approval 1 with a wrong password.", "time", "2026-12-01 14:00 UTC",
+								"link", "http://localhost/approvals/1")));
+
+		String body = messages.findAll()
+			.stream()
+			.filter(message -> message.recipient().equals(recipient))
+			.findFirst()
+			.orElseThrow()
+			.body();
+		assertThat(body).isEqualTo("A signature attempt failed in your Prax workspace Acme <Corp>.\n\n"
+				+ "Ada tried to sign approval 1 with a wrong password.\nTime: 2026-12-01 14:00 UTC\n\n"
+				+ "Review it: http://localhost/approvals/1\n");
 	}
 
 }

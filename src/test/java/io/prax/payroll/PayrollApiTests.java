@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserLifecycle;
 import io.prax.identity.Onboarding;
 import io.prax.identity.Tier;
 import io.prax.identity.UserAccount;
@@ -43,7 +43,7 @@ class PayrollApiTests {
 	Onboarding onboarding;
 
 	@Autowired
-	IdentityManagement identity;
+	UserLifecycle identity;
 
 	@Autowired
 	javax.sql.DataSource dataSource;
@@ -185,6 +185,31 @@ class PayrollApiTests {
 			.contains("2026-01-01 – 2026-01-31", "Engineer", "•••• 3000", "3300.00", "2490.00", "Employee E-2",
 					"Year to date 2026", "Frozen Employer GmbH")
 			.doesNotContain("Principal", "Team lead", "9000", "5432", "Renamed Employer");
+	}
+
+	@Test
+	void anExplicitNullClearsTheLeavingDateDesignationAndUserWhileAnAbsentFieldStays() {
+		UserAccount staff = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of(), null);
+		Map<String, Object> body = employee("E-NULL", designation("Clearable"), "2020-01-01");
+		body.put("leavingDate", "2030-06-30");
+		body.put("userId", staff.id().value().toString());
+		String id = createEmployee(body);
+
+		var unchanged = api.patch("/api/v1/employees/" + id, "{\"version\": 0, \"name\": \"Still Linked\"}", token);
+		assertThat(unchanged.status()).as(unchanged.body()).isEqualTo(200);
+		JsonNode kept = unchanged.json();
+		assertThat(kept.get("leavingDate").asString()).isEqualTo("2030-06-30");
+		assertThat(kept.get("designationId").isNull()).isFalse();
+		assertThat(kept.get("userId").asString()).isEqualTo(staff.id().value().toString());
+
+		var cleared = api.patch("/api/v1/employees/" + id,
+				"{\"version\": 1, \"leavingDate\": null, \"designationId\": null, \"userId\": null}", token);
+		assertThat(cleared.status()).as(cleared.body()).isEqualTo(200);
+		JsonNode answer = api.get("/api/v1/employees/" + id, token).json();
+		assertThat(answer.get("leavingDate").isNull()).as(answer.toString()).isTrue();
+		assertThat(answer.get("designationId").isNull()).as(answer.toString()).isTrue();
+		assertThat(answer.get("userId").isNull()).as(answer.toString()).isTrue();
+		assertThat(answer.get("name").asString()).isEqualTo("Still Linked");
 	}
 
 	@Test

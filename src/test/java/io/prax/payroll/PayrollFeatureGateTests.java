@@ -3,7 +3,7 @@ package io.prax.payroll;
 import java.util.List;
 import java.util.Map;
 
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserLifecycle;
 import io.prax.identity.Onboarding;
 import io.prax.identity.Tier;
 import io.prax.identity.UserAccount;
@@ -34,7 +34,7 @@ class PayrollFeatureGateTests {
 	Onboarding onboarding;
 
 	@Autowired
-	IdentityManagement identity;
+	UserLifecycle identity;
 
 	Api api;
 

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import jakarta.persistence.EntityManagerFactory;
 
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserLifecycle;
 import io.prax.identity.Onboarding;
 import io.prax.identity.Tier;
 import io.prax.identity.UserAccount;
@@ -38,7 +38,7 @@ class CachedRowChangesTests {
 	Onboarding onboarding;
 
 	@Autowired
-	IdentityManagement identity;
+	UserLifecycle identity;
 
 	@Autowired
 	TransactionTemplate transactions;
@@ -70,7 +70,7 @@ class CachedRowChangesTests {
 		fill(tenant.id().value(), other.id().value());
 
 		TenantContext.run(tenant.id(),
-				() -> identity.update(user.id(), new IdentityManagement.UserChange(null, null, List.of(), null, null)));
+				() -> identity.update(user.id(), new UserLifecycle.UserChange(null, null, List.of(), null, null)));
 
 		assertThat(cached(tenant.id().value())).isEmpty();
 		assertThat(cached(other.id().value())).contains("cached");
@@ -83,7 +83,7 @@ class CachedRowChangesTests {
 		fill(tenant.id().value());
 
 		TenantContext.run(tenant.id(), () -> transactions.executeWithoutResult(status -> {
-			identity.update(user.id(), new IdentityManagement.UserChange(null, null, List.of(), null, null));
+			identity.update(user.id(), new UserLifecycle.UserChange(null, null, List.of(), null, null));
 			status.setRollbackOnly();
 		}));
 

@@ -11,7 +11,7 @@ import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 
 import io.prax.PraxApplication;
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserLifecycle;
 import io.prax.identity.Onboarding;
 import io.prax.identity.Tier;
 import io.prax.identity.UserAccount;
@@ -54,7 +54,7 @@ class CachesAcrossNodesTests {
 	Onboarding onboarding;
 
 	@Autowired
-	IdentityManagement identity;
+	UserLifecycle identity;
 
 	@Autowired
 	ApplicationContext nodeA;

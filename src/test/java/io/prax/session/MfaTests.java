@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserLifecycle;
 import io.prax.identity.Onboarding;
 import io.prax.identity.Tier;
 import io.prax.identity.Totp;
@@ -38,7 +38,7 @@ class MfaTests {
 	Onboarding onboarding;
 
 	@Autowired
-	IdentityManagement identity;
+	UserLifecycle identity;
 
 	@Autowired
 	org.springframework.context.ApplicationContext context;

@@ -14,7 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.prax.audit.AuditEventView;
 import io.prax.audit.AuditManagement;
 import io.prax.audit.AuditQuery;
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserLifecycle;
 import io.prax.identity.Onboarding;
 import io.prax.identity.Tier;
 import io.prax.identity.UserAccount;
@@ -53,7 +53,7 @@ class SignInProtectionTests {
 	Onboarding onboarding;
 
 	@Autowired
-	IdentityManagement identity;
+	UserLifecycle identity;
 
 	@Autowired
 	AuditManagement audit;

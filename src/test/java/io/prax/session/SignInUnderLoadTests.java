@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserLifecycle;
 import io.prax.identity.Onboarding;
 import io.prax.identity.Tier;
 import io.prax.identity.UserAccount;
@@ -148,7 +148,7 @@ class SignInUnderLoadTests {
 	Onboarding onboarding;
 
 	@Autowired
-	IdentityManagement identity;
+	UserLifecycle identity;
 
 	@Autowired
 	MovableClock clock;

@@ -3,7 +3,7 @@ package io.prax.support;
 import java.util.List;
 import java.util.UUID;
 
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserLifecycle;
 import io.prax.identity.NewUser;
 import io.prax.identity.Onboarding;
 import io.prax.identity.Tier;
@@ -36,7 +36,7 @@ public final class Tenants {
 	}
 
 	/** An active user of {@code tenant} with password {@link #PASSWORD}. */
-	public static UserAccount newUser(IdentityManagement identity, TestTenant tenant, Tier tier, List<String> roles,
+	public static UserAccount newUser(UserLifecycle identity, TestTenant tenant, Tier tier, List<String> roles,
 			@Nullable UUID customerId) {
 		String email = tier.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@"
 				+ tenant.slug() + ".example";

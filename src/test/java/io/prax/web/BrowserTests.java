@@ -33,7 +33,7 @@ class BrowserTests {
 	Onboarding onboarding;
 
 	@Autowired
-	io.prax.identity.IdentityManagement identity;
+	io.prax.identity.UserLifecycle identity;
 
 	TestTenant tenant;
 

@@ -39,7 +39,7 @@ class MfaBrowserTests {
 	Onboarding onboarding;
 
 	@Autowired
-	io.prax.identity.IdentityManagement identity;
+	io.prax.identity.UserLifecycle identity;
 
 	@Autowired
 	org.springframework.transaction.support.TransactionTemplate transactions;
