@@ -119,9 +119,17 @@ class ApprovalController {
 			.items();
 		ApprovalView latest = all.isEmpty() ? null : all.get(0);
 		boolean required = workflows.required(recordType);
-		if (latest == null && !required) {
+		// portal users see only approvals addressed to them, never an empty invitation
+		if (latest == null && (!required || CurrentUser.require().isCustomer())) {
 			return "approval/panel :: nothing";
 		}
+		boolean acceptance = types.of(recordType).addressedTo(recordId) != null && workflows.find(recordType)
+			.map(w -> w.steps().stream().allMatch(StepDefinition::byCustomer))
+			.orElse(false);
+		model.addAttribute("heading", acceptance ? "Customer acceptance" : "Approval");
+		model.addAttribute("intro", acceptance ? "Send this record to the customer, who signs it in the portal."
+				: "Records of this kind need an approval before they are issued or finalized.");
+		model.addAttribute("submitLabel", acceptance ? "Send for acceptance" : "Submit for approval");
 		boolean standing = latest != null && latest.status() != ApprovalStatus.REJECTED;
 		model.addAttribute("latest", latest);
 		model.addAttribute("recordType", recordType);
