@@ -47,7 +47,7 @@ final class EffectivePermissions {
 		else {
 			if (facts.tier() == Tier.CUSTOMER && PermissionCatalogue.PORTAL_DEFAULTS.contains(permission)) {
 				granted = true;
-				because.add("tier CUSTOMER may view its own account");
+				because.add("tier CUSTOMER may view its own account and sign what is addressed to it");
 			}
 			for (Map.Entry<String, Set<String>> role : facts.roles().entrySet()) {
 				if (role.getValue().contains(permission)) {

@@ -71,6 +71,9 @@ class PageModel {
 		if (permissions.contains(Permission.PAYSLIPS_VIEW.key())) {
 			nav.add(new NavEntry("payslips", "Payroll", "/payroll-runs"));
 		}
+		if (permissions.contains(Permission.DOCUMENTS_VIEW.key())) {
+			nav.add(new NavEntry("documents", "Documents", "/documents"));
+		}
 		if (permissions.contains(Permission.APPROVALS_VIEW.key())) {
 			nav.add(new NavEntry("approvals", "Approvals", "/approvals"));
 		}

@@ -30,9 +30,13 @@ public final class PermissionCatalogue {
 	/** The modules a customer-portal user can ever be granted. */
 	static final Set<String> PORTAL_MODULES = Set.of("customers", "contacts", "invoices", "documents", "approvals");
 
-	/** What a customer-portal user may do without any grant: read its own account. */
+	/**
+	 * What a customer-portal user may do without any grant: read its own account, and
+	 * sign the approval steps addressed to it (the approval module lets a portal user
+	 * sign nothing else).
+	 */
 	static final Set<String> PORTAL_DEFAULTS = Set.of("customers:view", "contacts:view", "invoices:view",
-			"documents:view", "approvals:view");
+			"documents:view", "approvals:view", "approvals:approve");
 
 	public static final List<String> BUILT_IN_ROLES = List.of("ADMIN", "MANAGER", "REVIEWER", "OPERATOR", "VIEWER");
 

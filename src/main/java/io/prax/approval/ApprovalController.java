@@ -56,6 +56,9 @@ class ApprovalController {
 	@RequiresPermission(Permission.APPROVALS_VIEW)
 	String list(@RequestParam(required = false) @Nullable String cursor, Model model) {
 		model.addAttribute("activeNav", "approvals");
+		// the portal's inbox: only approvals addressed to the user's own customer (see
+		// ApprovalManagement), without the staff's notices and settings
+		model.addAttribute("portal", CurrentUser.require().isCustomer());
 		model.addAttribute("waiting",
 				approvals.list(new ApprovalManagement.Filter(true, null, null, null), null, 100).items());
 		Page<ApprovalView> all = approvals.list(new ApprovalManagement.Filter(false, null, null, null), cursor, null);
@@ -119,9 +122,19 @@ class ApprovalController {
 			.items();
 		ApprovalView latest = all.isEmpty() ? null : all.get(0);
 		boolean required = workflows.required(recordType);
-		if (latest == null && !required) {
+		// portal users see only approvals addressed to them, never an empty invitation
+		if (latest == null && (!required || CurrentUser.require().isCustomer())) {
 			return "approval/panel :: nothing";
 		}
+		// a record whose every step the customer signs is sent for acceptance
+		boolean acceptance = latest != null ? latest.steps().stream().allMatch(ApprovalView.Step::customer)
+				: workflows.find(recordType)
+					.map(w -> w.steps().stream().allMatch(StepDefinition::byCustomer))
+					.orElse(false);
+		model.addAttribute("heading", acceptance ? "Customer acceptance" : "Approval");
+		model.addAttribute("intro", acceptance ? "Send this record to the customer, who signs it in the portal."
+				: "Records of this kind need an approval before they are issued or finalized.");
+		model.addAttribute("submitLabel", acceptance ? "Send for acceptance" : "Submit for approval");
 		boolean standing = latest != null && latest.status() != ApprovalStatus.REJECTED;
 		model.addAttribute("latest", latest);
 		model.addAttribute("recordType", recordType);
@@ -164,6 +177,7 @@ class ApprovalController {
 			@RequestParam(name = "stepName", required = false) @Nullable List<String> stepNames,
 			@RequestParam(name = "stepSigners", required = false) @Nullable List<Integer> stepSigners,
 			@RequestParam(name = "stepRoles", required = false) @Nullable List<String> stepRoles,
+			@RequestParam(name = "stepCustomer", required = false) @Nullable List<Integer> stepCustomer,
 			RedirectAttributes redirect) {
 		return Forms.submit(() -> {
 			List<StepDefinition> steps = new ArrayList<>();
@@ -180,7 +194,8 @@ class ApprovalController {
 					.map(String::strip)
 					.filter(r -> !r.isEmpty())
 					.toList();
-				steps.add(new StepDefinition(stepName, signers == null ? 1 : signers, roleList, List.of(), false));
+				boolean customer = stepCustomer != null && stepCustomer.contains(i);
+				steps.add(new StepDefinition(stepName, signers == null ? 1 : signers, roleList, List.of(), customer));
 			}
 			workflows.define(recordType, new WorkflowInput(name, steps, Boolean.TRUE.equals(ordered),
 					Boolean.TRUE.equals(selfApproval), null));

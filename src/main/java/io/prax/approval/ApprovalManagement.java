@@ -162,7 +162,7 @@ public class ApprovalManagement {
 					if (filter.status() != null && a.status() != filter.status()) {
 						continue;
 					}
-					if (!types.known(a.recordType()) || !types.of(a.recordType()).visible(a.recordId())) {
+					if (!visible(a)) {
 						continue;
 					}
 					if (filter.waitingForMe()
@@ -182,11 +182,6 @@ public class ApprovalManagement {
 			return Page.of(rows, size, a -> view(a, signed.getOrDefault(a.id(), List.of())),
 					a -> Cursor.of(a.id().toString()));
 		});
-	}
-
-	/** How many approvals wait for the caller's signature, for the navigation. */
-	public int waitingCount() {
-		return list(new Filter(true, null, null, ApprovalStatus.PENDING), null, 100).items().size();
 	}
 
 	/**
@@ -310,10 +305,28 @@ public class ApprovalManagement {
 
 	private Approval find(UUID id) {
 		Approval approval = approvals.findById(id).orElseThrow(() -> ProblemException.notFound("Approval"));
-		if (!types.known(approval.recordType()) || !types.of(approval.recordType()).visible(approval.recordId())) {
+		if (!visible(approval)) {
 			throw ProblemException.notFound("Approval");
 		}
 		return approval;
+	}
+
+	/**
+	 * Whether the caller may see the approval: its record is theirs to see, and for a
+	 * portal user it also has a customer step addressed to their own customer (the
+	 * internal approval of an invoice they can see is not theirs).
+	 */
+	private boolean visible(Approval approval) {
+		if (!types.known(approval.recordType()) || !types.of(approval.recordType()).visible(approval.recordId())) {
+			return false;
+		}
+		CurrentUser user = CurrentUser.require();
+		if (!user.isCustomer()) {
+			return true;
+		}
+		UUID customer = user.customerId();
+		return customer != null && customer.equals(types.of(approval.recordType()).addressedTo(approval.recordId()))
+				&& WorkflowManagement.steps(approval.steps()).stream().anyMatch(StepDefinition::byCustomer);
 	}
 
 	private Map<UUID, List<SignatureRow>> bySignature(List<Approval> rows) {

@@ -30,10 +30,4 @@ interface Approvals extends JpaRepository<Approval, UUID> {
 	@Query("select a from Approval a where a.id < ?1 order by a.id desc")
 	List<Approval> newestBefore(UUID before, Limit limit);
 
-	@Query("select a from Approval a where a.status = io.prax.approval.ApprovalStatus.PENDING order by a.id desc")
-	List<Approval> pending(Limit limit);
-
-	@Query("select a from Approval a where a.status <> io.prax.approval.ApprovalStatus.REJECTED")
-	List<Approval> standing();
-
 }

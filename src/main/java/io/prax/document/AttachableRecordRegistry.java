@@ -55,6 +55,11 @@ class AttachableRecordRegistry {
 		return records != null && records.visible(record);
 	}
 
+	boolean listable(RecordRef record) {
+		AttachableRecords records = byType.get(record.type());
+		return records != null && records.listable(record);
+	}
+
 	String pagePath(RecordRef record) {
 		return of(record).pagePath(record);
 	}

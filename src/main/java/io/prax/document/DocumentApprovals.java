@@ -11,6 +11,8 @@ import io.prax.approval.ApprovableRecords;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,10 +33,23 @@ class DocumentApprovals implements ApprovableRecords {
 
 	private final AccessPolicy access;
 
-	DocumentApprovals(Documents documents, ObjectProvider<AttachableRecordRegistry> records, AccessPolicy access) {
+	// Reads run in a transaction of their own, as in DocumentManagement: callers such as
+	// the approval panel ask outside any transaction, where the tenant's rows are not
+	// readable.
+	private final TransactionTemplate reading;
+
+	DocumentApprovals(Documents documents, ObjectProvider<AttachableRecordRegistry> records, AccessPolicy access,
+			PlatformTransactionManager transactions) {
 		this.documents = documents;
 		this.records = records;
 		this.access = access;
+		this.reading = new TransactionTemplate(transactions);
+		this.reading.setReadOnly(true);
+	}
+
+	private Optional<Document> live(UUID id) {
+		Optional<Document> found = reading.execute(status -> documents.findLive(id));
+		return found == null ? Optional.empty() : found;
 	}
 
 	@Override
@@ -49,13 +64,13 @@ class DocumentApprovals implements ApprovableRecords {
 
 	@Override
 	public boolean visible(UUID id) {
-		return access.can(Permission.DOCUMENTS_VIEW)
-				&& documents.findLive(id).filter(d -> records.getObject().visible(d.record())).isPresent();
+		return access.can(Permission.DOCUMENTS_VIEW) && Boolean.TRUE.equals(reading.execute(
+				status -> documents.findLive(id).filter(d -> records.getObject().visible(d.record())).isPresent()));
 	}
 
 	@Override
 	public Optional<String> content(UUID id) {
-		return documents.findLive(id).map(document -> {
+		return live(id).map(document -> {
 			Map<String, Object> content = new LinkedHashMap<>();
 			content.put("recordType", "document");
 			content.put("id", document.id().toString());
@@ -70,7 +85,7 @@ class DocumentApprovals implements ApprovableRecords {
 
 	@Override
 	public String title(UUID id) {
-		return documents.findLive(id).map(d -> "Document " + d.fileName()).orElse("Document");
+		return live(id).map(d -> "Document " + d.fileName()).orElse("Document");
 	}
 
 	/**
@@ -79,8 +94,7 @@ class DocumentApprovals implements ApprovableRecords {
 	 */
 	@Override
 	public @Nullable UUID addressedTo(UUID id) {
-		return documents.findLive(id)
-			.map(Document::record)
+		return live(id).map(Document::record)
 			.filter(record -> "customer".equals(record.type()))
 			.map(RecordRef::id)
 			.orElse(null);
@@ -88,7 +102,7 @@ class DocumentApprovals implements ApprovableRecords {
 
 	@Override
 	public String pagePath(UUID id) {
-		return documents.findLive(id).map(d -> records.getObject().pagePath(d.record())).orElse("/");
+		return live(id).map(d -> records.getObject().pagePath(d.record())).orElse("/");
 	}
 
 }

@@ -8,6 +8,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.prax.access.AccessPolicy;
 import io.prax.access.Permission;
 import io.prax.access.RequiresPermission;
+import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserAccount;
+import io.prax.identity.UserId;
 import io.prax.platform.ProblemException;
 import io.prax.platform.SignedInOnly;
 import org.jspecify.annotations.Nullable;
@@ -22,10 +25,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The document panel of record pages (templates/document/panel.html): list, download,
- * upload, delete.
+ * The documents list and a document's page (with its approval), and the document panel of
+ * record pages (templates/document/panel.html): list, download, upload, delete.
  */
 @Controller
 @RequestMapping("/documents")
@@ -35,9 +39,56 @@ class DocumentController {
 
 	private final AccessPolicy access;
 
-	DocumentController(DocumentManagement documents, AccessPolicy access) {
+	private final IdentityManagement identity;
+
+	DocumentController(DocumentManagement documents, AccessPolicy access, IdentityManagement identity) {
 		this.documents = documents;
 		this.access = access;
+		this.identity = identity;
+	}
+
+	/**
+	 * Every document the caller may see, newest first; with {@code recordType} and
+	 * {@code recordId} one record's, with its upload form.
+	 */
+	@GetMapping
+	@RequiresPermission(Permission.DOCUMENTS_VIEW)
+	String list(@RequestParam(required = false) @Nullable String recordType,
+			@RequestParam(required = false) @Nullable UUID recordId,
+			@RequestParam(required = false) @Nullable String cursor, Model model) {
+		RecordRef record = recordType == null || recordId == null ? null : new RecordRef(recordType, recordId);
+		DocumentList list = record == null ? documents.all(cursor, DocumentManagement.DEFAULT_LIMIT)
+				: documents.list(record, cursor, DocumentManagement.DEFAULT_LIMIT);
+		model.addAttribute("activeNav", "documents");
+		model.addAttribute("record", record);
+		model.addAttribute("recordPath", record == null ? null : documents.pagePath(record));
+		model.addAttribute("rows", list.items().stream().map(Row::of).toList());
+		java.util.Map<UUID, String> paths = new java.util.HashMap<>();
+		list.items().forEach(d -> paths.put(d.id(), documents.recordPagePath(d)));
+		model.addAttribute("recordPaths", paths);
+		model.addAttribute("nextCursor", list.nextCursor());
+		model.addAttribute("canUpload", record != null && access.can(Permission.DOCUMENTS_CREATE));
+		model.addAttribute("maxBytes", documents.maxBytes());
+		model.addAttribute("maxLabel", Row.bytes(documents.maxBytes()));
+		return "document/list";
+	}
+
+	/**
+	 * A document's page: its metadata, download and removal, and its approval (loaded
+	 * from /approvals/panel).
+	 */
+	@GetMapping("/{id}")
+	@RequiresPermission(Permission.DOCUMENTS_VIEW)
+	String detail(@PathVariable UUID id, Model model) {
+		DocumentView document = documents.get(new DocumentId(id));
+		model.addAttribute("activeNav", "documents");
+		model.addAttribute("row", Row.of(document));
+		model.addAttribute("document", document);
+		model.addAttribute("uploadedBy", document.createdBy() == null ? "(system)"
+				: identity.find(new UserId(document.createdBy())).map(UserAccount::name).orElse("(former user)"));
+		model.addAttribute("recordPath", documents.recordPagePath(document));
+		model.addAttribute("canDelete", access.can(Permission.DOCUMENTS_DELETE));
+		return "document/detail";
 	}
 
 	/** A document as the panel lists it: with a readable size and kind. */
@@ -99,10 +150,13 @@ class DocumentController {
 	@PostMapping
 	@RequiresPermission(Permission.DOCUMENTS_CREATE)
 	String upload(@RequestParam String recordType, @RequestParam UUID recordId,
-			@RequestParam(required = false) @Nullable MultipartFile file, RedirectAttributes redirect)
-			throws IOException {
+			@RequestParam(required = false) @Nullable MultipartFile file,
+			@RequestParam(required = false) @Nullable String back, RedirectAttributes redirect) throws IOException {
 		RecordRef record = new RecordRef(recordType, recordId);
-		String page = documents.pagePath(record);
+		// from the documents list: back to it, and on to the new document's page
+		boolean fromList = "list".equals(back);
+		String recordPage = documents.pagePath(record);
+		String page = fromList ? listPath(record) : recordPage;
 		if (file == null || file.isEmpty()) {
 			redirect.addFlashAttribute("flash", "Not uploaded: choose a file that is not empty");
 			return "redirect:" + page;
@@ -110,6 +164,9 @@ class DocumentController {
 		try {
 			DocumentView created = documents.upload(record, file.getOriginalFilename(), file.getInputStream());
 			redirect.addFlashAttribute("flash", "Document “" + created.fileName() + "” uploaded");
+			if (fromList) {
+				return "redirect:/documents/" + created.id();
+			}
 		}
 		catch (ProblemException ex) {
 			if (ex.status().value() == 404) {
@@ -143,6 +200,14 @@ class DocumentController {
 			redirect.addFlashAttribute("flash", "Not removed: " + firstMessage(ex));
 		}
 		return "redirect:" + page;
+	}
+
+	private static String listPath(RecordRef record) {
+		return UriComponentsBuilder.fromPath("/documents")
+			.queryParam("recordType", record.type())
+			.queryParam("recordId", record.id())
+			.encode()
+			.toUriString();
 	}
 
 	private static String firstMessage(ProblemException ex) {

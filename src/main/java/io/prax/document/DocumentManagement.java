@@ -112,6 +112,46 @@ public class DocumentManagement {
 	}
 
 	/**
+	 * The tenant's live documents the caller may list (their record's documents are
+	 * theirs to list), newest first, after {@code cursor}.
+	 */
+	public DocumentList all(@Nullable String cursor, int limit) {
+		int size = Math.max(1, Math.min(limit, MAX_LIMIT));
+		UUID start = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
+		return reading.execute(status -> {
+			List<Document> rows = new java.util.ArrayList<>();
+			UUID after = start;
+			// visibility is the record's, so filter in memory, in bounded batches
+			for (int batch = 0; batch < 20 && rows.size() <= size; batch++) {
+				List<Document> fetched = after == null ? documents.newest(Limit.of(200))
+						: documents.newestAfter(after, Limit.of(200));
+				if (fetched.isEmpty()) {
+					break;
+				}
+				after = fetched.get(fetched.size() - 1).id();
+				for (Document document : fetched) {
+					if (records.listable(document.record())) {
+						rows.add(document);
+						if (rows.size() > size) {
+							break;
+						}
+					}
+				}
+			}
+			List<DocumentView> items = rows.stream().limit(size).map(Document::view).toList();
+			return new DocumentList(items, rows.size() > size ? Cursor.encode(rows.get(size - 1).id()) : null);
+		});
+	}
+
+	/**
+	 * Where the page of the record a document is attached to is; "/" when it has none.
+	 */
+	public String recordPagePath(DocumentView document) {
+		RecordRef record = new RecordRef(document.recordType(), document.recordId());
+		return reading.execute(status -> records.visible(record) ? records.pagePath(record) : "/");
+	}
+
+	/**
 	 * The document's metadata, or 404 when it does not exist, was deleted, or its record
 	 * is not the caller's to see.
 	 */

@@ -20,4 +20,10 @@ interface Documents extends JpaRepository<Document, UUID> {
 			+ "and d.id < :after order by d.id desc")
 	List<Document> pageAfter(String type, UUID recordId, UUID after, Limit limit);
 
+	@Query("select d from Document d order by d.id desc")
+	List<Document> newest(Limit limit);
+
+	@Query("select d from Document d where d.id < :after order by d.id desc")
+	List<Document> newestAfter(UUID after, Limit limit);
+
 }

@@ -41,6 +41,7 @@ class InvoicePdf {
 		// 21 CFR 11.50: the electronic signatures of the invoice's approval, printed with
 		// it
 		context.setVariable("signatures", approvals.signatures("invoice", invoice.id()));
+		context.setVariable("acceptances", approvals.signatures("invoice_acceptance", invoice.id()));
 		String xhtml = templates.process(new TemplateSpec("invoicing/pdf", TemplateMode.XML), context);
 		return PdfRendering.render(xhtml, "invoice");
 	}

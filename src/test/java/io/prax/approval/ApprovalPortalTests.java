@@ -3,6 +3,7 @@ package io.prax.approval;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.prax.identity.UserLifecycle;
 import io.prax.identity.Onboarding;
@@ -49,11 +50,6 @@ class ApprovalPortalTests {
 				java.util.UUID.fromString(customer));
 		UserAccount stranger = Tenants.newUser(identity, tenant, Tier.CUSTOMER, List.of(),
 				java.util.UUID.fromString(otherCustomer));
-		for (UserAccount portal : List.of(buyer, stranger)) {
-			var granted = api.send("PUT", "/api/v1/admin/users/" + portal.id().value() + "/overrides",
-					Map.of("grants", List.of("approvals:approve"), "revocations", List.of()), admin);
-			assertThat(granted.status()).as(granted.body()).isEqualTo(200);
-		}
 		UserAccount manager = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of("MANAGER"), null);
 		String managerToken = api.login(tenant.slug(), manager.email(), Tenants.PASSWORD).access();
 
@@ -84,6 +80,86 @@ class ApprovalPortalTests {
 		assertThat(accepted.text("signerName")).isEqualTo(buyer.name());
 		assertThat(api.get("/api/v1/approvals/" + id, admin).text("status")).isEqualTo("APPROVED");
 		assertThat(api.page("/approvals/" + id, buyerToken).body()).contains(buyer.name(), "UTC", "Approved");
+	}
+
+	@Test
+	void theCustomerAcceptsAnIssuedInvoiceAndSeesNoOtherApproval() throws Exception {
+		Api api = new Api(port);
+		TestTenant tenant = Tenants.newTenant(onboarding);
+		String admin = api.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD).access();
+		assertThat(api.send("PUT", "/api/v1/admin/company", ApprovalApiTests.company(), admin).status()).isEqualTo(200);
+		String customer = api
+			.post("/api/v1/customers",
+					Map.of("name", "Acceptance Buyer AG", "billingAddress",
+							Map.of("line1", "2 Buyer Way", "postalCode", "80331", "city", "Munich", "country", "DE")),
+					admin)
+			.text("id");
+		String other = api.post("/api/v1/customers", Map.of("name", "Other Buyer Ltd"), admin).text("id");
+		UserAccount buyer = Tenants.newUser(identity, tenant, Tier.CUSTOMER, List.of(), UUID.fromString(customer));
+		UserAccount stranger = Tenants.newUser(identity, tenant, Tier.CUSTOMER, List.of(), UUID.fromString(other));
+		UserAccount manager = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of("MANAGER"), null);
+		String managerToken = api.login(tenant.slug(), manager.email(), Tenants.PASSWORD).access();
+		String invoice = api
+			.post("/api/v1/invoices", Map.of("customerId", customer, "currency", "EUR", "dueDate", "2099-12-31",
+					"lines", List.of(Map.of("description", "Validation services", "quantity", "3", "unitPrice",
+							"400.00", "taxRate", "0.19"))),
+					admin)
+			.text("id");
+
+		// the staff's own approval of the draft, then the issue
+		workflow(api, admin, "invoice",
+				Map.of("name", "Release", "steps", List.of(Map.of("name", "Release", "signers", 1))));
+		String internal = submit(api, admin, "invoice", invoice);
+		assertThat(sign(api, managerToken, internal, Tenants.PASSWORD, "APPROVED").status()).isEqualTo(201);
+		assertThat(api.post("/api/v1/invoices/" + invoice + "/issue", null, admin).status()).isEqualTo(200);
+
+		workflow(api, admin, "invoice_acceptance", Map.of("name", "Customer acceptance", "steps",
+				List.of(Map.of("name", "Acceptance", "signers", 1, "customer", true))));
+		String acceptance = submit(api, admin, "invoice_acceptance", invoice);
+
+		String buyerToken = api.login(tenant.slug(), buyer.email(), Tenants.PASSWORD).access();
+		String strangerToken = api.login(tenant.slug(), stranger.email(), Tenants.PASSWORD).access();
+		// the buyer sees the invoice, but the staff's approval of its draft is not theirs
+		assertThat(api.get("/api/v1/invoices/" + invoice, buyerToken).status()).isEqualTo(200);
+		String listed = api.get("/api/v1/approvals", buyerToken).json().get("items").toString();
+		assertThat(listed).contains(acceptance).doesNotContain(internal);
+		assertThat(api.get("/api/v1/approvals/" + internal, buyerToken).status()).isEqualTo(404);
+		assertThat(api.page("/approvals/" + internal, buyerToken).status()).isEqualTo(404);
+		assertThat(api.page("/approvals/panel?recordType=invoice&recordId=" + invoice, buyerToken).body())
+			.doesNotContain("data-approval-panel");
+		// nor is anything addressed to another customer
+		assertThat(api.get("/api/v1/approvals", strangerToken).json().get("items").toString())
+			.doesNotContain(acceptance);
+		assertThat(api.get("/api/v1/approvals/" + acceptance, strangerToken).status()).isEqualTo(404);
+		assertThat(sign(api, strangerToken, acceptance, Tenants.PASSWORD, "APPROVED").status()).isEqualTo(404);
+		assertThat(sign(api, managerToken, acceptance, Tenants.PASSWORD, "APPROVED").code()).isEqualTo("not_a_signer");
+
+		String inbox = api.page("/approvals", buyerToken).body();
+		assertThat(inbox).contains("Approvals for me", "/approvals/" + acceptance)
+			.doesNotContain("/approvals/" + internal)
+			.doesNotContain("Security notices");
+		// without any grant: portal users may sign what is addressed to them by default
+		var accepted = sign(api, buyerToken, acceptance, Tenants.PASSWORD, "APPROVED");
+		assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+		assertThat(api.get("/api/v1/approvals/" + acceptance, admin).text("status")).isEqualTo("APPROVED");
+
+		String panel = api.page("/approvals/panel?recordType=invoice_acceptance&recordId=" + invoice, admin).body();
+		assertThat(panel).contains("Customer acceptance", buyer.name(), "Approved", "UTC");
+		String pdf = pdfText(port, "/api/v1/invoices/" + invoice + "/pdf", admin);
+		assertThat(pdf).contains("ACCEPTED BY THE CUSTOMER", buyer.name(), "UTC", "(Acceptance)");
+	}
+
+	static String pdfText(int port, String path, String token) throws Exception {
+		var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+			.header("Authorization", "Bearer " + token)
+			.GET()
+			.build();
+		byte[] bytes = java.net.http.HttpClient.newHttpClient()
+			.send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray())
+			.body();
+		try (var document = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+			return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+		}
 	}
 
 }
