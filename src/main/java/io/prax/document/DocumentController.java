@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.prax.access.AccessPolicy;
 import io.prax.access.Permission;
 import io.prax.access.RequiresPermission;
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserDirectory;
 import io.prax.identity.UserAccount;
 import io.prax.identity.UserId;
 import io.prax.platform.ProblemException;
@@ -39,9 +39,9 @@ class DocumentController {
 
 	private final AccessPolicy access;
 
-	private final IdentityManagement identity;
+	private final UserDirectory identity;
 
-	DocumentController(DocumentManagement documents, AccessPolicy access, IdentityManagement identity) {
+	DocumentController(DocumentManagement documents, AccessPolicy access, UserDirectory identity) {
 		this.documents = documents;
 		this.access = access;
 		this.identity = identity;

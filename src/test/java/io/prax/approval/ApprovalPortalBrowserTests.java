@@ -9,7 +9,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserLifecycle;
 import io.prax.identity.Onboarding;
 import io.prax.identity.Tier;
 import io.prax.identity.UserAccount;
@@ -44,7 +44,7 @@ class ApprovalPortalBrowserTests {
 	Onboarding onboarding;
 
 	@Autowired
-	IdentityManagement identity;
+	UserLifecycle identity;
 
 	List<String> consoleProblems = new ArrayList<>();
 

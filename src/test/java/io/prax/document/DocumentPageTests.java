@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.prax.identity.IdentityManagement;
+import io.prax.identity.UserLifecycle;
 import io.prax.identity.Onboarding;
 import io.prax.identity.Tier;
 import io.prax.identity.UserAccount;
@@ -34,7 +34,7 @@ class DocumentPageTests {
 	Onboarding onboarding;
 
 	@Autowired
-	IdentityManagement identity;
+	UserLifecycle identity;
 
 	Api api;
 
