@@ -11,11 +11,9 @@ import java.util.regex.Pattern;
 
 import jakarta.persistence.EntityManagerFactory;
 
+import io.prax.platform.EntityChangeListeners;
 import io.prax.platform.Masked;
 import io.prax.platform.TenantRecord;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.event.service.spi.EventListenerRegistry;
-import org.hibernate.event.spi.EventType;
 import org.hibernate.event.spi.PostDeleteEvent;
 import org.hibernate.event.spi.PostDeleteEventListener;
 import org.hibernate.event.spi.PostInsertEvent;
@@ -59,12 +57,7 @@ class AuditCapture implements PostInsertEventListener, PostUpdateEventListener, 
 	AuditCapture(EntityManagerFactory emf, AuditWriter writer, Clock clock) {
 		this.writer = writer;
 		this.clock = clock;
-		EventListenerRegistry registry = emf.unwrap(SessionFactoryImplementor.class)
-			.getServiceRegistry()
-			.requireService(EventListenerRegistry.class);
-		registry.appendListeners(EventType.POST_INSERT, this);
-		registry.appendListeners(EventType.POST_UPDATE, this);
-		registry.appendListeners(EventType.POST_DELETE, this);
+		EntityChangeListeners.register(emf, this);
 	}
 
 	@Override

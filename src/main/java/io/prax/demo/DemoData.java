@@ -20,6 +20,7 @@ import io.prax.customer.CustomerView;
 import io.prax.document.DocumentManagement;
 import io.prax.document.RecordRef;
 import io.prax.identity.CurrentUser;
+import io.prax.identity.GeneratedPasswords;
 import io.prax.identity.UserLifecycle;
 import io.prax.identity.NewUser;
 import io.prax.identity.Onboarding;
@@ -35,7 +36,6 @@ import io.prax.invoicing.LineInput;
 import io.prax.invoicing.PaymentInput;
 import io.prax.invoicing.PostalAddress;
 import io.prax.platform.PraxProperties;
-import io.prax.platform.SecretFiles;
 import io.prax.payroll.ComponentKind;
 import io.prax.payroll.EmployeeInput;
 import io.prax.payroll.EmployeeManagement;
@@ -66,6 +66,8 @@ class DemoData {
 
 	static final String TENANT = "acme";
 
+	private static final String WORKSPACE_NAME = "Acme Corporation";
+
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
 	private final ApplicationArguments arguments;
@@ -94,11 +96,14 @@ class DemoData {
 
 	private final PayrollRunManagement payrollRuns;
 
+	private final GeneratedPasswords generatedPasswords;
+
 	DemoData(ApplicationArguments arguments, PraxProperties properties, TenantDirectory tenants, Onboarding onboarding,
 			UserLifecycle identity, CustomerManagement customers, CustomerContacts contacts,
 			DocumentManagement documents, CompanyManagement company, InvoiceManagement invoices, Clock clock,
-			EmployeeManagement employees, PayrollRunManagement payrollRuns) {
+			EmployeeManagement employees, PayrollRunManagement payrollRuns, GeneratedPasswords generatedPasswords) {
 		this.employees = employees;
+		this.generatedPasswords = generatedPasswords;
 		this.payrollRuns = payrollRuns;
 		this.documents = documents;
 		this.company = company;
@@ -124,9 +129,9 @@ class DemoData {
 			return;
 		}
 		Map<String, String> passwords = new LinkedHashMap<>();
-		String adminPassword = password();
-		var onboarded = onboarding.onboard(new Onboarding.NewTenant(TENANT, "Acme Corporation", "US",
-				"admin@acme.example", "Ada Admin", adminPassword));
+		String adminPassword = password("admin@acme.example", "Ada Admin");
+		var onboarded = onboarding.onboard(new Onboarding.NewTenant(TENANT, WORKSPACE_NAME, "US", "admin@acme.example",
+				"Ada Admin", adminPassword));
 		passwords.put("admin@acme.example (ADMIN)", adminPassword);
 		UserAccount admin = onboarded.admin();
 		TenantContext.run(onboarded.tenant().id(), () -> actAs(admin, onboarded.tenant().name(), () -> {
@@ -141,13 +146,13 @@ class DemoData {
 			attachDocuments(created);
 			List<UserAccount> staff = new ArrayList<>();
 			for (String[] u : SAMPLE_EMPLOYEES) {
-				String password = password();
+				String password = password(u[0], u[1]);
 				staff.add(identity.createWithPassword(new NewUser(u[0], u[1], Tier.EMPLOYEE, List.of(u[2]), null),
 						password));
 				passwords.put(u[0] + " (EMPLOYEE, " + u[2] + ")", password);
 			}
 			payroll(staff);
-			String portalPassword = password();
+			String portalPassword = password("portal@globex.example", "Gil Portal");
 			identity.createWithPassword(
 					new NewUser("portal@globex.example", "Gil Portal", Tier.CUSTOMER, List.of(), created.get(0).id()),
 					portalPassword);
@@ -268,8 +273,8 @@ class DemoData {
 		}
 	}
 
-	private static String password() {
-		return SecretFiles.randomToken(12);
+	private String password(String email, String name) {
+		return generatedPasswords.forUser(email, name, WORKSPACE_NAME, TENANT);
 	}
 
 	private static final String[][] SAMPLE_CUSTOMERS = {

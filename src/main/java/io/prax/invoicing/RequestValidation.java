@@ -4,10 +4,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import io.prax.platform.ProblemException;
+import io.prax.platform.Validation;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +27,9 @@ class RequestValidation {
 		Map<String, String> errors = new LinkedHashMap<>();
 		validator.validate(request)
 			.stream()
-			.sorted(Comparator.comparing((ConstraintViolation<Object> v) -> v.getPropertyPath().toString()))
-			.forEach(v -> errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
+			.map(v -> Map.entry(Validation.field(v), v.getMessage()))
+			.sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
+			.forEach(e -> errors.putIfAbsent(e.getKey(), e.getValue()));
 		return errors;
 	}
 

@@ -4,12 +4,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import jakarta.validation.groups.Default;
 
+import io.prax.platform.Validation;
 import io.prax.platform.Validation.OnCreate;
 import io.prax.platform.Validation.OnUpdate;
 import org.springframework.stereotype.Component;
@@ -40,27 +38,10 @@ class EmployeeValidation {
 		Map<String, String> errors = new LinkedHashMap<>();
 		validator.validate(input, groups)
 			.stream()
-			.map(v -> Map.entry(field(v), v.getMessage()))
+			.map(v -> Map.entry(Validation.field(v), v.getMessage()))
 			.sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
 			.forEach(e -> errors.putIfAbsent(e.getKey(), e.getValue()));
 		return errors;
-	}
-
-	/**
-	 * The path with list indexes and without container-element names
-	 * ({@code <list element>}).
-	 */
-	static String field(ConstraintViolation<?> violation) {
-		StringBuilder field = new StringBuilder();
-		for (Path.Node node : violation.getPropertyPath()) {
-			if (node.isInIterable()) {
-				field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
-			}
-			if (node.getKind() == ElementKind.PROPERTY && node.getName() != null) {
-				field.append(field.isEmpty() ? "" : ".").append(node.getName());
-			}
-		}
-		return field.toString();
 	}
 
 }

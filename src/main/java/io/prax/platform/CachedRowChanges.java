@@ -2,9 +2,6 @@ package io.prax.platform;
 
 import jakarta.persistence.EntityManagerFactory;
 
-import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.event.service.spi.EventListenerRegistry;
-import org.hibernate.event.spi.EventType;
 import org.hibernate.event.spi.PostDeleteEvent;
 import org.hibernate.event.spi.PostDeleteEventListener;
 import org.hibernate.event.spi.PostInsertEvent;
@@ -29,12 +26,7 @@ class CachedRowChanges implements PostInsertEventListener, PostUpdateEventListen
 
 	CachedRowChanges(EntityManagerFactory emf, NodeCaches caches) {
 		this.caches = caches;
-		EventListenerRegistry registry = emf.unwrap(SessionFactoryImplementor.class)
-			.getServiceRegistry()
-			.requireService(EventListenerRegistry.class);
-		registry.appendListeners(EventType.POST_INSERT, this);
-		registry.appendListeners(EventType.POST_UPDATE, this);
-		registry.appendListeners(EventType.POST_DELETE, this);
+		EntityChangeListeners.register(emf, this);
 	}
 
 	@Override

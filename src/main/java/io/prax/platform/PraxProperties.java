@@ -39,9 +39,12 @@ public record PraxProperties(Path dataDir, @Nullable Path keysDir, String public
 	/**
 	 * External PostgreSQL; when {@code url} is blank an embedded server is started under
 	 * the data directory.
+	 *
+	 * @param poolSize the application's connections per node, at most (the owner's are
+	 * opened only to migrate)
 	 */
 	public record Database(@Nullable String url, @Nullable String user, @Nullable String password,
-			@Nullable String ownerUser, @Nullable String ownerPassword) {
+			@Nullable String ownerUser, @Nullable String ownerPassword, @DefaultValue("10") int poolSize) {
 
 		public boolean external() {
 			return url != null && !url.isBlank();

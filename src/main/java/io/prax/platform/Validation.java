@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Bean Validation groups and the one translation of violations into the
  * {@code validation_failed} problem: field paths as the request names them ({@code name},
- * {@code billingAddress.country}).
+ * {@code billingAddress.country}, {@code contacts[2].email}).
  */
 public final class Validation {
 
@@ -46,30 +46,42 @@ public final class Validation {
 	public static ProblemException problem(ConstraintViolationException ex) {
 		Map<String, String> errors = new TreeMap<>();
 		for (ConstraintViolation<?> violation : ex.getConstraintViolations()) {
-			errors.putIfAbsent(field(violation.getPropertyPath()), violation.getMessage());
+			errors.putIfAbsent(field(violation), violation.getMessage());
 		}
 		return ProblemException.validation(errors);
 	}
 
 	/**
-	 * The request's name for a violated value: the method is dropped, and a parameter is
-	 * named only when the violation is on the parameter itself (not on one of its
-	 * properties).
+	 * The request's name for a violated value, list indexes and map keys included
+	 * ({@code salary.components[1].amount}, {@code contacts[2].email}, {@code tags[0]}):
+	 * the method is dropped, and a parameter is named only when the violation is on the
+	 * parameter itself or on one of its elements (not on one of its properties).
 	 */
+	public static String field(ConstraintViolation<?> violation) {
+		return field(violation.getPropertyPath());
+	}
+
 	static String field(Path path) {
 		StringBuilder field = new StringBuilder();
 		String parameter = "";
 		for (Path.Node node : path) {
 			if (node.getKind() == ElementKind.PARAMETER) {
 				parameter = node.getName();
+				continue;
 			}
-			else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-				if (node.getName() != null) {
-					field.append(field.isEmpty() ? "" : ".").append(node.getName());
-				}
+			if (node.isInIterable() && (node.getIndex() != null || node.getKey() != null)) {
+				field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+			}
+			// container elements are named "<list element>": their index above is the
+			// name
+			if (node.getKind() == ElementKind.PROPERTY && node.getName() != null) {
+				field.append(field.isEmpty() ? "" : ".").append(node.getName());
 			}
 		}
-		return field.isEmpty() ? parameter : field.toString();
+		if (field.isEmpty()) {
+			return parameter;
+		}
+		return field.charAt(0) == '[' ? parameter + field : field.toString();
 	}
 
 }

@@ -37,13 +37,13 @@ class DatabaseConfiguration {
 
 	@Bean
 	@Primary
-	HikariDataSource dataSource(DatabaseEndpoints endpoints) {
+	HikariDataSource dataSource(DatabaseEndpoints endpoints, PraxProperties properties) {
 		HikariDataSource ds = new HikariDataSource();
 		ds.setPoolName("prax");
 		ds.setJdbcUrl(endpoints.url());
 		ds.setUsername(endpoints.appUser());
 		ds.setPassword(endpoints.appPassword());
-		ds.setMaximumPoolSize(10);
+		ds.setMaximumPoolSize(properties.database().poolSize());
 		return ds;
 	}
 

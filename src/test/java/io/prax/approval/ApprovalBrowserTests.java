@@ -1,6 +1,5 @@
 package io.prax.approval;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -12,12 +11,12 @@ import io.prax.identity.Onboarding;
 import io.prax.identity.Tier;
 import io.prax.identity.UserAccount;
 import io.prax.support.Api;
-import io.prax.support.Browser;
+import io.prax.support.BrowserTest;
+import io.prax.support.Browsing;
 import io.prax.support.PraxIntegrationTest;
 import io.prax.support.Tenants;
 import io.prax.support.Tenants.TestTenant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,9 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * signatures and the invoice can be issued.
  */
 @PraxIntegrationTest
+@BrowserTest
 class ApprovalBrowserTests {
-
-	static Browser browser;
 
 	@LocalServerPort
 	int port;
@@ -45,18 +43,14 @@ class ApprovalBrowserTests {
 	@Autowired
 	UserLifecycle identity;
 
-	List<String> consoleProblems = new ArrayList<>();
+	Browsing browsing;
 
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.launch();
-	}
+	List<String> consoleProblems;
 
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
+	@BeforeEach
+	void watchConsole(Browsing browsing) {
+		this.browsing = browsing;
+		consoleProblems = browsing.consoleProblems();
 	}
 
 	@Test
@@ -80,8 +74,8 @@ class ApprovalBrowserTests {
 					token)
 			.text("id");
 
-		try (BrowserContext admin = browser.newContext("http://localhost:" + port)) {
-			Page page = page(admin);
+		try (BrowserContext admin = browsing.newContext()) {
+			Page page = browsing.newPage(admin);
 			signIn(page, tenant, tenant.adminEmail());
 			page.navigate("/approvals/workflows");
 			var card = page.locator("[data-workflow=invoice]");
@@ -102,8 +96,8 @@ class ApprovalBrowserTests {
 		sign(tenant, reviewer, "Reviewed", "Figures checked");
 		sign(tenant, manager, "Approved", "Release it");
 
-		try (BrowserContext admin = browser.newContext("http://localhost:" + port)) {
-			Page page = page(admin);
+		try (BrowserContext admin = browsing.newContext()) {
+			Page page = browsing.newPage(admin);
 			signIn(page, tenant, tenant.adminEmail());
 			page.navigate("/invoices/" + invoice);
 			var panel = page.locator("[data-approval-panel]");
@@ -121,8 +115,8 @@ class ApprovalBrowserTests {
 	}
 
 	private void sign(TestTenant tenant, UserAccount signer, String meaning, String comment) {
-		try (BrowserContext context = browser.newContext("http://localhost:" + port)) {
-			Page page = page(context);
+		try (BrowserContext context = browsing.newContext()) {
+			Page page = browsing.newPage(context);
 			signIn(page, tenant, signer.email());
 			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Approvals")).first().click();
 			page.locator("[data-waiting] a").first().click();
@@ -137,16 +131,6 @@ class ApprovalBrowserTests {
 				.filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(signer.name())))
 				.containsText(meaning);
 		}
-	}
-
-	private Page page(BrowserContext context) {
-		Page page = context.newPage();
-		page.onConsoleMessage(message -> {
-			if ("error".equals(message.type()) || message.text().contains("Content Security Policy")) {
-				consoleProblems.add(message.text());
-			}
-		});
-		return page;
 	}
 
 	private static void signIn(Page page, TestTenant tenant, String email) {

@@ -1,22 +1,18 @@
 package io.prax.audit;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.prax.identity.Onboarding;
-import io.prax.support.Browser;
+import io.prax.support.BrowserTest;
+import io.prax.support.Browsing;
 import io.prax.support.PraxIntegrationTest;
 import io.prax.support.Tenants;
 import io.prax.support.Tenants.TestTenant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,65 +22,41 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the real CSP.
  */
 @PraxIntegrationTest
+@BrowserTest
 class AuditBrowserTests {
-
-	static Browser browser;
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	Onboarding onboarding;
 
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.launch();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
 	@Test
-	void verifiesIntegrityFromTheAuditPage() {
+	void verifiesIntegrityFromTheAuditPage(Browsing browsing) {
 		TestTenant tenant = Tenants.newTenant(onboarding);
-		List<String> consoleProblems = new ArrayList<>();
-		try (BrowserContext context = browser.newContext("http://localhost:" + port)) {
-			Page page = context.newPage();
-			page.onConsoleMessage(message -> {
-				if ("error".equals(message.type()) || message.text().contains("Content Security Policy")) {
-					consoleProblems.add(message.text());
-				}
-			});
-			page.navigate("/login");
-			page.getByLabel("Workspace").fill(tenant.slug());
-			page.getByLabel("Email").fill(tenant.adminEmail());
-			page.getByLabel("Password").fill(Tenants.PASSWORD);
-			page.locator("form button[type=submit]").first().click();
-			page.waitForURL(url -> !url.contains("/login"));
+		List<String> consoleProblems = browsing.consoleProblems();
+		Page page = browsing.page();
+		page.navigate("/login");
+		page.getByLabel("Workspace").fill(tenant.slug());
+		page.getByLabel("Email").fill(tenant.adminEmail());
+		page.getByLabel("Password").fill(Tenants.PASSWORD);
+		page.locator("form button[type=submit]").first().click();
+		page.waitForURL(url -> !url.contains("/login"));
 
-			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit")).first().click();
-			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Audit"))).isVisible();
-			assertThat(page.locator(".audit-table")).containsText("auth.sign_in");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit")).first().click();
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Audit"))).isVisible();
+		assertThat(page.locator(".audit-table")).containsText("auth.sign_in");
 
-			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Verify integrity")).click();
-			assertThat(page.locator("[data-verification=valid]")).containsText("The audit log is intact");
-			page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "audit.png"))
-				.setFullPage(true));
-			assertThat(page.url()).endsWith("/audit");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Verify integrity")).click();
+		assertThat(page.locator("[data-verification=valid]")).containsText("The audit log is intact");
+		page.screenshot(
+				new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "audit.png")).setFullPage(true));
+		assertThat(page.url()).endsWith("/audit");
 
-			page.navigate("/customers/new");
-			page.getByLabel("Name").first().fill("Wonka Industries");
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create customer")).click();
-			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("History"))).isVisible();
-			assertThat(page.locator(".audit-history")).containsText("name: Wonka Industries");
-			page.screenshot(
-					new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "customer-history.png"))
-						.setFullPage(true));
-		}
+		page.navigate("/customers/new");
+		page.getByLabel("Name").first().fill("Wonka Industries");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create customer")).click();
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("History"))).isVisible();
+		assertThat(page.locator(".audit-history")).containsText("name: Wonka Industries");
+		page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "customer-history.png"))
+			.setFullPage(true));
 		assertThat(consoleProblems).isEmpty();
 	}
 

@@ -313,6 +313,24 @@ class DocumentApiTests {
 			.isEqualTo(400);
 	}
 
+	/**
+	 * A request that is not the multipart it claims to be is the client's error, not
+	 * ours.
+	 */
+	@Test
+	void answersABrokenMultipartRequestWithAProblemNotA500() {
+		for (String contentType : List.of("multipart/form-data; boundary=prax-none", "multipart/form-data")) {
+			var broken = Multipart.send(port, "/api/v1/documents", contentType,
+					"this is not a multipart body".getBytes(StandardCharsets.UTF_8), token);
+
+			assertThat(broken.status()).as(contentType).isEqualTo(400);
+			assertThat(broken.raw().headers().firstValue("Content-Type"))
+				.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+			assertThat(broken.code()).isIn("malformed_request", "validation_failed");
+			assertThat(broken.body()).doesNotContain("Exception").doesNotContain("\tat ");
+		}
+	}
+
 	@Test
 	void pagesThroughARecordsDocumentsNewestFirst() {
 		for (String name : List.of("one.txt", "two.txt", "three.txt")) {

@@ -1,24 +1,20 @@
 package io.prax.document;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import io.prax.identity.Onboarding;
 import io.prax.support.Api;
-import io.prax.support.Browser;
+import io.prax.support.BrowserTest;
+import io.prax.support.Browsing;
 import io.prax.support.PraxIntegrationTest;
 import io.prax.support.Tenants;
 import io.prax.support.Tenants.TestTenant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,9 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it, under the real CSP.
  */
 @PraxIntegrationTest
+@BrowserTest
 class DocumentBrowserTests {
-
-	static Browser browser;
 
 	@LocalServerPort
 	int port;
@@ -44,45 +39,21 @@ class DocumentBrowserTests {
 
 	TestTenant tenant;
 
-	BrowserContext context;
-
 	Page page;
 
-	List<String> consoleProblems = new ArrayList<>();
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.launch();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
+	List<String> consoleProblems;
 
 	@BeforeEach
-	void signedIn() {
+	void signedIn(Browsing browsing) {
 		tenant = Tenants.newTenant(onboarding);
-		context = browser.newContext("http://localhost:" + port);
-		page = context.newPage();
-		page.onConsoleMessage(message -> {
-			if ("error".equals(message.type()) || message.text().contains("Content Security Policy")) {
-				consoleProblems.add(message.text());
-			}
-		});
+		page = browsing.page();
+		consoleProblems = browsing.consoleProblems();
 		page.navigate("/login");
 		page.getByLabel("Workspace").fill(tenant.slug());
 		page.getByLabel("Email").fill(tenant.adminEmail());
 		page.getByLabel("Password").fill(Tenants.PASSWORD);
 		page.locator("form button[type=submit]").first().click();
 		page.waitForURL(url -> !url.contains("/login"));
-	}
-
-	@AfterEach
-	void closeContext() {
-		context.close();
 	}
 
 	@Test

@@ -1,11 +1,9 @@
 package io.prax.invoicing;
 
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -14,15 +12,13 @@ import io.prax.identity.Onboarding;
 import io.prax.identity.Tier;
 import io.prax.identity.UserAccount;
 import io.prax.support.Api;
-import io.prax.support.Browser;
+import io.prax.support.BrowserTest;
+import io.prax.support.Browsing;
 import io.prax.support.PraxIntegrationTest;
 import io.prax.support.Tenants;
 import io.prax.support.Tenants.TestTenant;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,9 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * opens their invoice.
  */
 @PraxIntegrationTest
+@BrowserTest
 class InvoiceBrowserTests {
-
-	static Browser browser;
 
 	@LocalServerPort
 	int port;
@@ -60,44 +55,20 @@ class InvoiceBrowserTests {
 
 	String customerId;
 
-	BrowserContext context;
-
 	Page page;
 
-	List<String> consoleProblems = new ArrayList<>();
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.launch();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
+	List<String> consoleProblems;
 
 	@BeforeEach
-	void tenantWithCompanyAndCustomer() {
+	void tenantWithCompanyAndCustomer(Browsing browsing) {
 		tenant = Tenants.newTenant(onboarding);
 		api = new Api(port);
 		token = api.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD).access();
 		api.send("PUT", "/api/v1/admin/company", company("Browser Seller GmbH"), token);
 		customerId = customer(api, token, "Browser Buyer AG", "Munich");
-		context = browser.newContext("http://localhost:" + port);
-		page = context.newPage();
-		page.onConsoleMessage(message -> {
-			if ("error".equals(message.type()) || message.text().contains("Content Security Policy")) {
-				consoleProblems.add(message.text());
-			}
-		});
+		page = browsing.page();
+		consoleProblems = browsing.consoleProblems();
 		page.onDialog(dialog -> dialog.accept());
-	}
-
-	@AfterEach
-	void closeContext() {
-		context.close();
 	}
 
 	@Test

@@ -1,7 +1,6 @@
 package io.prax.payroll;
 
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -14,14 +13,14 @@ import io.prax.identity.Onboarding;
 import io.prax.identity.Tier;
 import io.prax.identity.UserAccount;
 import io.prax.support.Api;
-import io.prax.support.Browser;
+import io.prax.support.BrowserTest;
+import io.prax.support.Browsing;
 import io.prax.support.PraxIntegrationTest;
 import io.prax.support.Tenants;
 import io.prax.support.Tenants.TestTenant;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,9 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * opens their PDF.
  */
 @PraxIntegrationTest
+@BrowserTest
 class PayrollBrowserTests {
-
-	static Browser browser;
 
 	@LocalServerPort
 	int port;
@@ -47,18 +45,14 @@ class PayrollBrowserTests {
 	@Autowired
 	UserLifecycle identity;
 
-	List<String> consoleProblems = new ArrayList<>();
+	Browsing browsing;
 
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.launch();
-	}
+	List<String> consoleProblems;
 
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
+	@BeforeEach
+	void watchConsole(Browsing browsing) {
+		this.browsing = browsing;
+		consoleProblems = browsing.consoleProblems();
 	}
 
 	@Test
@@ -77,8 +71,8 @@ class PayrollBrowserTests {
 				token);
 		assertThat(employee.status()).isEqualTo(201);
 
-		try (BrowserContext admin = browser.newContext("http://localhost:" + port)) {
-			Page page = page(admin);
+		try (BrowserContext admin = browsing.newContext()) {
+			Page page = browsing.newPage(admin);
 			signIn(page, tenant, tenant.adminEmail());
 			page.navigate("/payroll-runs");
 			page.getByLabel("First day").fill("2026-04-01");
@@ -92,8 +86,8 @@ class PayrollBrowserTests {
 			assertThat(page.locator(".page-subtitle")).containsText("FINALIZED");
 		}
 
-		try (BrowserContext own = browser.newContext("http://localhost:" + port)) {
-			Page page = page(own);
+		try (BrowserContext own = browsing.newContext()) {
+			Page page = browsing.newPage(own);
 			signIn(page, tenant, staff.email());
 			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My payslips")).click();
 			assertThat(page.getByText("2100.00 EUR")).isVisible();
@@ -115,8 +109,8 @@ class PayrollBrowserTests {
 		String token = api.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD).access();
 		api.post("/api/v1/admin/designations", Map.of("name", "Analyst", "permissions", List.of()), token);
 
-		try (BrowserContext admin = browser.newContext("http://localhost:" + port)) {
-			Page page = page(admin);
+		try (BrowserContext admin = browsing.newContext()) {
+			Page page = browsing.newPage(admin);
 			signIn(page, tenant, tenant.adminEmail());
 			page.navigate("/employees");
 			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New employee")).click();
@@ -161,16 +155,6 @@ class PayrollBrowserTests {
 			assertThat(page.getByText("Research and development")).isVisible();
 		}
 		assertThat(consoleProblems).isEmpty();
-	}
-
-	private Page page(BrowserContext context) {
-		Page page = context.newPage();
-		page.onConsoleMessage(message -> {
-			if ("error".equals(message.type()) || message.text().contains("Content Security Policy")) {
-				consoleProblems.add(message.text());
-			}
-		});
-		return page;
 	}
 
 	private static void signIn(Page page, TestTenant tenant, String email) {

@@ -37,10 +37,15 @@ public final class Multipart {
 
 	public Api.Response post(int port, String path, @Nullable String token) {
 		write("--" + boundary + "--\r\n");
+		return send(port, path, "multipart/form-data; boundary=" + boundary, body.toByteArray(), token);
+	}
+
+	/** Any body under any content type, e.g. a broken multipart request. */
+	public static Api.Response send(int port, String path, String contentType, byte[] content, @Nullable String token) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.header("Accept", "application/json, application/problem+json")
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(content));
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}

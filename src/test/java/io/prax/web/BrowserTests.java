@@ -1,17 +1,15 @@
 package io.prax.web;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.prax.identity.Onboarding;
-import io.prax.support.Browser;
+import io.prax.support.BrowserTest;
+import io.prax.support.Browsing;
 import io.prax.support.PraxIntegrationTest;
 import io.prax.support.Tenants;
 import io.prax.support.Tenants.TestTenant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,9 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a person does in the browser, in headless Chromium with the real CSP enforced. */
 @PraxIntegrationTest
+@BrowserTest
 class BrowserTests {
-
-	static Browser browser;
 
 	@LocalServerPort
 	int port;
@@ -41,30 +38,14 @@ class BrowserTests {
 
 	Page page;
 
-	List<String> consoleProblems = new ArrayList<>();
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.launch();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
+	List<String> consoleProblems;
 
 	@BeforeEach
-	void signInPage() {
+	void signInPage(Browsing browsing) {
 		tenant = Tenants.newTenant(onboarding);
-		context = browser.newContext("http://localhost:" + port);
-		page = context.newPage();
-		page.onConsoleMessage(message -> {
-			if ("error".equals(message.type()) || message.text().contains("Content Security Policy")) {
-				consoleProblems.add(message.text());
-			}
-		});
+		context = browsing.context();
+		page = browsing.page();
+		consoleProblems = browsing.consoleProblems();
 	}
 
 	@Test

@@ -8,16 +8,14 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.prax.identity.Onboarding;
 import io.prax.identity.Totp;
-import io.prax.support.Browser;
+import io.prax.support.BrowserTest;
+import io.prax.support.Browsing;
 import io.prax.support.MfaRequired;
 import io.prax.support.PraxIntegrationTest;
 import io.prax.support.Tenants;
 import io.prax.support.Tenants.TestTenant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,12 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @PraxIntegrationTest
 @MfaRequired
+@BrowserTest
 class MfaBrowserTests {
-
-	static Browser browser;
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	Onboarding onboarding;
@@ -47,22 +41,10 @@ class MfaBrowserTests {
 	@Autowired
 	jakarta.persistence.EntityManager entityManager;
 
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.launch();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
 	@Test
-	void enrolsSignsOutAndSignsInWithACodeThenWithABackupCode() {
+	void enrolsSignsOutAndSignsInWithACodeThenWithABackupCode(Browsing browsing) {
 		TestTenant tenant = Tenants.newTenant(onboarding);
-		BrowserContext context = browser.newContext("http://localhost:" + port);
+		BrowserContext context = browsing.context();
 		Page page = context.newPage();
 		List<String> problems = new ArrayList<>();
 		page.onConsoleMessage(message -> {
@@ -85,6 +67,7 @@ class MfaBrowserTests {
 		long step = Totp.step(Instant.now()) - 1;
 		page.getByLabel("Code from your app").fill(Totp.code(secret, step));
 		page.locator("form button[type=submit]").first().click();
+		page.locator("#backup-codes code").first().waitFor();
 		List<String> backupCodes = page.locator("#backup-codes code").allTextContents();
 		assertThat(backupCodes).hasSize(10);
 		page.locator("#continue").click();
@@ -123,7 +106,6 @@ class MfaBrowserTests {
 		assertThat(page.url()).contains("/login/mfa");
 		assertThat(page.content()).contains("not correct or was already used");
 		assertThat(problems).isEmpty();
-		context.close();
 	}
 
 	/**
@@ -132,11 +114,11 @@ class MfaBrowserTests {
 	 * with a backup code, and sees one backup code fewer; new codes need the password.
 	 */
 	@Test
-	void enrolsOnTheSecurityPageThenSignsInWithACodeAndWithABackupCode() {
+	void enrolsOnTheSecurityPageThenSignsInWithACodeAndWithABackupCode(Browsing browsing) {
 		TestTenant tenant = Tenants.newTenant(onboarding);
 		io.prax.identity.UserAccount user = Tenants.newUser(identity, tenant, io.prax.identity.Tier.EMPLOYEE,
 				List.of("VIEWER"), null);
-		BrowserContext context = browser.newContext("http://localhost:" + port);
+		BrowserContext context = browsing.context();
 		Page page = context.newPage();
 		List<String> problems = new ArrayList<>();
 		page.onConsoleMessage(message -> {
@@ -161,6 +143,7 @@ class MfaBrowserTests {
 		secret = page.locator("#totp-secret").textContent().strip();
 		page.getByLabel("Code from your app").fill(Totp.code(secret, step));
 		page.locator("#mfa-confirm button[type=submit]").click();
+		page.locator("#backup-codes code").first().waitFor();
 		List<String> backupCodes = page.locator("#backup-codes code").allTextContents();
 		assertThat(backupCodes).hasSize(10);
 		assertThat(page.locator("#mfa-state").textContent()).isEqualTo("On");
@@ -197,7 +180,6 @@ class MfaBrowserTests {
 		List<String> fresh = page.locator("#backup-codes code").allTextContents();
 		assertThat(fresh).hasSize(10).doesNotContainAnyElementsOf(backupCodes);
 		assertThat(problems).isEmpty();
-		context.close();
 	}
 
 	/**
@@ -206,11 +188,11 @@ class MfaBrowserTests {
 	 * change is then saved as submitted.
 	 */
 	@Test
-	void aSensitiveChangeOfAnOlderSessionAsksForThePasswordAndCodeThenCompletes() {
+	void aSensitiveChangeOfAnOlderSessionAsksForThePasswordAndCodeThenCompletes(Browsing browsing) {
 		TestTenant tenant = Tenants.newTenant(onboarding);
 		io.prax.identity.UserAccount user = Tenants.newUser(identity, tenant, io.prax.identity.Tier.EMPLOYEE,
 				List.of("VIEWER"), null);
-		BrowserContext context = browser.newContext("http://localhost:" + port);
+		BrowserContext context = browsing.context();
 		Page page = context.newPage();
 		List<String> problems = new ArrayList<>();
 		page.onConsoleMessage(message -> {
@@ -251,7 +233,6 @@ class MfaBrowserTests {
 		assertThat(page.getByLabel("MANAGER", new Page.GetByLabelOptions().setExact(true)).isChecked()).isTrue();
 		assertThat(page.getByLabel("VIEWER", new Page.GetByLabelOptions().setExact(true)).isChecked()).isTrue();
 		assertThat(problems).isEmpty();
-		context.close();
 	}
 
 	private static void password(Page page, TestTenant tenant, boolean rememberMe) {

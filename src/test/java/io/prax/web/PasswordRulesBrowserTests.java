@@ -6,15 +6,13 @@ import java.util.List;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.prax.identity.Onboarding;
-import io.prax.support.Browser;
+import io.prax.support.BrowserTest;
+import io.prax.support.Browsing;
 import io.prax.support.PraxIntegrationTest;
 import io.prax.support.Tenants;
 import io.prax.support.Tenants.TestTenant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,77 +21,55 @@ import static org.assertj.core.api.Assertions.assertThat;
  * marks its rule on the page; the user import page loads without a policy violation too.
  */
 @PraxIntegrationTest
+@BrowserTest
 class PasswordRulesBrowserTests {
-
-	static Browser browser;
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	Onboarding onboarding;
 
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.launch();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
 	@Test
-	void theMeterRatesAsYouTypeAndTheRefusedRuleIsMarked() {
+	void theMeterRatesAsYouTypeAndTheRefusedRuleIsMarked(Browsing browsing) {
 		TestTenant tenant = Tenants.newTenant(onboarding);
 		List<String> problems = new ArrayList<>();
-		try (BrowserContext context = browser.newContext("http://localhost:" + port)) {
-			context.addInitScript("window.__cspViolations = [];"
-					+ "document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push("
-					+ "e.violatedDirective + ' ' + e.blockedURI));");
-			Page page = context.newPage();
-			page.onConsoleMessage(message -> {
-				if ("error".equals(message.type())) {
-					problems.add(page.url() + ": " + message.text());
-				}
-			});
-			page.navigate("/login");
-			page.getByLabel("Workspace").fill(tenant.slug());
-			page.getByLabel("Email").fill(tenant.adminEmail());
-			page.getByLabel("Password").fill(Tenants.PASSWORD);
-			page.locator("form button[type=submit]").first().click();
-			page.waitForURL(url -> !url.contains("/login"));
+		BrowserContext context = browsing.contextRecordingCspViolations();
+		Page page = context.newPage();
+		page.onConsoleMessage(message -> {
+			if ("error".equals(message.type())) {
+				problems.add(page.url() + ": " + message.text());
+			}
+		});
+		page.navigate("/login");
+		page.getByLabel("Workspace").fill(tenant.slug());
+		page.getByLabel("Email").fill(tenant.adminEmail());
+		page.getByLabel("Password").fill(Tenants.PASSWORD);
+		page.locator("form button[type=submit]").first().click();
+		page.waitForURL(url -> !url.contains("/login"));
 
-			page.navigate("/me/security");
-			page.locator("#newPassword").pressSequentially("abc");
-			assertThat(page.locator("[data-strength-label]").textContent()).contains("3 of at least 12");
-			page.locator("#newPassword").fill("");
-			page.locator("#newPassword").pressSequentially("violet quartz harbour melody");
-			assertThat(Double.parseDouble(page.locator("[data-strength-meter]").evaluate("m => m.value").toString()))
-				.isGreaterThanOrEqualTo(3);
+		page.navigate("/me/security");
+		page.locator("#newPassword").pressSequentially("abc");
+		assertThat(page.locator("[data-strength-label]").textContent()).contains("3 of at least 12");
+		page.locator("#newPassword").fill("");
+		page.locator("#newPassword").pressSequentially("violet quartz harbour melody");
+		assertThat(Double.parseDouble(page.locator("[data-strength-meter]").evaluate("m => m.value").toString()))
+			.isGreaterThanOrEqualTo(3);
 
-			page.locator("#currentPassword").fill(Tenants.PASSWORD);
-			page.locator("#newPassword").fill("P@ssw0rd2024!");
-			page.locator("#confirmPassword").fill("P@ssw0rd2024!");
-			page.locator("form[action$='/me/password'] button[type=submit]").click();
-			page.waitForLoadState();
-			assertThat(page.locator("[data-rule='password_breached']").getAttribute("data-rule-failed"))
-				.isEqualTo("true");
-			assertThat(page.locator("#newPassword-error").textContent()).contains("too common");
-			collect(page, problems);
+		page.locator("#currentPassword").fill(Tenants.PASSWORD);
+		page.locator("#newPassword").fill("P@ssw0rd2024!");
+		page.locator("#confirmPassword").fill("P@ssw0rd2024!");
+		page.locator("form[action$='/me/password'] button[type=submit]").click();
+		page.waitForLoadState();
+		assertThat(page.locator("[data-rule='password_breached']").getAttribute("data-rule-failed")).isEqualTo("true");
+		assertThat(page.locator("#newPassword-error").textContent()).contains("too common");
+		collect(page, problems);
 
-			page.navigate("/admin/users/import");
-			assertThat(page.locator("input[type=file][name=file]").count()).isEqualTo(1);
-			collect(page, problems);
-		}
+		page.navigate("/admin/users/import");
+		assertThat(page.locator("input[type=file][name=file]").count()).isEqualTo(1);
+		collect(page, problems);
 		assertThat(problems).isEmpty();
 	}
 
-	@SuppressWarnings("unchecked")
 	private static void collect(Page page, List<String> problems) {
-		((List<String>) page.evaluate("window.__cspViolations")).forEach(v -> problems.add(page.url() + ": CSP " + v));
+		Browsing.cspViolations(page).forEach(v -> problems.add(page.url() + ": CSP " + v));
 	}
 
 }
