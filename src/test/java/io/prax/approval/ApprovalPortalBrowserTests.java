@@ -1,6 +1,5 @@
 package io.prax.approval;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,12 +13,12 @@ import io.prax.identity.Onboarding;
 import io.prax.identity.Tier;
 import io.prax.identity.UserAccount;
 import io.prax.support.Api;
-import io.prax.support.Browser;
+import io.prax.support.BrowserTest;
+import io.prax.support.Browsing;
 import io.prax.support.PraxIntegrationTest;
 import io.prax.support.Tenants;
 import io.prax.support.Tenants.TestTenant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,9 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and signs it with their password; the internal invoice page then shows their signature.
  */
 @PraxIntegrationTest
+@BrowserTest
 class ApprovalPortalBrowserTests {
-
-	static Browser browser;
 
 	@LocalServerPort
 	int port;
@@ -46,18 +44,14 @@ class ApprovalPortalBrowserTests {
 	@Autowired
 	UserLifecycle identity;
 
-	List<String> consoleProblems = new ArrayList<>();
+	Browsing browsing;
 
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.launch();
-	}
+	List<String> consoleProblems = List.of();
 
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
+	@BeforeEach
+	void watchConsole(Browsing browsing) {
+		this.browsing = browsing;
+		consoleProblems = browsing.consoleProblems();
 	}
 
 	@Test
@@ -81,8 +75,8 @@ class ApprovalPortalBrowserTests {
 			.text("id");
 		assertThat(api.post("/api/v1/invoices/" + invoice + "/issue", null, token).status()).isEqualTo(200);
 
-		try (BrowserContext admin = browser.newContext("http://localhost:" + port)) {
-			Page page = page(admin);
+		try (BrowserContext admin = browsing.newContext()) {
+			Page page = browsing.newPage(admin);
 			signIn(page, tenant, tenant.adminEmail());
 			page.navigate("/approvals/workflows");
 			var card = page.locator("[data-workflow=invoice_acceptance]");
@@ -98,8 +92,8 @@ class ApprovalPortalBrowserTests {
 			assertThat(page.locator("[data-approval-status]")).hasText("PENDING");
 		}
 
-		try (BrowserContext portal = browser.newContext("http://localhost:" + port)) {
-			Page page = page(portal);
+		try (BrowserContext portal = browsing.newContext()) {
+			Page page = browsing.newPage(portal);
 			signIn(page, tenant, buyer.email());
 			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Approvals for me")).first().click();
 			page.locator("[data-waiting] a").first().click();
@@ -112,8 +106,8 @@ class ApprovalPortalBrowserTests {
 			assertThat(page.locator("[data-approval-status]")).hasText("APPROVED");
 		}
 
-		try (BrowserContext admin = browser.newContext("http://localhost:" + port)) {
-			Page page = page(admin);
+		try (BrowserContext admin = browsing.newContext()) {
+			Page page = browsing.newPage(admin);
 			signIn(page, tenant, tenant.adminEmail());
 			page.navigate("/invoices/" + invoice);
 			var panel = page.locator("[data-approval-panel=invoice_acceptance]");
@@ -124,16 +118,6 @@ class ApprovalPortalBrowserTests {
 			assertThat(panel).containsText("Approved");
 		}
 		assertThat(consoleProblems).isEmpty();
-	}
-
-	private Page page(BrowserContext context) {
-		Page page = context.newPage();
-		page.onConsoleMessage(message -> {
-			if ("error".equals(message.type()) || message.text().contains("Content Security Policy")) {
-				consoleProblems.add(message.text());
-			}
-		});
-		return page;
 	}
 
 	private static void signIn(Page page, TestTenant tenant, String email) {
