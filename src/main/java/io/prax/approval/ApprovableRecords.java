@@ -35,8 +35,9 @@ public interface ApprovableRecords {
 	String pagePath(UUID id);
 
 	/**
-	 * Whether the record may be submitted now (e.g. a draft invoice); 409 otherwise, with
-	 * a reason.
+	 * Whether the record may be submitted or signed now (e.g. a draft invoice); 409
+	 * ({@code not_submittable}, at signing {@code not_signable}) otherwise, with a
+	 * reason.
 	 */
 	default @Nullable String notSubmittable(UUID id) {
 		return null;

@@ -34,11 +34,7 @@ class Approval extends TenantRecord {
 
 	private String recordSha256;
 
-	private String steps;
-
-	private boolean ordered;
-
-	private boolean selfApproval;
+	private StepPlan plan;
 
 	@Enumerated(EnumType.STRING)
 	private ApprovalStatus status;
@@ -60,9 +56,7 @@ class Approval extends TenantRecord {
 		this.recordTitle = recordTitle;
 		this.recordContent = recordContent;
 		this.recordSha256 = recordSha256;
-		this.steps = workflow.steps();
-		this.ordered = workflow.ordered();
-		this.selfApproval = workflow.selfApproval();
+		this.plan = workflow.plan();
 		this.status = ApprovalStatus.PENDING;
 		this.submittedBy = submittedBy;
 		this.submittedAt = submittedAt;
@@ -94,15 +88,15 @@ class Approval extends TenantRecord {
 	}
 
 	String steps() {
-		return steps;
+		return plan.steps();
 	}
 
 	boolean ordered() {
-		return ordered;
+		return plan.ordered();
 	}
 
 	boolean selfApproval() {
-		return selfApproval;
+		return plan.selfApproval();
 	}
 
 	ApprovalStatus status() {

@@ -249,6 +249,12 @@ public class ApprovalManagement {
 			throw new ProblemException(HttpStatus.CONFLICT, "record_changed",
 					"The record changed since it was submitted; submit it again");
 		}
+		// the record's own state may end what an approval is for (a voided invoice is no
+		// longer accepted) without changing the content that was signed
+		String notSignable = types.of(approval.recordType()).notSubmittable(approval.recordId());
+		if (notSignable != null) {
+			throw new ProblemException(HttpStatus.CONFLICT, "not_signable", notSignable);
+		}
 		List<StepDefinition> steps = WorkflowManagement.steps(approval.steps());
 		String cleanComment = comment == null || comment.isBlank() ? null : comment.strip();
 		Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);

@@ -19,11 +19,7 @@ class ApprovalWorkflow extends TenantRecord {
 
 	private String name;
 
-	private String steps;
-
-	private boolean ordered;
-
-	private boolean selfApproval;
+	private StepPlan plan;
 
 	protected ApprovalWorkflow() {
 	}
@@ -35,9 +31,7 @@ class ApprovalWorkflow extends TenantRecord {
 	@io.prax.platform.Initializer
 	void define(String name, String steps, boolean ordered, boolean selfApproval) {
 		this.name = name;
-		this.steps = steps;
-		this.ordered = ordered;
-		this.selfApproval = selfApproval;
+		this.plan = new StepPlan(steps, ordered, selfApproval);
 	}
 
 	void remove(Instant at, java.util.@Nullable UUID by, String reason) {
@@ -52,16 +46,8 @@ class ApprovalWorkflow extends TenantRecord {
 		return name;
 	}
 
-	String steps() {
-		return steps;
-	}
-
-	boolean ordered() {
-		return ordered;
-	}
-
-	boolean selfApproval() {
-		return selfApproval;
+	StepPlan plan() {
+		return plan;
 	}
 
 }

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Size;
 
 import io.prax.identity.CurrentUser;
 import io.prax.platform.ProblemException;
+import io.prax.identity.Tier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,8 +67,15 @@ public class WorkflowManagement {
 		return all;
 	}
 
+	/**
+	 * Every workflow of the tenant, for its staff: who signs what (roles, designations)
+	 * is not for portal users, who see only the approvals addressed to them (403).
+	 */
 	@Transactional(readOnly = true)
 	public List<WorkflowView> list() {
+		if (CurrentUser.require().tier() == Tier.CUSTOMER) {
+			throw ProblemException.forbidden();
+		}
 		return workflows.findAllByOrderByRecordTypeAsc()
 			.stream()
 			.filter(w -> types.known(w.recordType()))
@@ -175,8 +183,8 @@ public class WorkflowManagement {
 
 	private WorkflowView view(ApprovalWorkflow workflow) {
 		return new WorkflowView(workflow.id(), workflow.recordType(), types.label(workflow.recordType()),
-				workflow.name(), steps(workflow.steps()), workflow.ordered(), workflow.selfApproval(),
-				workflow.version());
+				workflow.name(), steps(workflow.plan().steps()), workflow.plan().ordered(),
+				workflow.plan().selfApproval(), workflow.version());
 	}
 
 }

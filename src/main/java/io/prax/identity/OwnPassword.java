@@ -24,19 +24,13 @@ public class OwnPassword {
 
 	private final Users users;
 
-	private final PasswordTokens tokens;
-
 	private final PasswordHashing passwords;
 
 	private final DecoyHash decoy;
 
 	private final PasswordChangeGuard guard;
 
-	private final PasswordPolicy policy;
-
-	private final PasswordHistory history;
-
-	private final CurrentWorkspace workspace;
+	private final PasswordReplacement replacement;
 
 	private final ApplicationEventPublisher events;
 
@@ -44,17 +38,14 @@ public class OwnPassword {
 
 	private final TransactionTemplate transactions;
 
-	OwnPassword(Users users, PasswordTokens tokens, PasswordHashing passwords, DecoyHash decoy,
-			PasswordChangeGuard guard, PasswordPolicy policy, PasswordHistory history, CurrentWorkspace workspace,
-			ApplicationEventPublisher events, Clock clock, TransactionTemplate transactions) {
+	OwnPassword(Users users, PasswordHashing passwords, DecoyHash decoy, PasswordChangeGuard guard,
+			PasswordReplacement replacement, ApplicationEventPublisher events, Clock clock,
+			TransactionTemplate transactions) {
 		this.users = users;
-		this.tokens = tokens;
 		this.passwords = passwords;
 		this.decoy = decoy;
 		this.guard = guard;
-		this.policy = policy;
-		this.history = history;
-		this.workspace = workspace;
+		this.replacement = replacement;
 		this.events = events;
 		this.clock = clock;
 		this.transactions = transactions;
@@ -72,13 +63,9 @@ public class OwnPassword {
 			throw ProblemException
 				.validation(Map.of("currentPassword", "At most " + IdentityRules.MAX_PASSWORD_LENGTH + " characters"));
 		}
-		StoredPassword stored = transactions
-			.execute(status -> users.findById(me.id().value())
-				.map(user -> new StoredPassword(user.account(), user.passwordHash(), user.status(),
-						history.hashesToAvoid(user.id(), user.passwordHash()))))
+		StoredPassword stored = transactions.execute(status -> users.findById(me.id().value()).map(replacement::stored))
 			.orElseThrow(() -> ProblemException.notFound("User"));
-		String normalized = policy.check(newPassword,
-				workspace.owner(stored.account().email(), stored.account().name()));
+		String normalized = replacement.checked(newPassword, stored.account());
 		PasswordChangeGuard.Attempt attempt;
 		try {
 			attempt = guard.reserve(me);
@@ -102,8 +89,8 @@ public class OwnPassword {
 					"Choose a password different from the current one");
 		}
 		// The current hash was compared just above.
-		history.requireNotReused(normalized, stored.earlierHashes().stream().filter(h -> !h.equals(hash)).toList());
-		String newHash = passwords.encode(normalized);
+		String newHash = replacement.hash(normalized,
+				stored.earlierHashes().stream().filter(h -> !h.equals(hash)).toList());
 		transactions.executeWithoutResult(status -> {
 			User user = users.findById(me.id().value()).orElseThrow(() -> ProblemException.notFound("User"));
 			if (!checked(hash).equals(user.passwordHash())) {
@@ -112,9 +99,7 @@ public class OwnPassword {
 				throw ProblemException.versionConflict();
 			}
 			Instant now = Instant.now(clock);
-			history.remember(user.id(), hash, now);
-			user.setPassword(newHash, now);
-			tokens.endAllOf(user.id(), now);
+			replacement.replace(user, newHash, now);
 			events.publishEvent(new PasswordChanged(me.tenantId(), me.id(), me.sessionId()));
 		});
 	}

@@ -22,13 +22,7 @@ public class PasswordLinks {
 
 	private final PasswordTokens tokens;
 
-	private final PasswordHashing passwords;
-
-	private final PasswordPolicy policy;
-
-	private final PasswordHistory history;
-
-	private final CurrentWorkspace workspace;
+	private final PasswordReplacement replacement;
 
 	private final ApplicationEventPublisher events;
 
@@ -36,15 +30,11 @@ public class PasswordLinks {
 
 	private final TransactionTemplate transactions;
 
-	PasswordLinks(Users users, PasswordTokens tokens, PasswordHashing passwords, PasswordPolicy policy,
-			PasswordHistory history, CurrentWorkspace workspace, ApplicationEventPublisher events, Clock clock,
-			TransactionTemplate transactions) {
+	PasswordLinks(Users users, PasswordTokens tokens, PasswordReplacement replacement, ApplicationEventPublisher events,
+			Clock clock, TransactionTemplate transactions) {
 		this.users = users;
 		this.tokens = tokens;
-		this.passwords = passwords;
-		this.policy = policy;
-		this.history = history;
-		this.workspace = workspace;
+		this.replacement = replacement;
 		this.events = events;
 		this.clock = clock;
 		this.transactions = transactions;
@@ -64,13 +54,10 @@ public class PasswordLinks {
 				.filter(t -> t.usableAt(Instant.now(clock)))
 				.flatMap(t -> users.findById(t.userId()))
 				.filter(u -> u.status() != UserStatus.DEACTIVATED)
-				.map(u -> new StoredPassword(u.account(), u.passwordHash(), u.status(),
-						history.hashesToAvoid(u.id(), u.passwordHash())))
+				.map(replacement::stored)
 				.orElseThrow(OneTimeLinks::invalid));
-			String normalized = policy.check(newPassword,
-					workspace.owner(target.account().email(), target.account().name()));
-			history.requireNotReused(normalized, target.earlierHashes());
-			String hash = passwords.encode(normalized);
+			String normalized = replacement.checked(newPassword, target.account());
+			String hash = replacement.hash(normalized, target.earlierHashes());
 			return transactions.execute(status -> {
 				Instant now = Instant.now(clock);
 				if (tokens.claim(tokenHash, now) == 0) {
@@ -79,9 +66,7 @@ public class PasswordLinks {
 				User user = users.findById(target.account().id().value())
 					.filter(u -> u.status() != UserStatus.DEACTIVATED)
 					.orElseThrow(OneTimeLinks::invalid);
-				history.remember(user.id(), user.passwordHash(), now);
-				user.setPassword(hash, now);
-				tokens.endAllOf(user.id(), now);
+				replacement.replace(user, hash, now);
 				events.publishEvent(new PasswordChanged(tenant, target.account().id(), null));
 				return user.account();
 			});

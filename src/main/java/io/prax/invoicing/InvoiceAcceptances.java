@@ -6,11 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.prax.access.AccessPolicy;
-import io.prax.access.Permission;
-import io.prax.approval.ApprovableRecords;
-import io.prax.customer.CustomerId;
 import io.prax.customer.CustomerManagement;
-import io.prax.customer.CustomerView;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -24,22 +20,11 @@ import org.springframework.stereotype.Component;
  * changes. The record id is the invoice's id.
  */
 @Component
-class InvoiceAcceptances implements ApprovableRecords {
-
-	private final Invoices invoices;
-
-	private final ObjectProvider<InvoiceManagement> management;
-
-	private final CustomerManagement customers;
-
-	private final AccessPolicy access;
+class InvoiceAcceptances extends InvoiceRecords {
 
 	InvoiceAcceptances(Invoices invoices, ObjectProvider<InvoiceManagement> management, CustomerManagement customers,
 			AccessPolicy access) {
-		this.invoices = invoices;
-		this.management = management;
-		this.customers = customers;
-		this.access = access;
+		super(invoices, management, customers, access);
 	}
 
 	@Override
@@ -50,11 +35,6 @@ class InvoiceAcceptances implements ApprovableRecords {
 	@Override
 	public String label() {
 		return "Invoice acceptance";
-	}
-
-	@Override
-	public boolean visible(UUID id) {
-		return access.can(Permission.INVOICES_VIEW) && management.getObject().isVisible(new InvoiceId(id));
 	}
 
 	@Override
@@ -78,18 +58,11 @@ class InvoiceAcceptances implements ApprovableRecords {
 	@Override
 	public String title(UUID id) {
 		return invoices.findLive(id).map(invoice -> {
-			String buyer = customers.billingParty(new CustomerId(invoice.customerId()))
-				.map(CustomerView::name)
-				.orElse("");
+			String buyer = buyer(invoice);
 			return "Acceptance of invoice " + (invoice.number() == null ? "(draft)" : invoice.number())
 					+ (buyer.isEmpty() ? "" : " by " + buyer) + ", " + invoice.grossTotal().toPlainString() + " "
 					+ invoice.currency();
 		}).orElse("Invoice acceptance");
-	}
-
-	@Override
-	public String pagePath(UUID id) {
-		return "/invoices/" + id;
 	}
 
 	@Override
@@ -98,13 +71,10 @@ class InvoiceAcceptances implements ApprovableRecords {
 		if (status == InvoiceStatus.DRAFT) {
 			return "Issue the invoice first: the customer accepts the issued invoice";
 		}
-		return status == InvoiceStatus.VOID ? "A voided invoice is not sent for acceptance" : null;
+		return status == InvoiceStatus.VOID ? "The invoice is void: it is no longer sent for or open to acceptance"
+				: null;
 	}
 
 	/** The invoice's customer: its portal users sign the acceptance. */
-	@Override
-	public @Nullable UUID addressedTo(UUID id) {
-		return invoices.findLive(id).map(Invoice::customerId).orElse(null);
-	}
 
 }

@@ -6,11 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.prax.access.AccessPolicy;
-import io.prax.access.Permission;
-import io.prax.approval.ApprovableRecords;
-import io.prax.customer.CustomerId;
 import io.prax.customer.CustomerManagement;
-import io.prax.customer.CustomerView;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -21,22 +17,11 @@ import org.springframework.stereotype.Component;
  * are assigned at issue).
  */
 @Component
-class InvoiceApprovals implements ApprovableRecords {
-
-	private final Invoices invoices;
-
-	private final ObjectProvider<InvoiceManagement> management;
-
-	private final CustomerManagement customers;
-
-	private final AccessPolicy access;
+class InvoiceApprovals extends InvoiceRecords {
 
 	InvoiceApprovals(Invoices invoices, ObjectProvider<InvoiceManagement> management, CustomerManagement customers,
 			AccessPolicy access) {
-		this.invoices = invoices;
-		this.management = management;
-		this.customers = customers;
-		this.access = access;
+		super(invoices, management, customers, access);
 	}
 
 	@Override
@@ -47,11 +32,6 @@ class InvoiceApprovals implements ApprovableRecords {
 	@Override
 	public String label() {
 		return "Invoice";
-	}
-
-	@Override
-	public boolean visible(UUID id) {
-		return access.can(Permission.INVOICES_VIEW) && management.getObject().isVisible(new InvoiceId(id));
 	}
 
 	@Override
@@ -75,18 +55,11 @@ class InvoiceApprovals implements ApprovableRecords {
 	@Override
 	public String title(UUID id) {
 		return invoices.findLive(id).map(invoice -> {
-			String buyer = customers.billingParty(new CustomerId(invoice.customerId()))
-				.map(CustomerView::name)
-				.orElse("");
+			String buyer = buyer(invoice);
 			return (invoice.number() == null ? "Draft invoice" : "Invoice " + invoice.number())
 					+ (buyer.isEmpty() ? "" : " for " + buyer) + ", " + invoice.grossTotal().toPlainString() + " "
 					+ invoice.currency();
 		}).orElse("Invoice");
-	}
-
-	@Override
-	public String pagePath(UUID id) {
-		return "/invoices/" + id;
 	}
 
 	@Override
@@ -95,11 +68,6 @@ class InvoiceApprovals implements ApprovableRecords {
 			.filter(invoice -> invoice.status() != InvoiceStatus.DRAFT)
 			.map(invoice -> "Only a draft invoice is submitted for approval, before it is issued")
 			.orElse(null);
-	}
-
-	@Override
-	public @Nullable UUID addressedTo(UUID id) {
-		return invoices.findLive(id).map(Invoice::customerId).orElse(null);
 	}
 
 }

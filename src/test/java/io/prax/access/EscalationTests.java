@@ -133,6 +133,31 @@ class EscalationTests {
 	}
 
 	@Test
+	void aRoleEditorCannotRaiseTheirOwnRoleNorDefineOneBeyondTheirs() {
+		String role = api
+			.post("/api/v1/admin/roles",
+					Map.of("name", "People admin", "permissions", List.of("users:view", "users:edit")), admin)
+			.text("id");
+		UserAccount peopleAdmin = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of("People admin"), null);
+		String token = signIn(peopleAdmin);
+
+		var raise = api.send("PUT", "/api/v1/admin/roles/" + role,
+				Map.of("permissions", List.of("users:view", "users:edit", "settings:edit")), token);
+		assertThat(raise.status()).isEqualTo(403);
+		assertThat(raise.code()).isEqualTo("cannot_grant");
+		assertThat(raise.json().get("permissions").toString()).contains("settings:edit");
+		var beyond = api.post("/api/v1/admin/roles",
+				Map.of("name", "Invoice cleaner", "permissions", List.of("invoices:view", "invoices:delete")), token);
+		assertThat(beyond.status()).isEqualTo(403);
+		assertThat(beyond.code()).isEqualTo("cannot_grant");
+
+		assertThat(api.get("/api/v1/admin/roles/" + role, admin).json().get("permissions").toString())
+			.doesNotContain("settings:edit");
+		assertThat(api.get("/api/v1/me/permissions", token).json().get("permissions").toString())
+			.doesNotContain("settings:edit");
+	}
+
+	@Test
 	void deletingTheirOwnRestrictedDesignationWouldRaiseTheActorAndIsRefused() {
 		String designation = api
 			.post("/api/v1/admin/designations", Map.of("name", "Clerk", "permissions", List.of("designations:delete")),

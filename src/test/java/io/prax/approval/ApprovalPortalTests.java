@@ -149,6 +149,47 @@ class ApprovalPortalTests {
 		assertThat(pdf).contains("ACCEPTED BY THE CUSTOMER", buyer.name(), "UTC", "(Acceptance)");
 	}
 
+	@Test
+	void aVoidedInvoiceIsNoLongerOpenToAcceptanceAndPortalUsersDoNotReadTheWorkflows() {
+		Api api = new Api(port);
+		TestTenant tenant = Tenants.newTenant(onboarding);
+		String admin = api.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD).access();
+		assertThat(api.send("PUT", "/api/v1/admin/company", ApprovalApiTests.company(), admin).status()).isEqualTo(200);
+		String customer = api
+			.post("/api/v1/customers",
+					Map.of("name", "Void Buyer AG", "billingAddress",
+							Map.of("line1", "3 Buyer Way", "postalCode", "80331", "city", "Munich", "country", "DE")),
+					admin)
+			.text("id");
+		UserAccount buyer = Tenants.newUser(identity, tenant, Tier.CUSTOMER, List.of(), UUID.fromString(customer));
+		String invoice = api
+			.post("/api/v1/invoices",
+					Map.of("customerId", customer, "currency", "EUR", "dueDate", "2099-12-31", "lines", List.of(Map
+						.of("description", "Calibration", "quantity", "1", "unitPrice", "250.00", "taxRate", "0.19"))),
+					admin)
+			.text("id");
+		assertThat(api.post("/api/v1/invoices/" + invoice + "/issue", null, admin).status()).isEqualTo(200);
+		workflow(api, admin, "invoice_acceptance", Map.of("name", "Customer acceptance", "steps",
+				List.of(Map.of("name", "Acceptance", "signers", 1, "customer", true))));
+		String acceptance = submit(api, admin, "invoice_acceptance", invoice);
+		String buyerToken = api.login(tenant.slug(), buyer.email(), Tenants.PASSWORD).access();
+
+		// the workflow settings (who signs what, by role) are the staff's, not the
+		// portal's
+		assertThat(api.get("/api/v1/approvals/workflows", buyerToken).status()).isEqualTo(403);
+		assertThat(api.get("/api/v1/approvals/workflows", admin).status()).isEqualTo(200);
+
+		assertThat(api
+			.post("/api/v1/invoices/" + invoice + "/void", Map.of("reason", "Issued to the wrong address"), admin)
+			.status()).isEqualTo(200);
+		var refused = sign(api, buyerToken, acceptance, Tenants.PASSWORD, "APPROVED");
+		assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+		assertThat(refused.code()).isEqualTo("not_signable");
+		var approval = api.get("/api/v1/approvals/" + acceptance, admin);
+		assertThat(approval.text("status")).isEqualTo("PENDING");
+		assertThat(approval.json().get("steps").get(0).get("signatures")).isEmpty();
+	}
+
 	static String pdfText(int port, String path, String token) throws Exception {
 		var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
 			.header("Authorization", "Bearer " + token)
