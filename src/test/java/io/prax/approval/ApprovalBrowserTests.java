@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.prax.support.Browsing.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -131,15 +132,6 @@ class ApprovalBrowserTests {
 				.filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(signer.name())))
 				.containsText(meaning);
 		}
-	}
-
-	private static void signIn(Page page, TestTenant tenant, String email) {
-		page.navigate("/login");
-		page.getByLabel("Workspace").fill(tenant.slug());
-		page.getByLabel("Email").fill(email);
-		page.getByLabel("Password").fill(Tenants.PASSWORD);
-		page.locator("form button[type=submit]").first().click();
-		page.waitForURL(url -> !url.contains("/login"));
 	}
 
 }

@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.prax.support.Browsing.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -118,15 +119,6 @@ class ApprovalPortalBrowserTests {
 			assertThat(panel).containsText("Approved");
 		}
 		assertThat(consoleProblems).isEmpty();
-	}
-
-	private static void signIn(Page page, TestTenant tenant, String email) {
-		page.navigate("/login");
-		page.getByLabel("Workspace").fill(tenant.slug());
-		page.getByLabel("Email").fill(email);
-		page.getByLabel("Password").fill(Tenants.PASSWORD);
-		page.locator("form button[type=submit]").first().click();
-		page.waitForURL(url -> !url.contains("/login"));
 	}
 
 }

@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.prax.support.Browsing.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -155,15 +156,6 @@ class PayrollBrowserTests {
 			assertThat(page.getByText("Research and development")).isVisible();
 		}
 		assertThat(consoleProblems).isEmpty();
-	}
-
-	private static void signIn(Page page, TestTenant tenant, String email) {
-		page.navigate("/login");
-		page.getByLabel("Workspace").fill(tenant.slug());
-		page.getByLabel("Email").fill(email);
-		page.getByLabel("Password").fill(Tenants.PASSWORD);
-		page.locator("form button[type=submit]").first().click();
-		page.waitForURL(url -> !url.contains("/login"));
 	}
 
 }

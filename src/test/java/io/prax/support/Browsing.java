@@ -94,6 +94,19 @@ public final class Browsing implements AutoCloseable {
 	}
 
 	/**
+	 * Signs in on the login page as {@code email} of the tenant with the test password
+	 * and waits until the page has left the login form.
+	 */
+	public static void signIn(Page page, Tenants.TestTenant tenant, String email) {
+		page.navigate("/login");
+		page.getByLabel("Workspace").fill(tenant.slug());
+		page.getByLabel("Email").fill(email);
+		page.getByLabel("Password").fill(Tenants.PASSWORD);
+		page.locator("form button[type=submit]").first().click();
+		page.waitForURL(url -> !url.contains("/login"));
+	}
+
+	/**
 	 * The violations recorded on the page's current document (see
 	 * {@link #contextRecordingCspViolations()}).
 	 */
