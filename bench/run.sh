@@ -87,7 +87,7 @@ start_node() {
 		PRAX_RATE_LIMIT_API_WRITE=100000000 PRAX_RATE_LIMIT_EXPORT=100000000)
 	[[ ${BENCH_RATE_LIMITS:-on} == off ]] && limits=(PRAX_RATE_LIMITS_ENABLED=false)
 	setsid env PORT="$port" PRAX_DATA_DIR="$data" PRAX_MFA_REQUIRED_BY_DEFAULT=false "${limits[@]}" "$@" \
-		"$java_home/bin/java" "-Xmx$heap" -jar "$root/target/prax.jar" --spring.profiles.active=benchmark \
+		"$java_home/bin/java" "-Xmx$heap" -XX:FlightRecorderOptions=stackdepth=256 -jar "$root/target/prax.jar" --spring.profiles.active=benchmark \
 		>"$results/$name.log" 2>&1 </dev/null &
 	echo $!
 }
@@ -136,7 +136,8 @@ profile_run() {
 	"$java_home/bin/jcmd" "$pid_a" JFR.stop name="$name" >/dev/null
 	"$java_home/bin/jfr" print --stack-depth 64 --events jdk.ExecutionSample "$out/$name.jfr" \
 		| python3 "$root/bench/jfr_summary.py" >"$out/jfr-$name.txt"
-	log "  JFR profile of $name: $out/jfr-$name.txt"
+	JFR="$java_home/bin/jfr" python3 "$root/bench/jfr_components.py" "$out/$name.jfr" >"$out/jfr-$name-components.txt"
+	log "  JFR profile of $name: $out/jfr-$name.txt, by component: $out/jfr-$name-components.txt"
 }
 
 # How fast this disk makes a write durable: the ceiling of one tenant's audited writes (see (2)).
@@ -203,6 +204,7 @@ suite() {
 	load s1-read-service 16 read_service.tsv GET $port_a
 	load s1-read-authenticated 16 read_auth.tsv GET $port_a
 	profile_run read read_auth.tsv GET 16
+	profile_run read-service read_service.tsv GET 16
 
 	log "(2) audited create vs baseline insert, 16 clients"
 	warmup base_one.tsv POST $port_a
