@@ -21,6 +21,7 @@ import java.util.UUID;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
+import io.prax.platform.Text;
 import io.prax.platform.Cursor;
 import io.prax.approval.ApprovalGate;
 import io.prax.audit.ReasonForChange;
@@ -253,8 +254,7 @@ public class InvoiceManagement {
 			throw ProblemException.validation(errors);
 		}
 		Invoice invoice = new Invoice(checked(input.customerId()), null);
-		invoice.draft(checked(input.customerId()), checked(currency), input.issueDate(), due,
-				CompanyManagement.clean(input.notes()),
+		invoice.draft(checked(input.customerId()), checked(currency), input.issueDate(), due, Text.clean(input.notes()),
 				Snapshots.JSON.writeValueAsString(lines.stream().map(StoredLine::of).toList()),
 				InvoiceTotals.compute(lines, checked(currency)));
 		return view(invoices.saveAndFlush(invoice));
@@ -286,7 +286,7 @@ public class InvoiceManagement {
 		invoice.requireVersion(checked(change.version()));
 		ReasonForChange.give(change.reason());
 		invoice.draft(customerId, currency, issueDate, due,
-				change.notes() != null ? CompanyManagement.clean(change.notes()) : invoice.notes(),
+				change.notes() != null ? Text.clean(change.notes()) : invoice.notes(),
 				Snapshots.JSON.writeValueAsString(lines.stream().map(StoredLine::of).toList()),
 				InvoiceTotals.compute(lines, currency));
 		return view(invoices.saveAndFlush(invoice));
@@ -450,7 +450,7 @@ public class InvoiceManagement {
 				new InvoiceDocument.Reference(original.id().toString(), original.number()), frozen.seller(),
 				frozen.buyer(), documentLines(totals), taxLines(totals), money(totals.netTotal(), totals.minorUnit()),
 				money(totals.taxTotal(), totals.minorUnit()), money(totals.grossTotal(), totals.minorUnit()), 0,
-				frozen.bankDetails(), null, CompanyManagement.clean(input.reason()));
+				frozen.bankDetails(), null, Text.clean(input.reason()));
 		freeze(note, document, number, today, input.reason());
 		invoices.saveAndFlush(note);
 		original.credit(totals.grossTotal().negate());
@@ -624,7 +624,7 @@ public class InvoiceManagement {
 	}
 
 	private static String requireReason(@Nullable String reason, String message) {
-		String why = CompanyManagement.clean(reason);
+		String why = Text.clean(reason);
 		if (why == null) {
 			throw ProblemException.validation(Map.of("reason", message));
 		}
