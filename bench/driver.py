@@ -138,6 +138,7 @@ def targets(args):
 
     write("read_auth.tsv", [(f"/api/v1/customers/{customer}", t, "-") for t in readers])
     write("read_base.tsv", [(f"/bench/baseline/tenants/{tenant}/customers/{customer}", "-", "-")])
+    write("read_service.tsv", [(f"/bench/baseline/tenants/{tenant}/customers/{customer}/through-service", "-", "-")])
     write("create_one.tsv", [("/api/v1/customers", t, body) for t in readers])
     write("create_eight.tsv", [("/api/v1/customers", t, body) for t in writers])
     write("base_one.tsv", [(f"/bench/baseline/tenants/{tenant}/customers", "-", body)])

@@ -87,7 +87,7 @@ start_node() {
 		PRAX_RATE_LIMIT_API_WRITE=100000000 PRAX_RATE_LIMIT_EXPORT=100000000)
 	[[ ${BENCH_RATE_LIMITS:-on} == off ]] && limits=(PRAX_RATE_LIMITS_ENABLED=false)
 	setsid env PORT="$port" PRAX_DATA_DIR="$data" PRAX_MFA_REQUIRED_BY_DEFAULT=false "${limits[@]}" "$@" \
-		"$java_home/bin/java" "-Xmx$heap" -jar "$root/target/prax.jar" --spring.profiles.active=benchmark \
+		"$java_home/bin/java" "-Xmx$heap" -XX:FlightRecorderOptions=stackdepth=256 -jar "$root/target/prax.jar" --spring.profiles.active=benchmark \
 		>"$results/$name.log" 2>&1 </dev/null &
 	echo $!
 }
@@ -136,10 +136,34 @@ profile_run() {
 	"$java_home/bin/jcmd" "$pid_a" JFR.stop name="$name" >/dev/null
 	"$java_home/bin/jfr" print --stack-depth 64 --events jdk.ExecutionSample "$out/$name.jfr" \
 		| python3 "$root/bench/jfr_summary.py" >"$out/jfr-$name.txt"
-	log "  JFR profile of $name: $out/jfr-$name.txt"
+	JFR="$java_home/bin/jfr" python3 "$root/bench/jfr_components.py" "$out/$name.jfr" >"$out/jfr-$name-components.txt"
+	log "  JFR profile of $name: $out/jfr-$name.txt, by component: $out/jfr-$name-components.txt"
+}
+
+# How fast this disk makes a write durable: the ceiling of one tenant's audited writes (see (2)).
+measure_disk() {
+	local probe=$work/flush.probe flushes method
+	local pg_test_fsync
+	pg_test_fsync=$(ls /usr/lib/postgresql/*/bin/pg_test_fsync 2>/dev/null | tail -1 || true)
+	if [[ -n $pg_test_fsync ]]; then
+		# PostgreSQL's own probe; fdatasync is its default wal_sync_method on Linux
+		flushes=$("$pg_test_fsync" -s 3 -f "$probe" 2>/dev/null | awk '/^ +fdatasync/ {print $2; exit}')
+		method="pg_test_fsync, fdatasync of one 8 kB write"
+	else
+		local start end
+		start=$(date +%s.%N)
+		dd if=/dev/zero of="$probe" bs=8k count=1000 oflag=dsync status=none
+		end=$(date +%s.%N)
+		flushes=$(python3 -c "print(round(1000 / ($end - $start)))")
+		method="dd oflag=dsync, 1,000 writes of 8 kB"
+	fi
+	rm -f "$probe"
+	printf '{"flushes_per_second": %s, "method": "%s"}\n' "${flushes:-0}" "$method" >"$results/disk.json"
+	log "disk: $(cat "$results/disk.json")"
 }
 
 log "Prax benchmark, $mode mode, results in $results"
+measure_disk
 log "building target/prax.jar"
 ./mvnw -q -o -B -DskipTests package
 data=$work/node-a
@@ -174,10 +198,13 @@ suite() {
 
 	log "(1) authenticated read vs baseline read"
 	warmup read_base.tsv GET $port_a
+	warmup read_service.tsv GET $port_a
 	warmup read_auth.tsv GET $port_a
 	load s1-read-baseline 16 read_base.tsv GET $port_a
+	load s1-read-service 16 read_service.tsv GET $port_a
 	load s1-read-authenticated 16 read_auth.tsv GET $port_a
 	profile_run read read_auth.tsv GET 16
+	profile_run read-service read_service.tsv GET 16
 
 	log "(2) audited create vs baseline insert, 16 clients"
 	warmup base_one.tsv POST $port_a

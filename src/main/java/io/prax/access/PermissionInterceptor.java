@@ -1,7 +1,11 @@
 package io.prax.access;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -35,6 +39,13 @@ class PermissionInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
 	private final AccessPolicy access;
 
+	/**
+	 * Each handler's guard by bean type and method (a method may be inherited), looked up
+	 * once: merging annotations is measurable on every request, and they do not change
+	 * while the application runs.
+	 */
+	private final Map<Map.Entry<Class<?>, Method>, Optional<Annotation>> guards = new ConcurrentHashMap<>();
+
 	PermissionInterceptor(AccessPolicy access) {
 		this.access = access;
 	}
@@ -62,7 +73,10 @@ class PermissionInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 		if (!(handler instanceof HandlerMethod method)) {
 			return true;
 		}
-		Annotation guard = guardOf(method);
+		Annotation guard = guards
+			.computeIfAbsent(Map.entry(method.getBeanType(), method.getMethod()),
+					key -> Optional.ofNullable(guardOf(method)))
+			.orElse(null);
 		if (guard instanceof RequiresPermission required) {
 			for (Permission permission : required.value()) {
 				access.require(permission);

@@ -1,5 +1,7 @@
 package io.prax.access;
 
+import static io.prax.platform.Text.clean;
+
 import static io.prax.platform.Validation.checked;
 
 import java.time.Clock;
@@ -226,14 +228,6 @@ public class PermissionSetAdministration {
 
 	private static @Nullable UUID actor() {
 		return CurrentUser.current().map(user -> user.id().value()).orElse(null);
-	}
-
-	private static @Nullable String clean(@Nullable String value) {
-		if (value == null) {
-			return null;
-		}
-		String stripped = value.strip();
-		return stripped.isEmpty() ? null : stripped;
 	}
 
 	static String builtInDescription(String name) {

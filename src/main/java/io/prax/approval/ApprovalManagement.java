@@ -139,7 +139,7 @@ public class ApprovalManagement {
 	/** Approvals newest first, those of records the caller cannot see left out. */
 	public Page<ApprovalView> list(Filter filter, @Nullable String cursor, @Nullable Integer limit) {
 		int size = Page.limit(limit);
-		UUID before = cursor == null || cursor.isBlank() ? null : parse(Cursor.decode(cursor, 1).part(0));
+		UUID before = cursor == null || cursor.isBlank() ? null : Cursor.decodeId(cursor);
 		return transactions.execute(status -> {
 			List<Approval> rows = new ArrayList<>();
 			UUID after = before;
@@ -179,8 +179,7 @@ public class ApprovalManagement {
 				}
 			}
 			Map<UUID, List<SignatureRow>> signed = bySignature(rows);
-			return Page.of(rows, size, a -> view(a, signed.getOrDefault(a.id(), List.of())),
-					a -> Cursor.of(a.id().toString()));
+			return Page.of(rows, size, a -> view(a, signed.getOrDefault(a.id(), List.of())), a -> Cursor.ofId(a.id()));
 		});
 	}
 
@@ -364,15 +363,6 @@ public class ApprovalManagement {
 				approval.status(), approval.recordSha256(), List.copyOf(stepViews), approval.ordered(),
 				approval.selfApproval(), approval.submittedBy(), submitter, approval.submittedAt(),
 				approval.completedAt(), signable, approval.version());
-	}
-
-	private static UUID parse(String text) {
-		try {
-			return UUID.fromString(text);
-		}
-		catch (IllegalArgumentException ex) {
-			throw Cursor.invalid();
-		}
 	}
 
 	private static String truncate(String text, int max) {

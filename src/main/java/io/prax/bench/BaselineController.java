@@ -27,14 +27,24 @@ class BaselineController {
 
 	private final BaselineCustomers customers;
 
-	BaselineController(BaselineCustomers customers) {
+	private final ServiceBaselineCustomers service;
+
+	BaselineController(BaselineCustomers customers, ServiceBaselineCustomers service) {
 		this.customers = customers;
+		this.service = service;
 	}
 
 	@GetMapping("/{id}")
 	@PublicEndpoint("benchmark baseline: the customer read without security; exists only in the benchmark profile")
 	ResponseEntity<CustomerView> read(@PathVariable UUID tenant, @PathVariable UUID id) {
 		return ResponseEntity.of(customers.read(new TenantId(tenant), id));
+	}
+
+	@GetMapping("/{id}/through-service")
+	@PublicEndpoint("benchmark baseline: the customer service's read without the security in front of it; "
+			+ "exists only in the benchmark profile")
+	CustomerView readThroughService(@PathVariable UUID tenant, @PathVariable UUID id) {
+		return service.read(new TenantId(tenant), id);
 	}
 
 	@PostMapping

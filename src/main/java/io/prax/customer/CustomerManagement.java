@@ -1,6 +1,6 @@
 package io.prax.customer;
 
-import static io.prax.customer.Text.clean;
+import static io.prax.platform.Text.clean;
 import static io.prax.platform.Validation.checked;
 import java.time.Clock;
 import java.time.Instant;

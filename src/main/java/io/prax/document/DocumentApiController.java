@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.prax.platform.Page;
 import io.prax.access.Permission;
 import io.prax.access.RequiresPermission;
 import io.prax.platform.ProblemException;
@@ -46,7 +47,7 @@ class DocumentApiController {
 	@GetMapping
 	@Operation(summary = "List the documents of a record")
 	@RequiresPermission(Permission.DOCUMENTS_VIEW)
-	DocumentList list(@RequestParam(required = false) @Nullable String recordType,
+	Page<DocumentView> list(@RequestParam(required = false) @Nullable String recordType,
 			@RequestParam(required = false) @Nullable UUID recordId,
 			@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(required = false) @Nullable Integer limit) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.prax.platform.Page;
 import io.prax.access.AccessPolicy;
 import io.prax.access.Permission;
 import io.prax.access.RequiresPermission;
@@ -57,8 +58,7 @@ class DocumentController {
 			@RequestParam(required = false) @Nullable UUID recordId,
 			@RequestParam(required = false) @Nullable String cursor, Model model) {
 		RecordRef record = recordType == null || recordId == null ? null : new RecordRef(recordType, recordId);
-		DocumentList list = record == null ? documents.all(cursor, DocumentManagement.DEFAULT_LIMIT)
-				: documents.list(record, cursor, DocumentManagement.DEFAULT_LIMIT);
+		Page<DocumentView> list = record == null ? documents.all(cursor, null) : documents.list(record, cursor, null);
 		model.addAttribute("activeNav", "documents");
 		model.addAttribute("record", record);
 		model.addAttribute("recordPath", record == null ? null : documents.pagePath(record));
@@ -136,7 +136,7 @@ class DocumentController {
 			return "document/panel :: nothing";
 		}
 		RecordRef record = new RecordRef(recordType, recordId);
-		DocumentList list = documents.list(record, null, DocumentManagement.MAX_LIMIT);
+		Page<DocumentView> list = documents.list(record, null, Page.MAX_LIMIT);
 		model.addAttribute("record", record);
 		model.addAttribute("rows", list.items().stream().map(Row::of).toList());
 		model.addAttribute("more", list.nextCursor() != null);

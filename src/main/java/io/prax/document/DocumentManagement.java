@@ -4,19 +4,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.prax.platform.Page;
+import io.prax.platform.Cursor;
 import io.prax.approval.ApprovalGate;
 import io.prax.audit.AuditEvents;
 import io.prax.identity.CurrentUser;
@@ -43,10 +43,6 @@ import org.springframework.util.unit.DataSize;
  */
 @Service
 public class DocumentManagement {
-
-	public static final int DEFAULT_LIMIT = 50;
-
-	public static final int MAX_LIMIT = 500;
 
 	private static final Logger log = LoggerFactory.getLogger(DocumentManagement.class);
 
@@ -96,18 +92,14 @@ public class DocumentManagement {
 	 * The record's live documents, newest first, after {@code cursor}; 404 when the
 	 * record is not the caller's to see.
 	 */
-	public DocumentList list(RecordRef record, @Nullable String cursor, @Nullable Integer limit) {
-		int size = limit == null ? DEFAULT_LIMIT : limit;
-		if (size < 1 || size > MAX_LIMIT) {
-			throw ProblemException.validation(Map.of("limit", "Use a limit from 1 to " + MAX_LIMIT));
-		}
-		UUID after = cursor == null ? null : Cursor.decode(cursor);
+	public Page<DocumentView> list(RecordRef record, @Nullable String cursor, @Nullable Integer limit) {
+		int size = Page.limit(limit);
+		UUID after = cursor == null || cursor.isBlank() ? null : Cursor.decodeId(cursor);
 		return reading.execute(status -> {
 			records.requireListable(record);
 			List<Document> rows = after == null ? documents.firstPage(record.type(), record.id(), Limit.of(size + 1))
 					: documents.pageAfter(record.type(), record.id(), after, Limit.of(size + 1));
-			List<DocumentView> items = rows.stream().limit(size).map(Document::view).toList();
-			return new DocumentList(items, rows.size() > size ? Cursor.encode(rows.get(size - 1).id()) : null);
+			return Page.of(rows, size, Document::view, row -> Cursor.ofId(row.id()));
 		});
 	}
 
@@ -115,9 +107,9 @@ public class DocumentManagement {
 	 * The tenant's live documents the caller may list (their record's documents are
 	 * theirs to list), newest first, after {@code cursor}.
 	 */
-	public DocumentList all(@Nullable String cursor, int limit) {
-		int size = Math.max(1, Math.min(limit, MAX_LIMIT));
-		UUID start = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
+	public Page<DocumentView> all(@Nullable String cursor, @Nullable Integer limit) {
+		int size = Page.limit(limit);
+		UUID start = cursor == null || cursor.isBlank() ? null : Cursor.decodeId(cursor);
 		return reading.execute(status -> {
 			List<Document> rows = new java.util.ArrayList<>();
 			UUID after = start;
@@ -138,8 +130,7 @@ public class DocumentManagement {
 					}
 				}
 			}
-			List<DocumentView> items = rows.stream().limit(size).map(Document::view).toList();
-			return new DocumentList(items, rows.size() > size ? Cursor.encode(rows.get(size - 1).id()) : null);
+			return Page.of(rows, size, Document::view, row -> Cursor.ofId(row.id()));
 		});
 	}
 
@@ -301,30 +292,6 @@ public class DocumentManagement {
 				log.warn("Could not remove spool file {}: {}", file, ex.getMessage());
 			}
 		}
-	}
-
-	/** Opaque keyset position: the last row's id (ids are time-ordered UUIDv7). */
-	static final class Cursor {
-
-		private Cursor() {
-		}
-
-		static String encode(UUID id) {
-			return Base64.getUrlEncoder()
-				.withoutPadding()
-				.encodeToString(id.toString().getBytes(StandardCharsets.UTF_8));
-		}
-
-		static UUID decode(String cursor) {
-			try {
-				return UUID.fromString(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
-			}
-			catch (IllegalArgumentException ex) {
-				throw ProblemException
-					.validation(Map.of("cursor", "The cursor is not valid; start from the first page"));
-			}
-		}
-
 	}
 
 }

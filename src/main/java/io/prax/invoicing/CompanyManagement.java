@@ -1,5 +1,7 @@
 package io.prax.invoicing;
 
+import static io.prax.platform.Text.clean;
+
 import static io.prax.platform.Validation.checked;
 import java.util.Locale;
 import java.util.Map;
@@ -58,14 +60,6 @@ public class CompanyManagement {
 				checked(input.paymentTermsDays()), clean(input.bankDetails()),
 				input.invoiceNumberPrefix() == null ? "" : input.invoiceNumberPrefix(), input.logoDocumentId());
 		return companies.saveAndFlush(details).view();
-	}
-
-	static @Nullable String clean(@Nullable String value) {
-		if (value == null) {
-			return null;
-		}
-		String stripped = value.strip();
-		return stripped.isEmpty() ? null : stripped;
 	}
 
 	static ProblemException missing() {

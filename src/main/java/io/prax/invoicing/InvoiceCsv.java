@@ -27,7 +27,7 @@ final class InvoiceCsv {
 		StringBuilder csv = new StringBuilder(String.join(",", HEADER)).append("\r\n");
 		String cursor = null;
 		do {
-			Page<InvoiceView> page = invoices.list(filter, cursor, InvoiceManagement.MAX_LIMIT);
+			Page<InvoiceView> page = invoices.list(filter, cursor, Page.MAX_LIMIT);
 			for (InvoiceView i : page.items()) {
 				csv.append(String.join(",", text(i.number()), i.kind(), i.status().name(),
 						Boolean.toString(i.overdue()), text(i.buyer().name()), value(i.issueDate()), value(i.dueDate()),

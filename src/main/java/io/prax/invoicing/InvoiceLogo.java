@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.prax.platform.Page;
 import io.prax.document.DocumentContent;
 import io.prax.document.DocumentId;
 import io.prax.document.DocumentManagement;
@@ -65,11 +66,7 @@ public class InvoiceLogo {
 
 	/** The company's documents that can be chosen as its logo (for the company page). */
 	List<DocumentView> choices() {
-		return documents.list(company(), null, DocumentManagement.MAX_LIMIT)
-			.items()
-			.stream()
-			.filter(InvoiceLogo::usable)
-			.toList();
+		return documents.list(company(), null, Page.MAX_LIMIT).items().stream().filter(InvoiceLogo::usable).toList();
 	}
 
 	/**

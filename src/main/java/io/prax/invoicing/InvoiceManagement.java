@@ -4,13 +4,11 @@ import static java.util.Objects.requireNonNull;
 import static io.prax.platform.Validation.checked;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,6 +21,8 @@ import java.util.UUID;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
+import io.prax.platform.Text;
+import io.prax.platform.Cursor;
 import io.prax.approval.ApprovalGate;
 import io.prax.audit.ReasonForChange;
 import io.prax.customer.Address;
@@ -44,10 +44,6 @@ import tools.jackson.core.type.TypeReference;
  */
 @Service
 public class InvoiceManagement {
-
-	public static final int DEFAULT_LIMIT = 50;
-
-	public static final int MAX_LIMIT = 500;
 
 	private static final int DEFAULT_TERMS_DAYS = 14;
 
@@ -124,11 +120,8 @@ public class InvoiceManagement {
 
 	@Transactional(readOnly = true)
 	public Page<InvoiceView> list(Filter filter, @Nullable String cursor, @Nullable Integer limit) {
-		int size = limit == null ? DEFAULT_LIMIT : limit;
-		if (size < 1 || size > MAX_LIMIT) {
-			throw ProblemException.validation(Map.of("limit", "Use a limit from 1 to " + MAX_LIMIT));
-		}
-		UUID after = cursor == null ? null : decodeCursor(cursor);
+		int size = Page.limit(limit);
+		UUID after = cursor == null || cursor.isBlank() ? null : Cursor.decodeId(cursor);
 		Map<String, Object> parameters = new HashMap<>();
 		StringBuilder jpql = new StringBuilder("select i from Invoice i where ").append(where(filter, parameters));
 		if (after != null) {
@@ -139,15 +132,10 @@ public class InvoiceManagement {
 		TypedQuery<Invoice> query = entityManager.createQuery(jpql.toString(), Invoice.class).setMaxResults(size + 1);
 		parameters.forEach(query::setParameter);
 		List<Invoice> rows = query.getResultList();
-		boolean more = rows.size() > size;
 		Map<UUID, Optional<CustomerView>> buyers = new HashMap<>();
 		Optional<CompanyView> seller = company.find();
 		LocalDate today = today();
-		List<InvoiceView> items = rows.stream().limit(size).map(i -> view(i, today, buyers, seller, false)).toList();
-		String next = more ? Base64.getUrlEncoder()
-			.withoutPadding()
-			.encodeToString(rows.get(size - 1).id().toString().getBytes(StandardCharsets.UTF_8)) : null;
-		return new Page<>(items, next);
+		return Page.of(rows, size, i -> view(i, today, buyers, seller, false), i -> Cursor.ofId(i.id()));
 	}
 
 	@Transactional(readOnly = true)
@@ -266,8 +254,7 @@ public class InvoiceManagement {
 			throw ProblemException.validation(errors);
 		}
 		Invoice invoice = new Invoice(checked(input.customerId()), null);
-		invoice.draft(checked(input.customerId()), checked(currency), input.issueDate(), due,
-				CompanyManagement.clean(input.notes()),
+		invoice.draft(checked(input.customerId()), checked(currency), input.issueDate(), due, Text.clean(input.notes()),
 				Snapshots.JSON.writeValueAsString(lines.stream().map(StoredLine::of).toList()),
 				InvoiceTotals.compute(lines, checked(currency)));
 		return view(invoices.saveAndFlush(invoice));
@@ -299,7 +286,7 @@ public class InvoiceManagement {
 		invoice.requireVersion(checked(change.version()));
 		ReasonForChange.give(change.reason());
 		invoice.draft(customerId, currency, issueDate, due,
-				change.notes() != null ? CompanyManagement.clean(change.notes()) : invoice.notes(),
+				change.notes() != null ? Text.clean(change.notes()) : invoice.notes(),
 				Snapshots.JSON.writeValueAsString(lines.stream().map(StoredLine::of).toList()),
 				InvoiceTotals.compute(lines, currency));
 		return view(invoices.saveAndFlush(invoice));
@@ -463,7 +450,7 @@ public class InvoiceManagement {
 				new InvoiceDocument.Reference(original.id().toString(), original.number()), frozen.seller(),
 				frozen.buyer(), documentLines(totals), taxLines(totals), money(totals.netTotal(), totals.minorUnit()),
 				money(totals.taxTotal(), totals.minorUnit()), money(totals.grossTotal(), totals.minorUnit()), 0,
-				frozen.bankDetails(), null, CompanyManagement.clean(input.reason()));
+				frozen.bankDetails(), null, Text.clean(input.reason()));
 		freeze(note, document, number, today, input.reason());
 		invoices.saveAndFlush(note);
 		original.credit(totals.grossTotal().negate());
@@ -637,7 +624,7 @@ public class InvoiceManagement {
 	}
 
 	private static String requireReason(@Nullable String reason, String message) {
-		String why = CompanyManagement.clean(reason);
+		String why = Text.clean(reason);
 		if (why == null) {
 			throw ProblemException.validation(Map.of("reason", message));
 		}
@@ -645,15 +632,6 @@ public class InvoiceManagement {
 			throw ProblemException.validation(Map.of("reason", "Use at most 1000 characters"));
 		}
 		return why;
-	}
-
-	private static UUID decodeCursor(String cursor) {
-		try {
-			return UUID.fromString(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
-		}
-		catch (IllegalArgumentException ex) {
-			throw ProblemException.validation(Map.of("cursor", "The cursor is not valid; start from the first page"));
-		}
 	}
 
 	private static BigDecimal decimal(@Nullable Object value) {

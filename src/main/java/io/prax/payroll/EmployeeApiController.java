@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 
+import io.prax.access.DesignationId;
 import io.prax.access.Permission;
 import io.prax.access.RequiresPermission;
 import io.prax.platform.Page;
@@ -46,7 +47,8 @@ class EmployeeApiController {
 			@RequestParam(required = false) @Nullable EmployeeStatus status,
 			@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(required = false) @Nullable Integer limit) {
-		return employees.list(new EmployeeManagement.Filter(q, department, designationId, status), cursor, limit);
+		return employees.list(new EmployeeManagement.Filter(q, department,
+				designationId == null ? null : new DesignationId(designationId), status), cursor, limit);
 	}
 
 	@Operation(summary = "Create an employee")

@@ -1,5 +1,7 @@
 package io.prax.payroll;
 
+import static io.prax.platform.Text.clean;
+
 import static io.prax.platform.Validation.checked;
 
 import java.time.Clock;
@@ -17,6 +19,7 @@ import java.util.UUID;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
+import io.prax.access.DesignationId;
 import io.prax.access.PermissionSetAdministration;
 import io.prax.access.AccessPolicy;
 import io.prax.access.Permission;
@@ -78,7 +81,7 @@ public class EmployeeManagement {
 	}
 
 	/** A list filter; every part optional. */
-	public record Filter(@Nullable String query, @Nullable String department, @Nullable UUID designationId,
+	public record Filter(@Nullable String query, @Nullable String department, @Nullable DesignationId designationId,
 			@Nullable EmployeeStatus status) {
 	}
 
@@ -103,7 +106,7 @@ public class EmployeeManagement {
 		}
 		if (filter.designationId() != null) {
 			jpql.append(" and e.designationId = :designation");
-			params.put("designation", filter.designationId());
+			params.put("designation", filter.designationId().value());
 		}
 		if (filter.status() != null) {
 			jpql.append(" and e.status = :status");
@@ -359,14 +362,6 @@ public class EmployeeManagement {
 
 	private static String pick(@Nullable String change, String current) {
 		return change != null ? change : current;
-	}
-
-	static @Nullable String clean(@Nullable String value) {
-		if (value == null) {
-			return null;
-		}
-		String stripped = value.strip();
-		return stripped.isEmpty() ? null : stripped;
 	}
 
 	private static String escapeLike(String value) {

@@ -2,6 +2,7 @@ package io.prax.payroll;
 
 import java.util.UUID;
 
+import io.prax.access.DesignationId;
 import io.prax.access.AccessPolicy;
 import io.prax.access.Permission;
 import io.prax.access.RequiresPermission;
@@ -59,7 +60,10 @@ class PayrollController {
 		model.addAttribute("designations", employees.designationNames());
 		model.addAttribute("canCreate", access.can(Permission.EMPLOYEES_CREATE));
 		model.addAttribute("page",
-				employees.list(new EmployeeManagement.Filter(q, department, designationId, status), cursor, null));
+				employees.list(
+						new EmployeeManagement.Filter(q, department,
+								designationId == null ? null : new DesignationId(designationId), status),
+						cursor, null));
 		return "payroll/employees";
 	}
 

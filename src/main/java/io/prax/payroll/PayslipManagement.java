@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import io.prax.audit.ReasonForChange;
 import io.prax.approval.ApprovalGate;
+import io.prax.platform.Text;
 import io.prax.platform.Page;
 import io.prax.identity.CurrentUser;
 import io.prax.invoicing.CompanyManagement;
@@ -208,7 +209,7 @@ public class PayslipManagement {
 				errors.put(at + ".kind", "Choose EARNING or DEDUCTION");
 				continue;
 			}
-			String description = EmployeeManagement.clean(a.description());
+			String description = Text.clean(a.description());
 			if (description == null || description.length() > 200) {
 				errors.put(at + ".description", "Describe the line in 1 to 200 characters");
 			}
@@ -225,7 +226,7 @@ public class PayslipManagement {
 			.orElseThrow(() -> ProblemException.validation(Map.of("employeeId", "The employee no longer exists")));
 		compute(payslip, employee,
 				adjustments.stream()
-					.map(a -> new Adjustment(a.kind(), EmployeeManagement.clean(a.description()), a.amount()))
+					.map(a -> new Adjustment(a.kind(), Text.clean(a.description()), a.amount()))
 					.toList());
 		return view(payslips.saveAndFlush(payslip), context());
 	}
@@ -237,7 +238,7 @@ public class PayslipManagement {
 			throw new PayslipLocked();
 		}
 		requireRunUnlocked(payslip);
-		String why = EmployeeManagement.clean(reason);
+		String why = Text.clean(reason);
 		if (why == null || why.length() > 1000) {
 			throw ProblemException.validation(
 					Map.of("reason", why == null ? "Give a reason for the deletion" : "Use at most 1000 characters"));

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * An opaque list position: the parts of the last row's sort key (and whatever else the
@@ -45,6 +46,24 @@ public record Cursor(List<String> parts) {
 			// answered below
 		}
 		throw invalid();
+	}
+
+	/**
+	 * The position of a list ordered by its rows' ids (time-ordered UUIDv7): the last
+	 * row's id.
+	 */
+	public static Cursor ofId(UUID id) {
+		return of(id.toString());
+	}
+
+	/** The id of a cursor made by {@link #ofId}; 400 when it is not one. */
+	public static UUID decodeId(String cursor) {
+		try {
+			return UUID.fromString(decode(cursor, 1).part(0));
+		}
+		catch (IllegalArgumentException notAnId) {
+			throw invalid();
+		}
 	}
 
 	/** For lists that find a decoded cursor unusable (another sort, a malformed key). */

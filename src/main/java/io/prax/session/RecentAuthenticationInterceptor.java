@@ -1,5 +1,9 @@
 package io.prax.session;
 
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -29,6 +33,12 @@ class RecentAuthenticationInterceptor implements HandlerInterceptor, WebMvcConfi
 
 	private final ReauthenticationPrompt prompt;
 
+	/**
+	 * Whether each handler (bean type and method) is sensitive, looked up once: the
+	 * annotations do not change while the application runs.
+	 */
+	private final Map<Map.Entry<Class<?>, Method>, Boolean> sensitiveHandlers = new ConcurrentHashMap<>();
+
 	RecentAuthenticationInterceptor(StepUpAuthentication stepUp, ReauthenticationPrompt prompt) {
 		this.stepUp = stepUp;
 		this.prompt = prompt;
@@ -44,7 +54,8 @@ class RecentAuthenticationInterceptor implements HandlerInterceptor, WebMvcConfi
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 			throws ModelAndViewDefiningException {
-		boolean sensitive = handler instanceof HandlerMethod method && sensitive(method);
+		boolean sensitive = handler instanceof HandlerMethod method && sensitiveHandlers
+			.computeIfAbsent(Map.entry(method.getBeanType(), method.getMethod()), key -> sensitive(method));
 		if (request.getAttribute(ReauthenticationController.REPLAY) != null && !sensitive) {
 			// The re-authentication endpoint forwards only to sensitive actions, never as
 			// a general forwarder.

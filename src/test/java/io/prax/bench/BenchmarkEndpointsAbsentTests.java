@@ -35,6 +35,7 @@ class BenchmarkEndpointsAbsentTests {
 		String baseline = "/bench/baseline/tenants/" + tenant.id().value() + "/customers";
 
 		assertThat(api.get(baseline + "/" + customer, token).status()).isEqualTo(404);
+		assertThat(api.get(baseline + "/" + customer + "/through-service", token).status()).isEqualTo(404);
 		assertThat(api.post(baseline, Map.of("name", "Plain Ltd"), token).status()).isEqualTo(404);
 		assertThat(api
 			.post("/bench/data/workspaces",

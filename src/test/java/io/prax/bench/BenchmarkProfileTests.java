@@ -45,6 +45,9 @@ class BenchmarkProfileTests {
 		Api.Response read = api.get(baseline + "/" + created.text("id"), null);
 		assertThat(read.status()).isEqualTo(200);
 		assertThat(read.json()).isEqualTo(api.get("/api/v1/customers/" + created.text("id"), admin).json());
+		Api.Response throughService = api.get(baseline + "/" + created.text("id") + "/through-service", null);
+		assertThat(throughService.status()).isEqualTo(200);
+		assertThat(throughService.json()).isEqualTo(read.json());
 		Api.Response inserted = api.post(baseline, Map.of("name", "Plain Insert Ltd"), null);
 		assertThat(inserted.status()).isEqualTo(201);
 		assertThat(api.get("/api/v1/customers/" + inserted.text("id"), admin).text("name"))

@@ -81,6 +81,44 @@ class ListEnvelopeTests {
 		}
 	}
 
+	/**
+	 * Every list of the API, found in the OpenAPI document (a GET with a {@code limit}
+	 * parameter), keeps to the one limit rule and refuses a cursor that is not one, so a
+	 * list added later cannot bring its own.
+	 */
+	@Test
+	void everyListInTheApiKeepsToTheOneLimitRule() {
+		JsonNode paths = api.get("/v3/api-docs", null).json().get("paths");
+		List<String> checked = new ArrayList<>();
+		for (var path : paths.properties()) {
+			JsonNode get = path.getValue().get("get");
+			if (get == null || !get.has("parameters")
+					|| get.get("parameters")
+						.valueStream()
+						.noneMatch(parameter -> "limit".equals(parameter.path("name").asString()))) {
+				continue;
+			}
+			String list = path.getKey().replace("{id}", customer).replace("{customerId}", customer);
+			if (list.contains("{")) {
+				continue;
+			}
+			if (list.equals("/api/v1/documents")) {
+				list += "?recordType=customer&recordId=" + customer;
+			}
+			for (String limit : List.of("0", "501")) {
+				var refused = api.get(with(list, "limit=" + limit), token);
+				assertThat(refused.status()).as(list + " limit " + limit).isEqualTo(400);
+				assertThat(refused.json().path("errors").path("limit").asString()).as(list + ": " + refused.json())
+					.isEqualTo("Use a limit from 1 to 500");
+			}
+			assertThat(api.get(with(list, "cursor=bogus"), token).code()).as(list).isEqualTo("validation_failed");
+			checked.add(list);
+		}
+		assertThat(checked).as("lists found in the OpenAPI document")
+			.contains("/api/v1/customers", "/api/v1/invoices", "/api/v1/employees", "/api/v1/approvals")
+			.hasSizeGreaterThanOrEqualTo(10);
+	}
+
 	@Test
 	void pagesEveryListUntilTheCursorIsNull() {
 		for (String list : lists()) {

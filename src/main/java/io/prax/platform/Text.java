@@ -1,15 +1,15 @@
-package io.prax.customer;
+package io.prax.platform;
 
 import org.jspecify.annotations.Nullable;
 
-/** Request values as the customer records store them. */
-final class Text {
+/** Free text from a request as records store it. */
+public final class Text {
 
 	private Text() {
 	}
 
 	/** Stripped, and null when nothing is left. */
-	static @Nullable String clean(@Nullable String value) {
+	public static @Nullable String clean(@Nullable String value) {
 		if (value == null) {
 			return null;
 		}
