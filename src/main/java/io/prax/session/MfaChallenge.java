@@ -4,11 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.prax.platform.SingleUseToken;
 import io.prax.platform.ProblemException;
 import org.hibernate.annotations.TenantId;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +20,7 @@ import org.springframework.http.HttpStatus;
  */
 @Entity
 @Table(name = "mfa_challenge")
-class MfaChallenge {
+class MfaChallenge extends SingleUseToken {
 
 	/** How long the {@code mfaToken} of a sign-in waiting for its second factor lives. */
 	static final Duration TOKEN_LIFETIME = Duration.ofMinutes(5);
@@ -30,13 +29,6 @@ class MfaChallenge {
 	 * Wrong codes one {@code mfaToken} takes before the password must be entered again.
 	 */
 	static final int MAX_FAILURES = 5;
-
-	@Id
-	private String tokenHash;
-
-	@TenantId
-	@Column(name = "tenant_id", updatable = false)
-	private UUID tenantId;
 
 	private UUID userId;
 
@@ -48,12 +40,6 @@ class MfaChallenge {
 
 	private @Nullable String userAgent;
 
-	private Instant createdAt;
-
-	private Instant expiresAt;
-
-	private @Nullable Instant usedAt;
-
 	private int failures;
 
 	protected MfaChallenge() {
@@ -61,19 +47,13 @@ class MfaChallenge {
 
 	MfaChallenge(String tokenHash, UUID userId, boolean rememberMe, boolean enrolment, ClientInfo client, Instant now,
 			Instant expiresAt) {
-		this.tokenHash = tokenHash;
+		super(tokenHash, now, expiresAt);
 		this.userId = userId;
 		this.rememberMe = rememberMe;
 		this.enrolment = enrolment;
 		this.ip = client.ip();
 		this.userAgent = client.userAgent() == null || client.userAgent().length() <= 512 ? client.userAgent()
 				: client.userAgent().substring(0, 512);
-		this.createdAt = now;
-		this.expiresAt = expiresAt;
-	}
-
-	String tokenHash() {
-		return tokenHash;
 	}
 
 	UUID userId() {
@@ -88,8 +68,9 @@ class MfaChallenge {
 		return enrolment;
 	}
 
-	boolean usableAt(Instant now) {
-		return usedAt == null && now.isBefore(expiresAt) && failures < MAX_FAILURES;
+	@Override
+	public boolean usableAt(Instant now) {
+		return super.usableAt(now) && failures < MAX_FAILURES;
 	}
 
 	/** The tenant an {@code mfaToken} names, else 401 {@code invalid_mfa_token}. */

@@ -3,13 +3,10 @@ package io.prax.session;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.TenantId;
-import org.jspecify.annotations.Nullable;
+import io.prax.platform.SingleUseToken;
 
 /**
  * One refresh token, stored as SHA-256. A used token is kept: presenting it again reveals
@@ -17,47 +14,20 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "refresh_token")
-class RefreshToken {
-
-	@Id
-	private String tokenHash;
-
-	@TenantId
-	@Column(name = "tenant_id", updatable = false)
-	private UUID tenantId;
+class RefreshToken extends SingleUseToken {
 
 	private UUID sessionId;
-
-	private Instant createdAt;
-
-	private Instant expiresAt;
-
-	private @Nullable Instant usedAt;
 
 	protected RefreshToken() {
 	}
 
 	RefreshToken(String tokenHash, UUID sessionId, Instant createdAt, Instant expiresAt) {
-		this.tokenHash = tokenHash;
+		super(tokenHash, createdAt, expiresAt);
 		this.sessionId = sessionId;
-		this.createdAt = createdAt;
-		this.expiresAt = expiresAt;
 	}
 
 	UUID sessionId() {
 		return sessionId;
-	}
-
-	Instant expiresAt() {
-		return expiresAt;
-	}
-
-	@Nullable Instant usedAt() {
-		return usedAt;
-	}
-
-	void use(Instant at) {
-		this.usedAt = at;
 	}
 
 }
