@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
@@ -31,8 +32,13 @@ import org.springframework.data.jpa.domain.support.AuditingEntityListener;
 @EntityListeners(AuditingEntityListener.class)
 public abstract class TenantRecord implements Persistable<UUID> {
 
+	/**
+	 * Assigned at first use rather than in the constructor: Hibernate calls the
+	 * constructor for every row it loads, and a UUIDv7 takes a lock and the CSPRNG (seen
+	 * in profiles of lists under load).
+	 */
 	@Id
-	private UUID id = Ids.newId();
+	private @Nullable UUID id;
 
 	@TenantId
 	@Column(name = "tenant_id", nullable = false, updatable = false)
@@ -63,19 +69,30 @@ public abstract class TenantRecord implements Persistable<UUID> {
 	private @Nullable String deleteReason;
 
 	/**
-	 * Ids are assigned on construction, so "new" is tracked here: repositories persist
+	 * Ids are assigned by the application, so "new" is tracked here: repositories persist
 	 * instead of merging.
 	 */
 	@Transient
 	private boolean fresh = true;
 
 	public UUID id() {
-		return id;
+		UUID assigned = id;
+		if (assigned == null) {
+			assigned = Ids.newId();
+			id = assigned;
+		}
+		return assigned;
 	}
 
 	@Override
 	public UUID getId() {
-		return id;
+		return id();
+	}
+
+	/** A record persisted without its id ever read gets one here. */
+	@PrePersist
+	void assignIdIfNone() {
+		id();
 	}
 
 	@Override

@@ -46,6 +46,25 @@ class CustomerSoftDeleteTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	/**
+	 * Records take their id at first use or at persist, not in the constructor Hibernate
+	 * calls for every loaded row: a record saved without its id read gets one, and a
+	 * loaded record keeps its stored id.
+	 */
+	@Test
+	void aRecordGetsItsIdAtPersistAndKeepsItWhenLoaded() {
+		TestTenant tenant = Tenants.newTenant(onboarding);
+		UUID saved = TenantContext.call(tenant.id(),
+				() -> transactions.execute(status -> customers.saveAndFlush(new Customer("Never Asked Ltd")).id()));
+		assertThat(saved).isNotNull();
+		assertThat(saved.version()).as("a time-ordered UUIDv7").isEqualTo(7);
+		TenantContext.run(tenant.id(), () -> transactions.executeWithoutResult(status -> {
+			Customer loaded = customers.findById(saved).orElseThrow();
+			assertThat(loaded.id()).isEqualTo(saved);
+			assertThat(loaded.isNew()).isFalse();
+		}));
+	}
+
 	@Test
 	void deletedRowsAreInvisibleThroughEveryRepositoryMethod() {
 		TestTenant tenant = Tenants.newTenant(onboarding);
