@@ -34,8 +34,8 @@ final class ChainRows implements BooleanSupplier {
 
 	private static final byte[] SIGNATURE = { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0 };
 
-	/** Microseconds from 1970-01-01 to PostgreSQL's epoch, 2000-01-01. */
-	private static final long POSTGRES_EPOCH = 946_684_800_000_000L;
+	/** Seconds from 1970-01-01 to PostgreSQL's epoch, 2000-01-01. */
+	private static final long POSTGRES_EPOCH = 946_684_800L;
 
 	/** Seconds since 1970 of 0001-01-01 and of 10000-01-01: four-digit years. */
 	private static final long FIRST_SECOND = -62_135_596_800L;
@@ -274,9 +274,8 @@ final class ChainRows implements BooleanSupplier {
 			instant = OffsetDateTime.MIN.toInstant();
 		}
 		else {
-			long micros = postgresMicros + POSTGRES_EPOCH;
-			long second = Math.floorDiv(micros, 1_000_000L);
-			int fraction = (int) Math.floorMod(micros, 1_000_000L);
+			long second = Math.floorDiv(postgresMicros, 1_000_000L) + POSTGRES_EPOCH;
+			int fraction = (int) Math.floorMod(postgresMicros, 1_000_000L);
 			if (second >= FIRST_SECOND && second < END_SECOND) {
 				civil(second, fraction);
 				return;
