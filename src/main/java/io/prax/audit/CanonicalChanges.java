@@ -7,6 +7,7 @@ import org.erdtman.jcs.NumberToJSON;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 
 /**
  * RFC 8785 form of a JSON text (an event's {@code changes}), written from Jackson's token
@@ -41,7 +42,9 @@ final class CanonicalChanges {
 	void write(CanonicalBytes out, byte[] json, int offset, int length) {
 		int mark = out.size();
 		members = 0;
-		try (JsonParser parser = CanonicalJson.JSON.createParser(json, offset, length)) {
+		// The factory's parser, not the mapper's: no deserialization context per event.
+		try (JsonParser parser = CanonicalJson.JSON.tokenStreamFactory()
+			.createParser(ObjectReadContext.empty(), json, offset, length)) {
 			JsonToken first = parser.nextToken();
 			if (first != null && value(out, parser, first) && parser.nextToken() == null) {
 				return;
