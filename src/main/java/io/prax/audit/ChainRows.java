@@ -109,10 +109,19 @@ final class ChainRows implements BooleanSupplier {
 				}
 			}
 		}
-		finally {
-			if (copy.isActive()) {
-				copy.cancelCopy();
+		catch (RuntimeException ex) {
+			// Read to the end, so the connection stays usable; a cancel could hit its
+			// next
+			// statement.
+			try {
+				while (copy.isActive() && copy.readFromCopy() != null) {
+					// dropped
+				}
 			}
+			catch (SQLException drained) {
+				ex.addSuppressed(drained);
+			}
+			throw ex;
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The server's verify reads the chain through binary COPY ({@link ChainRows}); the chain
@@ -52,6 +54,31 @@ class ChainRowsDatabaseTests {
 
 	@Autowired
 	ApplicationContext context;
+
+	/**
+	 * A time the record path cannot format (PostgreSQL's {@code infinity}) fails the
+	 * verify as it did before, and leaves the connections fit for the next verify.
+	 */
+	@Test
+	void failsOnAnInfiniteTimeAsBeforeAndStaysUsable() throws Exception {
+		TestTenant tenant = Tenants.newTenant(onboarding);
+		try (Connection c = DatabaseSuperuser.connect(context);
+				PreparedStatement insert = c.prepareStatement("insert into audit_event (tenant_id, seq, occurred_at, "
+						+ "action, previous_checksum, checksum) select tenant_id, seq + 1, 'infinity', 'edge', checksum, "
+						+ "repeat('0', 64) from audit_head where tenant_id = ?")) {
+			insert.setObject(1, tenant.id().value());
+			insert.executeUpdate();
+		}
+
+		for (int i = 0; i < 3; i++) {
+			assertThatThrownBy(() -> TenantContext.call(tenant.id(), audit::verify))
+				.isInstanceOf(DateTimeException.class);
+		}
+		TestTenant other = Tenants.newTenant(onboarding);
+		for (int i = 0; i < 3; i++) {
+			assertThat(TenantContext.call(other.id(), audit::verify).valid()).isTrue();
+		}
+	}
 
 	@Test
 	void verifiesAChainOfEdgeValuesAsTheRecordDefinesIt() throws Exception {
