@@ -7,7 +7,7 @@ import java.util.Arrays;
  * RFC 8785 JSON written straight as UTF-8 into one reused buffer: the verifier's hot path
  * writes every event into it without building strings. Each method writes the same bytes
  * as the {@link CanonicalJson} method of that name followed by UTF-8 encoding
- * ({@code ChainRowsTests}, {@code CanonicalChangesTests}).
+ * ({@code ChainRowsDatabaseTests}, {@code CanonicalChangesTests}).
  */
 final class CanonicalBytes {
 

@@ -20,8 +20,9 @@ import org.postgresql.copy.CopyOut;
  * would make the database wait for each fetch), the binary form needs no text decoding
  * (uuids are 16 bytes, times are microseconds, text is UTF-8 as hashed), and each event's
  * RFC 8785 content is written as UTF-8 into one reused buffer: byte for byte what
- * {@link AuditRecord#canonicalContent()} gives ({@code ChainRowsTests}), with no objects
- * per event beyond the two checksum strings. Memory stays constant: one row at a time.
+ * {@link AuditRecord#canonicalContent()} gives ({@code ChainRowsDatabaseTests}), with few
+ * objects per event (the checksum strings, the tenant's UUID, a Jackson parser). Memory
+ * stays constant: one row at a time.
  */
 final class ChainRows implements BooleanSupplier {
 
