@@ -24,6 +24,7 @@ import io.prax.tenancy.TenantContext;
 import io.prax.tenancy.TenantId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -112,25 +113,19 @@ public class AuditManagement {
 	}
 
 	/**
-	 * Walks the whole chain in {@code seq} order through a database cursor (constant
-	 * memory), checking every link, every checksum and every signed checkpoint; stops at
-	 * the first problem. Checkpoints, events and head are read in one snapshot: under
-	 * read committed each statement would see the commits of writers since the previous
-	 * one, and a head that moved on would look like a gap.
+	 * Walks the whole chain in {@code seq} order as it streams from the database
+	 * ({@link ChainRows}, constant memory), checking every link, every checksum and every
+	 * signed checkpoint; stops at the first problem. Checkpoints, events and head are
+	 * read in one snapshot: under read committed each statement would see the commits of
+	 * writers since the previous one, and a head that moved on would look like a gap.
 	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public Verification verify() {
 		ChainVerifier verifier = new ChainVerifier(key.verificationKeys(), checkpointRecords());
-		try {
-			streaming.query("select " + COLUMNS + " from audit_event order by seq", rs -> {
-				if (!verifier.accept(record(rs))) {
-					throw new StopWalk();
-				}
-			});
-		}
-		catch (StopWalk stop) {
-			// the verifier holds the first problem
-		}
+		jdbc.execute((ConnectionCallback<Boolean>) connection -> {
+			new ChainRows().walk(connection, verifier);
+			return true;
+		});
 		List<AuditWriter.Head> head = jdbc.query("select seq, checksum from audit_head",
 				(rs, i) -> new AuditWriter.Head(rs.getLong(1), rs.getString(2)));
 		Verification chain = head.isEmpty() ? verifier.finish(0L, null)
@@ -268,14 +263,6 @@ public class AuditManagement {
 			// answered below
 		}
 		throw Cursor.invalid();
-	}
-
-	private static final class StopWalk extends RuntimeException {
-
-		StopWalk() {
-			super(null, null, false, false);
-		}
-
 	}
 
 }

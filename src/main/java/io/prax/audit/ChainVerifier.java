@@ -3,6 +3,8 @@ package io.prax.audit;
 import java.security.PublicKey;
 import java.util.Iterator;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -43,28 +45,38 @@ final class ChainVerifier {
 	 * at).
 	 */
 	boolean accept(AuditRecord event) {
+		return accept(event.tenantId(), event.seq(), event.previousChecksum(), event.checksum(),
+				() -> event.computedChecksum().equals(event.checksum()));
+	}
+
+	/**
+	 * {@link #accept(AuditRecord)} for a reader that checks the content itself:
+	 * {@code contentIntact} answers whether {@code checksum} is the one the event's link
+	 * and content give (asked only once seq and link hold, as before).
+	 */
+	boolean accept(UUID tenantId, long seq, String previousChecksum, String checksum, BooleanSupplier contentIntact) {
 		if (problem != null) {
 			return false;
 		}
-		if (event.seq() != lastSeq + 1) {
+		if (seq != lastSeq + 1) {
 			return fail(lastSeq + 1, "gap");
 		}
-		if (!event.previousChecksum().equals(lastChecksum)) {
-			return fail(event.seq(), "broken_link");
+		if (!previousChecksum.equals(lastChecksum)) {
+			return fail(seq, "broken_link");
 		}
-		if (!event.computedChecksum().equals(event.checksum())) {
-			return fail(event.seq(), "content_changed");
+		if (!contentIntact.getAsBoolean()) {
+			return fail(seq, "content_changed");
 		}
 		checked++;
-		lastSeq = event.seq();
-		lastChecksum = event.checksum();
+		lastSeq = seq;
+		lastChecksum = checksum;
 		while (nextCheckpoint != null && nextCheckpoint.seq() <= lastSeq) {
 			Checkpoint checkpoint = nextCheckpoint;
 			if (!checkpoint.signedBy(keys)) {
 				return fail(checkpoint.seq(), "bad_checkpoint_signature");
 			}
-			if (checkpoint.seq() == lastSeq && (!checkpoint.checksum().equals(lastChecksum)
-					|| !checkpoint.tenantId().equals(event.tenantId()))) {
+			if (checkpoint.seq() == lastSeq
+					&& (!checkpoint.checksum().equals(lastChecksum) || !checkpoint.tenantId().equals(tenantId))) {
 				return fail(checkpoint.seq(), "checkpoint_mismatch");
 			}
 			checkpointsVerified++;

@@ -72,6 +72,52 @@ class AuditTamperTests {
 		assertProblem(verify(), 3, "content_changed");
 	}
 
+	/**
+	 * Every column of an event is covered: each change, one at a time on the latest event
+	 * (a customer update: actor, session, ip, agent and changes set), is found, and the
+	 * chain verifies again once the row is put back. (A changed {@code tenant_id} moves
+	 * the row out of the tenant: {@link #detectsADeletedEvent()}.)
+	 */
+	@Test
+	void detectsAChangeToAnyColumn() throws Exception {
+		String copy = "tamper_" + tenant.id().value().toString().replace("-", "");
+		String columns = "occurred_at, actor_id, actor_name, actor_tier, session_id, ip, user_agent, action, "
+				+ "entity_type, entity_id, changes, reason, previous_checksum, checksum";
+		superuser("create table " + copy + " as select * from audit_event where tenant_id = '" + tenant.id().value()
+				+ "' and seq = " + head);
+		Map<String, String> changes = new java.util.LinkedHashMap<>();
+		changes.put("occurred_at = occurred_at + interval '1 microsecond'", "content_changed");
+		changes.put("occurred_at = occurred_at - interval '1 year'", "content_changed");
+		changes.put("actor_id = gen_random_uuid()", "content_changed");
+		changes.put("actor_id = null", "content_changed");
+		changes.put("actor_name = actor_name || ' '", "content_changed");
+		changes.put("actor_tier = null", "content_changed");
+		changes.put("session_id = gen_random_uuid()", "content_changed");
+		changes.put("ip = '10.6.6.6'", "content_changed");
+		changes.put("user_agent = user_agent || 'x'", "content_changed");
+		changes.put("action = 'customer.created'", "content_changed");
+		changes.put("entity_type = 'employee'", "content_changed");
+		changes.put("entity_id = gen_random_uuid()::text", "content_changed");
+		changes.put("changes = changes || '{\"x\": 1}'", "content_changed");
+		changes.put("changes = null", "content_changed");
+		changes.put("changes = 'null'::jsonb", "content_changed");
+		changes.put("reason = 'because'", "content_changed");
+		changes.put("checksum = repeat('a', 64)", "content_changed");
+		changes.put("previous_checksum = repeat('a', 64)", "broken_link");
+		changes.put("seq = seq + 1000", "gap");
+		for (Map.Entry<String, String> change : changes.entrySet()) {
+			tamper("update audit_event set " + change.getKey() + " where tenant_id = ? and seq = " + head);
+			Verification tampered = verify();
+			assertThat(tampered.problem()).as(change.getKey()).isEqualTo(change.getValue());
+			assertThat(tampered.firstInvalidSeq()).as(change.getKey()).isEqualTo(head);
+			tamper("delete from audit_event where tenant_id = ? and seq in (" + head + ", " + (head + 1000) + ")",
+					"insert into audit_event (tenant_id, seq, " + columns + ") select tenant_id, seq, " + columns
+							+ " from " + copy + " where tenant_id = ?");
+			assertThat(verify().valid()).as("restored after " + change.getKey()).isTrue();
+		}
+		superuser("drop table " + copy);
+	}
+
 	@Test
 	void detectsADeletedEvent() throws Exception {
 		tamper("delete from audit_event where tenant_id = ? and seq = 4");
@@ -187,6 +233,12 @@ class AuditTamperTests {
 	 * Runs each statement (with the tenant id as its one parameter) as the superuser with
 	 * the append-only triggers off.
 	 */
+	private void superuser(String sql) throws Exception {
+		try (Connection c = DatabaseSuperuser.connect(context); Statement s = c.createStatement()) {
+			s.execute(sql);
+		}
+	}
+
 	private void tamper(String... statements) throws Exception {
 		try (Connection c = DatabaseSuperuser.connect(context)) {
 			c.setAutoCommit(false);
