@@ -31,7 +31,7 @@ MARKERS = [
  ('auth: authenticate', 'io.prax.session.AccessTokenAuthentication.authenticate'),
  ('auth: last seen', 'io.prax.session.LastSeen.record'),
 ]
-raw = subprocess.run(['os.environ.get("JFR", "jfr")', 'print', '--json', '--stack-depth', '256',
+raw = subprocess.run([os.environ.get("JFR", "jfr"), 'print', '--json', '--stack-depth', '256',
                       '--events', 'jdk.ExecutionSample', sys.argv[1]], capture_output=True, text=True).stdout
 events = json.loads(raw)['recording']['events']
 c = collections.Counter(); total = 0; other = collections.Counter()
