@@ -84,11 +84,17 @@ class ApprovalApiTests {
 		manager = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of("MANAGER"), null);
 		managerToken = api.login(tenant.slug(), manager.email(), Tenants.PASSWORD).access();
 		assertThat(api.send("PUT", "/api/v1/admin/company", company(), admin).status()).isEqualTo(200);
-		var customer = api.post("/api/v1/customers",
-				Map.of("name", "Buyer AG", "billingAddress",
-						Map.of("line1", "7 Buyer Road", "postalCode", "80331", "city", "Munich", "country", "DE")),
-				admin);
-		customerId = customer.text("id");
+		customerId = buyer(api, admin, "Buyer AG");
+	}
+
+	/** A customer with a billing address, so that invoices to it can be issued. */
+	static String buyer(Api api, String token, String name) {
+		return api
+			.post("/api/v1/customers",
+					Map.of("name", name, "billingAddress",
+							Map.of("line1", "7 Buyer Road", "postalCode", "80331", "city", "Munich", "country", "DE")),
+					token)
+			.text("id");
 	}
 
 	static Map<String, Object> company() {

@@ -62,12 +62,7 @@ class ApprovalBrowserTests {
 		UserAccount reviewer = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of("REVIEWER"), null);
 		UserAccount manager = Tenants.newUser(identity, tenant, Tier.EMPLOYEE, List.of("MANAGER"), null);
 		assertThat(api.send("PUT", "/api/v1/admin/company", ApprovalApiTests.company(), token).status()).isEqualTo(200);
-		String customerId = api
-			.post("/api/v1/customers",
-					Map.of("name", "Browser Buyer AG", "billingAddress",
-							Map.of("line1", "7 Buyer Road", "postalCode", "80331", "city", "Munich", "country", "DE")),
-					token)
-			.text("id");
+		String customerId = ApprovalApiTests.buyer(api, token, "Browser Buyer AG");
 		String invoice = api
 			.post("/api/v1/invoices", Map.of("customerId", customerId, "currency", "EUR", "dueDate", "2099-12-31",
 					"lines", List.of(Map.of("description", "Audit readiness", "quantity", "2", "unitPrice", "500.00",

@@ -70,12 +70,7 @@ class ApprovalManifestationTests {
 
 	@Test
 	void theSignedInvoiceShowsEverySignatureOnItsPagesAndInItsPdf() throws Exception {
-		String customerId = api
-			.post("/api/v1/customers",
-					Map.of("name", "Manifest Buyer AG", "billingAddress",
-							Map.of("line1", "7 Buyer Road", "postalCode", "80331", "city", "Munich", "country", "DE")),
-					admin)
-			.text("id");
+		String customerId = ApprovalApiTests.buyer(api, admin, "Manifest Buyer AG");
 		String invoice = api
 			.post("/api/v1/invoices",
 					Map.of("customerId", customerId, "currency", "EUR", "dueDate", "2099-12-31", "lines", List.of(Map

@@ -61,12 +61,7 @@ class ApprovalPortalBrowserTests {
 		Api api = new Api(port);
 		String token = api.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD).access();
 		assertThat(api.send("PUT", "/api/v1/admin/company", ApprovalApiTests.company(), token).status()).isEqualTo(200);
-		String customerId = api
-			.post("/api/v1/customers",
-					Map.of("name", "Portal Buyer AG", "billingAddress",
-							Map.of("line1", "7 Buyer Road", "postalCode", "80331", "city", "Munich", "country", "DE")),
-					token)
-			.text("id");
+		String customerId = ApprovalApiTests.buyer(api, token, "Portal Buyer AG");
 		UserAccount buyer = Tenants.newUser(identity, tenant, Tier.CUSTOMER, List.of(), UUID.fromString(customerId));
 		String invoice = api.post("/api/v1/invoices",
 				Map.of("customerId", customerId, "currency", "EUR", "dueDate", "2099-12-31", "lines",

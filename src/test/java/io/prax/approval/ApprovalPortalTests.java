@@ -88,12 +88,7 @@ class ApprovalPortalTests {
 		TestTenant tenant = Tenants.newTenant(onboarding);
 		String admin = api.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD).access();
 		assertThat(api.send("PUT", "/api/v1/admin/company", ApprovalApiTests.company(), admin).status()).isEqualTo(200);
-		String customer = api
-			.post("/api/v1/customers",
-					Map.of("name", "Acceptance Buyer AG", "billingAddress",
-							Map.of("line1", "2 Buyer Way", "postalCode", "80331", "city", "Munich", "country", "DE")),
-					admin)
-			.text("id");
+		String customer = ApprovalApiTests.buyer(api, admin, "Acceptance Buyer AG");
 		String other = api.post("/api/v1/customers", Map.of("name", "Other Buyer Ltd"), admin).text("id");
 		UserAccount buyer = Tenants.newUser(identity, tenant, Tier.CUSTOMER, List.of(), UUID.fromString(customer));
 		UserAccount stranger = Tenants.newUser(identity, tenant, Tier.CUSTOMER, List.of(), UUID.fromString(other));
@@ -155,12 +150,7 @@ class ApprovalPortalTests {
 		TestTenant tenant = Tenants.newTenant(onboarding);
 		String admin = api.login(tenant.slug(), tenant.adminEmail(), Tenants.PASSWORD).access();
 		assertThat(api.send("PUT", "/api/v1/admin/company", ApprovalApiTests.company(), admin).status()).isEqualTo(200);
-		String customer = api
-			.post("/api/v1/customers",
-					Map.of("name", "Void Buyer AG", "billingAddress",
-							Map.of("line1", "3 Buyer Way", "postalCode", "80331", "city", "Munich", "country", "DE")),
-					admin)
-			.text("id");
+		String customer = ApprovalApiTests.buyer(api, admin, "Void Buyer AG");
 		UserAccount buyer = Tenants.newUser(identity, tenant, Tier.CUSTOMER, List.of(), UUID.fromString(customer));
 		String invoice = api
 			.post("/api/v1/invoices",
